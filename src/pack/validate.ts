@@ -325,7 +325,7 @@ function checkLanguages(input: PackInput, at: At): void {
   };
   walk(input, [], false);
 }
-const TEXT_KEYS = new Set(["title", "description", "intro", "message", "help", "label", "hint", "unit", "min_label", "max_label"]);
+const TEXT_KEYS = new Set(["title", "description", "intro", "message", "label", "help", "label", "hint", "unit", "min_label", "max_label"]);
 
 const DATE_KEYS = new Set(["start", "due"]);
 const NUMBER_KEYS = new Set(["revisions", "review_days", "effort_hours", "draft_share", "hours_per_day", "checkin_every"]);
@@ -420,6 +420,7 @@ function normalizePack(input: PackInput): Pack {
       id: q.id,
       type: q.type,
       message: text(q.message),
+      label: opt(q.label),
       help: opt(q.help),
       choices: q.choices?.map((c) => strip({ value: c.value, label: text(c.label), hint: opt(c.hint), other: c.other || undefined })),
       examples: q.examples?.map(text),
@@ -429,6 +430,8 @@ function normalizePack(input: PackInput): Pack {
       when: q.when,
       validate: q.validate,
       unit: opt(q.unit),
+      summary: q.summary || undefined,
+      audience: q.audience,
       min: q.min,
       max: q.max,
       min_label: opt(q.min_label),
