@@ -99,6 +99,15 @@ export interface PlanNote {
 
 export type Verdict = "ok" | "tight" | "late";
 
+/** The worker milestone with the least slack, which decides the verdict. */
+export interface Bottleneck {
+  id: string;
+  date: IsoDate;
+  hoursBefore: number;
+  effortBefore: number;
+  slackRatio: number;
+}
+
 export interface Plan {
   verdict: Verdict;
   /** Worker hours available from start to the last worker milestone on or before due. */
@@ -107,8 +116,13 @@ export interface Plan {
   effortHours: number;
   /** All effort of the job, including revisions scheduled after a first-draft due date. */
   totalEffortHours: number;
-  /** (capacity − effort) / effort; below 0.2 is `tight`, below 0 is `late`. */
+  /** (capacity − effort) / effort over the whole span up to due. */
   slackRatio: number;
+  /**
+   * The milestone with the least slack. Its slack decides the verdict: below 0
+   * is `late`, below 0.2 is `tight`. It is never more than `slackRatio`.
+   */
+  bottleneck: Bottleneck;
   start: IsoDate;
   due: IsoDate;
   dueMeans: DueMeans;

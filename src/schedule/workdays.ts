@@ -90,7 +90,7 @@ export function parseWorkdays(spec: string | readonly string[]): WorkdaysResult 
           code: "no_workdays",
           message: {
             ja: "稼働日が指定されていません。例: mon-fri（平日）、mon,wed,fri、mon-sun（毎日）",
-            en: "No workdays given. For example: mon-fri (weekdays), mon,wed,fri, or mon-sun (every day).",
+            en: "No workdays given. Use for example mon-fri (weekdays), mon,wed,fri, or mon-sun (every day).",
           },
         },
       ],
