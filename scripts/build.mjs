@@ -1,0 +1,46 @@
+// Bundles the CLI into dist/ (commands as lazily loaded chunks) and, with --schema, writes
+// questionnaires/pack.schema.json from the same zod schema the runtime validates with.
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "esbuild";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+
+rmSync(join(root, "dist"), { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: { cli: "src/cli/entry.ts" },
+  outdir: "dist",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  minify: true,
+  legalComments: "none",
+  chunkNames: "chunks/[name]-[hash]",
+  define: { KIKITORI_VERSION: JSON.stringify(pkg.version) },
+  // Handlebars and commander are CommonJS; give their require() a real one.
+  banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+  logLevel: "warning",
+});
+
+if (process.argv.includes("--schema")) {
+  const out = await build({
+    absWorkingDir: root,
+    entryPoints: ["src/pack/schema.ts"],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "node",
+    outfile: join(root, "dist", "schema.mjs"),
+  });
+  const file = join(root, "dist", "schema.mjs");
+  writeFileSync(file, out.outputFiles[0].text);
+  const { packJsonSchema } = await import(pathToFileURL(file).href);
+  writeFileSync(join(root, "questionnaires", "pack.schema.json"), `${JSON.stringify(packJsonSchema(), null, 2)}\n`);
+  rmSync(file);
+  console.error("wrote questionnaires/pack.schema.json");
+}

@@ -1,0 +1,63 @@
+/** Reading and writing answers files. Writes are atomic (see files.ts). */
+import { stringify } from "yaml";
+import { DataError } from "../errors.ts";
+import { decodeText, LIMITS, readTextFile, type WriteOptions, writeFileAtomic } from "../files.ts";
+import { msg } from "../i18n.ts";
+import { allQuestions, otherKey, type Pack } from "../pack/types.ts";
+import { type ParsedYaml, parseYaml } from "../yaml/parse.ts";
+import type { AnswersFile } from "./types.ts";
+import { validateAnswersHeader } from "./validate.ts";
+
+export interface ReadAnswers {
+  file: AnswersFile;
+  name: string;
+  locate: ParsedYaml["locate"];
+}
+
+export function parseAnswersText(text: string, name: string): ReadAnswers {
+  const parsed = parseYaml(text, name);
+  if (parsed.data === null || typeof parsed.data !== "object" || Array.isArray(parsed.data)) {
+    throw new DataError(msg(`${name} は回答ファイルではありません`, `${name} is not an answers file`), [
+      {
+        file: name,
+        line: 1,
+        col: 1,
+        message: msg("先頭がキーと値のマップになっていません", "the top level is not a map of keys"),
+        fix: msg("kikitori pack skeleton <パック> で雛形を作れます", "kikitori pack skeleton <pack> prints a template to fill"),
+      },
+    ]);
+  }
+  const { file, problems } = validateAnswersHeader(parsed.data, name, parsed);
+  if (!file) throw new DataError(msg(`${name} は回答ファイルとして正しくありません`, `${name} is not a valid answers file`), problems);
+  return { file, name, locate: parsed.locate };
+}
+
+/** `file` is opened; `name` (what the user typed) is used in messages. */
+export function readAnswersFile(file: string, name = file): ReadAnswers {
+  return parseAnswersText(readTextFile(file, LIMITS.answersBytes, name), name);
+}
+
+export function parseAnswersBytes(buf: Uint8Array, name: string): ReadAnswers {
+  return parseAnswersText(decodeText(buf, name, LIMITS.answersBytes), name);
+}
+
+/** The answers file as YAML, keys in a fixed order and answers in pack order. */
+export function renderAnswersYaml(a: AnswersFile, pack?: Pack): string {
+  const ordered: Record<string, unknown> = {};
+  const order = pack ? allQuestions(pack).flatMap((q) => [q.id, otherKey(q.id)]) : [];
+  for (const k of order) if (Object.hasOwn(a.answers, k)) ordered[k] = a.answers[k];
+  for (const [k, v] of Object.entries(a.answers)) if (!Object.hasOwn(ordered, k)) ordered[k] = v;
+  const doc = {
+    kikitori: 1,
+    pack: { id: a.pack.id, version: a.pack.version },
+    ...(a.lang ? { lang: a.lang } : {}),
+    status: a.status,
+    meta: a.meta,
+    answers: ordered,
+  };
+  return stringify(doc, { lineWidth: 0, version: "1.2" });
+}
+
+export function writeAnswersFile(path: string, a: AnswersFile, pack: Pack | undefined, opts: WriteOptions): void {
+  writeFileAtomic(path, renderAnswersYaml(a, pack), opts);
+}

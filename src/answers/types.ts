@@ -1,0 +1,46 @@
+export interface Pending {
+  pending: true;
+  note?: string;
+}
+
+export interface Reference {
+  source: string;
+  note?: string;
+  kind?: "like" | "avoid";
+}
+
+export type AnswerValue = string | number | boolean | string[] | Reference[] | Pending;
+
+/** Question id (or `<id>_other`) → value. Keys are checked with Object.hasOwn only. */
+export type Answers = Record<string, AnswerValue>;
+
+export type Status = "in-progress" | "complete";
+
+export interface Meta {
+  client?: string;
+  job?: string;
+  platform?: string;
+  created?: string;
+  updated?: string;
+}
+
+export interface AnswersFile {
+  kikitori: 1;
+  pack: { id: string; version: string };
+  lang?: "ja" | "en";
+  status: Status;
+  meta: Meta;
+  answers: Answers;
+}
+
+export function isPending(v: unknown): v is Pending {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && (v as { pending?: unknown }).pending === true;
+}
+
+export function has(answers: Answers, id: string): boolean {
+  return Object.hasOwn(answers, id);
+}
+
+export function get(answers: Answers, id: string): AnswerValue | undefined {
+  return Object.hasOwn(answers, id) ? answers[id] : undefined;
+}

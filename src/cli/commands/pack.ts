@@ -1,0 +1,178 @@
+/** `kikitori pack list|show|validate|skeleton`. */
+import * as path from "node:path";
+import { renderSkeleton } from "../../answers/skeleton.ts";
+import { DataError, formatProblem, KikitoriError, type Problem } from "../../errors.ts";
+import { msg } from "../../i18n.ts";
+import { checkPackFile, readPackFile } from "../../pack/load.ts";
+import { findPack, packFilesIn, searchRoots } from "../../pack/lookup.ts";
+import type { PackSource } from "../../pack/types.ts";
+import type { Ctx } from "../context.ts";
+
+export interface ListedPack {
+  id: string;
+  version: string;
+  title: string;
+  source: PackSource;
+  file: string;
+  shadows: { source: PackSource; file: string; version: string }[];
+}
+
+/** Every valid pack in lookup order; the first of an id wins and shadows the rest. */
+export function listPacks(ctx: Ctx): { packs: ListedPack[]; problems: Problem[] } {
+  const packs: ListedPack[] = [];
+  const byId = new Map<string, ListedPack>();
+  const problems: Problem[] = [];
+  const seenFiles = new Set<string>();
+  for (const root of searchRoots(ctx.lookup)) {
+    for (const file of packFilesIn(root.dir, root.source)) {
+      if (seenFiles.has(file)) continue;
+      seenFiles.add(file);
+      let check: ReturnType<typeof checkPackFile>;
+      try {
+        check = checkPackFile(file, root.source);
+      } catch (e) {
+        if (e instanceof KikitoriError) continue;
+        throw e;
+      }
+      if (!check.loaded) {
+        problems.push({
+          file,
+          message: msg("パックとして読み込めないため一覧から外しました", "left out: not a valid pack"),
+          fix: msg(`kikitori pack validate ${file} で詳細を確認できます`, `see kikitori pack validate ${file}`),
+          severity: "warning",
+        });
+        continue;
+      }
+      const p = check.loaded.pack;
+      const winner = byId.get(p.id);
+      if (winner) {
+        winner.shadows.push({ source: root.source, file, version: p.version });
+        continue;
+      }
+      const entry: ListedPack = { id: p.id, version: p.version, title: p.title[ctx.langFlag ?? ctx.lang], source: root.source, file, shadows: [] };
+      byId.set(p.id, entry);
+      packs.push(entry);
+    }
+  }
+  return { packs, problems };
+}
+
+export async function runPackList(ctx: Ctx, flags: { json?: boolean }): Promise<number> {
+  const { packs, problems } = listPacks(ctx);
+  for (const p of problems) ctx.out.warn(formatProblem({ ...p, severity: undefined }, ctx.lang));
+  if (flags.json) {
+    ctx.out.json(packs);
+    return 0;
+  }
+  const c = ctx.out.color;
+  const label: Record<PackSource, [string, string]> = {
+    path: ["パス指定", "path"],
+    env: ["KIKITORI_PATH", "KIKITORI_PATH"],
+    project: ["プロジェクト", "project"],
+    user: ["ユーザー", "user"],
+    npm: ["npm", "npm"],
+    builtin: ["組み込み", "built-in"],
+  };
+  const rows = packs.map((p) => {
+    const src = ctx.out.t(...label[p.source]);
+    const shadow = p.shadows.length
+      ? c.yellow(
+          ctx.out.t(
+            ` (${p.shadows.map((s) => `${label[s.source][0]}の ${p.id}@${s.version}`).join("、")} を隠しています)`,
+            ` (shadows ${p.shadows.map((s) => `${label[s.source][1]} ${p.id}@${s.version}`).join(", ")})`,
+          ),
+        )
+      : "";
+    return `${c.bold(p.id)}@${p.version}  ${p.title}  ${c.dim(`[${src}] ${path.relative(ctx.io.cwd, p.file) || p.file}`)}${shadow}`;
+  });
+  ctx.out.out(rows.length ? rows.join("\n") : ctx.out.t("パックが見つかりません", "no packs found"));
+  return 0;
+}
+
+export async function runPackShow(ctx: Ctx, ref: string, flags: { json?: boolean }): Promise<number> {
+  const loaded = findPack(ref, ctx.lookup);
+  const { pack } = loaded;
+  if (flags.json) {
+    ctx.out.json(pack);
+    return 0;
+  }
+  const lang = ctx.langFlag ?? ctx.lang;
+  const c = ctx.out.color;
+  const lines = [`${c.bold(pack.title[lang])}  ${pack.id}@${pack.version}`, c.dim(path.relative(ctx.io.cwd, loaded.file) || loaded.file)];
+  if (pack.description) lines.push("", pack.description[lang]);
+  let n = 0;
+  for (const s of pack.sections) {
+    lines.push("", c.bold(`## ${s.title[lang]}`) + c.dim(` (${s.id})`));
+    for (const q of s.questions) {
+      n++;
+      const flagsText = [
+        q.required ? ctx.out.t("必須", "required") : "",
+        q.allow_pending ? ctx.out.t("未定可", "may be pending") : "",
+        q.when ? ctx.out.t("条件付き", "conditional") : "",
+      ]
+        .filter(Boolean)
+        .join(", ");
+      lines.push(`${String(n).padStart(3)}. ${q.message[lang]} ${c.dim(`[${q.id}: ${q.type}${flagsText ? `; ${flagsText}` : ""}]`)}`);
+      for (const ch of q.choices ?? []) lines.push(`       - ${ch.label[lang]} ${c.dim(`(${ch.value})`)}`);
+    }
+  }
+  ctx.out.out(lines.join("\n"));
+  return 0;
+}
+
+export async function runPackValidate(ctx: Ctx, files: string[], flags: { json?: boolean }): Promise<number> {
+  let code = 0;
+  const results: {
+    file: string;
+    valid: boolean;
+    id?: string;
+    version?: string;
+    problems: { line?: number; col?: number; severity: string; message: string; fix?: string }[];
+  }[] = [];
+  for (const file of files) {
+    let problems: Problem[] = [];
+    let valid = false;
+    let id: string | undefined;
+    let version: string | undefined;
+    try {
+      const check = checkPackFile(path.resolve(ctx.io.cwd, file), "path");
+      problems = check.problems.map((p) => ({ ...p, file }));
+      valid = Boolean(check.loaded);
+      id = check.loaded?.pack.id;
+      version = check.loaded?.pack.version;
+    } catch (e) {
+      if (!(e instanceof KikitoriError)) throw e;
+      problems = e instanceof DataError ? e.problems : [{ file, message: e.text }];
+      if (code === 0 || e.exitCode !== 65) code = e.exitCode;
+    }
+    if (!valid && code === 0) code = 65;
+    results.push({
+      file,
+      valid,
+      ...(id ? { id, version } : {}),
+      problems: problems.map((p) => ({
+        ...(p.line ? { line: p.line, col: p.col } : {}),
+        severity: p.severity ?? "error",
+        message: p.message[ctx.lang],
+        ...(p.fix ? { fix: p.fix[ctx.lang] } : {}),
+      })),
+    });
+    if (!flags.json) {
+      for (const p of problems) ctx.out.err(formatProblem(p, ctx.lang));
+      const c = ctx.out.color;
+      if (valid) ctx.out.out(`${c.green("✓")} ${file} (${id}@${version})`);
+      else
+        ctx.out.out(
+          `${c.red("✗")} ${file}: ${ctx.out.t(`${problems.filter((p) => p.severity !== "warning").length} 件の問題`, `${problems.filter((p) => p.severity !== "warning").length} problem(s)`)}`,
+        );
+    }
+  }
+  if (flags.json) ctx.out.json(results);
+  return code;
+}
+
+export async function runPackSkeleton(ctx: Ctx, ref: string, flags: { client?: string; platform?: string }): Promise<number> {
+  const loaded = ref.endsWith(".yaml") || ref.includes("/") ? readPackFile(path.resolve(ctx.io.cwd, ref)) : findPack(ref, ctx.lookup);
+  ctx.out.out(renderSkeleton(loaded.pack, ctx.langFlag ?? ctx.lang, { client: flags.client, platform: flags.platform, now: ctx.io.now() }));
+  return 0;
+}

@@ -1,0 +1,67 @@
+/** What every command receives: the streams, the languages, where packs and templates live. */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { UsageError } from "../errors.ts";
+import { isLang, type Lang, langFromEnv, msg } from "../i18n.ts";
+import type { LookupEnv } from "../pack/lookup.ts";
+import { localIsoDate } from "../render/dates.ts";
+import type { IO, Output } from "./output.ts";
+
+export interface Ctx {
+  io: IO;
+  out: Output;
+  /** The interface language (messages, prompts). */
+  lang: Lang;
+  /** --lang when given, for output files. */
+  langFlag?: Lang;
+  root: string;
+  lookup: LookupEnv;
+  templatesDir: string;
+  /** Today's local calendar date, YYYY-MM-DD (KIKITORI_TODAY overrides it for reproducible output). */
+  today(): string;
+}
+
+let cachedRoot: string | undefined;
+
+/** The installed package's folder: where questionnaires/ and templates/ are. */
+export function packageRoot(): string {
+  if (cachedRoot) return cachedRoot;
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    if (fs.existsSync(path.join(dir, "questionnaires")) && fs.existsSync(path.join(dir, "package.json"))) {
+      cachedRoot = dir;
+      return dir;
+    }
+    dir = path.dirname(dir);
+  }
+  cachedRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+  return cachedRoot;
+}
+
+export function parseLangFlag(v: unknown): Lang | undefined {
+  if (v === undefined) return undefined;
+  if (!isLang(v)) {
+    throw new UsageError(msg(`--lang には ja か en を指定してください (指定値: ${String(v)})`, `--lang takes ja or en (got ${String(v)})`));
+  }
+  return v;
+}
+
+export function makeCtx(io: IO, out: Output, langFlag: Lang | undefined): Ctx {
+  const root = packageRoot();
+  return {
+    io,
+    out,
+    lang: langFlag ?? langFromEnv(io.env),
+    ...(langFlag ? { langFlag } : {}),
+    root,
+    lookup: { cwd: io.cwd, env: io.env, builtinDir: path.join(root, "questionnaires"), home: io.env.HOME || os.homedir() },
+    templatesDir: path.join(root, "templates"),
+    today: () => {
+      const fixed = io.env.KIKITORI_TODAY;
+      if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
+      return localIsoDate(io.now());
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * The only place that turns errors into exit codes and decides about stack traces.
+ * `main(argv, io)` returns the exit code; bin/kikitori.js sets process.exitCode from it.
+ */
+import { CancelledError, KikitoriError } from "../errors.ts";
+import { isLang, type Lang, langFromEnv } from "../i18n.ts";
+import type { IO } from "./output.ts";
+
+export async function main(argv: string[], io: IO): Promise<number> {
+  const lang = uiLang(argv, io.env);
+  try {
+    const { runProgram } = await import("./program.ts");
+    return await runProgram(argv, io);
+  } catch (e) {
+    return reportError(e, io, lang);
+  }
+}
+
+export function reportError(e: unknown, io: IO, lang: Lang): number {
+  if (isEpipe(e)) return 0;
+  if (e instanceof KikitoriError) {
+    const prefix = e instanceof CancelledError ? "" : lang === "ja" ? "エラー: " : "error: ";
+    const [first, ...rest] = e.lines(lang);
+    io.stderr.write(`${prefix}${first}\n${rest.map((l) => `${l}\n`).join("")}`);
+    if (io.env.KIKITORI_DEBUG === "1" && e.stack) io.stderr.write(`${e.stack}\n`);
+    return e.exitCode;
+  }
+  const err = e as Error;
+  io.stderr.write(
+    lang === "ja"
+      ? `内部エラー: ${err?.message ?? String(e)}\nKIKITORI_DEBUG=1 を付けて再実行すると詳細が表示されます。不具合として報告していただけると助かります。\n`
+      : `internal error: ${err?.message ?? String(e)}\nRun again with KIKITORI_DEBUG=1 for details, and please report it as a bug.\n`,
+  );
+  if (io.env.KIKITORI_DEBUG === "1" && err?.stack) io.stderr.write(`${err.stack}\n`);
+  return 1;
+}
+
+function isEpipe(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "EPIPE";
+}
+
+/** The interface language before the command line is parsed: --lang, else the locale. */
+export function uiLang(argv: string[], env: Record<string, string | undefined>): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? "";
+    const v = a === "--lang" ? argv[i + 1] : a.startsWith("--lang=") ? a.slice(7) : undefined;
+    if (isLang(v)) return v;
+  }
+  return langFromEnv(env);
+}

@@ -1,0 +1,233 @@
+/**
+ * Commander wiring: every command's flags and help live here; each command's code is a
+ * module under commands/ imported only when that command runs.
+ */
+import { Command, CommanderError, Option } from "commander";
+import { UsageError } from "../errors.ts";
+import { type Lang, msg } from "../i18n.ts";
+import { type Ctx, makeCtx, parseLangFlag } from "./context.ts";
+import { uiLang } from "./main.ts";
+import { type IO, Output } from "./output.ts";
+
+declare const KIKITORI_VERSION: string;
+const VERSION = typeof KIKITORI_VERSION === "string" ? KIKITORI_VERSION : "0.0.0-dev";
+
+type T = (ja: string, en: string) => string;
+
+export async function runProgram(argv: string[], io: IO): Promise<number> {
+  const lang = uiLang(argv, io.env);
+  const t: T = (ja, en) => (lang === "ja" ? ja : en);
+  const noColor = argv.includes("--no-color");
+  const out = new Output(io, lang, noColor);
+  let ctx: Ctx | undefined;
+  const getCtx = (cmd: Command): Ctx => {
+    ctx ??= makeCtx(io, out, parseLangFlag(cmd.optsWithGlobals().lang));
+    return ctx;
+  };
+  let code = 0;
+  const program = buildProgram(
+    t,
+    lang,
+    io,
+    (cmd) => getCtx(cmd),
+    (c) => {
+      code = c;
+    },
+  );
+  if (argv.length === 0) {
+    io.stdout.write(program.helpInformation());
+    return 0;
+  }
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) return commanderExit(e, io, lang);
+    throw e;
+  }
+}
+
+type Load = (ctx: Ctx, cmd: Command) => Promise<number | undefined>;
+
+function commanderExit(e: CommanderError, io: IO, lang: Lang): number {
+  if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
+  const detail = e.message.replace(/^error: /, "");
+  const ja: Record<string, string> = {
+    "commander.unknownOption": "不明なオプションです",
+    "commander.unknownCommand": "不明なコマンドです",
+    "commander.missingArgument": "必要な引数がありません",
+    "commander.optionMissingArgument": "オプションに値がありません",
+    "commander.missingMandatoryOptionValue": "必須のオプションがありません",
+    "commander.excessArguments": "引数が多すぎます",
+    "commander.invalidArgument": "引数の値が正しくありません",
+    "commander.conflictingOption": "同時に使えないオプションです",
+  };
+  const text =
+    lang === "ja"
+      ? `エラー: ${ja[e.code] ?? "コマンドラインが正しくありません"} (${detail})\n使い方は kikitori --help で確認できます。\n`
+      : `error: ${detail}\nSee kikitori --help for usage.\n`;
+  io.stderr.write(text);
+  return 2;
+}
+
+function buildProgram(t: T, lang: Lang, io: IO, getCtx: (cmd: Command) => Ctx, setCode: (code: number) => void): Command {
+  /** Commands return their exit code (0 unless they report a partial failure themselves). */
+  const run = (load: Load) =>
+    async function (this: Command) {
+      setCode((await load(getCtx(this), this)) ?? 0);
+    };
+  const program = new Command("kikitori");
+  const titles: Record<string, string> = {
+    "Usage:": "使い方:",
+    "Options:": "オプション:",
+    "Commands:": "コマンド:",
+    "Arguments:": "引数:",
+    "Global Options:": "共通オプション:",
+  };
+  program
+    .description(
+      t(
+        "フリーランスのためのヒアリング・納期計画・クライアント向けメッセージ作成ツール",
+        "Deep client hearings, deadline plans and client-ready messages for freelancers",
+      ),
+    )
+    .version(VERSION, "-V, --version", t("バージョンを表示します", "print the version"))
+    .helpOption("-h, --help", t("ヘルプを表示します", "show help"))
+    .helpCommand(false)
+    .option("--lang <lang>", t("表示と出力の言語 (ja | en)", "language of messages and output (ja | en)"))
+    .option("--no-color", t("色を付けません (NO_COLOR でも同じ)", "no colours (as does NO_COLOR)"))
+    .exitOverride()
+    .showHelpAfterError(false)
+    .configureHelp({ styleTitle: (s) => (lang === "ja" ? (titles[s] ?? s) : s), showGlobalOptions: true })
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: () => {},
+    })
+    .addHelpText(
+      "after",
+      t(
+        `
+例:
+  kikitori render hearing.answers.yaml             ブリーフとメッセージを作成
+  kikitori pack list                               使えるパックの一覧
+  kikitori pack validate my-pack.yaml              パックを検査
+  kikitori pack skeleton design-general > a.yaml   回答ファイルの雛形
+
+終了コード: 0 成功 · 1 内部エラー · 2 使い方の誤り · 65 パックや回答の誤り · 66 入力が見つからない · 73 出力できない · 130 中断`,
+        `
+Examples:
+  kikitori render hearing.answers.yaml             write the brief and the message
+  kikitori pack list                               the packs you can use
+  kikitori pack validate my-pack.yaml              check a pack
+  kikitori pack skeleton design-general > a.yaml   an answers file to fill in
+
+Exit codes: 0 ok · 1 internal error · 2 usage · 65 invalid pack or answers · 66 input not found · 73 output cannot be written · 130 interrupted`,
+      ),
+    );
+
+  const cmd = (name: string) => {
+    const c = program
+      .command(name)
+      .exitOverride()
+      .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => {} });
+    c.configureHelp({ styleTitle: (s) => (lang === "ja" ? (titles[s] ?? s) : s), showGlobalOptions: true });
+    return c;
+  };
+  const example = (ja: string, en: string) => `\n${t("例:", "Example:")}\n  ${t(ja, en)}`;
+
+  cmd("render")
+    .description(
+      t(
+        "保存した回答からブリーフとクライアント向けメッセージを作成します (対話なし)",
+        "render the brief and the client message from saved answers (no prompts)",
+      ),
+    )
+    .argument("<answers...>", t("回答ファイル (- で標準入力)", "answers files (- for stdin)"))
+    .option(
+      "--pack <pack>",
+      t("使うパック (id かパス)。省略時は回答ファイルの pack.id から探します", "pack to use (id or path); default: found by the file's pack.id"),
+    )
+    .option("--out <dir>", t("出力先フォルダ (省略時は回答ファイルと同じ場所)", "folder to write into (default: next to each answers file)"))
+    .addOption(new Option("--only <what>", t("brief か message の片方だけ作成", "write only the brief or the message")).choices(["brief", "message"]))
+    .option("--stdout", t("ファイルに書かず標準出力に出します", "print to stdout instead of writing files"))
+    .option("--force", t("既存のファイルを上書きします", "replace existing files"))
+    .addHelpText("after", example("kikitori render jobs/*.answers.yaml --out briefs/", "kikitori render jobs/*.answers.yaml --out briefs/"))
+    .action(
+      run(async (ctx, c) => {
+        const { runRender } = await import("./commands/render.ts");
+        return runRender(ctx, c.args, c.opts());
+      }),
+    );
+
+  const pack = cmd("pack").description(t("質問パックの管理と共有", "manage and share questionnaire packs"));
+  const sub = (name: string) =>
+    pack
+      .command(name)
+      .exitOverride()
+      .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => {} })
+      .configureHelp({ styleTitle: (s) => (lang === "ja" ? (titles[s] ?? s) : s), showGlobalOptions: true });
+  sub("list")
+    .description(
+      t("使えるパックを一覧します (どこから読み込んだか、何を隠しているかも)", "list the packs available, where each comes from and what it shadows"),
+    )
+    .option("--json", t("JSON で出力します", "print JSON"))
+    .addHelpText("after", example("kikitori pack list --json", "kikitori pack list --json"))
+    .action(
+      run(async (ctx, c) => {
+        const { runPackList } = await import("./commands/pack.ts");
+        return runPackList(ctx, c.opts());
+      }),
+    );
+  sub("show")
+    .description(t("パックの内容を表示します", "show a pack"))
+    .argument("<pack>", t("パックの id かパス", "pack id or path"))
+    .option("--json", t("正規化したパックを JSON で出力します (それ自体が有効なパックです)", "print the normalized pack as JSON (itself a valid pack file)"))
+    .addHelpText("after", example("kikitori pack show design-general --json", "kikitori pack show design-general --json"))
+    .action(
+      run(async (ctx, c) => {
+        const { runPackShow } = await import("./commands/pack.ts");
+        return runPackShow(ctx, c.args[0] ?? "", c.opts());
+      }),
+    );
+  sub("validate")
+    .description(t("パックのファイルを検査します (問題をすべて行番号付きで表示)", "check pack files, reporting every problem with its line"))
+    .argument("<files...>", t("パックのファイル", "pack files"))
+    .option("--json", t("結果を JSON で出力します", "print the results as JSON"))
+    .addHelpText("after", example("kikitori pack validate questionnaires/*.yaml", "kikitori pack validate questionnaires/*.yaml"))
+    .action(
+      run(async (ctx, c) => {
+        const { runPackValidate } = await import("./commands/pack.ts");
+        return runPackValidate(ctx, c.args, c.opts());
+      }),
+    );
+  sub("skeleton")
+    .description(
+      t(
+        "記入用の回答ファイルの雛形を出力します (質問・型・選択肢・例をコメントで)",
+        "print an answers file to fill in, with each question, type, choices and an example as comments",
+      ),
+    )
+    .argument("<pack>", t("パックの id かパス", "pack id or path"))
+    .option("--client <name>", t("クライアント名", "client name"))
+    .option("--platform <id>", t("プラットフォーム", "platform id"))
+    .addHelpText(
+      "after",
+      example("kikitori pack skeleton design-general --lang ja > yamada.answers.yaml", "kikitori pack skeleton design-general > smith.answers.yaml"),
+    )
+    .action(
+      run(async (ctx, c) => {
+        const { runPackSkeleton } = await import("./commands/pack.ts");
+        return runPackSkeleton(ctx, c.args[0] ?? "", c.opts());
+      }),
+    );
+  pack.action(function (this: Command) {
+    throw new UsageError(
+      msg(
+        "pack のサブコマンドを指定してください (list, show, validate, skeleton …)。kikitori pack --help",
+        "give a pack subcommand (list, show, validate, skeleton …): see kikitori pack --help",
+      ),
+    );
+  });
+  return program;
+}

@@ -1,0 +1,160 @@
+/**
+ * Finding a pack by id. First match wins: an explicit path; folders in KIKITORI_PATH; the
+ * working directory's ./questionnaires/; the user pack folder; `kikitori-pack-*` npm packages
+ * in ./node_modules; the built-ins. A folder holds packs as `*.yaml` or `<name>/pack.yaml`.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { NotFoundError } from "../errors.ts";
+import { msg } from "../i18n.ts";
+import { readPackFile } from "./load.ts";
+import type { LoadedPack, PackSource } from "./types.ts";
+
+export interface LookupEnv {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** The folder of the built-in packs (the package's questionnaires/). */
+  builtinDir: string;
+  home: string;
+}
+
+export interface PackLocation {
+  file: string;
+  source: PackSource;
+  /** The folder or package it was found in, for `pack list`. */
+  origin: string;
+}
+
+const NOT_PACKS = new Set(["platforms.yaml", "platforms.yml"]);
+
+export function userPackDir(le: LookupEnv): string {
+  const base = le.env.XDG_DATA_HOME || path.join(le.home, ".local", "share");
+  return path.join(base, "kikitori", "packs");
+}
+
+/** The folders searched, in order, with their source names. */
+export function searchRoots(le: LookupEnv): { dir: string; source: PackSource }[] {
+  const roots: { dir: string; source: PackSource }[] = [];
+  for (const d of (le.env.KIKITORI_PATH ?? "").split(path.delimiter)) {
+    if (d) roots.push({ dir: path.resolve(le.cwd, d), source: "env" });
+  }
+  roots.push({ dir: path.join(le.cwd, "questionnaires"), source: "project" });
+  roots.push({ dir: userPackDir(le), source: "user" });
+  for (const dir of npmPackDirs(le.cwd)) roots.push({ dir, source: "npm" });
+  roots.push({ dir: le.builtinDir, source: "builtin" });
+  return roots;
+}
+
+/** Pack files of `kikitori-pack-*` packages, from their package.json `kikitori.packs`. */
+function npmPackDirs(cwd: string): string[] {
+  const nm = path.join(cwd, "node_modules");
+  const out: string[] = [];
+  for (const name of safeReaddir(nm)) {
+    const dirs = name.startsWith("@") ? safeReaddir(path.join(nm, name)).map((n) => path.join(name, n)) : [name];
+    for (const d of dirs) {
+      if (!path.basename(d).startsWith("kikitori-pack-")) continue;
+      out.push(path.join(nm, d));
+    }
+  }
+  return out.sort();
+}
+
+/** Candidate pack files in a folder (or an npm package), without parsing them. */
+export function packFilesIn(dir: string, source: PackSource): string[] {
+  if (source === "npm") {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { kikitori?: { packs?: unknown } };
+      const packs = pkg.kikitori?.packs;
+      if (!Array.isArray(packs)) return [];
+      return packs
+        .filter((p): p is string => typeof p === "string")
+        .map((p) => path.resolve(dir, p))
+        .filter((p) => !path.relative(dir, p).startsWith("..") && isFile(p));
+    } catch {
+      return [];
+    }
+  }
+  const out: string[] = [];
+  for (const name of safeReaddir(dir).sort()) {
+    const full = path.join(dir, name);
+    if (/\.ya?ml$/.test(name) && !NOT_PACKS.has(name) && !/\.answers\.ya?ml$/.test(name)) {
+      if (isFile(full)) out.push(full);
+    } else if (!name.startsWith(".") && isDir(full) && isFile(path.join(full, "pack.yaml"))) {
+      out.push(path.join(full, "pack.yaml"));
+    }
+  }
+  return out;
+}
+
+/** The `id:` of a pack file, read cheaply from its top level (full validation comes later). */
+export function peekPackId(file: string): string | undefined {
+  try {
+    const fd = fs.openSync(file, "r");
+    try {
+      const buf = Buffer.alloc(64 * 1024);
+      const n = fs.readSync(fd, buf, 0, buf.length, 0);
+      const m = /^id:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*(?:#.*)?$/m.exec(buf.toString("utf8", 0, n));
+      return m?.[1];
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+export function looksLikePath(ref: string): boolean {
+  return ref.includes("/") || ref.includes(path.sep) || /\.ya?ml$/.test(ref) || ref.startsWith(".");
+}
+
+export function locatePack(ref: string, le: LookupEnv): PackLocation {
+  if (looksLikePath(ref)) {
+    const file = path.resolve(le.cwd, ref);
+    if (isDir(file) && isFile(path.join(file, "pack.yaml"))) return { file: path.join(file, "pack.yaml"), source: "path", origin: file };
+    if (!isFile(file)) {
+      throw new NotFoundError(msg(`パックのファイル ${ref} が見つかりません。パスを確認してください`, `pack file ${ref} not found: check the path`));
+    }
+    return { file, source: "path", origin: path.dirname(file) };
+  }
+  for (const root of searchRoots(le)) {
+    // Fast path first: most packs are named after their id.
+    const files = packFilesIn(root.dir, root.source);
+    const likely = files.filter((f) => path.basename(f, path.extname(f)) === ref || path.basename(path.dirname(f)) === ref);
+    for (const f of [...likely, ...files.filter((f) => !likely.includes(f))]) {
+      if (peekPackId(f) === ref) return { file: f, source: root.source, origin: root.dir };
+    }
+  }
+  throw new NotFoundError(
+    msg(
+      `パック「${ref}」が見つかりません。kikitori pack list で一覧を確認してください`,
+      `pack "${ref}" not found: see kikitori pack list for the packs available`,
+    ),
+  );
+}
+
+export function findPack(ref: string, le: LookupEnv): LoadedPack {
+  const loc = locatePack(ref, le);
+  return readPackFile(loc.file, loc.source);
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+function isDir(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}

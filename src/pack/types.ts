@@ -1,0 +1,94 @@
+import type { Msg } from "../i18n.ts";
+import type { ConditionInput, QUESTION_TYPES, SCHEDULE_KEYS, TEMPLATE_NAMES } from "./schema.ts";
+
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+export type ScheduleKey = (typeof SCHEDULE_KEYS)[number];
+export type Condition = ConditionInput;
+export type Scalar = string | number | boolean;
+
+/** A localized text after normalization: both tool languages present (fallbacks filled). */
+export type Text = Msg;
+
+export interface Choice {
+  value: string;
+  label: Text;
+  hint?: Text;
+  other?: boolean;
+}
+
+export interface QuestionRules {
+  min?: number;
+  max?: number;
+  pattern?: string;
+  min_items?: number;
+  max_items?: number;
+  min_length?: number;
+  max_length?: number;
+}
+
+export interface Question {
+  id: string;
+  type: QuestionType;
+  message: Text;
+  help?: Text;
+  choices?: Choice[];
+  examples?: Text[];
+  default?: Scalar | string[];
+  required: boolean;
+  allow_pending: boolean;
+  when?: Condition;
+  validate?: QuestionRules;
+  unit?: Text;
+  min?: number;
+  max?: number;
+  min_label?: Text;
+  max_label?: Text;
+}
+
+export interface Section {
+  id: string;
+  title: Text;
+  intro?: Text;
+  questions: Question[];
+}
+
+export type Binding = Scalar | { question: string; map?: Record<string, Scalar>; default?: Scalar };
+
+export interface Pack {
+  kikitori: 1;
+  id: string;
+  version: string;
+  title: Text;
+  description?: Text;
+  languages: ("ja" | "en")[];
+  sections: Section[];
+  schedule?: Partial<Record<ScheduleKey, Binding>>;
+  templates?: Partial<Record<TemplateName, string>>;
+}
+
+/** Where a pack came from, for messages, template paths and `pack list`. */
+export type PackSource = "path" | "env" | "project" | "user" | "npm" | "builtin";
+
+export interface LoadedPack {
+  pack: Pack;
+  /** Absolute path of the pack file (or a `builtin:` name for precompiled built-ins). */
+  file: string;
+  /** Folder that template paths are relative to. */
+  dir: string;
+  source: PackSource;
+  warnings: import("../errors.ts").Problem[];
+}
+
+export function allQuestions(pack: Pack): Question[] {
+  return pack.sections.flatMap((s) => s.questions);
+}
+
+export function otherChoice(q: Question): Choice | undefined {
+  return q.choices?.find((c) => c.other);
+}
+
+/** The answers key that holds an `other: true` choice's free text. */
+export function otherKey(id: string): string {
+  return `${id}_other`;
+}

@@ -1,0 +1,187 @@
+/**
+ * The render context: answers turned into what templates show (labels, not values; dates in
+ * the reader's language; pending items gathered). Pure: today and the plan are passed in.
+ */
+import { type Answers, type AnswersFile, get, isPending, type Reference } from "../answers/types.ts";
+import { visibleQuestions } from "../flow/conditions.ts";
+import type { Lang, Msg } from "../i18n.ts";
+import { otherKey, type Pack, type Question } from "../pack/types.ts";
+import { formatDate } from "./dates.ts";
+
+export type ItemKind = "inline" | "block" | "list" | "refs" | "pending" | "none";
+
+export interface RenderItem {
+  id: string;
+  question: string;
+  type: Question["type"];
+  kind: ItemKind;
+  /** One-line display (inline kind), or the full text (block kind). */
+  text: string;
+  /** Items of a list kind. */
+  lines: string[];
+  refs: { source: string; note: string; kind: "like" | "avoid" | ""; kindLabel: string }[];
+  /** The note of a pending answer. */
+  note: string;
+  answered: boolean;
+}
+
+export interface RenderSection {
+  id: string;
+  title: string;
+  intro: string;
+  items: RenderItem[];
+}
+
+export interface RenderContext {
+  lang: Lang;
+  today: string;
+  todayText: string;
+  pack: { id: string; version: string; title: string };
+  meta: { client: string; job: string; platform: string; platformName: string; created: string; updated: string };
+  /** The client addressed politely: `山田 様`, `Dear Ms. Smith,`. */
+  salutation: string;
+  status: string;
+  sections: RenderSection[];
+  glance: { label: string; text: string }[];
+  pending: { id: string; question: string; note: string; section: string }[];
+  unanswered: { id: string; question: string; section: string }[];
+  counts: { answered: number; total: number; pending: number };
+  /** Filled by the planner when the pack binds one (see render/plan.ts). */
+  schedule: unknown;
+  nextContact: string;
+  nextContactText: string;
+}
+
+export interface ContextInput {
+  pack: Pack;
+  file: AnswersFile;
+  answers: Answers;
+  lang: Lang;
+  today: string;
+  platformNames?: Record<string, Msg>;
+  /** The date the client hears from the worker next. */
+  nextContact: string;
+  schedule?: unknown;
+}
+
+const YES_NO: Record<Lang, [string, string]> = { ja: ["はい", "いいえ"], en: ["Yes", "No"] };
+const REF_KIND: Record<Lang, Record<string, string>> = {
+  ja: { like: "参考にしたい", avoid: "避けたい" },
+  en: { like: "like", avoid: "avoid" },
+};
+
+export function buildContext(input: ContextInput): RenderContext {
+  const { pack, file, answers, lang } = input;
+  const visible = new Set(visibleQuestions(pack, answers).map((q) => q.id));
+  const sections: RenderSection[] = [];
+  const pending: RenderContext["pending"] = [];
+  const unanswered: RenderContext["unanswered"] = [];
+  const glance: RenderContext["glance"] = [];
+  let answered = 0;
+  let total = 0;
+  for (const s of pack.sections) {
+    const items: RenderItem[] = [];
+    for (const q of s.questions) {
+      if (!visible.has(q.id)) continue;
+      total++;
+      const item = renderItem(q, answers, lang);
+      items.push(item);
+      if (item.kind === "pending") pending.push({ id: q.id, question: item.question, note: item.note, section: s.title[lang] });
+      else if (item.kind === "none") unanswered.push({ id: q.id, question: item.question, section: s.title[lang] });
+      else {
+        answered++;
+        if (item.kind === "inline" && item.text.length <= 60 && glance.length < 8) glance.push({ label: item.question, text: item.text });
+      }
+    }
+    if (items.length > 0) sections.push({ id: s.id, title: s.title[lang], intro: s.intro?.[lang] ?? "", items });
+  }
+  const platform = file.meta.platform ?? "";
+  return {
+    lang,
+    today: input.today,
+    todayText: formatDate(input.today, lang),
+    pack: { id: pack.id, version: pack.version, title: pack.title[lang] },
+    meta: {
+      client: file.meta.client ?? "",
+      job: file.meta.job ?? "",
+      platform,
+      platformName: input.platformNames?.[platform]?.[lang] ?? platform,
+      created: file.meta.created ?? "",
+      updated: file.meta.updated ?? "",
+    },
+    salutation: salutation(file.meta.client ?? "", lang),
+    status: file.status,
+    sections,
+    glance,
+    pending,
+    unanswered,
+    counts: { answered, total, pending: pending.length },
+    schedule: input.schedule ?? null,
+    nextContact: input.nextContact,
+    nextContactText: formatDate(input.nextContact, lang),
+  };
+}
+
+function renderItem(q: Question, answers: Answers, lang: Lang): RenderItem {
+  const base: RenderItem = { id: q.id, question: q.message[lang], type: q.type, kind: "none", text: "", lines: [], refs: [], note: "", answered: false };
+  const v = get(answers, q.id);
+  if (v === undefined || v === "" || (Array.isArray(v) && v.length === 0)) return base;
+  if (isPending(v)) return { ...base, kind: "pending", note: v.note ?? "" };
+  const label = (value: string) => {
+    const c = q.choices?.find((x) => x.value === value);
+    if (!c) return value;
+    const other = c.other ? get(answers, otherKey(q.id)) : undefined;
+    return typeof other === "string" && other ? `${c.label[lang]}: ${other}` : c.label[lang];
+  };
+  const unit = q.unit ? (lang === "ja" ? q.unit.ja : ` ${q.unit.en}`) : "";
+  const done = (kind: ItemKind, text: string, lines: string[] = []): RenderItem => ({ ...base, kind, text, lines, answered: true });
+  switch (q.type) {
+    case "select":
+      return done("inline", label(String(v)));
+    case "multiselect":
+      return done("list", "", (v as string[]).map(label));
+    case "list":
+      return done("list", "", (v as string[]).map(String));
+    case "confirm":
+      return done("inline", YES_NO[lang][v === true ? 0 : 1]);
+    case "number":
+      return done("inline", `${formatNumber(v as number, lang)}${unit}`);
+    case "scale": {
+      const ends =
+        q.min_label && q.max_label
+          ? lang === "ja"
+            ? `（${q.min} ${q.min_label.ja} ↔ ${q.max} ${q.max_label.ja}）`
+            : ` (${q.min} ${q.min_label.en} ↔ ${q.max} ${q.max_label.en})`
+          : "";
+      return done("inline", `${v} / ${q.max}${ends}`);
+    }
+    case "date":
+      return done("inline", formatDate(String(v), lang));
+    case "paragraph":
+      return String(v).includes("\n") ? done("block", String(v)) : done("inline", String(v));
+    case "references":
+      return {
+        ...done("refs", ""),
+        refs: (v as Reference[]).map((r) => ({
+          source: r.source,
+          note: r.note ?? "",
+          kind: r.kind ?? "",
+          kindLabel: r.kind ? (REF_KIND[lang][r.kind] ?? "") : "",
+        })),
+      };
+    default:
+      return String(v).includes("\n") ? done("block", String(v)) : done("inline", String(v));
+  }
+}
+
+function formatNumber(n: number, lang: Lang): string {
+  return n.toLocaleString(lang === "ja" ? "ja-JP" : "en-US", { maximumFractionDigits: 2 });
+}
+
+const HONORIFIC = /(様|さま|御中|殿|さん|先生)$/;
+
+function salutation(client: string, lang: Lang): string {
+  const name = client.trim();
+  if (lang === "ja") return name ? (HONORIFIC.test(name) ? name : `${name} 様`) : "ご担当者様";
+  return name ? `Dear ${name},` : "Hello,";
+}

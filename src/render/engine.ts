@@ -1,0 +1,79 @@
+/**
+ * The project's own Handlebars instance: strict (a misspelt field is an error, not a blank),
+ * no HTML escaping (the output is Markdown), and only the helpers below. Never the global
+ * instance, so nothing a template registers leaks into another render.
+ */
+import Handlebars from "handlebars";
+import { DataError } from "../errors.ts";
+import { isLang, msg } from "../i18n.ts";
+import { formatDate, formatShortDate } from "./dates.ts";
+import { escapeBlock, escapeCell, escapeInline, escapeLine, linkOrText, quoteBlock } from "./markdown.ts";
+
+export type TemplateFn = (context: object) => string;
+
+const str = (v: unknown) => (v === undefined || v === null ? "" : String(v));
+const langOf = (options: Handlebars.HelperOptions) => {
+  const l = (options.data as { root?: { lang?: unknown } } | undefined)?.root?.lang;
+  return isLang(l) ? l : "en";
+};
+
+/** The helpers templates may use; pack templates may use these and no others. */
+export const HELPERS: Record<string, Handlebars.HelperDelegate> = {
+  md: (v: unknown) => escapeInline(str(v)),
+  line: (v: unknown) => escapeLine(str(v)),
+  plain: (v: unknown) => str(v).replace(/\s*\r?\n\s*/g, " / "),
+  block: (v: unknown) => escapeBlock(str(v)),
+  quote: (v: unknown) => quoteBlock(str(v)),
+  cell: (v: unknown) => escapeCell(str(v)),
+  link: (v: unknown) => linkOrText(str(v)),
+  date: (v: unknown, options: Handlebars.HelperOptions) => formatDate(str(v), langOf(options)),
+  shortdate: (v: unknown, options: Handlebars.HelperOptions) => formatShortDate(str(v), langOf(options)),
+  eq: (a: unknown, b: unknown) => a === b,
+  inc: (n: unknown) => Number(n) + 1,
+};
+
+export const BUILTIN_HELPERS = new Set(["if", "unless", "each", "with", "lookup", "log"]);
+
+let instance: typeof Handlebars | undefined;
+
+export function handlebars(): typeof Handlebars {
+  if (!instance) {
+    instance = Handlebars.create();
+    for (const [name, fn] of Object.entries(HELPERS)) instance.registerHelper(name, fn);
+  }
+  return instance;
+}
+
+export function compileTemplate(source: string, name: string): TemplateFn {
+  const hb = handlebars();
+  let fn: Handlebars.TemplateDelegate;
+  try {
+    fn = hb.compile(source, { strict: true, noEscape: true, knownHelpersOnly: false });
+    // Compile now so syntax errors surface here, with the template's name, not mid-render.
+    hb.precompile(source, { strict: true, noEscape: true });
+  } catch (e) {
+    throw new DataError(msg(`テンプレート ${name} を読み込めません`, `template ${name} cannot be compiled`), [
+      {
+        file: name,
+        message: msg(String((e as Error).message).split("\n")[0] ?? "", String((e as Error).message).split("\n")[0] ?? ""),
+        fix: msg("Handlebars の構文を直してください", "fix the Handlebars syntax"),
+      },
+    ]);
+  }
+  return (context: object) => {
+    try {
+      return fn(context, {
+        allowProtoPropertiesByDefault: false,
+        allowProtoMethodsByDefault: false,
+      });
+    } catch (e) {
+      throw new DataError(msg(`テンプレート ${name} を描画できません`, `template ${name} failed to render`), [
+        {
+          file: name,
+          message: msg(String((e as Error).message).split("\n")[0] ?? "", String((e as Error).message).split("\n")[0] ?? ""),
+          fix: msg("テンプレートが使う項目名を確認してください (README の「テンプレート」)", "check the fields the template uses (README, Templates)"),
+        },
+      ]);
+    }
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * YAML text → plain data, with a way back from a data path to line:column. Shared by packs,
+ * answers files and platform profiles. Everything a hostile file could use against us is
+ * bounded here: size (checked by the reader), nesting depth, alias expansion, `__proto__`
+ * keys, and YAML 1.1's implicit typing (which would turn `no` into false).
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { DataError, type Problem } from "../errors.ts";
+import { msg } from "../i18n.ts";
+
+export type DataPath = readonly (string | number)[];
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+export interface ParsedYaml {
+  data: unknown;
+  /** Where the value at `path` starts; with `key`, where its key starts. Falls back to the nearest parent. */
+  locate(path: DataPath, opts?: { key?: boolean }): Position | undefined;
+}
+
+export const YAML_LIMITS = { maxDepth: 32, maxAliases: 50 };
+
+const YAML_CODES_JA: Record<string, string> = {
+  DUPLICATE_KEY: "同じキーが重複しています",
+  BAD_INDENT: "インデントが正しくありません",
+  MISSING_CHAR: "必要な記号がありません",
+  MULTIPLE_DOCS: "1つのファイルに複数のドキュメントがあります",
+  BLOCK_AS_IMPLICIT_KEY: "キーの書き方が正しくありません",
+  TAB_AS_INDENT: "インデントにタブ文字は使えません",
+  UNEXPECTED_TOKEN: "予期しない記号があります",
+};
+
+export function parseYaml(text: string, file: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: true,
+    version: "1.2",
+    schema: "core",
+    merge: false,
+  });
+  const at = (offset: number | undefined): Position | undefined => {
+    if (offset === undefined) return undefined;
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, col: p.col };
+  };
+
+  const problems: Problem[] = doc.errors.map((e) => {
+    const en = e.message.split(/ at line \d+/)[0] ?? e.message;
+    const ja = YAML_CODES_JA[e.code] ? `${YAML_CODES_JA[e.code]} (${en})` : `YAML の構文エラーです: ${en}`;
+    return {
+      file,
+      ...at(e.pos[0]),
+      message: msg(ja, en),
+      fix: msg("該当行の YAML を直してください", "fix the YAML on that line"),
+    };
+  });
+  if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== "1.2") {
+    problems.push({
+      file,
+      line: 1,
+      col: 1,
+      message: msg(
+        `%YAML ${doc.directives.yaml.version} ディレクティブには対応していません`,
+        `the %YAML ${doc.directives.yaml.version} directive is not supported`,
+      ),
+      fix: msg("先頭の %YAML 行を削除してください (YAML 1.2 として読みます)", "remove the %YAML line (files are read as YAML 1.2)"),
+    });
+  }
+  if (problems.length === 0) checkTree(doc.contents as Node | null, 0, file, at, problems);
+  if (problems.length > 0) {
+    throw new DataError(msg(`${file} を読み込めません`, `${file} cannot be read`), problems);
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliases });
+  } catch {
+    throw new DataError(msg(`${file} を読み込めません`, `${file} cannot be read`), [
+      {
+        file,
+        message: msg("エイリアスの展開が多すぎます", "aliases expand too much"),
+        fix: msg("アンカー(&)とエイリアス(*)を使わずに書いてください", "write the values out instead of using anchors (&) and aliases (*)"),
+      },
+    ]);
+  }
+
+  const locate = (path: DataPath, opts?: { key?: boolean }): Position | undefined => {
+    for (let n = path.length; n >= 0; n--) {
+      const parentPath = path.slice(0, Math.max(0, n - 1));
+      if (n === path.length && opts?.key && n > 0) {
+        const parent = n === 1 ? doc.contents : doc.getIn(parentPath, true);
+        if (isMap(parent)) {
+          const last = path[n - 1];
+          const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(last));
+          const pos = at((pair?.key as Node | undefined)?.range?.[0]);
+          if (pos) return pos;
+        }
+      }
+      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+      const pos = at((node as Node | undefined)?.range?.[0]);
+      if (pos) return pos;
+    }
+    return undefined;
+  };
+  return { data, locate };
+}
+
+function checkTree(node: Node | null, depth: number, file: string, at: (o: number | undefined) => Position | undefined, out: Problem[]): void {
+  if (!node || out.length > 20) return;
+  if (depth > YAML_LIMITS.maxDepth) {
+    out.push({
+      file,
+      ...at(node.range?.[0]),
+      message: msg(`入れ子が深すぎます (${YAML_LIMITS.maxDepth} 段まで)`, `nesting is too deep (at most ${YAML_LIMITS.maxDepth} levels)`),
+      fix: msg("構造を浅くしてください", "flatten the structure"),
+    });
+    return;
+  }
+  if (isAlias(node)) return;
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const key = pair.key as Node | null;
+      if (isScalar(key) && key.value === "__proto__") {
+        out.push({
+          file,
+          ...at(key.range?.[0]),
+          message: msg("キー __proto__ は使えません", "the key __proto__ is not allowed"),
+          fix: msg("このキーを削除してください", "remove this key"),
+        });
+      } else if (key && !isScalar(key)) {
+        out.push({
+          file,
+          ...at(key.range?.[0]),
+          message: msg("キーは文字列にしてください", "keys must be plain strings"),
+          fix: msg("マップやリストをキーに使わないでください", "do not use a map or list as a key"),
+        });
+      }
+      checkTree(pair.value as Node | null, depth + 1, file, at, out);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) checkTree(item as Node | null, depth + 1, file, at, out);
+  }
+}
