@@ -34,8 +34,7 @@ const SECTIONS: Record<Lang, { work: string; client: string; milestones: string;
 export function renderGantt(plan: Plan, lang: Lang): string[] {
   const words = SECTIONS[lang];
   const lines = ["gantt", "    dateFormat YYYY-MM-DD", "    axisFormat %m/%d", "    todayMarker off", `    title ${sanitizeGanttText(words.title(plan))}`];
-  const bar = (name: string, id: string, start: string, end: string) =>
-    `    ${sanitizeGanttText(name)} :${id}, ${start}, ${addDays(end, 1)}`;
+  const bar = (name: string, id: string, start: string, end: string) => `    ${sanitizeGanttText(name)} :${id}, ${start}, ${addDays(end, 1)}`;
 
   const work = plan.phases.filter((p) => p.actor === "worker");
   if (work.length > 0) {

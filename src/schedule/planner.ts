@@ -176,8 +176,7 @@ export function planSchedule(input: PlanInput, env: PlanEnv): Plan {
   const bottleneck = findBottleneck(own, input.due);
   // Judged at the worst milestone, not only overall: plenty of time for the
   // whole job does not help a first draft squeezed into its first week.
-  const verdict: Verdict =
-    bottleneck.slackRatio < 0 || firstDraftDay < shape.startDay ? "late" : bottleneck.slackRatio < TIGHT_SLACK ? "tight" : "ok";
+  const verdict: Verdict = bottleneck.slackRatio < 0 || firstDraftDay < shape.startDay ? "late" : bottleneck.slackRatio < TIGHT_SLACK ? "tight" : "ok";
 
   const profile = input.platform === undefined ? undefined : env.platforms.find((p) => p.id === input.platform);
   const requestedDay = input.requestedOn === undefined ? shape.startDay : dayNumber(input.requestedOn);

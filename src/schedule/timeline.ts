@@ -127,9 +127,7 @@ function summary(plan: Plan, lang: Lang, paint: NonNullable<TimelineOptions["col
   );
   if (plan.earliestFeasibleDue) {
     lines.push(
-      ja
-        ? `最短で間に合う締切: ${formatDate(plan.earliestFeasibleDue, lang)}`
-        : `Earliest feasible due date: ${formatDate(plan.earliestFeasibleDue, lang)}`,
+      ja ? `最短で間に合う締切: ${formatDate(plan.earliestFeasibleDue, lang)}` : `Earliest feasible due date: ${formatDate(plan.earliestFeasibleDue, lang)}`,
     );
   }
   return lines;
@@ -184,10 +182,7 @@ export function renderTimeline(plan: Plan, options: TimelineOptions): string[] {
     for (const d of days) {
       const iso = isoFromDay(d);
       const holiday = calendar.holiday(iso);
-      const names = [
-        ...(holiday ? [paint("holiday", holiday[lang])] : []),
-        ...(byDay.get(d) ?? []).map((m) => paint(m.actor, milestoneLabel(m, lang))),
-      ];
+      const names = [...(holiday ? [paint("holiday", holiday[lang])] : []), ...(byDay.get(d) ?? []).map((m) => paint(m.actor, milestoneLabel(m, lang)))];
       if (names.length > 0) events.push(`${formatShortDate(iso, lang)} ${names.join(lang === "ja" ? "・" : ", ")}`);
     }
     const label = isoFromDay(week).slice(5).replace("-", "/");

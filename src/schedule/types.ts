@@ -48,14 +48,7 @@ export interface PlanInput {
 
 export type Actor = "worker" | "client" | "platform";
 
-export type MilestoneKind =
-  | "hearing"
-  | "first_draft"
-  | "review"
-  | "revision"
-  | "final_delivery"
-  | "acceptance_end"
-  | "first_reply";
+export type MilestoneKind = "hearing" | "first_draft" | "review" | "revision" | "final_delivery" | "acceptance_end" | "first_reply";
 
 export interface Milestone {
   /** `hearing_done`, `first_draft`, `revision_1_review`, `revision_1`, `final_delivery`, `acceptance_end`, `first_reply_by`. */

@@ -31,7 +31,10 @@ export type WorkdaysResult = { ok: true; days: Weekday[] } | { ok: false; proble
 
 function lookup(token: string): Weekday | undefined {
   // `月曜`, `月曜日` and `Mon.` are common enough to accept.
-  const cleaned = token.toLowerCase().replace(/曜日?$/, "").replace(/\.$/, "");
+  const cleaned = token
+    .toLowerCase()
+    .replace(/曜日?$/, "")
+    .replace(/\.$/, "");
   return BY_NAME.get(cleaned);
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
-import { jpCalendar } from "../../src/schedule/calendar-jp.ts";
 import { type HolidayCalendar, noneCalendar } from "../../src/schedule/calendar.ts";
+import { jpCalendar } from "../../src/schedule/calendar-jp.ts";
 import { planSchedule } from "../../src/schedule/planner.ts";
 import { type PlatformProfile, validatePlatforms } from "../../src/schedule/platforms.ts";
 import type { CalendarId, Plan, PlanInput } from "../../src/schedule/types.ts";

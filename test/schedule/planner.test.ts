@@ -83,10 +83,13 @@ describe("milestones", () => {
     ["2027-01-04", "2027-01-29", "first_draft", 2, 3, 40, 4, "2027-01-29", "2027-02-01", "2027-02-09"],
     ["2027-01-04", "2027-01-11", "final", 1, 1, 30, 8, "2027-01-06", "2027-01-07", "2027-01-11"],
     ["2027-01-04", "2027-01-17", "final", 0, 3, 10, 4, "2027-01-15", undefined, "2027-01-15"],
-  ] as const)("%s→%s due means %s, %i rounds, %i review days, %i h at %i h/day: draft %s, feedback %s, final %s", (start, due, dueMeans, revisionRounds, reviewDays, effortHours, hoursPerDay, draft, review, final) => {
-    const p = plan({ start, due, dueMeans, revisionRounds, reviewDays, effortHours, hoursPerDay });
-    expect([p.firstDraftDate, dateOf(p, "revision_1_review"), p.finalDate]).toEqual([draft, review, final]);
-  });
+  ] as const)(
+    "%s→%s due means %s, %i rounds, %i review days, %i h at %i h/day: draft %s, feedback %s, final %s",
+    (start, due, dueMeans, revisionRounds, reviewDays, effortHours, hoursPerDay, draft, review, final) => {
+      const p = plan({ start, due, dueMeans, revisionRounds, reviewDays, effortHours, hoursPerDay });
+      expect([p.firstDraftDate, dateOf(p, "revision_1_review"), p.finalDate]).toEqual([draft, review, final]);
+    },
+  );
 
   test("first_draft puts the draft on due and everything else after it; final ends on due", () => {
     const common = { start: "2027-01-04", due: "2027-01-29", revisionRounds: 2, effortHours: 40 } as const;

@@ -14,8 +14,7 @@ const job: Partial<PlanInput> = {
   calendar: "jp",
   platform: "coconala",
 };
-const timeline = (lang: Lang, overrides: Partial<PlanInput> = {}) =>
-  renderTimeline(plan({ ...job, ...overrides }), { lang, calendar: calendars.jp });
+const timeline = (lang: Lang, overrides: Partial<PlanInput> = {}) => renderTimeline(plan({ ...job, ...overrides }), { lang, calendar: calendars.jp });
 const rowOf = (lines: string[], monday: string) => lines.find((l) => l.startsWith(monday)) ?? "";
 
 describe("renderTimeline", () => {
@@ -113,7 +112,11 @@ describe("renderGantt", () => {
   ] as const)("%s, %i rounds, due means %s, %s: every line is valid gantt syntax", (lang, revisionRounds, dueMeans, platform) => {
     const lines = renderGantt(plan({ ...job, revisionRounds, dueMeans, platform }), lang);
     expect(lines[0]).toBe("gantt");
-    for (const line of lines) expect(GANTT_LINE.some((re) => re.test(line)), line).toBe(true);
+    for (const line of lines)
+      expect(
+        GANTT_LINE.some((re) => re.test(line)),
+        line,
+      ).toBe(true);
     const tasks = lines.flatMap((l) => {
       const m = / :(?:milestone, )?([a-z0-9_]+), (\S+), (\S+)$/.exec(l);
       return m ? [{ id: m[1], start: m[2] ?? "", end: m[3] ?? "" }] : [];

@@ -17,7 +17,10 @@ describe("parseWorkdays", () => {
     ["月〜金", [1, 2, 3, 4, 5]],
     ["月、水、金", [1, 3, 5]],
     ["土曜,日曜", [0, 6]],
-    [["mon", "tue-wed"], [1, 2, 3]],
+    [
+      ["mon", "tue-wed"],
+      [1, 2, 3],
+    ],
   ])("%j → %j", (spec, days) => {
     expect(parseWorkdays(spec)).toEqual({ ok: true, days });
   });
