@@ -1,11 +1,11 @@
 // Shared vocabulary of the deadline planner. Everything here is plain data so
 // that a plan can be printed as JSON, fed to templates, and compared in tests.
 
-export type Lang = "ja" | "en";
-export interface Localized {
-  ja: string;
-  en: string;
-}
+import type { Lang, Msg } from "../i18n.ts";
+
+export type { Lang };
+/** Text in both languages; the same shape as the rest of the tool's messages. */
+export type Localized = Msg;
 
 /** A local calendar date, `YYYY-MM-DD`. Never a timestamp. */
 export type IsoDate = string;
