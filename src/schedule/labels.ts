@@ -6,20 +6,15 @@ import { weekdayName } from "./workdays.ts";
 // the terse labels of a terminal picture and a chart.
 
 const EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const EN_DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
 function parts(date: IsoDate): { y: number; m: number; d: number; w: Weekday } {
   return { y: Number(date.slice(0, 4)), m: Number(date.slice(5, 7)), d: Number(date.slice(8, 10)), w: weekdayOf(date) };
 }
 
-/** `2026年12月11日(金)` / `Fri, Dec 11, 2026`, the product's date style. */
-export function formatDate(date: IsoDate, lang: Lang): string {
-  const { y, m, d, w } = parts(date);
-  return lang === "ja" ? `${y}年${m}月${d}日(${weekdayName(w, "ja")})` : `${EN_DAYS[w]}, ${EN_MONTHS[m - 1]} ${d}, ${y}`;
-}
+export { formatDate } from "../dates.ts";
 
 /** `12/11(金)` / `Dec 11`, for tight columns. */
-export function formatShortDate(date: IsoDate, lang: Lang): string {
+export function formatCompactDate(date: IsoDate, lang: Lang): string {
   const { m, d, w } = parts(date);
   return lang === "ja" ? `${m}/${d}(${weekdayName(w, "ja")})` : `${EN_MONTHS[m - 1]} ${d}`;
 }

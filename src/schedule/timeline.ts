@@ -1,6 +1,6 @@
 import { type HolidayCalendar, workdayTest } from "./calendar.ts";
 import { dayNumber, isoFromDay, weekdayOfDay } from "./dates.ts";
-import { CHECKIN_LABEL, formatDate, formatShortDate, milestoneLabel, verdictLabel } from "./labels.ts";
+import { CHECKIN_LABEL, formatCompactDate, formatDate, milestoneLabel, verdictLabel } from "./labels.ts";
 import type { Lang, Milestone, Plan } from "./types.ts";
 
 // A plain-text calendar strip of a plan: one row per week (Monday first), one
@@ -116,14 +116,14 @@ function summary(plan: Plan, lang: Lang, paint: NonNullable<TimelineOptions["col
     const name = milestoneLabel(milestone, lang);
     lines.push(
       ja
-        ? `最も余裕が少ない: ${name} ${formatShortDate(b.date, lang)}（作業可能 ${b.hoursBefore}h / 必要 ${b.effortBefore}h、余裕 ${pct}）`
-        : `Least slack: ${name} ${formatShortDate(b.date, lang)} (capacity ${b.hoursBefore} h vs effort ${b.effortBefore} h, slack ${pct})`,
+        ? `最も余裕が少ない: ${name} ${formatCompactDate(b.date, lang)}（作業可能 ${b.hoursBefore}h / 必要 ${b.effortBefore}h、余裕 ${pct}）`
+        : `Least slack: ${name} ${formatCompactDate(b.date, lang)} (capacity ${b.hoursBefore} h vs effort ${b.effortBefore} h, slack ${pct})`,
     );
   }
   lines.push(
     ja
-      ? `${CHECKIN_LABEL.ja} ${plan.checkins.length}回（初回 ${formatShortDate(plan.checkins[0] ?? plan.start, lang)}）`
-      : `${plan.checkins.length} check-ins (first ${formatShortDate(plan.checkins[0] ?? plan.start, lang)})`,
+      ? `${CHECKIN_LABEL.ja} ${plan.checkins.length}回（初回 ${formatCompactDate(plan.checkins[0] ?? plan.start, lang)}）`
+      : `${plan.checkins.length} check-ins (first ${formatCompactDate(plan.checkins[0] ?? plan.start, lang)})`,
   );
   if (plan.earliestFeasibleDue) {
     lines.push(
@@ -183,7 +183,7 @@ export function renderTimeline(plan: Plan, options: TimelineOptions): string[] {
       const iso = isoFromDay(d);
       const holiday = calendar.holiday(iso);
       const names = [...(holiday ? [paint("holiday", holiday[lang])] : []), ...(byDay.get(d) ?? []).map((m) => paint(m.actor, milestoneLabel(m, lang)))];
-      if (names.length > 0) events.push(`${formatShortDate(iso, lang)} ${names.join(lang === "ja" ? "・" : ", ")}`);
+      if (names.length > 0) events.push(`${formatCompactDate(iso, lang)} ${names.join(lang === "ja" ? "・" : ", ")}`);
     }
     const label = isoFromDay(week).slice(5).replace("-", "/");
     lines.push(`${label}   ${days.map(cell).join(" ")}${events.length > 0 ? `   ${events.join("  ")}` : ""}`.trimEnd());

@@ -2,12 +2,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseAnswersBytes, type ReadAnswers, readAnswersFile } from "../../answers/io.ts";
+import { nextWeekday } from "../../dates.ts";
 import { KikitoriError, OutputError, UsageError } from "../../errors.ts";
 import { existsError, writeFileAtomic } from "../../files.ts";
 import { msg } from "../../i18n.ts";
 import { findPack } from "../../pack/lookup.ts";
 import type { LoadedPack } from "../../pack/types.ts";
-import { nextWeekday } from "../../render/dates.ts";
 import { renderAnswers } from "../../render/render.ts";
 import { templateStore } from "../../render/templates.ts";
 import type { Ctx } from "../context.ts";
