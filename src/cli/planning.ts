@@ -6,8 +6,8 @@ import * as path from "node:path";
 import { DataError } from "../errors.ts";
 import { LIMITS, readTextFile } from "../files.ts";
 import { msg } from "../i18n.ts";
-import { type HolidayCalendar, noneCalendar, type PlatformProfile, validatePlatforms } from "../schedule/index.ts";
 import type { PlanningEnv } from "../render/schedule.ts";
+import { type HolidayCalendar, noneCalendar, type PlatformProfile, validatePlatforms } from "../schedule/index.ts";
 import { parseYaml } from "../yaml/parse.ts";
 
 let platforms: PlatformProfile[] | undefined;

@@ -4,15 +4,15 @@
  */
 
 import type { ReadAnswers } from "../answers/io.ts";
+import type { Answers, AnswersFile } from "../answers/types.ts";
 import { validateAnswers } from "../answers/validate.ts";
 import { DataError } from "../errors.ts";
-import type { Answers, AnswersFile } from "../answers/types.ts";
 import type { Lang } from "../i18n.ts";
-import type { Plan } from "../schedule/index.ts";
-import { nextContactOf, type PlanningEnv, planFromAnswers, scheduleView } from "./schedule.ts";
 import { msg } from "../i18n.ts";
 import type { LoadedPack } from "../pack/types.ts";
+import type { Plan } from "../schedule/index.ts";
 import { buildContext, type RenderContext } from "./context.ts";
+import { nextContactOf, type PlanningEnv, planFromAnswers, scheduleView } from "./schedule.ts";
 import type { TemplateStore } from "./templates.ts";
 
 export interface RenderOptions {

@@ -90,7 +90,13 @@ export function scheduleView(outcome: PlanOutcome | undefined, pack: Pack, lang:
     effortHours: plan.effortHours,
     totalEffortHours: plan.totalEffortHours,
     slackPercent: Math.round(plan.slackRatio * 100),
-    bottleneck: { label: milestoneLabel({ id: plan.bottleneck.id, kind: kindOf(plan, plan.bottleneck.id), round: roundOf(plan, plan.bottleneck.id) }, lang), dateText: formatDate(plan.bottleneck.date, lang), capacity, effort, slackPercent: Math.round(plan.bottleneck.slackRatio * 100) },
+    bottleneck: {
+      label: milestoneLabel({ id: plan.bottleneck.id, kind: kindOf(plan, plan.bottleneck.id), round: roundOf(plan, plan.bottleneck.id) }, lang),
+      dateText: formatDate(plan.bottleneck.date, lang),
+      capacity,
+      effort,
+      slackPercent: Math.round(plan.bottleneck.slackRatio * 100),
+    },
     hoursPerDay: plan.hoursPerDay,
     dueMeans: plan.dueMeans,
     dueMeansText: plan.dueMeans === "final" ? (ja ? "最終納品日" : "the final delivery date") : ja ? "初稿の提出日" : "the first-draft date",
@@ -106,7 +112,14 @@ export function scheduleView(outcome: PlanOutcome | undefined, pack: Pack, lang:
     checkins: plan.checkins.map((d) => ({ date: d, text: formatShortDate(d, lang) })),
     checkinsText: plan.checkins.map((d) => formatShortDate(d, lang)).join(ja ? "、" : ", "),
     platformName: platform ? platform.name[lang] : "",
-    notes: plan.notes.filter((n) => n.summary).map((n) => ({ text: n.summary?.[lang] ?? "", verified: n.verified !== false, source: n.source ?? "", dateText: n.date ? formatDate(n.date, lang) : "" })),
+    notes: plan.notes
+      .filter((n) => n.summary)
+      .map((n) => ({
+        text: n.summary?.[lang] ?? "",
+        verified: n.verified !== false,
+        source: n.source ?? "",
+        dateText: n.date ? formatDate(n.date, lang) : "",
+      })),
   };
 }
 
