@@ -46,3 +46,15 @@ export function plan(overrides: Partial<PlanInput> = {}): Plan {
 
 export const ids = (p: Plan) => p.milestones.map((m) => m.id);
 export const dateOf = (p: Plan, id: string) => p.milestones.find((m) => m.id === id)?.date;
+
+/** What a valid line of our Mermaid gantt output looks like. */
+export const GANTT_LINE = [
+  /^gantt$/,
+  /^ {4}dateFormat YYYY-MM-DD$/,
+  /^ {4}axisFormat %m\/%d$/,
+  /^ {4}todayMarker off$/,
+  /^ {4}title [^:#;]+$/,
+  /^ {4}section [^:#;]+$/,
+  /^ {4}[^:#;\s][^:#;]* :[a-z][a-z0-9_]*, \d{4}-\d{2}-\d{2}, \d{4}-\d{2}-\d{2}$/,
+  /^ {4}[^:#;\s][^:#;]* :milestone, [a-z][a-z0-9_]*, \d{4}-\d{2}-\d{2}, 0d$/,
+];

@@ -3,7 +3,7 @@ import { renderGantt, sanitizeGanttText } from "../../src/schedule/gantt.ts";
 import { formatDate } from "../../src/schedule/labels.ts";
 import { renderTimeline, type TimelineColorKind } from "../../src/schedule/timeline.ts";
 import type { Lang, PlanInput } from "../../src/schedule/types.ts";
-import { calendars, plan } from "./helpers.ts";
+import { calendars, GANTT_LINE, plan } from "./helpers.ts";
 
 // Late December to early February: 元日, 成人の日 and 建国記念の日 on workdays.
 const job: Partial<PlanInput> = {
@@ -90,17 +90,6 @@ describe("renderTimeline", () => {
     expect(text).not.toContain("\u001b[");
   });
 });
-
-const GANTT_LINE = [
-  /^gantt$/,
-  /^ {4}dateFormat YYYY-MM-DD$/,
-  /^ {4}axisFormat %m\/%d$/,
-  /^ {4}todayMarker off$/,
-  /^ {4}title [^:#;]+$/,
-  /^ {4}section [^:#;]+$/,
-  /^ {4}[^:#;\s][^:#;]* :[a-z][a-z0-9_]*, \d{4}-\d{2}-\d{2}, \d{4}-\d{2}-\d{2}$/,
-  /^ {4}[^:#;\s][^:#;]* :milestone, [a-z][a-z0-9_]*, \d{4}-\d{2}-\d{2}, 0d$/,
-];
 
 describe("renderGantt", () => {
   test.each([
