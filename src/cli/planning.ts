@@ -3,6 +3,7 @@
  * Japanese holiday calendar (imported only when a plan asks for it).
  */
 import * as path from "node:path";
+import { builtinPlatformsJson } from "../builtin.ts";
 import { DataError } from "../errors.ts";
 import { LIMITS, readTextFile } from "../files.ts";
 import { msg } from "../i18n.ts";
@@ -15,6 +16,11 @@ let platforms: PlatformProfile[] | undefined;
 export function readPlatforms(root: string): PlatformProfile[] {
   if (platforms) return platforms;
   const file = path.join(root, "questionnaires", "platforms.yaml");
+  const built = builtinPlatformsJson(root, file);
+  if (built) {
+    platforms = JSON.parse(built) as PlatformProfile[];
+    return platforms;
+  }
   const parsed = parseYaml(readTextFile(file, LIMITS.packBytes), file);
   const r = validatePlatforms(parsed.data);
   if (!r.ok) {

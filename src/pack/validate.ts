@@ -8,14 +8,21 @@ import { conditionRefs } from "../flow/conditions.ts";
 import { type Lang, msg } from "../i18n.ts";
 import { describePath, schemaProblems } from "../yaml/issues.ts";
 import type { DataPath, ParsedYaml } from "../yaml/parse.ts";
-import { type PackInput, PackSchema, type QuestionInput, SCHEDULE_KEYS } from "./schema.ts";
+import { type PackInput, type QuestionInput, SCHEDULE_KEYS, schemas } from "./schema.ts";
 import type { Binding, Condition, Pack, Question, Text } from "./types.ts";
 
 const RESERVED_IDS = new Set(["__proto__", "constructor", "prototype"]);
 
 export const KNOWN_KEYS = [
   ...new Set([
-    ...Object.keys(PackSchema.shape),
+    "$schema",
+    "kikitori",
+    "version",
+    "description",
+    "languages",
+    "sections",
+    "schedule",
+    "templates",
     "id",
     "title",
     "intro",
@@ -63,7 +70,7 @@ export interface PackValidation {
 }
 
 export function validatePack(data: unknown, file: string, parsed: Pick<ParsedYaml, "locate">): PackValidation {
-  const shaped = PackSchema.safeParse(data);
+  const shaped = schemas().PackSchema.safeParse(data);
   if (!shaped.success) {
     return { problems: schemaProblems(shaped.error.issues, data, parsed, file, KNOWN_KEYS) };
   }
