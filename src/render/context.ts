@@ -3,10 +3,10 @@
  * the reader's language; pending items gathered). Pure: today and the plan are passed in.
  */
 import { type Answers, type AnswersFile, get, isPending, type Reference } from "../answers/types.ts";
+import { formatDate } from "../dates.ts";
 import { visibleQuestions } from "../flow/conditions.ts";
 import type { Lang, Msg } from "../i18n.ts";
 import { otherKey, type Pack, type Question } from "../pack/types.ts";
-import { formatDate } from "./dates.ts";
 
 export type ItemKind = "inline" | "block" | "list" | "refs" | "pending" | "none";
 

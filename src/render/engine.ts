@@ -4,9 +4,9 @@
  * instance, so nothing a template registers leaks into another render.
  */
 import Handlebars from "handlebars";
+import { formatDate, formatShortDate } from "../dates.ts";
 import { DataError } from "../errors.ts";
 import { isLang, msg } from "../i18n.ts";
-import { formatDate, formatShortDate } from "./dates.ts";
 import { escapeBlock, escapeCell, escapeInline, escapeLine, linkOrText, quoteBlock } from "./markdown.ts";
 
 export type TemplateFn = (context: object) => string;

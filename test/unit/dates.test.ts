@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatShortDate, nextWeekday } from "../../src/render/dates.ts";
+import { formatDate, formatShortDate, nextWeekday } from "../../src/dates.ts";
 
 describe("formatDate", () => {
   it.each([
