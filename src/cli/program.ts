@@ -240,7 +240,7 @@ Exit codes: 0 ok · 1 internal error · 2 usage · 65 invalid pack or answers ·
     .description(t("パックのファイルを検査します (問題をすべて行番号付きで表示)", "check pack files, reporting every problem with its line"))
     .argument("<files...>", t("パックのファイル", "pack files"))
     .option("--json", t("結果を JSON で出力します", "print the results as JSON"))
-    .addHelpText("after", example("kikitori pack validate questionnaires/*.yaml", "kikitori pack validate questionnaires/*.yaml"))
+    .addHelpText("after", example("kikitori pack validate my-pack.yaml other-pack/pack.yaml", "kikitori pack validate my-pack.yaml other-pack/pack.yaml"))
     .action(
       run(async (ctx, c) => {
         const { runPackValidate } = await import("./commands/pack.ts");

@@ -70,6 +70,19 @@ export interface PackValidation {
 }
 
 export function validatePack(data: unknown, file: string, parsed: Pick<ParsedYaml, "locate">): PackValidation {
+  if (data && typeof data === "object" && Object.hasOwn(data, "platforms") && !Object.hasOwn(data, "sections")) {
+    return {
+      problems: [
+        {
+          file,
+          line: 1,
+          col: 1,
+          message: msg("これはプラットフォーム情報のファイルで、質問パックではありません", "this file holds platform profiles, not a questionnaire pack"),
+          fix: msg("パックのファイルを指定してください", "give a pack file"),
+        },
+      ],
+    };
+  }
   const shaped = schemas().PackSchema.safeParse(data);
   if (!shaped.success) {
     return { problems: schemaProblems(shaped.error.issues, data, parsed, file, KNOWN_KEYS) };

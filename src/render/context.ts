@@ -163,7 +163,11 @@ function renderItem(q: Question, answers: Answers, lang: Lang): RenderItem {
     const other = c.other ? get(answers, otherKey(q.id)) : undefined;
     return typeof other === "string" && other ? `${c.label[lang]}: ${other}` : c.label[lang];
   };
-  const unit = q.unit ? (lang === "ja" ? q.unit.ja : ` ${q.unit.en}`) : "";
+  const unitFor = (n: number) => {
+    if (!q.unit) return "";
+    const text = unitForm(q.unit[lang], n);
+    return lang === "ja" ? text : ` ${text}`;
+  };
   const done = (kind: ItemKind, text: string, lines: string[] = []): RenderItem => ({ ...base, kind, text, lines, answered: true });
   switch (q.type) {
     case "select":
@@ -175,7 +179,7 @@ function renderItem(q: Question, answers: Answers, lang: Lang): RenderItem {
     case "confirm":
       return done("inline", YES_NO[lang][v === true ? 0 : 1]);
     case "number":
-      return done("inline", `${formatNumber(v as number)}${unit}`);
+      return done("inline", `${formatNumber(v as number)}${unitFor(v as number)}`);
     case "scale": {
       const ends =
         q.min_label && q.max_label
@@ -228,4 +232,10 @@ function allMarked(pack: Pack): boolean {
 export function labelOf(q: Question, lang: Lang): string {
   if (q.label) return q.label[lang];
   return q.message[lang].trim().replace(/[。．.:：]+$/u, "");
+}
+
+/** A unit may give its singular and plural forms as `round|rounds`: 1 round, 2 rounds. */
+export function unitForm(unit: string, n: number): string {
+  const [one = "", many] = unit.split("|");
+  return many === undefined ? one : n === 1 ? one : many;
 }

@@ -66,7 +66,7 @@ describe("render: outputs and exit codes", () => {
     expect(brief).toContain("# 全種類テスト: SNSアイコン制作 \\*急ぎ\\*");
     expect(brief).toContain("その他: 水彩風");
     expect(brief).toContain("2026年12月11日(金)");
-    expect(brief).toContain("- [ ] 目指す姿は？ (ビジョン) — メモ: 相談したい");
+    expect(brief).toContain("- [ ] 目指す姿は？（ビジョン） — メモ: 相談したい");
     expect(brief).toContain("\\# カフェ山田 \\[本店\\]");
     const message = read(path.join(dir, "full.message.md"));
     expect(message).toMatch(/^山田 様\n/);
