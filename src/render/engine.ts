@@ -7,7 +7,7 @@ import Handlebars from "handlebars";
 import { formatDate, formatShortDate } from "../dates.ts";
 import { DataError } from "../errors.ts";
 import { isLang, msg } from "../i18n.ts";
-import { escapeBlock, escapeCell, escapeInline, escapeLine, linkOrText, quoteBlock } from "./markdown.ts";
+import { escapeBlock, escapeCell, escapeInline, escapeLine, linkOrText, plainLine, quoteBlock } from "./markdown.ts";
 
 export type TemplateFn = (context: object) => string;
 
@@ -21,7 +21,7 @@ const langOf = (options: Handlebars.HelperOptions) => {
 export const HELPERS: Record<string, Handlebars.HelperDelegate> = {
   md: (v: unknown) => escapeInline(str(v)),
   line: (v: unknown) => escapeLine(str(v)),
-  plain: (v: unknown) => str(v).replace(/\s*\r?\n\s*/g, " / "),
+  plain: (v: unknown) => plainLine(str(v)),
   block: (v: unknown) => escapeBlock(str(v)),
   quote: (v: unknown) => quoteBlock(str(v)),
   cell: (v: unknown) => escapeCell(str(v)),

@@ -5,10 +5,24 @@
 
 const INLINE = /[\\`*_[\]<>|~]/g;
 const ENTITY = /&(?=#?[A-Za-z0-9]+;)/g;
+// A trailing run of # would be read as the closing sequence of a heading and dropped.
+const CLOSING_HASHES = /#+(?=[ \t]*$)/;
+// Control characters other than tab and line feed (C0, DEL, C1): not text, and in a terminal
+// (`render --stdout`, `cat brief.md`) a pasted escape sequence could rewrite the screen.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
-/** One line of text, safe anywhere inline (also in table cells). */
+/** Text without control characters, every line break (CR LF, lone CR) as one line feed. */
+export function cleanText(s: string): string {
+  return s.replace(/\r\n?/g, "\n").replace(CONTROL, "");
+}
+
+/** One line of text, safe anywhere inline (also in table cells); line breaks become spaces. */
 export function escapeInline(s: string): string {
-  return s.replace(INLINE, "\\$&").replace(ENTITY, "\\&");
+  return cleanText(s)
+    .replace(/[ \t]*\n[ \t]*/g, " ")
+    .replace(INLINE, "\\$&")
+    .replace(ENTITY, "\\&")
+    .replace(CLOSING_HASHES, "\\$&");
 }
 
 /** A line that may start a block: also neutralize headings, lists, quotes and rules. */
@@ -25,25 +39,32 @@ export function escapeLine(s: string): string {
 
 /** Several lines as one paragraph with hard line breaks; blank lines are kept as breaks too. */
 export function escapeBlock(s: string): string {
-  const lines = s.replace(/\r\n?/g, "\n").split("\n").map(escapeLine);
+  const lines = cleanText(s).split("\n").map(escapeLine);
   while (lines.length && lines[lines.length - 1] === "") lines.pop();
   return lines.map((l) => (l === "" ? "\u00a0" : l)).join("\\\n");
 }
 
 /** A multi-line answer as a blockquote, each line escaped. */
 export function quoteBlock(s: string): string {
-  const lines = s.replace(/\r\n?/g, "\n").split("\n").map(escapeLine);
+  const lines = cleanText(s).split("\n").map(escapeLine);
   while (lines.length && lines[lines.length - 1] === "") lines.pop();
   return lines.map((l) => (l === "" ? ">" : `> ${l}`)).join("\n");
 }
 
 /** A single-line table cell: pipes escaped, line breaks folded. */
 export function escapeCell(s: string): string {
-  return escapeInline(s.replace(/\s*\r?\n\s*/g, " "));
+  return escapeInline(cleanText(s).replace(/\s*\n\s*/g, " "));
 }
 
 /** A URL as an autolink when it is one, else escaped text. */
 export function linkOrText(source: string): string {
-  if (/^https?:\/\/[^\s<>]+$/i.test(source)) return `<${source}>`;
-  return escapeInline(source);
+  const s = cleanText(source);
+  if (/^https?:\/\/[^\s<>]+$/i.test(s)) return `<${s}>`;
+  // Not a link: it may start a list item's line, so neutralize line-start markup too.
+  return escapeLine(s);
+}
+
+/** Text for a plain-text message (a platform chat): one line, no control characters. */
+export function plainLine(s: string): string {
+  return cleanText(s).replace(/\s*\n\s*/g, " / ");
 }
