@@ -1,5 +1,6 @@
 /** Reading and writing answers files. Writes are atomic (see files.ts). */
-import { stringify } from "yaml";
+import { isDeepStrictEqual } from "node:util";
+import { Document, parse } from "yaml";
 import { DataError } from "../errors.ts";
 import { decodeText, LIMITS, readTextFile, type WriteOptions, writeFileAtomic } from "../files.ts";
 import { msg } from "../i18n.ts";
@@ -55,7 +56,12 @@ export function renderAnswersYaml(a: AnswersFile, pack?: Pack): string {
     meta: a.meta,
     answers: ordered,
   };
-  return stringify(doc, { lineWidth: 0, version: "1.2" });
+  const yaml = new Document(doc, { version: "1.2" });
+  const text = yaml.toString({ lineWidth: 0 });
+  // yaml writes some strings as block scalars that read back differently (a first line of
+  // only spaces loses them: eemeli/yaml#692). Check, and quote every string if that happened.
+  if (isDeepStrictEqual(parse(text, { version: "1.2", schema: "core" }), yaml.toJS())) return text;
+  return yaml.toString({ lineWidth: 0, blockQuote: false });
 }
 
 export function writeAnswersFile(path: string, a: AnswersFile, pack: Pack | undefined, opts: WriteOptions): void {
