@@ -138,7 +138,10 @@ export function bestBackward(shape: Shape, dueDay: number): Sequence {
   const plain = backward(shape, dueDay, 1);
   if (!fits(plain, shape, 1) || shape.revisionEfforts.length === 0) return plain;
   let low = 1;
-  let high = 1 + ((dueDay - shape.startDay + 1) * shape.hoursPerDay) / Math.max(shape.draftEffort, EPSILON);
+  // No scale above this fits: every step's scaled effort must lie within [start, due]. (The
+  // draft's effort alone would allow scales that stretch revision windows over decades.)
+  const total = shape.draftEffort + shape.revisionEfforts.reduce((a, b) => a + b, 0);
+  let high = 1 + ((dueDay - shape.startDay + 1) * shape.hoursPerDay) / Math.max(total, EPSILON);
   for (let i = 0; i < 40 && high - low > 1e-4; i++) {
     const mid = (low + high) / 2;
     if (fits(backward(shape, dueDay, mid), shape, mid)) low = mid;

@@ -30,17 +30,23 @@ function checkDate(problems: PlanProblem[], field: Field, value: unknown, label:
   );
 }
 
-function checkCount(problems: PlanProblem[], field: Field, value: unknown, min: number, label: { ja: string; en: string }) {
-  if (typeof value === "number" && Number.isInteger(value) && value >= min) return;
+function checkCount(problems: PlanProblem[], field: Field, value: unknown, min: number, max: number, label: { ja: string; en: string }) {
+  if (typeof value === "number" && Number.isInteger(value) && value >= min && value <= max) return;
   problems.push(
     problem(
       field,
       "invalid_integer",
-      `${label.ja}は ${min} 以上の整数で指定してください（指定値: ${String(value)}）。`,
-      `${label.en} must be a whole number of at least ${min} (got ${String(value)}).`,
+      `${label.ja}は ${min} 以上 ${max} 以下の整数で指定してください（指定値: ${String(value)}）。`,
+      `${label.en} must be a whole number from ${min} to ${max} (got ${String(value)}).`,
     ),
   );
 }
+
+/**
+ * The longest job the planner lays out, in calendar days (thirty years). Beyond it a date is
+ * surely a typo (2062 for 2026), and the planner's day-by-day walks would run for ever.
+ */
+export const MAX_SPAN_DAYS = 30 * 366;
 
 function checkPositive(problems: PlanProblem[], field: Field, value: unknown, max: number, label: { ja: string; en: string }) {
   if (typeof value === "number" && Number.isFinite(value) && value > 0 && value <= max) return;
@@ -89,10 +95,21 @@ export function validatePlanInput(input: PlanInput, env: PlanEnv): PlanProblem[]
     );
   }
 
-  checkCount(problems, "revisionRounds", input.revisionRounds, 0, { ja: "修正回数", en: "Revision rounds" });
-  checkCount(problems, "reviewDays", input.reviewDays, 0, { ja: "確認日数", en: "Review days" });
+  if (start !== undefined && due !== undefined && due - start > MAX_SPAN_DAYS) {
+    problems.push(
+      problem(
+        "due",
+        "too_far",
+        `締切日 ${input.due} が開始日 ${input.start} から30年以上先です。日付の誤りでないか確認してください。`,
+        `The due date ${input.due} is more than thirty years after the start date ${input.start}: check the date for a typo.`,
+      ),
+    );
+  }
+
+  checkCount(problems, "revisionRounds", input.revisionRounds, 0, 50, { ja: "修正回数", en: "Revision rounds" });
+  checkCount(problems, "reviewDays", input.reviewDays, 0, 365, { ja: "確認日数", en: "Review days" });
   if (input.checkinEvery !== undefined) {
-    checkCount(problems, "checkinEvery", input.checkinEvery, 1, { ja: "定期連絡の間隔（稼働日）", en: "Check-in interval (workdays)" });
+    checkCount(problems, "checkinEvery", input.checkinEvery, 1, 365, { ja: "定期連絡の間隔（稼働日）", en: "Check-in interval (workdays)" });
   }
   checkPositive(problems, "effortHours", input.effortHours, 100_000, { ja: "作業時間", en: "Effort hours" });
   checkPositive(problems, "hoursPerDay", input.hoursPerDay, 24, { ja: "1日の作業時間", en: "Hours per day" });
@@ -102,6 +119,20 @@ export function validatePlanInput(input: PlanInput, env: PlanEnv): PlanProblem[]
 
   const workdays = parseWorkdays(input.workdays);
   if (!workdays.ok) problems.push(...workdays.problems);
+  else if (problems.every((p) => p.field !== "effortHours" && p.field !== "hoursPerDay")) {
+    // The calendar time the work alone needs, at this many workdays a week.
+    const days = ((input.effortHours / input.hoursPerDay) * 7) / Math.max(1, workdays.days.length);
+    if (days > MAX_SPAN_DAYS) {
+      problems.push(
+        problem(
+          "effortHours",
+          "too_much_work",
+          `作業時間 ${input.effortHours} 時間を1日 ${input.hoursPerDay} 時間で進めると30年以上かかります。作業時間と1日の作業時間を確認してください。`,
+          `${input.effortHours} hours of work at ${input.hoursPerDay} hours a day takes more than thirty years: check the effort and the hours per day.`,
+        ),
+      );
+    }
+  }
 
   if (input.calendar !== "jp" && input.calendar !== "none") {
     problems.push(
