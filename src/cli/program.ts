@@ -109,6 +109,7 @@ function buildProgram(t: T, lang: Lang, io: IO, getCtx: (cmd: Command) => Ctx, s
       t(
         `
 例:
+  kikitori start design-general                    ヒアリングを始める
   kikitori render hearing.answers.yaml             ブリーフとメッセージを作成
   kikitori pack list                               使えるパックの一覧
   kikitori pack validate my-pack.yaml              パックを検査
@@ -117,6 +118,7 @@ function buildProgram(t: T, lang: Lang, io: IO, getCtx: (cmd: Command) => Ctx, s
 終了コード: 0 成功 · 1 内部エラー · 2 使い方の誤り · 65 パックや回答の誤り · 66 入力が見つからない · 73 出力できない · 130 中断`,
         `
 Examples:
+  kikitori start design-general                    run a hearing
   kikitori render hearing.answers.yaml             write the brief and the message
   kikitori pack list                               the packs you can use
   kikitori pack validate my-pack.yaml              check a pack
@@ -135,6 +137,78 @@ Exit codes: 0 ok · 1 internal error · 2 usage · 65 invalid pack or answers ·
     return c;
   };
   const example = (ja: string, en: string) => `\n${t("例:", "Example:")}\n  ${t(ja, en)}`;
+
+  const collect = (v: string, prev: string[] = []) => [...prev, v];
+  cmd("start")
+    .description(
+      t(
+        "ヒアリングを始めます (質問に答えると自動保存し、最後にブリーフとメッセージを作成)",
+        "run a hearing: answers are saved as you go; the brief and the message are written at the end",
+      ),
+    )
+    .argument("[pack]", t("パックの id かパス (省略時は一覧から選択)", "pack id or path (chosen from a list when omitted)"))
+    .option(
+      "-o, --output <file>",
+      t("回答ファイル (省略時は <パック>-<日付>-<クライアント>.answers.yaml)", "answers file (default: <pack>-<date>-<client>.answers.yaml)"),
+    )
+    .option("--client <name>", t("クライアント名 (指定すると質問しません)", "client name (not asked when given)"))
+    .option("--job <title>", t("案件名 (指定すると質問しません)", "job title (not asked when given)"))
+    .option("--platform <id>", t("プラットフォーム (指定すると質問しません)", "platform id (not asked when given)"))
+    .option("--defaults", t("質問せず、パックの既定値と --set の値で回答します", "no prompts: answer with the pack's defaults and the --set values"))
+    .option("--set <id=value>", t("回答を指定します (繰り返し可)", "give an answer (repeatable)"), collect)
+    .option(
+      "--accessible",
+      t(
+        "番号付きの質問に1行ずつ答えます (スクリーンリーダー向け。ACCESSIBLE=1 でも同じ)",
+        "plain numbered questions, one line per answer (for screen readers; as ACCESSIBLE=1)",
+      ),
+    )
+    .option("--force", t("既存のファイルを上書きします", "replace existing files"))
+    .addHelpText(
+      "after",
+      t(
+        `
+例:
+  kikitori start design-general --client 山田様 --platform coconala
+  kikitori start design-general --defaults --set deadline=2027-01-15 --set budget=pending -o job.answers.yaml
+
+操作: Esc 前の質問へ · Ctrl-N 未定 · Ctrl-C 中断 (回答は保存済み、kikitori resume で再開)
+終了コード: 0 成功 · 2 端末がない/--set の形式誤り · 65 回答の誤り・必須の回答なし · 73 出力先が既にある · 130 中断 (SIGTERM は 143)`,
+        `
+Examples:
+  kikitori start design-general --client "Jane Smith" --platform upwork
+  kikitori start design-general --defaults --set deadline=2027-01-15 --set budget=pending -o job.answers.yaml
+
+Keys: Esc back · Ctrl-N not decided yet · Ctrl-C stop (answers are saved; continue with kikitori resume)
+Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answers · 73 output exists · 130 interrupted (143 on SIGTERM)`,
+      ),
+    )
+    .action(
+      run(async (ctx, c) => {
+        const { runStart } = await import("./commands/start.ts");
+        return runStart(ctx, c.args[0], c.opts());
+      }),
+    );
+
+  cmd("resume")
+    .description(t("中断したヒアリングを続きから再開します", "continue an interrupted hearing where it stopped"))
+    .argument("<answers>", t("回答ファイル", "answers file"))
+    .option(
+      "--pack <pack>",
+      t("使うパック (id かパス)。省略時は回答ファイルの pack.id から探します", "pack to use (id or path); default: found by the file's pack.id"),
+    )
+    .option("--accessible", t("番号付きの質問に1行ずつ答えます (ACCESSIBLE=1 でも同じ)", "plain numbered questions, one line per answer (as ACCESSIBLE=1)"))
+    .option("--force", t("既存のブリーフとメッセージを上書きします", "replace an existing brief and message"))
+    .addHelpText(
+      "after",
+      example("kikitori resume design-general-20261123-山田.answers.yaml", "kikitori resume design-general-20261123-jane-smith.answers.yaml"),
+    )
+    .action(
+      run(async (ctx, c) => {
+        const { runResume } = await import("./commands/resume.ts");
+        return runResume(ctx, c.args[0] ?? "", c.opts());
+      }),
+    );
 
   cmd("render")
     .description(
