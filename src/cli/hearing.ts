@@ -24,6 +24,8 @@ export interface Conduct {
   meta: Meta;
   askMeta: readonly MetaKey[];
   start: "walk" | "fill" | "review";
+  /** Question ids answered on the command line (not asked in the walk). */
+  given?: readonly string[];
   store: AnswersStore;
   /** Replace existing brief and message files at the end. */
   force: boolean;
@@ -43,6 +45,7 @@ export async function conductHearing(ctx: Ctx, session: Session, o: Conduct): Pr
         askMeta: o.askMeta,
         platforms: platformChoices(ctx.root),
         start: o.start,
+        ...(o.given ? { given: o.given } : {}),
         save: (s) => {
           o.store.save(s, "in-progress");
         },

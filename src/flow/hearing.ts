@@ -17,7 +17,20 @@ import { msg } from "../i18n.ts";
 import { otherKey, type Pack } from "../pack/types.ts";
 import { chosenOther, pruneAnswers } from "./conditions.ts";
 import type { Ask, Prompter, Review } from "./prompter.ts";
-import { frameOf, META_KEYS, META_SECTION, type MetaKey, metaId, metaQuestion, type PlatformChoice, questionAnswerText, type Step, stepsFor } from "./steps.ts";
+import {
+  frameOf,
+  META_KEYS,
+  META_SECTION,
+  type MetaKey,
+  metaId,
+  metaQuestion,
+  type PlatformChoice,
+  platformQuestion,
+  questionAnswerText,
+  type Step,
+  stepsFor,
+  syncPlatform,
+} from "./steps.ts";
 
 export interface HearingState {
   answers: Answers;
@@ -34,6 +47,8 @@ export interface HearingOptions {
   platforms: readonly PlatformChoice[];
   /** walk: a new hearing; fill: resume at the first unanswered question; review: open the review screen. */
   start: "walk" | "fill" | "review";
+  /** Questions answered on the command line: the walk passes them by (review can change them). */
+  given?: readonly string[];
   /** Called after every change, with the answers pruned of hidden questions. */
   save(state: HearingState): void | Promise<void>;
 }
@@ -53,8 +68,11 @@ type StepResult = { type: "back" } | { type: "answer"; value: unknown; other?: s
 export async function runHearing(opts: HearingOptions, prompter: Prompter): Promise<HearingState> {
   const { pack, lang } = opts;
   let answers = pruneAnswers(pack, opts.answers);
-  const meta: Meta = { ...opts.meta };
-  const metaInList = new Set<MetaKey>(opts.askMeta);
+  let meta: Meta = syncPlatform(pack, answers, { ...opts.meta });
+  const given = new Set(opts.given ?? []);
+  // A pack with a platform question of its own asks it there, not among the job details.
+  const metaKeys = platformQuestion(pack) ? META_KEYS.filter((k) => k !== "platform") : META_KEYS;
+  const metaInList = new Set<MetaKey>(opts.askMeta.filter((k) => metaKeys.includes(k)));
   const steps = () =>
     stepsFor(
       pack,
@@ -64,14 +82,15 @@ export async function runHearing(opts: HearingOptions, prompter: Prompter): Prom
     );
   const settled = new Set<string>(opts.start === "walk" ? [] : Object.keys(answers));
   let mode: "walk" | "fill" = opts.start === "walk" ? "walk" : "fill";
-  let cursor: string | null = opts.start === "review" ? null : ((mode === "walk" ? steps()[0] : steps().find((s) => !settled.has(s.id)))?.id ?? null);
+  let cursor: string | null =
+    opts.start === "review" ? null : ((mode === "walk" ? steps().find((s) => !given.has(s.id)) : steps().find((s) => !settled.has(s.id)))?.id ?? null);
   let editOrigin: string | undefined;
   let notice: string | undefined;
 
   for (;;) {
     const list = steps();
     if (cursor === null) {
-      const r = await prompter.review(reviewOf(opts, answers, meta, notice));
+      const r = await prompter.review(reviewOf(opts, metaKeys, answers, meta, notice));
       notice = undefined;
       if (r.type === "finish") {
         const missing = list.find((s) => !s.meta && s.question.required && get(answers, s.id) === undefined);
@@ -111,7 +130,7 @@ export async function runHearing(opts: HearingOptions, prompter: Prompter): Prom
     for (const id of settled) if (!now.some((s) => s.id === id)) settled.delete(id);
     await opts.save({ answers, meta: { ...meta } });
     const after = now.slice(now.findIndex((s) => s.id === step.id) + 1);
-    cursor = (mode === "walk" ? after[0] : after.find((s) => !settled.has(s.id)))?.id ?? null;
+    cursor = (mode === "walk" ? after.find((s) => !given.has(s.id)) : after.find((s) => !settled.has(s.id)))?.id ?? null;
     if (cursor === null) editOrigin = undefined;
   }
 
@@ -129,6 +148,7 @@ export async function runHearing(opts: HearingOptions, prompter: Prompter): Prom
     if (out.other !== undefined) next[otherKey(step.id)] = out.other;
     // Changing an answer may hide later questions: their answers go (and are not saved).
     answers = pruneAnswers(pack, next);
+    meta = syncPlatform(pack, answers, meta);
   }
 
   async function askStep(step: Step, list: Step[], firstNotice: string | undefined): Promise<StepResult> {
@@ -171,9 +191,12 @@ export async function runHearing(opts: HearingOptions, prompter: Prompter): Prom
     if (isEmpty(raw)) return q.required ? (q.allow_pending ? T.requiredPending : T.required)[lang] : undefined;
     const checked = checkValue(q, typed(step, raw));
     if ("value" in checked) return undefined;
-    // checkValue prefixes its messages with the id, which the question on screen makes redundant.
-    const text = checked.error[lang].replace(new RegExp(`^${q.id}: `), "");
-    return `${text} — ${checked.fix[lang]}`;
+    // checkValue speaks of answers files: its messages start with the id (redundant next to
+    // the question on screen) and some fixes are file examples (`id: 3`), left out here.
+    const prefix = `${q.id}: `;
+    const text = checked.error[lang].replace(prefix, "");
+    const fix = checked.fix[lang];
+    return fix.startsWith(prefix) ? text : `${text} — ${fix}`;
   }
 
   function askOf(step: Step, list: Step[], notice: string | undefined): Ask {
@@ -247,10 +270,10 @@ function isEmpty(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "") || (Array.isArray(v) && v.length === 0);
 }
 
-function reviewOf(opts: HearingOptions, answers: Answers, meta: Meta, notice: string | undefined): Review {
+function reviewOf(opts: HearingOptions, metaKeys: readonly MetaKey[], answers: Answers, meta: Meta, notice: string | undefined): Review {
   const { pack, lang } = opts;
-  const steps = stepsFor(pack, answers, META_KEYS, opts.platforms);
-  const metaItems = META_KEYS.map((k) => {
+  const steps = stepsFor(pack, answers, metaKeys, opts.platforms);
+  const metaItems = metaKeys.map((k) => {
     const q = metaQuestion(k, opts.platforms);
     const v = meta[k];
     const known = k === "platform" && v !== undefined ? q.choices?.find((c) => c.value === v) : undefined;

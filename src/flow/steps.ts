@@ -7,7 +7,7 @@
 import { type Answers, type AnswerValue, get, isPending, type Meta } from "../answers/types.ts";
 import type { Lang, Msg } from "../i18n.ts";
 import { msg } from "../i18n.ts";
-import { otherKey, type Pack, type Question } from "../pack/types.ts";
+import { allQuestions, otherKey, type Pack, type Question } from "../pack/types.ts";
 import { chosenOther, visibleQuestions } from "./conditions.ts";
 import type { Frame } from "./prompter.ts";
 
@@ -135,4 +135,23 @@ export function answerText(q: Question, v: AnswerValue | undefined, lang: Lang, 
 export function questionAnswerText(q: Question, answers: Answers, lang: Lang): string {
   const v = get(answers, q.id);
   return answerText(q, v, lang, v !== undefined && chosenOther(q, v) ? get(answers, otherKey(q.id)) : undefined);
+}
+
+/**
+ * The pack question the planner reads the platform from (`schedule: { platform: { question } }`).
+ * Such a pack asks the platform itself, so the job details do not ask it a second time.
+ */
+export function platformQuestion(pack: Pack): Question | undefined {
+  const b = pack.schedule?.platform;
+  if (!b || typeof b !== "object") return undefined;
+  return allQuestions(pack).find((q) => q.id === b.question);
+}
+
+/** `meta.platform` follows the answer to the pack's platform question, when it has one. */
+export function syncPlatform(pack: Pack, answers: Answers, meta: Meta): Meta {
+  const q = platformQuestion(pack);
+  const v = q ? get(answers, q.id) : undefined;
+  if (!q || typeof v !== "string") return meta;
+  const other = chosenOther(q, v) ? get(answers, otherKey(q.id)) : undefined;
+  return { ...meta, platform: typeof other === "string" && other ? other : v };
 }

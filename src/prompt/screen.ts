@@ -85,7 +85,7 @@ function formatHint(ask: Ask, lang: Lang): string {
 export type Keys = [string, string][];
 
 export function keyLine(keys: Keys, s: Style): string {
-  return keys.map(([k, a]) => `${s.bold(k)} ${s.dim(a)}`).join(s.dim(" · "));
+  return keys.map(([k, a]) => (k ? `${s.bold(k)} ${s.dim(a)}` : s.dim(a))).join(s.dim(" · "));
 }
 
 /** The keys of a question screen: always back, and "not decided yet" where allowed. */
@@ -140,7 +140,7 @@ export function scaleAsList(ask: Ask): boolean {
 /** The starting row: the current answer, else the default, else the first row. */
 export function initialRow(rows: Row[], ask: Ask): number {
   const i = rows.findIndex((r) => r.value === ask.initial);
-  return i >= 0 ? i : 0;
+  return Math.max(i, 0);
 }
 
 /** Text typed on lines for paragraph, list and references questions. */

@@ -9,7 +9,7 @@ import type { Meta } from "../../answers/types.ts";
 import { DataError, NotFoundError, OutputError, UsageError } from "../../errors.ts";
 import { missingProblems, missingRequired, presetAnswers } from "../../flow/preset.ts";
 import { Interrupted } from "../../flow/prompter.ts";
-import { META_KEYS } from "../../flow/steps.ts";
+import { META_KEYS, platformQuestion, syncPlatform } from "../../flow/steps.ts";
 import { msg } from "../../i18n.ts";
 import { findPack } from "../../pack/lookup.ts";
 import type { LoadedPack } from "../../pack/types.ts";
@@ -46,7 +46,8 @@ export async function runStart(ctx: Ctx, ref: string | undefined, flags: StartFl
   requireTerminal(ctx, accessible, "start");
   if (output) checkOutput(ctx, output, flags.force === true);
   let loaded = ref ? findPack(ref, ctx.lookup) : undefined;
-  const preset = loaded && sets.length > 0 ? checkedPreset(ctx, loaded, sets, false) : {};
+  // Checked before the first prompt, so a bad --set fails at once.
+  let preset = loaded ? checkedPreset(ctx, loaded, withPlatform(loaded, sets, flags), false) : undefined;
   const session = await openSession(ctx, accessible);
   const resumeFlags = accessible && flags.accessible ? ["--accessible"] : [];
   try {
@@ -66,8 +67,8 @@ export async function runStart(ctx: Ctx, ref: string | undefined, flags: StartFl
       } catch (e) {
         throw e instanceof Interrupted ? interrupted(ctx, session, undefined, []) : e;
       }
-      if (sets.length > 0) Object.assign(preset, checkedPreset(ctx, loaded, sets, false));
     }
+    preset ??= checkedPreset(ctx, loaded, withPlatform(loaded, sets, flags), false);
     if (loaded.source === "path") resumeFlags.push("--pack", path.relative(ctx.io.cwd, loaded.file) || loaded.file);
     const meta = metaFromFlags(flags);
     const store = new AnswersStore({
@@ -86,6 +87,7 @@ export async function runStart(ctx: Ctx, ref: string | undefined, flags: StartFl
       meta,
       askMeta: META_KEYS.filter((k) => meta[k] === undefined),
       start: "walk",
+      given: withPlatform(loaded, sets, flags).map((s) => s.id),
       store,
       force: flags.force === true,
       resumeFlags,
@@ -98,7 +100,7 @@ export async function runStart(ctx: Ctx, ref: string | undefined, flags: StartFl
 /** `--defaults`: the pack's defaults and the --set values, checked together, no prompts. */
 function runDefaults(ctx: Ctx, loaded: LoadedPack, sets: SetArg[], output: string | undefined, flags: StartFlags): number {
   const lang = ctx.langFlag ?? ctx.lang;
-  const answers = checkedPreset(ctx, loaded, sets, true);
+  const answers = checkedPreset(ctx, loaded, withPlatform(loaded, sets, flags), true);
   if (output) checkOutput(ctx, output, flags.force === true);
   const store = new AnswersStore({
     pack: loaded.pack,
@@ -109,7 +111,7 @@ function runDefaults(ctx: Ctx, loaded: LoadedPack, sets: SetArg[], output: strin
     force: flags.force === true,
     now: ctx.io.now,
   });
-  const doc = store.save({ answers, meta: metaFromFlags(flags) }, "complete");
+  const doc = store.save({ answers, meta: syncPlatform(loaded.pack, answers, metaFromFlags(flags)) }, "complete");
   const file = store.file ?? "";
   ctx.out.info(ctx.out.t(`回答: ${shown(ctx, file)}`, `answers: ${shown(ctx, file)}`));
   writeRenderedNextTo(
@@ -157,6 +159,18 @@ export function parseSets(args: readonly string[]): SetArg[] {
     if (!s) throw new UsageError(msg(`--set「${a}」は id=値 の形で指定してください`, `--set "${a}" must be id=value`));
     return s;
   });
+}
+
+/**
+ * A pack that asks the platform itself (its schedule reads it from a question) gets
+ * --platform as the answer to that question, when it is one of the choices and no --set
+ * already answers it.
+ */
+function withPlatform(loaded: LoadedPack, sets: SetArg[], flags: StartFlags): SetArg[] {
+  const q = platformQuestion(loaded.pack);
+  const p = flags.platform?.trim();
+  if (!q || !p || sets.some((s) => s.id === q.id) || !q.choices?.some((c) => c.value === p)) return sets;
+  return [...sets, { id: q.id, text: p }];
 }
 
 function metaFromFlags(flags: StartFlags): Meta {
