@@ -1,7 +1,8 @@
 /**
- * The build's precompiled built-ins (dist/builtin.cjs, see scripts/gen-builtin.ts): packs
- * already validated, platform profiles, template specs. An entry is used only while the
- * source file still has the content it was built from, so an edited file is never stale.
+ * The build's precompiled built-ins (dist/builtin/, see scripts/gen-builtin.ts): packs
+ * already validated, platform profiles, template specs, the holiday table. An entry is used
+ * only while its source file still has the content it was built from, so an edited file is
+ * never stale.
  */
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
@@ -9,9 +10,9 @@ import { createRequire } from "node:module";
 import * as path from "node:path";
 
 interface BuiltinData {
-  packs: Record<string, { sha1: string; json: string }>;
+  packs: Record<string, { sha1: string; file: string }>;
   platforms: { sha1: string; json: string };
-  templates: Record<string, { sha1: string; spec: object }>;
+  templates: Record<string, { sha1: string; file: string }>;
 }
 
 let data: BuiltinData | null | undefined;
@@ -21,7 +22,7 @@ function load(root: string): BuiltinData | null {
   if (data !== undefined && dataRoot === root) return data;
   dataRoot = root;
   try {
-    data = createRequire(import.meta.url)(path.join(root, "dist", "builtin.cjs")) as BuiltinData;
+    data = createRequire(import.meta.url)(path.join(root, "dist", "builtin", "index.cjs")) as BuiltinData;
   } catch {
     data = null;
   }
@@ -42,7 +43,22 @@ export function builtinPackJson(root: string, file: string): string | undefined 
   const d = load(root);
   const rel = path.relative(path.join(root, "questionnaires"), file);
   const entry = d?.packs[rel];
-  return entry && sameContent(file, entry.sha1) !== undefined ? entry.json : undefined;
+  if (!entry || sameContent(file, entry.sha1) === undefined) return undefined;
+  try {
+    return fs.readFileSync(path.join(root, "dist", "builtin", entry.file), "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** The Japanese holiday table the build derived from @holiday-jp/holiday_jp. */
+export function builtinHolidaysJson(root: string): string | undefined {
+  if (!load(root)) return undefined;
+  try {
+    return fs.readFileSync(path.join(root, "dist", "builtin", "holidays.json"), "utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 export function builtinPlatformsJson(root: string, file: string): string | undefined {
@@ -53,5 +69,10 @@ export function builtinPlatformsJson(root: string, file: string): string | undef
 /** A precompiled template spec for `templates/<lang>/<name>.md.hbs`. */
 export function builtinTemplateSpec(root: string, file: string, key: string): object | undefined {
   const entry = load(root)?.templates[key];
-  return entry && sameContent(file, entry.sha1) !== undefined ? entry.spec : undefined;
+  if (!entry || sameContent(file, entry.sha1) === undefined) return undefined;
+  try {
+    return createRequire(import.meta.url)(path.join(root, "dist", "builtin", entry.file)) as object;
+  } catch {
+    return undefined;
+  }
 }

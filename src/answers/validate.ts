@@ -4,7 +4,7 @@
  * Returns the answers normalized (numbers as text where text is asked, a single value as a
  * one-item list…) and pruned of questions whose `when` is false.
  */
-import * as z from "zod";
+import { z } from "zod";
 import type { Problem } from "../errors.ts";
 import { chosenOther, pruneAnswers, visibleQuestions } from "../flow/conditions.ts";
 import { type Msg, msg } from "../i18n.ts";
