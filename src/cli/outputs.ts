@@ -9,10 +9,10 @@ import type { Problem } from "../errors.ts";
 import { existsError, writeFileAtomic } from "../files.ts";
 import type { Lang } from "../i18n.ts";
 import type { LoadedPack } from "../pack/types.ts";
-import { nextWeekday } from "../render/dates.ts";
 import { type Rendered, renderAnswers } from "../render/render.ts";
 import type { TemplateStore } from "../render/templates.ts";
 import type { Ctx } from "./context.ts";
+import { planningEnv } from "./planning.ts";
 
 export type OutputKind = "brief" | "message";
 
@@ -31,9 +31,13 @@ export function outputFiles(dir: string, stem: string, only?: OutputKind): { kin
   return kinds.map((kind) => ({ kind, file: path.join(dir, `${stem}.${kind}.md`) }));
 }
 
-/** Renders one answers file (refusing invalid answers) and prints the template warnings. */
-export function renderFor(ctx: Ctx, loaded: LoadedPack, read: ReadAnswers, lang: Lang, store: TemplateStore): Rendered {
-  const result = renderAnswers(loaded, read, { lang, today: ctx.today(), store, nextContact: nextWeekday });
+/**
+ * Renders one answers file (refusing invalid answers), with the deadline plan when the pack
+ * binds one, and prints the template warnings.
+ */
+export async function renderFor(ctx: Ctx, loaded: LoadedPack, read: ReadAnswers, lang: Lang, store: TemplateStore): Promise<Rendered> {
+  const planning = await planningEnv(ctx.root, loaded.pack.schedule !== undefined);
+  const result = renderAnswers(loaded, read, { lang, today: ctx.today(), store, planning });
   for (const w of result.warnings) ctx.out.warn(formatWarn(w, ctx));
   return result;
 }
@@ -66,7 +70,7 @@ export function writeOutputs(ctx: Ctx, outputs: readonly { file: string; text: s
 }
 
 /** Renders and writes both outputs next to the answers file; returns their paths. */
-export function writeRenderedNextTo(
+export async function writeRenderedNextTo(
   ctx: Ctx,
   loaded: LoadedPack,
   read: ReadAnswers,
@@ -74,8 +78,8 @@ export function writeRenderedNextTo(
   lang: Lang,
   store: TemplateStore,
   force: boolean,
-): string[] {
-  const result = renderFor(ctx, loaded, read, lang, store);
+): Promise<string[]> {
+  const result = await renderFor(ctx, loaded, read, lang, store);
   const files = outputFiles(path.dirname(answersFile), stemOf(answersFile));
   writeOutputs(
     ctx,

@@ -60,7 +60,7 @@ export async function runRender(ctx: Ctx, files: string[], flags: RenderFlags): 
         );
       }
       const lang = ctx.langFlag ?? read.file.lang ?? ctx.lang;
-      const result = renderFor(ctx, loaded, read, lang, store);
+      const result = await renderFor(ctx, loaded, read, lang, store);
       const files = outputFiles(
         flags.out ? path.resolve(ctx.io.cwd, flags.out) : file === "-" ? ctx.io.cwd : path.dirname(path.resolve(ctx.io.cwd, file)),
         file === "-" ? "stdin" : stemOf(file),

@@ -98,7 +98,7 @@ export async function runStart(ctx: Ctx, ref: string | undefined, flags: StartFl
 }
 
 /** `--defaults`: the pack's defaults and the --set values, checked together, no prompts. */
-function runDefaults(ctx: Ctx, loaded: LoadedPack, sets: SetArg[], output: string | undefined, flags: StartFlags): number {
+async function runDefaults(ctx: Ctx, loaded: LoadedPack, sets: SetArg[], output: string | undefined, flags: StartFlags): Promise<number> {
   const lang = ctx.langFlag ?? ctx.lang;
   const answers = checkedPreset(ctx, loaded, withPlatform(loaded, sets, flags), true);
   if (output) checkOutput(ctx, output, flags.force === true);
@@ -114,7 +114,7 @@ function runDefaults(ctx: Ctx, loaded: LoadedPack, sets: SetArg[], output: strin
   const doc = store.save({ answers, meta: syncPlatform(loaded.pack, answers, metaFromFlags(flags)) }, "complete");
   const file = store.file ?? "";
   ctx.out.info(ctx.out.t(`回答: ${shown(ctx, file)}`, `answers: ${shown(ctx, file)}`));
-  writeRenderedNextTo(
+  await writeRenderedNextTo(
     ctx,
     loaded,
     { file: doc, name: shown(ctx, file), locate: () => undefined },
