@@ -58,7 +58,15 @@ export async function conductHearing(ctx: Ctx, session: Session, o: Conduct): Pr
   const doc = o.store.save(state, "complete");
   const file = o.store.file ?? "";
   ctx.out.info(ctx.out.t(`ヒアリングが完了しました。回答: ${shown(ctx, file)}`, `Hearing complete. Answers: ${shown(ctx, file)}`));
-  await writeRenderedNextTo(ctx, o.loaded, { file: doc, name: shown(ctx, file), locate: () => undefined }, file, o.lang, templateStore(ctx.templatesDir), o.force);
+  await writeRenderedNextTo(
+    ctx,
+    o.loaded,
+    { file: doc, name: shown(ctx, file), locate: () => undefined },
+    file,
+    o.lang,
+    templateStore(ctx.templatesDir),
+    o.force,
+  );
   return 0;
 }
 
