@@ -169,14 +169,14 @@ Exit codes: 0 ok · 1 internal error · 2 usage · 65 invalid pack or answers ·
         `
 例:
   kikitori start design-general --client 山田様 --platform coconala
-  kikitori start design-general --defaults --set deadline=2027-01-15 --set budget=pending -o job.answers.yaml
+  kikitori start design-general --defaults --set due_date=2027-01-15 --set effort_hours=pending -o job.answers.yaml
 
 操作: Esc 前の質問へ · Ctrl-N 未定 · Ctrl-C 中断 (回答は保存済み、kikitori resume で再開)
 終了コード: 0 成功 · 2 端末がない/--set の形式誤り · 65 回答の誤り・必須の回答なし · 73 出力先が既にある · 130 中断 (SIGTERM は 143)`,
         `
 Examples:
   kikitori start design-general --client "Jane Smith" --platform upwork
-  kikitori start design-general --defaults --set deadline=2027-01-15 --set budget=pending -o job.answers.yaml
+  kikitori start design-general --defaults --set due_date=2027-01-15 --set effort_hours=pending -o job.answers.yaml
 
 Keys: Esc back · Ctrl-N not decided yet · Ctrl-C stop (answers are saved; continue with kikitori resume)
 Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answers · 73 output exists · 130 interrupted (143 on SIGTERM)`,

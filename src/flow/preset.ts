@@ -84,13 +84,16 @@ export function missingRequired(pack: Pack, answers: Answers): Question[] {
 
 /** One problem per missing answer, telling how to give it on the command line. */
 export function missingProblems(questions: readonly Question[]): Problem[] {
-  return questions.map((q) => ({
-    file: WHERE,
-    path: q.id,
-    message: msg(`${q.id}: 必須の質問に回答がありません (${q.message.ja})`, `${q.id}: required, no answer (${q.message.en})`),
-    fix: msg(
-      `--set ${q.id}=… を付けてください${q.allow_pending ? ` (未定なら --set ${q.id}=pending)` : ""}`,
-      `add --set ${q.id}=…${q.allow_pending ? ` (or --set ${q.id}=pending if not decided yet)` : ""}`,
-    ),
-  }));
+  return questions.map((q) => {
+    const values = q.choices?.map((c) => c.value).join(", ");
+    return {
+      file: WHERE,
+      path: q.id,
+      message: msg(`${q.id}: 必須の質問に回答がありません (${q.message.ja})`, `${q.id}: required, no answer (${q.message.en})`),
+      fix: msg(
+        `--set ${q.id}=… を付けてください${values ? ` (選択肢: ${values})` : ""}${q.allow_pending ? ` (未定なら --set ${q.id}=pending)` : ""}`,
+        `add --set ${q.id}=…${values ? ` (one of: ${values})` : ""}${q.allow_pending ? ` (or --set ${q.id}=pending if not decided yet)` : ""}`,
+      ),
+    };
+  });
 }

@@ -1,7 +1,7 @@
 /**
  * What the hearing flow needs from a user interface, and nothing more. The flow decides
  * which question comes next; a Prompter only shows one question (or the review screen) and
- * returns what the person did. Implementations: src/prompt/inquirer.ts (a terminal UI),
+ * returns what the person did. Implementations: src/prompt/terminal.ts (a terminal UI),
  * src/prompt/lines.ts (plain numbered lines, for screen readers), scripted ones in tests.
  */
 import type { AnswerValue } from "../answers/types.ts";

@@ -3,6 +3,7 @@
  * examples, key hints, choice rows. Pure (colours come in as functions), so the widgets in
  * inquirer.ts stay small and the layout can be tested without a terminal.
  */
+import { stripVTControlCharacters } from "node:util";
 import type { Reference } from "../answers/types.ts";
 import type { Ask } from "../flow/prompter.ts";
 import type { Lang } from "../i18n.ts";
@@ -42,6 +43,11 @@ function isWide(c: number): boolean {
   );
 }
 
+/** Terminal rows the lines take once wrapped at `cols` columns. */
+export function screenHeight(lines: readonly string[], cols: number): number {
+  return lines.reduce((n, l) => n + Math.max(1, Math.ceil(displayWidth(stripVTControlCharacters(l)) / Math.max(1, cols))), 0);
+}
+
 /** Cuts a one-line text to `width` columns, ending in … when cut. */
 export function truncate(s: string, width: number): string {
   const one = s.replace(/\s*\n\s*/g, " ");
@@ -55,6 +61,13 @@ export function truncate(s: string, width: number): string {
     w += cw;
   }
   return `${out}…`;
+}
+
+/** `label — hint` cut to `width` columns, the hint styled after cutting (no escape code is cut). */
+export function rowText(label: string, hint: string | undefined, width: number, style: (s: string) => string, sep = " — "): string {
+  const full = truncate(hint ? `${label}${sep}${hint}` : label, width);
+  if (!hint || full.length <= label.length) return full;
+  return `${full.slice(0, label.length)}${style(full.slice(label.length))}`;
 }
 
 /** Header and question block shown above every answer area. */
