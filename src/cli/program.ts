@@ -160,6 +160,60 @@ Exit codes: 0 ok · 1 internal error · 2 usage · 65 invalid pack or answers ·
       }),
     );
 
+  cmd("ask")
+    .description(
+      t(
+        "質問パック全体を、チャットに貼り付けられる丁寧なメッセージにします (番号付き。返信は kikitori import で取り込めます)",
+        "the whole questionnaire as a polite message to paste into a platform chat, numbered so the reply can be imported",
+      ),
+    )
+    .argument("<pack>", t("パックの id かパス", "pack id or path"))
+    .addOption(
+      new Option("--format <format>", t("text (チャット向け、既定) か md (メール向け)", "text (for chats, the default) or md (for email)")).choices([
+        "text",
+        "md",
+      ]),
+    )
+    .option("--client <name>", t("宛名にするクライアント名", "client name for the greeting"))
+    .option("--job <title>", t("案件名", "job title"))
+    .option("-o, --output <file>", t("標準出力ではなくファイルに書きます", "write to a file instead of stdout"))
+    .option("--force", t("既存のファイルを上書きします", "replace an existing file"))
+    .addHelpText("after", example("kikitori ask logo-design --client 山田 --lang ja > ask.txt", "kikitori ask logo-design --client 'Ms. Smith' > ask.txt"))
+    .action(
+      run(async (ctx, c) => {
+        const { runAsk } = await import("./commands/ask.ts");
+        return runAsk(ctx, c.args[0] ?? "", c.opts());
+      }),
+    );
+
+  cmd("import")
+    .description(
+      t(
+        "ask の番号で書かれたクライアントの返信を回答ファイルにします (読めなかった項目は番号で一覧)",
+        "turn a client's reply in the ask numbering into an answers file, listing by number what could not be read",
+      ),
+    )
+    .argument("<pack>", t("パックの id かパス (ask と同じもの)", "pack id or path (the one given to ask)"))
+    .argument("<reply>", t("返信を保存したテキストファイル (- で標準入力)", "text file holding the reply (- for stdin)"))
+    .option("-o, --output <file>", t("回答ファイルの書き出し先 (省略時は標準出力)", "answers file to write (default: stdout)"))
+    .option("--force", t("既存のファイルを上書きします", "replace an existing file"))
+    .option("--client <name>", t("クライアント名 (meta.client)", "client name (meta.client)"))
+    .option("--job <title>", t("案件名 (meta.job)", "job title (meta.job)"))
+    .option("--platform <id>", t("プラットフォーム (meta.platform)", "platform id (meta.platform)"))
+    .addHelpText(
+      "after",
+      example(
+        "pbpaste | kikitori import logo-design - --client 山田 -o yamada.answers.yaml",
+        "pbpaste | kikitori import logo-design - --client 'Ms. Smith' -o smith.answers.yaml",
+      ),
+    )
+    .action(
+      run(async (ctx, c) => {
+        const { runImport } = await import("./commands/import.ts");
+        return runImport(ctx, c.args[0] ?? "", c.args[1] ?? "", c.opts());
+      }),
+    );
+
   const pack = cmd("pack").description(t("質問パックの管理と共有", "manage and share questionnaire packs"));
   const sub = (name: string) =>
     pack

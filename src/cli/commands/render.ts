@@ -51,7 +51,8 @@ export async function runRender(ctx: Ctx, files: string[], flags: RenderFlags): 
 
   for (const file of files) {
     try {
-      const read: ReadAnswers = file === "-" ? parseAnswersBytes(await readStdin(ctx.io.stdin), "<stdin>") : readAnswersFile(path.resolve(ctx.io.cwd, file), file);
+      const read: ReadAnswers =
+        file === "-" ? parseAnswersBytes(await readStdin(ctx.io.stdin), "<stdin>") : readAnswersFile(path.resolve(ctx.io.cwd, file), file);
       const display = read.name;
       let loaded = explicit;
       if (!loaded) {
