@@ -57,7 +57,10 @@ export interface AskContext {
   pack: { id: string; version: string; title: string };
   count: number;
   sections: AskSection[];
-  /** A few reply lines in the numbering, for "reply like this". */
+  /**
+   * A few reply lines in the numbering, for "reply like this". Templates print them behind a
+   * label (`（例）1. …`) so that a message pasted back whole is not read as answers.
+   */
   sample: string[];
   /** Whether any question is conditional (to explain "(only if …)"). */
   hasConditions: boolean;
@@ -137,7 +140,7 @@ function pickHint(q: Question, lang: Lang): string {
 }
 
 /** How to answer a question of this type, as a sentence of its own, or empty. */
-function answerHint(q: Question, lang: Lang): string {
+export function answerHint(q: Question, lang: Lang): string {
   const ja = lang === "ja";
   const unit = q.unit?.[lang] ?? "";
   switch (q.type) {

@@ -10,6 +10,7 @@ import { describeCondition } from "../flow/describe.ts";
 import { type NumberedQuestion, numberQuestions, questionRef } from "../flow/numbering.ts";
 import { type Lang, type Msg, msg } from "../i18n.ts";
 import { otherKey, type Pack, type Question } from "../pack/types.ts";
+import { choiceEcho, sectionLines } from "./echo.ts";
 import { splitReply } from "./parse.ts";
 import { isMultiline, type ReadEnv, readAnswer } from "./values.ts";
 
@@ -41,10 +42,14 @@ export interface ImportResult {
 export function importReply(pack: Pack, reply: string, env: ReadEnv): ImportResult {
   const numbered = numberQuestions(pack);
   const byN = new Map(numbered.map((x) => [x.n, x]));
-  const items = splitReply(reply, numbered.length, (n) => {
-    const q = byN.get(n)?.question;
-    return q ? isMultiline(q) : true;
+  const items = splitReply(reply, numbered.length, {
+    multiline: (n) => {
+      const q = byN.get(n)?.question;
+      return q ? isMultiline(q) : true;
+    },
+    echoesChoice: (n, line) => choiceEcho(byN.get(n)?.options ?? [], line) !== undefined,
   });
+  const readEnv: ReadEnv = { ...env, boilerplate: env.boilerplate ?? sectionLines(pack) };
   const raw: Answers = {};
   const unreadable: ImportNote[] = [];
   const remarks: ImportNote[] = [];
@@ -55,7 +60,7 @@ export function importReply(pack: Pack, reply: string, env: ReadEnv): ImportResu
     const q = x.question;
     const note = (why: Msg): ImportNote => ({ n: x.n, id: q.id, question: q, why, text: item.text });
     textOf.set(q.id, item.text);
-    const r = readAnswer(q, item.text, env);
+    const r = readAnswer(q, item.text, readEnv);
     if (r.kind === "blank") continue;
     if (r.kind === "unreadable") {
       unreadable.push(note(r.why));

@@ -9,7 +9,8 @@ import type { Reading } from "./values.ts";
 
 const APPROX = /^(?:約|およそ|大体|だいたい|ほぼ|about|approx\.?|approximately|around|roughly|~|〜)\s*/u;
 const CURRENCY = /^(?:us\$|\$|¥|€|£|jpy|usd|eur)\s*/u;
-const NUMBER = /^(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(万|千|百|k(?![a-z]))?/u;
+const NUMBER = /^(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*/u;
+const SCALE_WORD = /^(万|千|百|k(?![a-z]))\s*/u;
 /** Words after a number that qualify it without changing it. */
 const QUALIFIER = /(?:まで|迄|以内|以下|以上|程度|くらい|ぐらい|位|ほど|前後|弱|強|ish|or so|max|at most|at least|or less|or more|tops)$/u;
 const MULTIPLIER: Record<string, number> = { 万: 10_000, 千: 1_000, 百: 100, k: 1_000 };
@@ -36,10 +37,19 @@ export function readNumber(q: Question, text: string): Reading {
   };
   if (!m?.[1]) return notNumber;
   let value = Number(m[1].replaceAll(",", ""));
-  if (m[2]) value *= MULTIPLIER[m[2]] ?? 1;
+  let rest = s.slice(m[0].length).trim();
+  // The question's own unit first: with a unit of 万円, `3万円` is 3, not 30000.
+  const unit = [q.unit?.ja, q.unit?.en].map((u) => nfkc(u ?? "").trim()).find((u) => u && rest.startsWith(u));
+  if (unit) rest = rest.slice(unit.length).trim();
+  else {
+    const w = SCALE_WORD.exec(rest);
+    if (w?.[1]) {
+      value *= MULTIPLIER[w[1]] ?? 1;
+      rest = rest.slice(w[0].length).trim();
+    }
+  }
   // 1.5万 → 15000, not 15000.000000000002.
   value = Math.round(value * 1e6) / 1e6;
-  let rest = s.slice(m[0].length).trim();
   for (let i = 0; i < 2 && QUALIFIER.test(rest); i++) {
     rest = rest.replace(QUALIFIER, "").trim();
     qualified = true;

@@ -31,8 +31,11 @@ const MARKERS: RegExp[] = [
   new RegExp(`^(?:[QqＱｑ]|問|質問|設問|[Nn][Oo]|ＮＯ|Ｎｏ|#|＃)\\s*[.．]?\\s*(${DIGITS})(?![0-9０-９])\\s*(?:[.．:：)）、]|\\s|$)`, "u"),
   // (1) （１） [1] 【1】
   new RegExp(`^[(（\\[［【]\\s*(${DIGITS})\\s*[)）\\]］】]`, "u"),
-  // 1. 1) 1: 1、 — not 3.5, 10:30 or 1、3 (a decimal, a time, a list of choice numbers).
-  new RegExp(`^(${DIGITS})\\s*(?:[)）]|[.．:：](?![0-9０-９])|、(?!\\s*[0-9０-９]))`, "u"),
+  // 1. 1) 1: 1、 １．３回 — not 3.5, 10:30 or 1、3 (a decimal, a time, a list of choice numbers).
+  // A full-width period or colon is never a decimal point or a time, so a digit may follow it.
+  new RegExp(`^(${DIGITS})\\s*(?:[)）．：]|[.:](?![0-9０-９])|、(?!\\s*[0-9０-９]))`, "u"),
+  // 7、3: question 7, answer 3 — or the choices 7 and 3. Decided by the context (see WEAK).
+  new RegExp(`^(${DIGITS})\\s*、(?=\\s*[0-9０-９])`, "u"),
   // ① … ⑳
   /^([\u2460-\u2473])\s*[.．:：)）、]?/u,
 ];
@@ -44,25 +47,41 @@ const CLOSING =
 /** Lines that start a quoted earlier message or a signature: the reply ends there. */
 const END = /^(?:-{2,}\s*$|-{3,}.*original message|_{5,}|on .+ wrote:$|.+ wrote:$|.+さんが書きました[:：]?$|sent from my )/iu;
 
-/** The question number a line starts with, and the text after the marker. */
-export function matchMarker(line: string): { n: number; rest: string } | undefined {
+/** The index in MARKERS of the ambiguous `7、3` form. */
+const WEAK = 3;
+
+/**
+ * The question number a line starts with, and the text after the marker. `weak`: the form
+ * `7、3`, which is a number at the start of the reply or after an answered item with a lower
+ * number (else it is a list of choice numbers, like `1、3` on the line under its question).
+ */
+export function matchMarker(line: string): { n: number; rest: string; weak: boolean } | undefined {
   const body = line.replace(DECORATION, "");
-  for (const re of MARKERS) {
+  for (const [k, re] of MARKERS.entries()) {
     const m = re.exec(body);
     if (!m?.[1]) continue;
     const raw = m[1];
     const n = /[\u2460-\u2473]/u.test(raw) ? raw.charCodeAt(0) - 0x2460 + 1 : Number(nfkc(raw));
     const rest = body.slice(m[0].length).replace(/^(?:\*\*|__)\s*/u, "");
-    return { n, rest };
+    return { n, rest, weak: k === WEAK };
   }
   return undefined;
 }
 
 /**
- * `multiline(n)`: whether question n takes several lines (paragraph, list…). For the last
- * item of any other question, text after a blank line is a signature, not the answer.
+ * For the last item of a single-line question, text after a blank line is a signature, not
+ * the answer. A choice line of the current question pasted back (`4) マスコット` under
+ * question 3) is part of that item, not question 4.
  */
-export function splitReply(reply: string, count: number, multiline: (n: number) => boolean = () => true): ReplyItem[] {
+export interface SplitOptions {
+  /** Whether question n takes several lines (paragraph, list…). */
+  multiline?: (n: number) => boolean;
+  /** Whether the line repeats a choice of question n as ask printed it (`2) 親しみやすい`). */
+  echoesChoice?: (n: number, line: string) => boolean;
+}
+
+export function splitReply(reply: string, count: number, opts: SplitOptions = {}): ReplyItem[] {
+  const multiline = opts.multiline ?? (() => true);
   const lines = reply.replace(/\r\n?/g, "\n").split("\n");
   const items: { n: number; line: number; lines: string[] }[] = [];
   const seen = new Set<number>();
@@ -72,7 +91,10 @@ export function splitReply(reply: string, count: number, multiline: (n: number) 
     const line = quoted ? raw.replace(QUOTE, "") : raw;
     if (!quoted && END.test(line.trim())) break;
     const m = matchMarker(line);
-    if (m && m.n >= 1 && m.n <= count && !seen.has(m.n)) {
+    const current = items[items.length - 1];
+    const weakOk = !m?.weak || current === undefined || (current.n < m.n && current.lines.some((l) => l.trim() !== ""));
+    const echo = m !== undefined && current !== undefined && opts.echoesChoice?.(current.n, line) === true;
+    if (m && m.n >= 1 && m.n <= count && !seen.has(m.n) && weakOk && !echo) {
       seen.add(m.n);
       // A quoted marker line is the question itself, not the answer.
       items.push({ n: m.n, line: i + 1, lines: quoted ? [] : [m.rest] });

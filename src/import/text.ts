@@ -11,7 +11,7 @@ export function nfkc(s: string): string {
 
 /** For comparing labels: NFKC, lower case, without spaces, quotes, brackets and punctuation. */
 export function fold(s: string): string {
-  return nfkc(s).replace(/[\s"'`「」『』【】［］[\]()（）〈〉《》.,。、・:：;；!！?？~〜\-–—_*]/gu, "");
+  return nfkc(s).replace(/[\s"'`「」『』【】［］[\]()（）〈〉《》.,。、・:：;；!！?？~〜\-–—_*\\]/gu, "");
 }
 
 /** Polite endings that add nothing to an answer: `2でお願いします`, `はいです。`, `Calm, please`. */

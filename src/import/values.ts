@@ -9,8 +9,9 @@ import { type Msg, msg } from "../i18n.ts";
 import type { Question } from "../pack/types.ts";
 import { readConfirm, readMultiselect, readSelect } from "./choices.ts";
 import { readDate } from "./dates.ts";
+import { stripEcho } from "./echo.ts";
 import { readNumber } from "./numbers.ts";
-import { cutFoldedPrefix, fold, nfkc, unwrap } from "./text.ts";
+import { fold, nfkc, unwrap } from "./text.ts";
 
 export type Reading =
   | { kind: "value"; value: AnswerValue; other?: string; remarks: Msg[] }
@@ -21,14 +22,14 @@ export type Reading =
 export interface ReadEnv {
   /** YYYY-MM-DD, for dates written without a year. */
   today: string;
+  /** Folded lines `ask` prints between questions (section titles, intros), to drop when pasted back. */
+  boilerplate?: Set<string>;
 }
 
 const PENDING =
   /^(?:未定|未決定|まだ未定|まだ決(?:まって|めて)(?:い|お)?(?:ません|ない|いません)|決(?:まって|めて)(?:い)?ません|検討中|考え中|相談(?:したい|させて(?:ください)?)(?:です)?|not (?:yet )?decided(?: yet)?|undecided|not sure(?: yet)?|to be (?:decided|determined|confirmed)|tb[dca]|don'?t know yet|pending)(?=$|[\s。.!！、,，:：\-–—（(「[【]|です|で(?:す|ございます))/iu;
 const NONE =
   /^(?:なし|無し|特になし|特に無し|とくになし|特にありません|ありません|ございません|特にございません|none|nothing|no preference|n\/?a|[-‐－ー―—]+)$/iu;
-/** What a client may put before the answer itself: `A:`, `→`, `回答：`. */
-const ANSWER_PREFIX = /^(?:(?:[AaＡａ]|回答|ご回答|答え?|answer)\s*[.．:：)）]|[→⇒＞>]|[:：])\s*/u;
 
 /** Types whose answer naturally spans several lines. */
 export function isMultiline(q: Question): boolean {
@@ -36,9 +37,9 @@ export function isMultiline(q: Question): boolean {
 }
 
 export function readAnswer(q: Question, text: string, env: ReadEnv): Reading {
-  const t = stripEcho(q, text);
-  if (!t) return { kind: "blank" };
   const options = numberedOptions(q);
+  const t = stripEcho(q, options, text, env.boilerplate);
+  if (!t) return { kind: "blank" };
   // A choice literally named "未定" or "None" wins over the generic words below.
   const isChoice = options.some((o) => fold(o.label.ja) === fold(t) || fold(o.label.en) === fold(t));
   if (!isChoice) {
@@ -83,23 +84,6 @@ export function readAnswer(q: Question, text: string, env: ReadEnv): Reading {
     case "references":
       return readReferences(t);
   }
-}
-
-/**
- * The answer without the question the client may have copied in front of it
- * (`1. お名前は？ カフェ山田`) and without an answer mark (`A:`, `→`).
- */
-export function stripEcho(q: Question, text: string): string {
-  let t = text.trim();
-  for (const m of [q.message.ja, q.message.en]) {
-    const cut = cutFoldedPrefix(t, fold(m));
-    if (cut) {
-      // The tags `ask` prints after a question: 【必須】 (only if …) （…の場合のみ）.
-      t = cut.rest.replace(/^[\s?？。.]*(?:(?:【[^】]*】|\[[^\]]*\]|[（(][^）)]*[)）])\s*)*/u, "").trim();
-      break;
-    }
-  }
-  return t.replace(ANSWER_PREFIX, "").trim();
 }
 
 const BULLET = /^\s*(?:[-*•・●○◆■□]|\d{1,2}[.)）](?!\d)|[(（]\d{1,2}[)）])\s*/u;

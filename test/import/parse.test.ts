@@ -32,7 +32,12 @@ describe("matchMarker: the number forms a reply may use", () => {
     expect(m?.rest.trim()).toBe(rest);
   });
 
-  it.each([["3.5時間"], ["10:30"], ["1、3"], ["2027年4月30日"], ["2027/4/30"], ["400x400"], ["1 カフェ"], ["お世話になっております。"], ["Quick question"]])(
+  it("reads 7、3 as a weak marker (the context decides)", () => {
+    expect(matchMarker("7、3")).toEqual({ n: 7, rest: "3", weak: true });
+    expect(matchMarker("7、カフェ")?.weak).toBe(false);
+  });
+
+  it.each([["3.5時間"], ["10:30"], ["2027年4月30日"], ["2027/4/30"], ["400x400"], ["1 カフェ"], ["お世話になっております。"], ["Quick question"]])(
     "%s is not a number marker",
     (line) => {
       expect(matchMarker(line)).toBeUndefined();
@@ -128,10 +133,21 @@ describe("splitReply", () => {
         [2, "親しみやすい"],
       ],
     },
+    {
+      name: "7、3 after answer 6 is question 7; 1、3 under an empty question 2 is its answer",
+      reply: "1、3\n2.\n1、3\n6. x\n7、３\n8、2",
+      want: [
+        [1, "3"],
+        [2, "1、3"],
+        [6, "x"],
+        [7, "３"],
+        [8, "2"],
+      ],
+    },
     { name: "no numbers at all", reply: "ありがとうございます。検討します。", want: [] },
   ];
   it.each(cases)("$name", ({ reply, count, multiline, want }) => {
-    const items = splitReply(reply, count ?? 12, multiline);
+    const items = splitReply(reply, count ?? 12, multiline ? { multiline } : {});
     expect(items.map((i) => [i.n, i.text])).toEqual(want);
   });
 
