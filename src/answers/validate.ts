@@ -14,29 +14,40 @@ import { schemaProblems, suggest } from "../yaml/issues.ts";
 import type { ParsedYaml } from "../yaml/parse.ts";
 import { type Answers, type AnswersFile, type AnswerValue, isPending, type Reference } from "./types.ts";
 
-export const AnswersHeader = z.strictObject({
-  kikitori: z.literal(1),
-  pack: z.strictObject({ id: z.string().min(1), version: z.string().min(1) }),
-  lang: z.enum(["ja", "en"]).optional(),
-  status: z.enum(["in-progress", "complete"]).optional(),
-  meta: z
-    .strictObject({
-      client: z.string().nullable().optional(),
-      job: z.string().nullable().optional(),
-      platform: z.string().nullable().optional(),
-      created: z.string().nullable().optional(),
-      updated: z.string().nullable().optional(),
-    })
-    .nullable()
-    .optional(),
-  answers: z.record(z.string(), z.unknown()).nullable().optional(),
-});
+// Built on first use: nothing is done at import time.
+const answersHeader = () =>
+  (header ??= z.strictObject({
+    kikitori: z.literal(1),
+    pack: z.strictObject({ id: z.string().min(1), version: z.string().min(1) }),
+    lang: z.enum(["ja", "en"]).optional(),
+    status: z.enum(["in-progress", "complete"]).optional(),
+    meta: z
+      .strictObject({
+        client: z.string().nullable().optional(),
+        job: z.string().nullable().optional(),
+        platform: z.string().nullable().optional(),
+        created: z.string().nullable().optional(),
+        updated: z.string().nullable().optional(),
+      })
+      .nullable()
+      .optional(),
+    answers: z.record(z.string(), z.unknown()).nullable().optional(),
+  }));
+let header: z.ZodType<AnswersHeaderData> | undefined;
+interface AnswersHeaderData {
+  kikitori: 1;
+  pack: { id: string; version: string };
+  lang?: "ja" | "en" | undefined;
+  status?: "in-progress" | "complete" | undefined;
+  meta?: Record<string, string | null | undefined> | null | undefined;
+  answers?: Record<string, unknown> | null | undefined;
+}
 
 const HEADER_KEYS = ["kikitori", "pack", "lang", "status", "meta", "answers", "id", "version", "client", "job", "platform", "created", "updated"];
 
 /** Shape check of an answers file before its pack is known. */
 export function validateAnswersHeader(data: unknown, file: string, parsed: Pick<ParsedYaml, "locate">): { file?: AnswersFile; problems: Problem[] } {
-  const r = AnswersHeader.safeParse(data);
+  const r = answersHeader().safeParse(data);
   if (!r.success) return { problems: schemaProblems(r.error.issues, data, parsed, file, HEADER_KEYS) };
   const d = r.data;
   return {

@@ -6,9 +6,10 @@
  * folded onto one line for `text`), so templates insert them as they are.
  */
 import { describeCondition } from "../flow/describe.ts";
-import { type NumberedQuestion, numberQuestions, questionRef } from "../flow/numbering.ts";
+import { conditionName, type NumberedQuestion, numberQuestions } from "../flow/numbering.ts";
 import type { Lang } from "../i18n.ts";
 import type { Pack, Question } from "../pack/types.ts";
+import { unitForm } from "../render/context.ts";
 import { escapeInline } from "../render/markdown.ts";
 
 export type AskFormat = "text" | "md";
@@ -79,11 +80,11 @@ export function buildAskContext(pack: Pack, opts: AskOptions): AskContext {
   const { lang, format } = opts;
   const safe = (s: string) => (format === "md" ? escapeInline(s.replace(/\s*\r?\n\s*/g, " ")) : s.replace(/\s*\r?\n\s*/g, " "));
   const numbered = numberQuestions(pack);
-  const numberOf = new Map(numbered.map((x) => [x.question.id, x.n]));
+  const name = conditionName(numbered, lang);
   const sections: AskSection[] = pack.sections.map((s) => ({ title: safe(s.title[lang]), intro: safe(s.intro?.[lang] ?? ""), questions: [] }));
   for (const x of numbered) {
     const q = x.question;
-    const condition = q.when ? describeCondition(q.when, pack, lang, (ref) => questionRef(numberOf.get(ref.id) ?? 0, lang)) : "";
+    const condition = q.when ? describeCondition(q.when, pack, lang, name) : "";
     sections[x.sectionIndex]?.questions.push({
       n: x.n,
       id: q.id,
@@ -142,7 +143,8 @@ function pickHint(q: Question, lang: Lang): string {
 /** How to answer a question of this type, as a sentence of its own, or empty. */
 export function answerHint(q: Question, lang: Lang): string {
   const ja = lang === "ja";
-  const unit = q.unit?.[lang] ?? "";
+  // `round|rounds`: the plural reads right in "in rounds".
+  const unit = q.unit ? unitForm(q.unit[lang], 2) : "";
   switch (q.type) {
     case "scale": {
       const lo = q.min ?? 1;

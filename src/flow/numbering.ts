@@ -6,10 +6,12 @@
  * a question keeps its number whether or not it applies, so the numbers in a reply do not
  * shift with the client's earlier answers (a reply may simply skip a question that does not
  * apply). Questions with choices get their choices numbered 1…k beneath them; a yes/no
- * question is offered as the two choices 1 = yes, 2 = no.
+ * question is offered as the two choices 1 = yes, 2 = no. Questions for the worker
+ * (`audience: worker`: effort, availability) are never put to the client and get no number;
+ * the worker answers them with `resume`.
  */
 import type { Lang } from "../i18n.ts";
-import type { Choice, Pack, Question, Section, Text } from "../pack/types.ts";
+import { type Choice, isWorkerQuestion, type Pack, type Question, type Section, type Text } from "../pack/types.ts";
 
 export interface NumberedOption {
   /** 1-based number shown beneath the question. */
@@ -40,6 +42,7 @@ export function numberQuestions(pack: Pack): NumberedQuestion[] {
   const out: NumberedQuestion[] = [];
   pack.sections.forEach((section, sectionIndex) => {
     for (const question of section.questions) {
+      if (isWorkerQuestion(question)) continue;
       out.push({ n: out.length + 1, question, section, sectionIndex, options: numberedOptions(question) });
     }
   });
@@ -66,4 +69,18 @@ export function numberedOptions(q: Question): NumberedOption[] {
 /** How a question is called in a condition or a report: `質問3` / `Q3`. */
 export function questionRef(n: number, lang: Lang): string {
   return lang === "ja" ? `質問${n}` : `Q${n}`;
+}
+
+/**
+ * How a condition names a question: by its number, or (a question without one, for the
+ * worker) by its text in quotes.
+ */
+export function conditionName(numbered: NumberedQuestion[], lang: Lang): (q: Question) => string {
+  const numberOf = new Map(numbered.map((x) => [x.question.id, x.n]));
+  return (q) => {
+    const n = numberOf.get(q.id);
+    if (n !== undefined) return questionRef(n, lang);
+    const text = (q.label ?? q.message)[lang];
+    return lang === "ja" ? `「${text}」` : `"${text}"`;
+  };
 }

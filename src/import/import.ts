@@ -7,9 +7,9 @@ import type { Answers, Status } from "../answers/types.ts";
 import { checkValue, validateAnswers } from "../answers/validate.ts";
 import { chosenOther, visibleQuestions } from "../flow/conditions.ts";
 import { describeCondition } from "../flow/describe.ts";
-import { type NumberedQuestion, numberQuestions, questionRef } from "../flow/numbering.ts";
+import { conditionName, numberQuestions } from "../flow/numbering.ts";
 import { type Lang, type Msg, msg } from "../i18n.ts";
-import { otherKey, type Pack, type Question } from "../pack/types.ts";
+import { allQuestions, otherKey, type Pack, type Question } from "../pack/types.ts";
 import { choiceEcho, sectionLines } from "./echo.ts";
 import { splitReply } from "./parse.ts";
 import { isMultiline, type ReadEnv, readAnswer } from "./values.ts";
@@ -35,8 +35,11 @@ export interface ImportResult {
   remarks: ImportNote[];
   /** Answers to questions that do not apply given the other answers: not stored. */
   skipped: ImportNote[];
-  /** Required questions that apply and have no answer (unreadable ones excluded). */
-  missing: NumberedQuestion[];
+  /**
+   * Required questions that apply and have no answer (unreadable ones excluded), with their
+   * number; the worker's own questions have none (ask never puts them to the client).
+   */
+  missing: { n?: number; question: Question }[];
 }
 
 export function importReply(pack: Pack, reply: string, env: ReadEnv): ImportResult {
@@ -87,17 +90,15 @@ export function importReply(pack: Pack, reply: string, env: ReadEnv): ImportResu
   const { answers, problems } = validateAnswers(pack, raw, { requireComplete: true });
   const visible = new Set(visibleQuestions(pack, answers).map((q) => q.id));
   const numberOf = new Map(numbered.map((x) => [x.question.id, x.n]));
-  const skipped: ImportNote[] = [];
-  const onlyIf = (q: Question) => {
-    const name = (r: Question) => questionRef(numberOf.get(r.id) ?? 0, "ja");
-    const nameEn = (r: Question) => questionRef(numberOf.get(r.id) ?? 0, "en");
-    return q.when
+  const [nameJa, nameEn] = [conditionName(numbered, "ja"), conditionName(numbered, "en")];
+  const onlyIf = (q: Question) =>
+    q.when
       ? msg(
-          `${describeCondition(q.when, pack, "ja", name)}の場合だけの質問のため保存していません`,
+          `${describeCondition(q.when, pack, "ja", nameJa)}の場合だけの質問のため保存していません`,
           `not stored: asked only if ${describeCondition(q.when, pack, "en", nameEn)}`,
         )
       : msg("保存していません", "not stored");
-  };
+  const skipped: ImportNote[] = [];
   for (const x of numbered) {
     const q = x.question;
     if (visible.has(q.id) || !textOf.has(q.id)) continue;
@@ -108,15 +109,16 @@ export function importReply(pack: Pack, reply: string, env: ReadEnv): ImportResu
   const stillUnreadable = unreadable.filter((u) => visible.has(u.id));
   const keptRemarks = remarks.filter((r) => visible.has(r.id));
   for (const p of problems) {
-    if (p.severity === "warning" && p.path && numberOf.has(p.path)) {
-      const x = byN.get(numberOf.get(p.path) ?? 0);
-      if (x) keptRemarks.push({ n: x.n, id: x.question.id, question: x.question, why: p.message, text: textOf.get(x.question.id) ?? "" });
-    }
+    const x = p.severity === "warning" && p.path ? byN.get(numberOf.get(p.path) ?? 0) : undefined;
+    if (x) keptRemarks.push({ n: x.n, id: x.question.id, question: x.question, why: p.message, text: textOf.get(x.question.id) ?? "" });
   }
   const unreadableIds = new Set(stillUnreadable.map((u) => u.id));
-  const missing = numbered.filter(
-    (x) => x.question.required && visible.has(x.question.id) && answers[x.question.id] === undefined && !unreadableIds.has(x.question.id),
-  );
+  const missing = allQuestions(pack)
+    .filter((q) => q.required && visible.has(q.id) && answers[q.id] === undefined && !unreadableIds.has(q.id))
+    .map((question) => {
+      const n = numberOf.get(question.id);
+      return n === undefined ? { question } : { n, question };
+    });
   return {
     answers,
     status: missing.length > 0 || stillUnreadable.length > 0 ? "in-progress" : "complete",

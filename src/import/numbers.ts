@@ -39,7 +39,9 @@ export function readNumber(q: Question, text: string): Reading {
   let value = Number(m[1].replaceAll(",", ""));
   let rest = s.slice(m[0].length).trim();
   // The question's own unit first: with a unit of 万円, `3万円` is 3, not 30000.
-  const unit = [q.unit?.ja, q.unit?.en].map((u) => nfkc(u ?? "").trim()).find((u) => u && rest.startsWith(u));
+  // Longest first: `rounds` before `round`.
+  const forms = [q.unit?.ja, q.unit?.en].flatMap((u) => (u ?? "").split("|")).map((u) => nfkc(u).trim());
+  const unit = forms.sort((a, b) => b.length - a.length).find((u) => u && rest.startsWith(u));
   if (unit) rest = rest.slice(unit.length).trim();
   else {
     const w = SCALE_WORD.exec(rest);

@@ -4,9 +4,9 @@
  * instance, so nothing a template registers leaks into another render.
  */
 import Handlebars from "handlebars";
+import { formatDate, formatShortDate } from "../dates.ts";
 import { DataError } from "../errors.ts";
 import { isLang, msg } from "../i18n.ts";
-import { formatDate, formatShortDate } from "./dates.ts";
 import { escapeBlock, escapeCell, escapeInline, escapeLine, linkOrText, quoteBlock } from "./markdown.ts";
 
 export type TemplateFn = (context: object) => string;
@@ -48,9 +48,9 @@ export function compileTemplate(source: string, name: string): TemplateFn {
   const hb = handlebars();
   let fn: Handlebars.TemplateDelegate;
   try {
+    // Parse now so syntax errors surface here, with the template's name, not mid-render.
+    hb.parse(source);
     fn = hb.compile(source, { strict: true, noEscape: true, knownHelpersOnly: false });
-    // Compile now so syntax errors surface here, with the template's name, not mid-render.
-    hb.precompile(source, { strict: true, noEscape: true });
   } catch (e) {
     throw new DataError(msg(`テンプレート ${name} を読み込めません`, `template ${name} cannot be compiled`), [
       {
@@ -60,6 +60,15 @@ export function compileTemplate(source: string, name: string): TemplateFn {
       },
     ]);
   }
+  return guarded(fn, name);
+}
+
+/** A template the build precompiled (see scripts/gen-builtin.ts). */
+export function templateFromSpec(spec: object, name: string): TemplateFn {
+  return guarded(handlebars().template(spec as Parameters<typeof Handlebars.template>[0]), name);
+}
+
+function guarded(fn: Handlebars.TemplateDelegate, name: string): TemplateFn {
   return (context: object) => {
     try {
       return fn(context, {

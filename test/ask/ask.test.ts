@@ -53,6 +53,13 @@ describe.each(cases)("ask $id ($lang)", ({ pack, lang }) => {
     }
   });
 
+  it("never puts the worker's own questions to the client", () => {
+    const text = ask(pack, lang, "text");
+    for (const q of pack.sections.flatMap((s) => s.questions).filter((q) => q.audience === "worker")) {
+      expect(text).not.toContain(q.message[lang]);
+    }
+  });
+
   it("is plain text that survives a chat box: no Markdown markup", () => {
     const text = ask(pack, lang, "text");
     expect(text).not.toMatch(/^\s*\|.*\|\s*$/m);

@@ -10,6 +10,7 @@ import { type NumberedQuestion, numberQuestions } from "../../src/flow/numbering
 import type { Lang } from "../../src/i18n.ts";
 import { fold } from "../../src/import/text.ts";
 import { allQuestions, otherKey, type Pack, type Question } from "../../src/pack/types.ts";
+import { unitForm } from "../../src/render/context.ts";
 
 export interface GeneratedReply {
   reply: string;
@@ -109,7 +110,7 @@ function write(x: NumberedQuestion, lang: Lang, today: string, v: number): Writt
       const lo = Math.ceil(rules.min ?? 0);
       const hi = Math.floor(rules.max ?? lo + 50);
       const value = lo + ((n * 7 + v) % (hi - lo + 1));
-      const unit = q.unit?.[lang] ?? "";
+      const unit = q.unit ? unitForm(q.unit[lang], value) : "";
       const text = ja ? `${fullWidth(String(value))}${unit}` : unit ? `${value} ${unit}` : String(value);
       return { text, value };
     }

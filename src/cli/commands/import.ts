@@ -11,6 +11,7 @@ import { decodeText, existsError, LIMITS, readTextFile } from "../../files.ts";
 import { msg } from "../../i18n.ts";
 import { detectLang, type ImportNote, importReply } from "../../import/import.ts";
 import { findPack } from "../../pack/lookup.ts";
+import { labelOf } from "../../render/context.ts";
 import type { Ctx } from "../context.ts";
 import { emitText } from "../emit.ts";
 import { readStdin } from "../stdin.ts";
@@ -88,11 +89,14 @@ function showReport(ctx: Ctx, r: ReturnType<typeof importReply>): void {
     ctx.out.info(t("該当しない質問への回答:", "answers to questions that do not apply:"));
     for (const x of r.skipped) ctx.out.info(line(x, false));
   }
-  if (r.missing.length) {
+  const asked = r.missing.flatMap((x) => (x.n !== undefined ? [x.n] : []));
+  if (asked.length) {
+    ctx.out.info(c.yellow(t(`回答のない必須の質問: ${asked.join(", ")}`, `required questions without an answer: ${asked.join(", ")}`)));
+  }
+  const own = r.missing.filter((x) => x.n === undefined).map((x) => labelOf(x.question, lang));
+  if (own.length) {
     ctx.out.info(
-      c.yellow(
-        t(`回答のない必須の質問: ${r.missing.map((x) => x.n).join(", ")}`, `required questions without an answer: ${r.missing.map((x) => x.n).join(", ")}`),
-      ),
+      t(`制作者が入力する項目 (クライアントには聞いていません): ${own.join("、")}`, `for you to fill in (not asked of the client): ${own.join(", ")}`),
     );
   }
   if (r.status === "in-progress")
