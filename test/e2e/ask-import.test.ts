@@ -108,3 +108,28 @@ describe("kikitori import", () => {
     expect(kikitori(args, { env, cwd: tmpdir() }).code).toBe(code);
   });
 });
+
+describe("pack template overrides", () => {
+  it("a pack may replace the ask and follow-up message templates", () => {
+    const dir = tmpdir();
+    const source = read(path.join(FIXTURES, "packs", "all-types.yaml"));
+    const templates = [
+      "templates:",
+      '  ask: "ASK {{count}}:{{#each sections}}{{#each questions}} {{n}}{{/each}}{{/each}}"',
+      '  message-progress: "PROGRESS {{progress.percentText}}% for {{plain meta.client}}, next {{nextContactText}}"',
+    ].join("\n");
+    write(dir, "packs/all-types.yaml", `${source.trimEnd()}\n${templates}\n`);
+    const penv = { KIKITORI_PATH: path.join(dir, "packs") };
+    const ask = kikitori(["ask", "all-types"], { cwd: dir, env: penv });
+    expect(ask.code).toBe(0);
+    expect(ask.stdout).toBe("ASK 12: 1 2 3 4 5 6 7 8 9 10 11 12\n");
+    write(
+      dir,
+      "a.answers.yaml",
+      "kikitori: 1\npack: { id: all-types, version: 1.2.0 }\nmeta: { client: Jo }\nanswers: { name: Jo, style: friendly, due_date: 2026-12-24 }\n",
+    );
+    const m = kikitori(["message", "progress", "a.answers.yaml", "--percent", "30"], { cwd: dir, env: penv });
+    expect(m.code).toBe(0);
+    expect(m.stdout).toBe("PROGRESS 30% for Jo, next Tue, Nov 24, 2026\n");
+  });
+});

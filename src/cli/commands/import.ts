@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { renderAnswersYaml } from "../../answers/io.ts";
 import type { AnswersFile } from "../../answers/types.ts";
+import { localTimestamp } from "../../dates.ts";
 import { DataError } from "../../errors.ts";
 import { decodeText, existsError, LIMITS, readTextFile } from "../../files.ts";
 import { msg } from "../../i18n.ts";
@@ -44,7 +45,7 @@ export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: 
       },
     ]);
   }
-  const now = ctx.io.now().toISOString();
+  const now = localTimestamp(ctx.io.now());
   const meta: AnswersFile["meta"] = {};
   if (flags.client) meta.client = flags.client;
   if (flags.job) meta.job = flags.job;
@@ -74,8 +75,12 @@ function showReport(ctx: Ctx, r: ReturnType<typeof importReply>): void {
   const line = (x: ImportNote, withText: boolean) =>
     `  ${x.n}. ${x.question.message[lang]}${withText && x.text ? ` ${c.dim(`«${quote(x.text)}»`)}` : ""}\n     ${x.why[lang]}`;
   const answered = Object.keys(r.answers).filter((k) => !k.endsWith("_other")).length;
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   ctx.out.info(
-    t(`${r.found} 件の回答を読み取り、${answered} 問の回答を保存しました。`, `read ${r.found} numbered answers; stored answers to ${answered} questions.`),
+    t(
+      `${r.found} 件の回答を読み取り、${answered} 問の回答を保存しました。`,
+      `read ${plural(r.found, "numbered answer", "numbered answers")}; stored the answers to ${plural(answered, "question", "questions")}.`,
+    ),
   );
   if (r.unreadable.length) {
     ctx.out.info(c.red(t(`読み取れなかった回答 (${r.unreadable.length} 件、未回答のままです):`, `could not read ${r.unreadable.length} (left unanswered):`)));
