@@ -136,6 +136,11 @@ function salutation(client: string, lang: Lang): string {
 function pickHint(q: Question, lang: Lang): string {
   if (q.type !== "multiselect") return "";
   const max = q.validate?.max_items;
+  // The question may say it already: "（複数可）", "choose all that apply", "3つまで".
+  const text = q.message[lang];
+  const saysMany = /複数|all that apply|any that apply|choose all|pick all|select all/iu.test(text);
+  const saysMax = max !== undefined && new RegExp(`${max}\\s*(?:つ|個|点|件)?まで|up to ${max}`, "iu").test(text);
+  if (saysMax || (saysMany && max === undefined)) return "";
   if (lang === "ja") return max ? `複数選択可・${max}つまで` : "複数選択可";
   return max ? `pick up to ${max}` : "pick any that apply";
 }
