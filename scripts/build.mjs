@@ -1,6 +1,6 @@
 // Bundles the CLI into dist/ (commands as lazily loaded chunks) and, with --schema, writes
 // questionnaires/pack.schema.json from the same zod schema the runtime validates with.
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -22,6 +22,8 @@ const main = await build({
   minify: !process.env.KIKITORI_NO_MINIFY,
   legalComments: "none",
   chunkNames: "chunks/[name]-[hash]",
+  // zod is loaded from node_modules on first use only (src/lazy-zod.ts).
+  alias: { zod: "./src/lazy-zod.ts" },
   define: { KIKITORI_VERSION: JSON.stringify(pkg.version) },
   // Handlebars and commander are CommonJS; give their require() a real one.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
@@ -44,7 +46,10 @@ const main = await build({
   const file = join(root, "dist", "gen-builtin.mjs");
   writeFileSync(file, out.outputFiles[0].text);
   const { generateBuiltin } = await import(pathToFileURL(file).href);
-  writeFileSync(join(root, "dist", "builtin.cjs"), generateBuiltin(root));
+  for (const [name, text] of Object.entries(generateBuiltin(root))) {
+    mkdirSync(dirname(join(root, "dist", "builtin", name)), { recursive: true });
+    writeFileSync(join(root, "dist", "builtin", name), text);
+  }
   rmSync(file);
 }
 

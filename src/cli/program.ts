@@ -6,11 +6,8 @@ import { Command, CommanderError, Option } from "commander";
 import { UsageError } from "../errors.ts";
 import { type Lang, msg } from "../i18n.ts";
 import { type Ctx, makeCtx, parseLangFlag } from "./context.ts";
-import { uiLang } from "./main.ts";
+import { uiLang, VERSION } from "./main.ts";
 import { type IO, Output } from "./output.ts";
-
-declare const KIKITORI_VERSION: string;
-const VERSION = typeof KIKITORI_VERSION === "string" ? KIKITORI_VERSION : "0.0.0-dev";
 
 type T = (ja: string, en: string) => string;
 
