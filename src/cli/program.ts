@@ -277,6 +277,102 @@ Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answ
       }),
     );
 
+  cmd("ask")
+    .description(
+      t(
+        "質問パック全体を、チャットに貼り付けられる丁寧なメッセージにします (番号付き。返信は kikitori import で取り込めます)",
+        "the whole questionnaire as a polite message to paste into a platform chat, numbered so the reply can be imported",
+      ),
+    )
+    .argument("<pack>", t("パックの id かパス", "pack id or path"))
+    .addOption(
+      new Option("--format <format>", t("text (チャット向け、既定) か md (メール向け)", "text (for chats, the default) or md (for email)")).choices([
+        "text",
+        "md",
+      ]),
+    )
+    .option("--client <name>", t("宛名にするクライアント名", "client name for the greeting"))
+    .option("--job <title>", t("案件名", "job title"))
+    .option("-o, --output <file>", t("標準出力ではなくファイルに書きます", "write to a file instead of stdout"))
+    .option("--force", t("既存のファイルを上書きします", "replace an existing file"))
+    .addHelpText("after", example("kikitori ask logo-design --client 山田 --lang ja > ask.txt", "kikitori ask logo-design --client 'Ms. Smith' > ask.txt"))
+    .action(
+      run(async (ctx, c) => {
+        const { runAsk } = await import("./commands/ask.ts");
+        return runAsk(ctx, c.args[0] ?? "", c.opts());
+      }),
+    );
+
+  cmd("import")
+    .description(
+      t(
+        "ask の番号で書かれたクライアントの返信を回答ファイルにします (読めなかった項目は番号で一覧)",
+        "turn a client's reply in the ask numbering into an answers file, listing by number what could not be read",
+      ),
+    )
+    .argument("<pack>", t("パックの id かパス (ask と同じもの)", "pack id or path (the one given to ask)"))
+    .argument("<reply>", t("返信を保存したテキストファイル (- で標準入力)", "text file holding the reply (- for stdin)"))
+    .option("-o, --output <file>", t("回答ファイルの書き出し先 (省略時は標準出力)", "answers file to write (default: stdout)"))
+    .option("--force", t("既存のファイルを上書きします", "replace an existing file"))
+    .option("--client <name>", t("クライアント名 (meta.client)", "client name (meta.client)"))
+    .option("--job <title>", t("案件名 (meta.job)", "job title (meta.job)"))
+    .option("--platform <id>", t("プラットフォーム (meta.platform)", "platform id (meta.platform)"))
+    .addHelpText(
+      "after",
+      example(
+        "pbpaste | kikitori import logo-design - --client 山田 -o yamada.answers.yaml",
+        "pbpaste | kikitori import logo-design - --client 'Ms. Smith' -o smith.answers.yaml",
+      ),
+    )
+    .action(
+      run(async (ctx, c) => {
+        const { runImport } = await import("./commands/import.ts");
+        return runImport(ctx, c.args[0] ?? "", c.args[1] ?? "", c.opts());
+      }),
+    );
+
+  const collect = (v: string, prev: string[] = []) => [...prev, v];
+  cmd("message")
+    .description(
+      t(
+        "保存したヒアリングと計画から、クライアントへのメッセージを作ります: confirm (内容確認), progress (進捗報告), delay (遅延のご相談), delivery (納品)",
+        "write a follow-up message from the saved hearing and its plan: confirm, progress, delay or delivery",
+      ),
+    )
+    .argument("<kind>", "confirm | progress | delay | delivery")
+    .argument("<answers>", t("回答ファイル (- で標準入力)", "answers file (- for stdin)"))
+    .option("--pack <pack>", t("使うパック (省略時は回答ファイルの pack.id)", "pack to use (default: the file's pack.id)"))
+    .option("--percent <n>", t("progress: 全体の進み具合 (0〜100)", "progress: how far along the work is (0-100)"))
+    .option("--done <text>", t("progress: 完了したこと (繰り返し指定可)", "progress: what is done (repeatable)"), collect)
+    .option("--next <text>", t("progress: 次に進めること (繰り返し指定可)", "progress: what comes next (repeatable)"), collect)
+    .option("--new-due <date>", t("delay: 新しい納期 (2026-12-18、12月18日 など)", "delay: the new due date (2026-12-18, Dec 18…)"))
+    .option("--reason <text>", t("delay: 遅れる理由", "delay: why it is late"))
+    .option("--items <text>", t("delivery: お届けするもの (繰り返し指定可)", "delivery: what is delivered (repeatable)"), collect)
+    .option(
+      "--round <n>",
+      t("delivery: 何回目の修正の納品か (0 = 初稿、既定)", "delivery: the revision round this delivery completes (0 = first draft, the default)"),
+    )
+    .option("--final", t("delivery: 修正回数が残っていても最終納品として扱います", "delivery: the final delivery even if revision rounds are left"))
+    .option("-o, --output <file>", t("標準出力ではなくファイルに書きます", "write to a file instead of stdout"))
+    .option("--force", t("既存のファイルを上書きします", "replace an existing file"))
+    .addHelpText(
+      "after",
+      `\n${t("例:", "Examples:")}\n  ${t(
+        `kikitori message progress yamada.answers.yaml --percent 60 --done "ラフ3案" --next "清書"
+  kikitori message delay yamada.answers.yaml --new-due 2026-12-18 --reason "体調不良で3日間作業できなかったため"
+  kikitori message delivery yamada.answers.yaml --round 2 --items "ロゴ一式 (AI, PNG, SVG)"`,
+        `kikitori message progress smith.answers.yaml --percent 60 --done "3 rough sketches" --next "clean line art"
+  kikitori message delay smith.answers.yaml --new-due 2026-12-18 --reason "I was ill and could not work for three days"
+  kikitori message delivery smith.answers.yaml --round 2 --items "Logo set (AI, PNG, SVG)"`,
+      )}`,
+    )
+    .action(
+      run(async (ctx, c) => {
+        const { runMessage } = await import("./commands/message.ts");
+        return runMessage(ctx, c.args[0] ?? "", c.args[1] ?? "", c.opts());
+      }),
+    );
+
   const pack = cmd("pack").description(t("質問パックの管理と共有", "manage and share questionnaire packs"));
   const sub = (name: string) =>
     pack
