@@ -331,7 +331,6 @@ Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answ
       }),
     );
 
-  const collect = (v: string, prev: string[] = []) => [...prev, v];
   cmd("message")
     .description(
       t(
