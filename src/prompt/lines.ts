@@ -78,7 +78,17 @@ export class LinePrompter implements Prompter {
 
   private async read(): Promise<string> {
     this.out.write("> ");
-    return (await this.reader.next()).trim();
+    return (await this.line()).trim();
+  }
+
+  private async line(): Promise<string> {
+    try {
+      return await this.reader.next();
+    } catch (e) {
+      // Leave the "> " line (and a ^C the terminal echoed) before the interruption message.
+      this.out.write("\n");
+      throw e;
+    }
   }
 
   async ask(ask: Ask): Promise<Reply> {
@@ -145,7 +155,7 @@ export class LinePrompter implements Prompter {
   private async more(): Promise<string[]> {
     const lines: string[] = [];
     for (;;) {
-      const l = (await this.reader.next()).trimEnd();
+      const l = (await this.line()).trimEnd();
       if (l.trim() === "") return lines;
       lines.push(l);
     }
