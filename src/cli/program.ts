@@ -108,6 +108,9 @@ function buildProgram(t: T, lang: Lang, io: IO, getCtx: (cmd: Command) => Ctx, s
 例:
   kikitori render hearing.answers.yaml             ブリーフとメッセージを作成
   kikitori schedule --due 2027-01-22 --effort 30 --hours-per-day 4   納期の流れを計画
+  kikitori ask logo-design > ask.txt                 チャットに貼る質問票
+  kikitori import logo-design reply.txt -o a.yaml    クライアントの返信を回答ファイルに
+  kikitori message progress a.yaml --percent 60      進捗報告のメッセージ
   kikitori pack list                               使えるパックの一覧
   kikitori pack validate my-pack.yaml              パックを検査
   kikitori pack skeleton design-general > a.yaml   回答ファイルの雛形
@@ -117,6 +120,9 @@ function buildProgram(t: T, lang: Lang, io: IO, getCtx: (cmd: Command) => Ctx, s
 Examples:
   kikitori render hearing.answers.yaml             write the brief and the message
   kikitori schedule --due 2027-01-22 --effort 30 --hours-per-day 4   plan the deadline flow
+  kikitori ask logo-design > ask.txt                 the questionnaire to paste into a chat
+  kikitori import logo-design reply.txt -o a.yaml    the client's reply back as answers
+  kikitori message progress a.yaml --percent 60      a progress report
   kikitori pack list                               the packs you can use
   kikitori pack validate my-pack.yaml              check a pack
   kikitori pack skeleton design-general > a.yaml   an answers file to fill in
