@@ -101,31 +101,7 @@ function buildProgram(t: T, lang: Lang, io: IO, getCtx: (cmd: Command) => Ctx, s
       writeErr: (s) => io.stderr.write(s),
       outputError: () => {},
     })
-    .addHelpText(
-      "after",
-      t(
-        `
-例:
-  kikitori start design-general                    ヒアリングを始める
-  kikitori render hearing.answers.yaml             ブリーフとメッセージを作成
-  kikitori schedule --due 2027-01-22 --effort 30 --hours-per-day 4   納期の流れを計画
-  kikitori pack list                               使えるパックの一覧
-  kikitori pack validate my-pack.yaml              パックを検査
-  kikitori pack skeleton design-general > a.yaml   回答ファイルの雛形
-
-終了コード: 0 成功 · 1 内部エラー · 2 使い方の誤り · 65 パックや回答の誤り · 66 入力が見つからない · 73 出力できない · 130 中断`,
-        `
-Examples:
-  kikitori start design-general                    run a hearing
-  kikitori render hearing.answers.yaml             write the brief and the message
-  kikitori schedule --due 2027-01-22 --effort 30 --hours-per-day 4   plan the deadline flow
-  kikitori pack list                               the packs you can use
-  kikitori pack validate my-pack.yaml              check a pack
-  kikitori pack skeleton design-general > a.yaml   an answers file to fill in
-
-Exit codes: 0 ok · 1 internal error · 2 usage · 65 invalid pack or answers · 66 input not found · 73 output cannot be written · 130 interrupted`,
-      ),
-    );
+    .addHelpText("after", rootHelp(t));
 
   const cmd = (name: string) => {
     const c = program
@@ -442,4 +418,24 @@ Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answ
     );
   });
   return program;
+}
+
+const EXAMPLES: [string, string, string][] = [
+  ["kikitori start", "ヒアリングを始める (パックは一覧から選択)", "run a hearing (choose the pack from a list)"],
+  ["kikitori render hearing.answers.yaml", "ブリーフとメッセージを作成", "write the brief and the message"],
+  ["kikitori schedule --due 2027-01-22 --effort 30 --hours-per-day 4", "納期の流れを計画", "plan the deadline flow"],
+  ["kikitori ask logo-design > ask.txt", "チャットに貼る質問票", "the questionnaire to paste into a chat"],
+  ["kikitori import logo-design reply.txt -o a.yaml", "クライアントの返信を回答ファイルに", "the client's reply back as answers"],
+  ["kikitori message progress a.yaml --percent 60", "進捗報告のメッセージ", "a progress report"],
+  ["kikitori pack list", "使えるパックの一覧", "the packs you can use"],
+  ["kikitori pack validate my-pack.yaml", "パックを検査", "check a pack"],
+  ["kikitori pack skeleton design-general > a.yaml", "回答ファイルの雛形", "an answers file to fill in"],
+];
+
+function rootHelp(t: T): string {
+  const lines = EXAMPLES.map(([cmd, ja, en]) => `  ${cmd}\n      ${t(ja, en)}`);
+  return `\n${t("例:", "Examples:")}\n${lines.join("\n")}\n\n${t(
+    "終了コード: 0 成功 · 1 内部エラー · 2 使い方の誤り · 65 パックや回答の誤り · 66 入力が見つからない · 73 出力できない · 130 中断",
+    "Exit codes: 0 ok · 1 internal error · 2 usage · 65 invalid pack or answers · 66 input not found · 73 output cannot be written · 130 interrupted",
+  )}`;
 }
