@@ -1,12 +1,24 @@
 // Bundles the CLI into dist/ (commands as lazily loaded chunks) and, with --schema, writes
 // questionnaires/pack.schema.json from the same zod schema the runtime validates with.
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+
+// --if-stale (npm's prestart): build only when dist/ is missing or older than a source file,
+// so `npm start` works in a fresh clone and after edits without rebuilding every time.
+if (process.argv.includes("--if-stale")) {
+  const newest = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
+      const p = join(dir, e.name);
+      return Math.max(m, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+    }, 0);
+  const built = existsSync(join(root, "dist", "cli.js")) ? statSync(join(root, "dist", "cli.js")).mtimeMs : 0;
+  if (!existsSync(join(root, "src")) || (built > 0 && built >= newest(join(root, "src")))) process.exit(0);
+}
 
 rmSync(join(root, "dist"), { recursive: true, force: true });
 const main = await build({
@@ -22,6 +34,8 @@ const main = await build({
   minify: !process.env.KIKITORI_NO_MINIFY,
   legalComments: "none",
   chunkNames: "chunks/[name]-[hash]",
+  // zod is loaded from node_modules on first use only (src/lazy-zod.ts).
+  alias: { zod: "./src/lazy-zod.ts" },
   define: { KIKITORI_VERSION: JSON.stringify(pkg.version) },
   // Handlebars and commander are CommonJS; give their require() a real one.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
@@ -44,7 +58,10 @@ const main = await build({
   const file = join(root, "dist", "gen-builtin.mjs");
   writeFileSync(file, out.outputFiles[0].text);
   const { generateBuiltin } = await import(pathToFileURL(file).href);
-  writeFileSync(join(root, "dist", "builtin.cjs"), generateBuiltin(root));
+  for (const [name, text] of Object.entries(generateBuiltin(root))) {
+    mkdirSync(dirname(join(root, "dist", "builtin", name)), { recursive: true });
+    writeFileSync(join(root, "dist", "builtin", name), text);
+  }
   rmSync(file);
 }
 

@@ -1,17 +1,17 @@
 /**
- * The build's precompiled built-ins (dist/builtin.cjs, see scripts/gen-builtin.ts): packs
- * already validated, platform profiles, template specs. An entry is used only while the
- * source file still has the content it was built from, so an edited file is never stale.
+ * The build's precompiled built-ins (dist/builtin/, see scripts/gen-builtin.ts): packs
+ * already validated, platform profiles, template specs, the holiday table. An entry is used
+ * only while its source file still has the content it was built from, so an edited file is
+ * never stale.
  */
-import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 
 interface BuiltinData {
-  packs: Record<string, { sha1: string; json: string }>;
-  platforms: { sha1: string; json: string };
-  templates: Record<string, { sha1: string; spec: object }>;
+  packs: Record<string, { hash: string; file: string }>;
+  platforms: { hash: string; json: string };
+  templates: Record<string, { hash: string; file: string }>;
 }
 
 let data: BuiltinData | null | undefined;
@@ -21,17 +21,35 @@ function load(root: string): BuiltinData | null {
   if (data !== undefined && dataRoot === root) return data;
   dataRoot = root;
   try {
-    data = createRequire(import.meta.url)(path.join(root, "dist", "builtin.cjs")) as BuiltinData;
+    data = createRequire(import.meta.url)(path.join(root, "dist", "builtin", "index.cjs")) as BuiltinData;
   } catch {
     data = null;
   }
   return data;
 }
 
-function sameContent(file: string, sha1: string): string | undefined {
+/**
+ * FNV-1a over the text, as 13 hex digits. It only tells an edited file from the one the build
+ * saw (not a security check), and avoids loading node:crypto on every run.
+ */
+export function contentHash(text: string): string {
+  let lo = 0x84222325;
+  let hi = 0xcbf29ce4;
+  for (let i = 0; i < text.length; i++) {
+    lo ^= text.charCodeAt(i);
+    // 64-bit multiply by the FNV prime 0x100000001b3, kept in two 32-bit halves.
+    const a = lo * 0x1b3;
+    const b = hi * 0x1b3 + lo * 0x100 + Math.floor(a / 0x100000000);
+    lo = a >>> 0;
+    hi = b >>> 0;
+  }
+  return hi.toString(16).padStart(8, "0") + lo.toString(16).padStart(8, "0");
+}
+
+function sameContent(file: string, hash: string): string | undefined {
   try {
     const text = fs.readFileSync(file, "utf8");
-    return createHash("sha1").update(text).digest("hex") === sha1 ? text : undefined;
+    return contentHash(text) === hash ? text : undefined;
   } catch {
     return undefined;
   }
@@ -42,16 +60,36 @@ export function builtinPackJson(root: string, file: string): string | undefined 
   const d = load(root);
   const rel = path.relative(path.join(root, "questionnaires"), file);
   const entry = d?.packs[rel];
-  return entry && sameContent(file, entry.sha1) !== undefined ? entry.json : undefined;
+  if (!entry || sameContent(file, entry.hash) === undefined) return undefined;
+  try {
+    return fs.readFileSync(path.join(root, "dist", "builtin", entry.file), "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** The Japanese holiday table the build derived from @holiday-jp/holiday_jp. */
+export function builtinHolidaysJson(root: string): string | undefined {
+  if (!load(root)) return undefined;
+  try {
+    return fs.readFileSync(path.join(root, "dist", "builtin", "holidays.json"), "utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 export function builtinPlatformsJson(root: string, file: string): string | undefined {
   const d = load(root);
-  return d && sameContent(file, d.platforms.sha1) !== undefined ? d.platforms.json : undefined;
+  return d && sameContent(file, d.platforms.hash) !== undefined ? d.platforms.json : undefined;
 }
 
 /** A precompiled template spec for `templates/<lang>/<name>.md.hbs`. */
 export function builtinTemplateSpec(root: string, file: string, key: string): object | undefined {
   const entry = load(root)?.templates[key];
-  return entry && sameContent(file, entry.sha1) !== undefined ? entry.spec : undefined;
+  if (!entry || sameContent(file, entry.hash) === undefined) return undefined;
+  try {
+    return createRequire(import.meta.url)(path.join(root, "dist", "builtin", entry.file)) as object;
+  } catch {
+    return undefined;
+  }
 }

@@ -3,11 +3,12 @@
  * Japanese holiday calendar (imported only when a plan asks for it).
  */
 import * as path from "node:path";
-import { builtinPlatformsJson } from "../builtin.ts";
+import { builtinHolidaysJson, builtinPlatformsJson } from "../builtin.ts";
 import { DataError } from "../errors.ts";
 import { LIMITS, readTextFile } from "../files.ts";
 import { msg } from "../i18n.ts";
 import type { PlanningEnv } from "../render/schedule.ts";
+import { type CompactHolidays, jpCalendarFrom } from "../schedule/calendar.ts";
 import { type HolidayCalendar, noneCalendar, type PlatformProfile, validatePlatforms } from "../schedule/index.ts";
 import { parseYaml } from "../yaml/parse.ts";
 
@@ -33,15 +34,21 @@ export function readPlatforms(root: string): PlatformProfile[] {
   return platforms;
 }
 
-export async function loadCalendar(id: "jp" | "none"): Promise<HolidayCalendar> {
+let jp: HolidayCalendar | undefined;
+
+/** The build's compact holiday table when there is one, else the library itself. */
+export async function loadCalendar(id: "jp" | "none", root?: string): Promise<HolidayCalendar> {
   if (id === "none") return noneCalendar;
-  const { jpCalendar } = await import("../schedule/calendar-jp.ts");
-  return jpCalendar;
+  if (jp) return jp;
+  const compact = root ? builtinHolidaysJson(root) : undefined;
+  if (compact) jp = jpCalendarFrom(JSON.parse(compact) as CompactHolidays);
+  else jp = (await import("../schedule/calendar-jp.ts")).jpCalendar;
+  return jp;
 }
 
 /** Platforms and calendars for rendering: the Japanese calendar is loaded only if a pack plans. */
 export async function planningEnv(root: string, needed: boolean): Promise<PlanningEnv> {
   const list = readPlatforms(root);
-  const jp = needed ? await loadCalendar("jp") : noneCalendar;
-  return { platforms: list, calendar: (id) => (id === "jp" ? jp : noneCalendar) };
+  const cal = needed ? await loadCalendar("jp", root) : noneCalendar;
+  return { platforms: list, calendar: (id) => (id === "jp" ? cal : noneCalendar) };
 }

@@ -4,7 +4,7 @@
  * whole pack (ids unique, `when` naming an earlier question, defaults inside the choices…)
  * live in validate.ts.
  */
-import * as z from "zod";
+import { z } from "zod";
 
 export const QUESTION_TYPES = ["text", "paragraph", "select", "multiselect", "confirm", "number", "date", "scale", "list", "references"] as const;
 

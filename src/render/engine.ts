@@ -3,7 +3,9 @@
  * no HTML escaping (the output is Markdown), and only the helpers below. Never the global
  * instance, so nothing a template registers leaks into another render.
  */
-import Handlebars from "handlebars";
+import { createRequire } from "node:module";
+import type Handlebars from "handlebars";
+import HandlebarsRuntime from "handlebars/runtime";
 import { formatDate, formatShortDate } from "../dates.ts";
 import { DataError } from "../errors.ts";
 import { isLang, msg } from "../i18n.ts";
@@ -35,13 +37,28 @@ export const HELPERS: Record<string, Handlebars.HelperDelegate> = {
 export const BUILTIN_HELPERS = new Set(["if", "unless", "each", "with", "lookup", "log"]);
 
 let instance: typeof Handlebars | undefined;
+let runtimeInstance: typeof HandlebarsRuntime | undefined;
 
+/**
+ * The full Handlebars (with its compiler), for templates that packs bring. Required from
+ * node_modules on first use: built-in templates are precompiled and need only the runtime.
+ */
 export function handlebars(): typeof Handlebars {
   if (!instance) {
-    instance = Handlebars.create();
+    const full = createRequire(import.meta.url)("handlebars") as typeof Handlebars;
+    instance = full.create();
     for (const [name, fn] of Object.entries(HELPERS)) instance.registerHelper(name, fn);
   }
   return instance;
+}
+
+/** The runtime-only Handlebars that runs the build's precompiled templates. */
+function runtime(): typeof HandlebarsRuntime {
+  if (!runtimeInstance) {
+    runtimeInstance = HandlebarsRuntime.create();
+    for (const [name, fn] of Object.entries(HELPERS)) runtimeInstance.registerHelper(name, fn);
+  }
+  return runtimeInstance;
 }
 
 export function compileTemplate(source: string, name: string): TemplateFn {
@@ -65,7 +82,7 @@ export function compileTemplate(source: string, name: string): TemplateFn {
 
 /** A template the build precompiled (see scripts/gen-builtin.ts). */
 export function templateFromSpec(spec: object, name: string): TemplateFn {
-  return guarded(handlebars().template(spec as Parameters<typeof Handlebars.template>[0]), name);
+  return guarded(runtime().template(spec as Parameters<typeof HandlebarsRuntime.template>[0]), name);
 }
 
 function guarded(fn: Handlebars.TemplateDelegate, name: string): TemplateFn {

@@ -33,3 +33,25 @@ export function workdayTest(workdays: ReadonlySet<Weekday>, calendar: HolidayCal
     return result;
   };
 }
+
+/** date → [Japanese name, English name]: the holiday table as the build stores it (scripts/gen-builtin.ts). */
+export type CompactHolidays = Readonly<Record<IsoDate, readonly [string, string] | undefined>>;
+
+/** The same calendar from the compact table the build derives from the library. */
+export function jpCalendarFrom(compact: CompactHolidays): HolidayCalendar {
+  const dates = Object.keys(compact).sort();
+  const first = dates[0] ?? "1970-01-01";
+  const last = dates[dates.length - 1] ?? "1970-12-31";
+  return {
+    id: "jp",
+    holiday(date: IsoDate): Localized | undefined {
+      const entry = Object.hasOwn(compact, date) ? compact[date] : undefined;
+      if (!entry) return undefined;
+      // The data names 振替休日 "<holiday> 振替休日" and 国民の休日 plainly "休日".
+      const ja = entry[0] === "休日" ? "国民の休日" : entry[0];
+      return { ja, en: entry[1] };
+    },
+    // The table lists whole years, so the covered range runs to each year's edge.
+    coverage: { from: `${first.slice(0, 4)}-01-01`, to: `${last.slice(0, 4)}-12-31` },
+  };
+}

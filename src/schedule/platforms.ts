@@ -1,4 +1,4 @@
-import * as z from "zod";
+import { z } from "zod";
 import type { Localized } from "./types.ts";
 
 // Platform rules are data (questionnaires/platforms.yaml), read by the caller
@@ -48,42 +48,47 @@ export interface PlatformProblem {
   message: Localized;
 }
 
-const localized = z.strictObject({ ja: z.string().min(1), en: z.string().min(1) });
-const id = z.string().regex(/^[a-z0-9_-]+$/);
+// Built on first use: nothing is done at import time (the build validates the built-in file).
+function buildSchema() {
+  const localized = z.strictObject({ ja: z.string().min(1), en: z.string().min(1) });
+  const id = z.string().regex(/^[a-z0-9_-]+$/);
 
-const ruleSchema = z
-  .strictObject({
+  const ruleSchema = z
+    .strictObject({
+      id,
+      kind: z.enum(["first_reply", "acceptance", "revision", "deal_limit", "delivery"]),
+      days: z.number().positive().optional(),
+      from: z.enum(["order", "delivery"]).optional(),
+      lapse: z.enum(["auto_cancel", "auto_complete", "auto_close", "staff_followup", "late_flag", "none"]).optional(),
+      max_returns: z.number().int().nonnegative().optional(),
+      summary: localized,
+      source: z.url({ protocol: /^https?$/ }),
+      verified: z.boolean(),
+      caveat: localized.optional(),
+    })
+    .refine((rule) => rule.days === undefined || rule.from !== undefined, {
+      message: "a rule with `days` needs `from` (order or delivery)",
+      path: ["from"],
+    });
+
+  const profileSchema = z.strictObject({
     id,
-    kind: z.enum(["first_reply", "acceptance", "revision", "deal_limit", "delivery"]),
-    days: z.number().positive().optional(),
-    from: z.enum(["order", "delivery"]).optional(),
-    lapse: z.enum(["auto_cancel", "auto_complete", "auto_close", "staff_followup", "late_flag", "none"]).optional(),
-    max_returns: z.number().int().nonnegative().optional(),
-    summary: localized,
-    source: z.url({ protocol: /^https?$/ }),
-    verified: z.boolean(),
-    caveat: localized.optional(),
-  })
-  .refine((rule) => rule.days === undefined || rule.from !== undefined, {
-    message: "a rule with `days` needs `from` (order or delivery)",
-    path: ["from"],
+    name: localized,
+    site: z.url().optional(),
+    rules: z.array(ruleSchema),
   });
 
-const profileSchema = z.strictObject({
-  id,
-  name: localized,
-  site: z.url().optional(),
-  rules: z.array(ruleSchema),
-});
-
-const fileSchema = z.strictObject({
-  kikitori: z.literal(1),
-  platforms: z.array(profileSchema).min(1),
-});
+  const fileSchema = z.strictObject({
+    kikitori: z.literal(1),
+    platforms: z.array(profileSchema).min(1),
+  });
+  return fileSchema;
+}
+let fileSchema: ReturnType<typeof buildSchema> | undefined;
 
 // Fails to compile if the schema and the hand-written types drift apart.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const schemaMatchesTypes: Same<z.infer<typeof fileSchema>, PlatformsFile> = true;
+const schemaMatchesTypes: Same<z.infer<ReturnType<typeof buildSchema>>, PlatformsFile> = true;
 void schemaMatchesTypes;
 
 function issueMessage(issue: z.core.$ZodIssue): Localized {
@@ -122,6 +127,7 @@ export type PlatformsResult = { ok: true; platforms: PlatformProfile[] } | { ok:
 
 /** Checks parsed platforms.yaml data; returns the profiles or every problem with its path. */
 export function validatePlatforms(data: unknown): PlatformsResult {
+  fileSchema ??= buildSchema();
   const parsed = fileSchema.safeParse(data);
   if (!parsed.success) {
     return {

@@ -62,7 +62,7 @@ export async function runSchedule(ctx: Ctx, flags: ScheduleFlags): Promise<numbe
     ...(checkinEvery !== undefined ? { checkinEvery } : {}),
     ...(flags.platform ? { platform: flags.platform } : {}),
   };
-  const calendar = await loadCalendar(calendarId);
+  const calendar = await loadCalendar(calendarId, ctx.root);
   const env = { calendar, platforms: readPlatforms(ctx.root) };
   const problems = validatePlanInput(input, env);
   if (problems.length > 0) {
