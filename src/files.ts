@@ -16,24 +16,32 @@ export const LIMITS = {
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
-/** Decodes bytes that must be UTF-8 text; `file` names the source in messages. */
-export function decodeText(buf: Uint8Array, file: string, maxBytes: number): string {
-  if (buf.byteLength > maxBytes) {
-    const mib = (maxBytes / 1024 / 1024).toFixed(maxBytes < 1024 * 1024 ? 2 : 0);
-    throw new DataError(msg(`${file} が大きすぎます`, `${file} is too large`), [
+/**
+ * Decodes bytes that must be UTF-8 text; `file` names the source in messages. `size` is the
+ * whole input's size when known (a file cut at the limit); without it the size reported is
+ * "more than the limit".
+ */
+export function decodeText(buf: Uint8Array, file: string, maxBytes: number, size?: number): string {
+  if (buf.byteLength > maxBytes || (size ?? 0) > maxBytes) throw tooLarge(file, maxBytes, size);
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
+    throw new DataError(msg(`${file} は UTF-16 で保存されています`, `${file} is saved as UTF-16`), [
       {
         file,
-        message: msg(`${buf.byteLength} バイトあります (上限 ${mib} MiB)`, `it has ${buf.byteLength} bytes (the limit is ${mib} MiB)`),
-        fix: msg("正しいファイルを指定しているか確認してください", "check that this is the file you meant"),
+        line: 1,
+        col: 1,
+        message: msg("UTF-16 には対応していません", "UTF-16 is not supported"),
+        fix: msg("UTF-8 で保存し直してください", "save it again as UTF-8"),
       },
     ]);
   }
-  if (buf.includes(0)) {
+  const nul = buf.indexOf(0);
+  if (nul !== -1) {
     throw new DataError(msg(`${file} はテキストファイルではありません`, `${file} is not a text file`), [
       {
         file,
-        message: msg("NUL バイトを含んでいます", "it contains NUL bytes"),
-        fix: msg("YAML のテキストファイルを指定してください", "give a YAML text file"),
+        ...placeOf(buf, nul),
+        message: msg("NUL バイトを含んでいます (画像などのバイナリファイルではありませんか)", "it contains NUL bytes (is it an image or another binary file?)"),
+        fix: msg("テキストファイルを指定してください", "give a text file"),
       },
     ]);
   }
@@ -44,12 +52,51 @@ export function decodeText(buf: Uint8Array, file: string, maxBytes: number): str
     throw new DataError(msg(`${file} は UTF-8 ではありません`, `${file} is not UTF-8`), [
       {
         file,
-        message: msg("文字コードが UTF-8 ではありません", "the text is not valid UTF-8"),
+        ...placeOf(buf, firstInvalidUtf8(buf)),
+        message: msg(
+          "ここから UTF-8 として読めません (Shift_JIS などで保存されていませんか)",
+          "the text is not valid UTF-8 from here (saved as Shift_JIS or Latin-1?)",
+        ),
         fix: msg("UTF-8 で保存し直してください", "save it again as UTF-8"),
       },
     ]);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function tooLarge(file: string, maxBytes: number, size: number | undefined): DataError {
+  const limit = maxBytes < 1024 * 1024 ? `${maxBytes / 1024} KiB` : `${maxBytes / 1024 / 1024} MiB`;
+  const exact = size !== undefined && size > maxBytes;
+  return new DataError(msg(`${file} が大きすぎます`, `${file} is too large`), [
+    {
+      file,
+      message: exact
+        ? msg(`${size.toLocaleString("en")} バイトあります (上限 ${limit})`, `it has ${size.toLocaleString("en")} bytes (the limit is ${limit})`)
+        : msg(`上限の ${limit} を超えています`, `it is larger than the limit of ${limit}`),
+      fix: msg("正しいファイルを指定しているか確認してください", "check that this is the file you meant"),
+    },
+  ]);
+}
+
+/** The first byte where the bytes stop being UTF-8: where decoding with replacement differs. */
+function firstInvalidUtf8(buf: Uint8Array): number {
+  const replaced = Buffer.from(new TextDecoder().decode(buf));
+  let i = 0;
+  while (i < buf.length && buf[i] === replaced[i]) i++;
+  return i;
+}
+
+/** Line and column (in characters) of a byte offset, for messages. */
+function placeOf(buf: Uint8Array, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i++) {
+    if (buf[i] === 0x0a) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, col: new TextDecoder().decode(buf.subarray(start, offset)).length + 1 };
 }
 
 export function readTextFile(path: string, maxBytes: number, file = path): string {
@@ -73,9 +120,7 @@ export function readTextFile(path: string, maxBytes: number, file = path): strin
       if (r === 0) break;
       n += r;
     }
-    const total = st.isFile() ? st.size : n;
-    if (total > maxBytes) return decodeText(Buffer.alloc(maxBytes + 1), file, maxBytes);
-    return decodeText(buf.subarray(0, n), file, maxBytes);
+    return decodeText(buf.subarray(0, n), file, maxBytes, st.isFile() ? st.size : undefined);
   } catch (e) {
     if (e instanceof Error && "code" in e && (e as NodeJS.ErrnoException).code === "EISDIR") {
       throw new NotFoundError(msg(`${file} はフォルダです。ファイルを指定してください`, `${file} is a folder: give a file`));
@@ -164,8 +209,13 @@ export function existsError(file: string): OutputError {
 function writeError(e: unknown, file: string): Error {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === "EEXIST") return existsError(file);
-  if (code === "ENOENT" || code === "ENOTDIR") {
+  if (code === "ENOENT") {
     return new OutputError(msg(`${file} に書き込めません: フォルダがありません`, `${file} cannot be written: the folder does not exist`));
+  }
+  if (code === "ENOTDIR") {
+    return new OutputError(
+      msg(`${file} に書き込めません: 途中にフォルダではなくファイルがあります`, `${file} cannot be written: a file is in the way of its folder`),
+    );
   }
   if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
     return new OutputError(msg(`${file} に書き込む権限がありません`, `${file} cannot be written: permission denied`));
@@ -174,6 +224,42 @@ function writeError(e: unknown, file: string): Error {
     return new OutputError(msg(`${file} はフォルダです`, `${file} is a folder`));
   }
   return e as Error;
+}
+
+/**
+ * Creates a folder and any missing parents; `display` names it in messages. Not mkdirSync's
+ * recursive mode: under /proc it retries for ever (Node 20) instead of failing.
+ */
+export function makeDir(dir: string, display: string): void {
+  const fail = (ja: string, en: string) =>
+    new OutputError(msg(`出力先フォルダ ${display} を作れません: ${ja}`, `output folder ${display} cannot be created: ${en}`));
+  const missing: string[] = [];
+  for (let cur = path.resolve(dir); ; cur = path.dirname(cur)) {
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(cur);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "ENOTDIR") throw fail("途中にファイルがあります", "a file is in the way");
+      if (code !== "ENOENT") throw fail("アクセスできません", "it cannot be accessed");
+    }
+    if (st) {
+      if (!st.isDirectory()) throw fail("途中にファイルがあります", "a file is in the way");
+      break;
+    }
+    missing.unshift(cur);
+    if (path.dirname(cur) === cur) break;
+  }
+  for (const d of missing) {
+    try {
+      fs.mkdirSync(d);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EEXIST" && fs.statSync(d).isDirectory()) continue;
+      if (code === "EACCES" || code === "EPERM" || code === "EROFS") throw fail("権限がありません", "permission denied");
+      throw fail("この場所にはフォルダを作れません", "this place does not take folders");
+    }
+  }
 }
 
 export function exists(file: string): boolean {

@@ -1,8 +1,8 @@
 /** `kikitori render <answers…>`: non-interactive, one or many files in one process. */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseAnswersBytes, type ReadAnswers, readAnswersFile } from "../../answers/io.ts";
-import { KikitoriError, OutputError, UsageError } from "../../errors.ts";
+import { KikitoriError, UsageError } from "../../errors.ts";
+import { makeDir } from "../../files.ts";
 import { msg } from "../../i18n.ts";
 import { findPack } from "../../pack/lookup.ts";
 import type { LoadedPack } from "../../pack/types.ts";
@@ -24,11 +24,7 @@ export async function runRender(ctx: Ctx, files: string[], flags: RenderFlags): 
     throw new UsageError(msg("標準入力 (-) は1回だけ指定できます", "stdin (-) can be given only once"));
   }
   if (flags.out && !flags.stdout) {
-    try {
-      fs.mkdirSync(path.resolve(ctx.io.cwd, flags.out), { recursive: true });
-    } catch {
-      throw new OutputError(msg(`出力先フォルダ ${flags.out} を作れません`, `output folder ${flags.out} cannot be created`));
-    }
+    makeDir(path.resolve(ctx.io.cwd, flags.out), flags.out);
   }
   const store = templateStore(ctx.templatesDir);
   const packs = new Map<string, LoadedPack>();
