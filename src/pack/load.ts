@@ -13,24 +13,27 @@ export interface PackCheck {
   problems: Problem[];
 }
 
-/** Validates a pack file; never throws for data problems (they are returned). */
-export function checkPackFile(file: string, source: PackSource = "path"): PackCheck {
+/**
+ * Validates a pack file; never throws for data problems (they are returned), only when the
+ * file cannot be read at all. `display` is how messages name it (default: `file`).
+ */
+export function checkPackFile(file: string, source: PackSource = "path", display = file): PackCheck {
   const abs = path.resolve(file);
-  const text = readTextFile(abs, LIMITS.packBytes, file);
   let parsed: ReturnType<typeof parseYaml>;
   try {
-    parsed = parseYaml(text, file);
+    // Too large, binary, not UTF-8 or not YAML: all data problems of this file.
+    parsed = parseYaml(readTextFile(abs, LIMITS.packBytes, display), display);
   } catch (e) {
     if (e instanceof DataError) return { problems: e.problems };
     throw e;
   }
-  const { pack, problems } = validatePack(parsed.data, file, parsed);
+  const { pack, problems } = validatePack(parsed.data, display, parsed);
   if (!pack) return { problems };
   const dir = path.dirname(abs);
   for (const [name, ref] of Object.entries(pack.templates ?? {})) {
     if (!ref || !isTemplatePath(ref)) continue;
     const why = templateFileProblem(dir, ref);
-    if (why) problems.push({ file, ...parsed.locate(["templates", name]), path: `templates.${name}`, ...why });
+    if (why) problems.push({ file: display, ...parsed.locate(["templates", name]), path: `templates.${name}`, ...why });
   }
   if (problems.some((p) => p.severity !== "warning")) return { problems };
   return { loaded: { pack, file: abs, dir, source, warnings: problems }, problems };

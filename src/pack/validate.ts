@@ -70,6 +70,26 @@ export interface PackValidation {
 }
 
 export function validatePack(data: unknown, file: string, parsed: Pick<ParsedYaml, "locate">): PackValidation {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    // An empty file, a list or a lone value: zod would say " has the wrong type" of nothing.
+    return {
+      problems: [
+        {
+          file,
+          line: 1,
+          col: 1,
+          message: msg(
+            data === null || data === undefined ? "ファイルが空です" : "先頭がキーと値のマップになっていません",
+            data === null || data === undefined ? "the file is empty" : "the top level is not a map of keys",
+          ),
+          fix: msg(
+            "kikitori: 1, id:, version:, title:, languages:, sections: で始めてください",
+            "start with kikitori: 1, id:, version:, title:, languages:, sections:",
+          ),
+        },
+      ],
+    };
+  }
   if (data && typeof data === "object" && Object.hasOwn(data, "platforms") && !Object.hasOwn(data, "sections")) {
     return {
       problems: [

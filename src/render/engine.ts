@@ -93,10 +93,12 @@ function guarded(fn: Handlebars.TemplateDelegate, name: string): TemplateFn {
         allowProtoMethodsByDefault: false,
       });
     } catch (e) {
+      // Handlebars names the context object it looked in: "[object Object]" helps nobody.
+      const why = (String((e as Error).message).split("\n")[0] ?? "").replace(" in [object Object]", "");
       throw new DataError(msg(`テンプレート ${name} を描画できません`, `template ${name} failed to render`), [
         {
           file: name,
-          message: msg(String((e as Error).message).split("\n")[0] ?? "", String((e as Error).message).split("\n")[0] ?? ""),
+          message: msg(why, why),
           fix: msg("テンプレートが使う項目名を確認してください (README の「テンプレート」)", "check the fields the template uses (README, Templates)"),
         },
       ]);

@@ -80,6 +80,10 @@ export function schemaProblems(
         return;
       }
       case "invalid_value":
+        if (value === undefined) {
+          acc.push({ ...parsed.locate(path.slice(0, -1)), path: name, ...missing(path) });
+          return;
+        }
         acc.push({
           ...place(),
           path: name,

@@ -135,8 +135,8 @@ export async function runPackValidate(ctx: Ctx, files: string[], flags: { json?:
     let id: string | undefined;
     let version: string | undefined;
     try {
-      const check = checkPackFile(path.resolve(ctx.io.cwd, file), "path");
-      problems = check.problems.map((p) => ({ ...p, file }));
+      const check = checkPackFile(path.resolve(ctx.io.cwd, file), "path", file);
+      problems = check.problems;
       valid = Boolean(check.loaded);
       id = check.loaded?.pack.id;
       version = check.loaded?.pack.version;
