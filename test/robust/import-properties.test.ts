@@ -34,7 +34,23 @@ const numberText = fc.oneof(
 );
 const choiceish = fc.oneof(
   fc.integer({ min: -2, max: 12 }).map(String),
-  fc.constantFrom("未定", "pending", "TBD", "はい", "いいえ", "yes", "no", "1、3", "1,2", "2026-12-11", "12月11日", "3万円", "１０", "その他: 水彩", "other: x"),
+  fc.constantFrom(
+    "未定",
+    "pending",
+    "TBD",
+    "はい",
+    "いいえ",
+    "yes",
+    "no",
+    "1、3",
+    "1,2",
+    "2026-12-11",
+    "12月11日",
+    "3万円",
+    "１０",
+    "その他: 水彩",
+    "other: x",
+  ),
 );
 const line = fc.oneof(
   { weight: 3, arbitrary: fc.tuple(numberText, marker, fc.oneof(anyText, choiceish)).map(([n, m, t]) => `${n}${m}${t}`) },
