@@ -83,8 +83,7 @@ export function validateAnswers(pack: Pack, raw: Answers, opts: AnswersCheckOpti
       if ("error" in r) {
         problems.push({ ...where(key), message: r.error, fix: r.fix });
         invalid.add(key);
-      }
-      else normalized[key] = r.value;
+      } else normalized[key] = r.value;
     } else if (otherKeys.has(key)) {
       if (typeof value === "string" || typeof value === "number") normalized[key] = String(value);
       else
