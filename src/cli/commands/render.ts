@@ -1,6 +1,7 @@
 /** `kikitori render <answers…>`: non-interactive, one or many files in one process. */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { compareAnswers } from "../../answers/compare.ts";
 import { parseAnswersBytes, type ReadAnswers, readAnswersFile } from "../../answers/io.ts";
 import { KikitoriError, OutputError, UsageError } from "../../errors.ts";
 import { existsError, writeFileAtomic } from "../../files.ts";
@@ -51,7 +52,8 @@ export async function runRender(ctx: Ctx, files: string[], flags: RenderFlags): 
 
   for (const file of files) {
     try {
-      const read: ReadAnswers = file === "-" ? parseAnswersBytes(await readStdin(ctx.io.stdin), "<stdin>") : readAnswersFile(path.resolve(ctx.io.cwd, file), file);
+      const read: ReadAnswers =
+        file === "-" ? parseAnswersBytes(await readStdin(ctx.io.stdin), "<stdin>") : readAnswersFile(path.resolve(ctx.io.cwd, file), file);
       const display = read.name;
       let loaded = explicit;
       if (!loaded) {
@@ -62,14 +64,7 @@ export async function runRender(ctx: Ctx, files: string[], flags: RenderFlags): 
           packs.set(id, loaded);
         }
       }
-      if (loaded.pack.version !== read.file.pack.version) {
-        ctx.out.warn(
-          ctx.out.t(
-            `${display}: 回答は ${read.file.pack.id}@${read.file.pack.version} のものですが、パックは ${loaded.pack.version} です。現在のパックで検査します`,
-            `${display}: answered with ${read.file.pack.id}@${read.file.pack.version}, the pack is now ${loaded.pack.version}; checking against the current pack`,
-          ),
-        );
-      }
+      if (loaded.pack.version !== read.file.pack.version) warnVersion(ctx, display, read, loaded);
       const lang = ctx.langFlag ?? read.file.lang ?? ctx.lang;
       const result = renderAnswers(loaded, read, { lang, today, store, nextContact: nextWeekday });
       for (const w of result.warnings) ctx.out.warn(formatWarn(w, ctx));
@@ -111,4 +106,21 @@ export async function runRender(ctx: Ctx, files: string[], flags: RenderFlags): 
 function formatWarn(w: import("../../errors.ts").Problem, ctx: Ctx): string {
   const where = w.file ? `${w.file}${w.line ? `:${w.line}:${w.col ?? 1}` : ""}: ` : "";
   return `${where}${w.message[ctx.lang]}${w.fix ? ` — ${w.fix[ctx.lang]}` : ""}`;
+}
+
+/** Answers made with another version of the pack: say so, and list what no longer fits. */
+export function warnVersion(ctx: Ctx, display: string, read: ReadAnswers, loaded: LoadedPack): void {
+  const changes = compareAnswers(loaded.pack, read.file.answers);
+  const head = ctx.out.t(
+    `${display}: 回答は ${read.file.pack.id}@${read.file.pack.version} のものですが、パックは ${loaded.pack.version} です。現在のパックで検査します`,
+    `${display}: answered with ${read.file.pack.id}@${read.file.pack.version}, the pack is now ${loaded.pack.version}; checking against the current pack`,
+  );
+  const mark = { removed: "-", changed: "~", missing: "+" } as const;
+  // checkValue's reasons already start with the question id.
+  const lines = changes.slice(0, 15).map((c) => `  ${mark[c.kind]} ${c.kind === "changed" ? "" : `${c.id}: `}${c.reason[ctx.lang]}`);
+  if (changes.length > 15) lines.push(`  … +${changes.length - 15}`);
+  const summary = changes.length
+    ? ctx.out.t(`\n  変わった点 (${changes.length} 件):\n`, `\n  what changed for these answers (${changes.length}):\n`) + lines.join("\n")
+    : ctx.out.t("\n  この回答に影響する変更はありません", "\n  no change affects these answers");
+  ctx.out.warn(head + summary);
 }
