@@ -29,6 +29,8 @@ export interface StagedPack {
 
 export interface Staging {
   root: string;
+  /** The first folder stagePacks had to create (the user folder or a parent), for cleanUp. */
+  created?: string;
   packs: StagedPack[];
   /** Warnings (missing translations…): shown, not fatal. */
   warnings: Problem[];
@@ -62,7 +64,7 @@ export function stagePacks(source: SourceTree, userDir: string): Staging {
   }
   if (problems.length > 0) throw invalid(source.display, problems);
 
-  fs.mkdirSync(userDir, { recursive: true });
+  const created = fs.mkdirSync(userDir, { recursive: true });
   const root = path.join(userDir, `.kikitori-staging-${process.pid}-${randomBytes(4).toString("hex")}`);
   fs.mkdirSync(root);
   try {
@@ -110,10 +112,23 @@ export function stagePacks(source: SourceTree, userDir: string): Staging {
         },
       ]);
     }
-    return { root, packs, warnings };
+    return { root, packs, warnings, ...(created ? { created } : {}) };
   } catch (e) {
     fs.rmSync(root, { recursive: true, force: true });
     throw e;
+  }
+}
+
+/** Removes the staging folder, and the folders it created if nothing was installed in them. */
+export function cleanUp(staging: Staging, userDir: string): void {
+  fs.rmSync(staging.root, { recursive: true, force: true });
+  if (!staging.created) return;
+  for (let dir = userDir; dir.length >= staging.created.length; dir = path.dirname(dir)) {
+    try {
+      fs.rmdirSync(dir);
+    } catch {
+      return;
+    }
   }
 }
 

@@ -7,7 +7,7 @@ import { existsError, writeFileAtomic } from "../../files.ts";
 import { msg } from "../../i18n.ts";
 import { comparePacks, describePackChanges } from "../../pack/diff.ts";
 import { exportPack } from "../../pack/export.ts";
-import { commitPack, type InstalledCopy, installedCopies, installTarget, removeCopy, stagePacks } from "../../pack/install.ts";
+import { cleanUp, commitPack, type InstalledCopy, installedCopies, installTarget, removeCopy, stagePacks } from "../../pack/install.ts";
 import { readPackFile } from "../../pack/load.ts";
 import { findPack, locatePack, looksLikePath, userPackDir } from "../../pack/lookup.ts";
 import { renderNewPack } from "../../pack/scaffold.ts";
@@ -130,7 +130,7 @@ export async function runPackInstall(ctx: Ctx, source: string, flags: { yes?: bo
       }
     }
   } finally {
-    fs.rmSync(staging.root, { recursive: true, force: true });
+    cleanUp(staging, userDir);
   }
   return 0;
 }
