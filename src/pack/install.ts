@@ -114,7 +114,7 @@ export function stagePacks(source: SourceTree, userDir: string): Staging {
     }
     return { root, packs, warnings, ...(created ? { created } : {}) };
   } catch (e) {
-    fs.rmSync(root, { recursive: true, force: true });
+    cleanUp({ root, packs: [], warnings: [], ...(created ? { created } : {}) }, userDir);
     throw e;
   }
 }

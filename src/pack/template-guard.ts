@@ -160,12 +160,16 @@ function pathName(node: AnyNode | undefined): string {
 
 /** Blocks and sub-expressions open at once, counted on Handlebars' own (iterative) lexer. */
 function nestingProblem(source: string): TemplateIssue | undefined {
-  const lexer = (Handlebars as unknown as { Parser: { lexer: Lexer } }).Parser.lexer;
+  const parser = (Handlebars as unknown as { Parser: { lexer: Lexer; terminals_: Record<number, string> } }).Parser;
+  const lexer = parser.lexer;
   const weights: number[] = [];
   let depth = 0;
   try {
     lexer.setInput(source);
-    for (let tok = lexer.lex(); tok !== lexer.EOF && tok !== "EOF"; tok = lexer.lex()) {
+    for (let code = lexer.lex(); code !== lexer.EOF; code = lexer.lex()) {
+      // The lexer returns token numbers; the parser's table names them.
+      const tok = typeof code === "number" ? parser.terminals_[code] : code;
+      if (tok === "EOF") break;
       switch (tok) {
         case "OPEN_BLOCK":
         case "OPEN_INVERSE":

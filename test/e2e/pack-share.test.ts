@@ -10,7 +10,14 @@ const userDir = (cwd: string) => path.join(cwd, ".xdg", "kikitori", "packs");
 const listJson = (cwd: string, env: Record<string, string> = {}) => {
   const r = kikitori(["pack", "list", "--json"], { cwd, env });
   expect(r.code).toBe(0);
-  return JSON.parse(r.stdout) as { id: string; version: string; title: string; source: string; file: string; shadows: { source: string; file: string; version: string }[] }[];
+  return JSON.parse(r.stdout) as {
+    id: string;
+    version: string;
+    title: string;
+    source: string;
+    file: string;
+    shadows: { source: string; file: string; version: string }[];
+  }[];
 };
 
 describe("pack new → validate → export → install → list → remove", () => {

@@ -135,8 +135,13 @@ export async function runPackValidate(ctx: Ctx, files: string[], flags: { json?:
     let id: string | undefined;
     let version: string | undefined;
     try {
-      const check = checkPackFile(path.resolve(ctx.io.cwd, file), "path");
-      problems = check.problems.map((p) => ({ ...p, file }));
+      const abs = path.resolve(ctx.io.cwd, file);
+      const check = checkPackFile(abs, "path");
+      // Problems in the pack file are shown with the name typed; those in its templates keep theirs.
+      const dir = path.dirname(abs);
+      problems = check.problems.map((p) =>
+        p.file === abs ? { ...p, file } : p.file?.startsWith(dir + path.sep) ? { ...p, file: path.join(path.dirname(file), path.relative(dir, p.file)) } : p,
+      );
       valid = Boolean(check.loaded);
       id = check.loaded?.pack.id;
       version = check.loaded?.pack.version;
