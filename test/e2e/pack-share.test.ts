@@ -213,3 +213,24 @@ describe("installing from folders and npm pack tarballs", () => {
     expect(fs.readdirSync(userDir(cwd))).toEqual(["asked"]);
   });
 });
+
+describe("answers made with another version", () => {
+  it("warns on render and lists what changed for those answers", () => {
+    const cwd = tmpdir();
+    write(
+      cwd,
+      "questionnaires/menu.yaml",
+      packText("menu", {
+        version: "2.0.0",
+        extra:
+          "      - id: due\n        type: date\n        message: { ja: 納期は？, en: When is it due? }\n        required: true\n        allow_pending: true\n",
+      }),
+    );
+    write(cwd, "old.answers.yaml", "kikitori: 1\npack: { id: menu, version: 1.0.0 }\nanswers:\n  name: Ann\n  colour: blue\n");
+    const r = kikitori(["render", "old.answers.yaml", "--stdout"], { cwd });
+    expect(r.stderr).toContain("answered with menu@1.0.0, the pack is now 2.0.0");
+    expect(r.stderr).toContain("- colour: no longer asked by this version");
+    expect(r.stderr).toContain("+ due: required, and not answered (When is it due?)");
+    expect(r.code).toBe(65);
+  });
+});
