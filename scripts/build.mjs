@@ -1,6 +1,6 @@
 // Bundles the CLI into dist/ (commands as lazily loaded chunks) and, with --schema, writes
 // questionnaires/pack.schema.json from the same zod schema the runtime validates with.
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -9,23 +9,54 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 
 rmSync(join(root, "dist"), { recursive: true, force: true });
-await build({
+const main = await build({
   absWorkingDir: root,
   entryPoints: { cli: "src/cli/entry.ts" },
+  metafile: process.argv.includes("--analyze"),
   outdir: "dist",
   bundle: true,
   splitting: true,
   format: "esm",
   platform: "node",
   target: "node20",
-  minify: true,
+  minify: !process.env.KIKITORI_NO_MINIFY,
   legalComments: "none",
   chunkNames: "chunks/[name]-[hash]",
+  // zod is loaded from node_modules on first use only (src/lazy-zod.ts).
+  alias: { zod: "./src/lazy-zod.ts" },
   define: { KIKITORI_VERSION: JSON.stringify(pkg.version) },
   // Handlebars and commander are CommonJS; give their require() a real one.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   logLevel: "warning",
 });
+
+// Built-in packs, platforms and templates, validated and precompiled (see gen-builtin.ts).
+{
+  const out = await build({
+    absWorkingDir: root,
+    entryPoints: ["scripts/gen-builtin.ts"],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "node",
+    outfile: join(root, "dist", "gen-builtin.mjs"),
+    banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+    logLevel: "warning",
+  });
+  const file = join(root, "dist", "gen-builtin.mjs");
+  writeFileSync(file, out.outputFiles[0].text);
+  const { generateBuiltin } = await import(pathToFileURL(file).href);
+  for (const [name, text] of Object.entries(generateBuiltin(root))) {
+    mkdirSync(dirname(join(root, "dist", "builtin", name)), { recursive: true });
+    writeFileSync(join(root, "dist", "builtin", name), text);
+  }
+  rmSync(file);
+}
+
+if (main.metafile) {
+  const { analyzeMetafile } = await import("esbuild");
+  console.error(await analyzeMetafile(main.metafile, { verbose: false }));
+}
 
 if (process.argv.includes("--schema")) {
   const out = await build({

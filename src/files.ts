@@ -2,7 +2,6 @@
  * The file edge: reading text safely (size, encoding, binary) and writing atomically, so
  * that an output is either complete or absent and nothing is overwritten without --force.
  */
-import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { DataError, NotFoundError, OutputError } from "./errors.ts";
@@ -98,6 +97,25 @@ function openError(e: unknown, file: string): Error {
   return e as Error;
 }
 
+let tmpCounter = 0;
+
+/**
+ * A new temporary file beside the target. pid + a per-process counter is unique among live
+ * processes (no node:crypto needed); a leftover of a dead process with a reused pid is skipped.
+ */
+function createTemp(dir: string, file: string, content: string): string {
+  for (let attempt = 0; ; attempt++) {
+    const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${(tmpCounter++).toString(36)}.tmp`);
+    try {
+      fs.writeFileSync(tmp, content, { flag: "wx", mode: 0o644 });
+      return tmp;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "EEXIST" && attempt < 100) continue;
+      throw writeError(e, file);
+    }
+  }
+}
+
 export interface WriteOptions {
   /** Replace an existing file. Without it an existing file is an OutputError (73). */
   force?: boolean;
@@ -110,12 +128,7 @@ export interface WriteOptions {
  */
 export function writeFileAtomic(file: string, content: string, opts: WriteOptions = {}): void {
   const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    fs.writeFileSync(tmp, content, { flag: "wx", mode: 0o644 });
-  } catch (e) {
-    throw writeError(e, file);
-  }
+  const tmp = createTemp(dir, file, content);
   try {
     if (opts.force) {
       fs.renameSync(tmp, file);

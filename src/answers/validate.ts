@@ -4,7 +4,7 @@
  * Returns the answers normalized (numbers as text where text is asked, a single value as a
  * one-item list…) and pruned of questions whose `when` is false.
  */
-import * as z from "zod";
+import { z } from "zod";
 import type { Problem } from "../errors.ts";
 import { chosenOther, pruneAnswers, visibleQuestions } from "../flow/conditions.ts";
 import { type Msg, msg } from "../i18n.ts";
@@ -14,31 +14,48 @@ import { schemaProblems, suggest } from "../yaml/issues.ts";
 import type { ParsedYaml } from "../yaml/parse.ts";
 import { type Answers, type AnswersFile, type AnswerValue, isPending, type Reference } from "./types.ts";
 
-export const AnswersHeader = z.strictObject({
-  kikitori: z.literal(1),
-  pack: z.strictObject({ id: z.string().min(1), version: z.string().min(1) }),
-  lang: z.enum(["ja", "en"]).optional(),
-  status: z.enum(["in-progress", "complete"]).optional(),
-  meta: z
-    .strictObject({
-      client: z.string().nullable().optional(),
-      job: z.string().nullable().optional(),
-      platform: z.string().nullable().optional(),
-      created: z.string().nullable().optional(),
-      updated: z.string().nullable().optional(),
-    })
-    .nullable()
-    .optional(),
-  answers: z.record(z.string(), z.unknown()).nullable().optional(),
-});
+// Built on first use: nothing is done at import time.
+const answersHeader = () =>
+  (header ??= z.strictObject({
+    kikitori: z.literal(1),
+    pack: z.strictObject({ id: z.string().min(1), version: z.string().min(1) }),
+    lang: z.enum(["ja", "en"]).optional(),
+    status: z.enum(["in-progress", "complete"]).optional(),
+    meta: z
+      .strictObject({
+        client: z.string().nullable().optional(),
+        job: z.string().nullable().optional(),
+        platform: z.string().nullable().optional(),
+        created: z.string().nullable().optional(),
+        updated: z.string().nullable().optional(),
+      })
+      .nullable()
+      .optional(),
+    answers: z.record(z.string(), z.unknown()).nullable().optional(),
+  }));
+let header: z.ZodType<AnswersHeaderData> | undefined;
+interface AnswersHeaderData {
+  kikitori: 1;
+  pack: { id: string; version: string };
+  lang?: "ja" | "en" | undefined;
+  status?: "in-progress" | "complete" | undefined;
+  meta?: Record<string, string | null | undefined> | null | undefined;
+  answers?: Record<string, unknown> | null | undefined;
+}
 
 const HEADER_KEYS = ["kikitori", "pack", "lang", "status", "meta", "answers", "id", "version", "client", "job", "platform", "created", "updated"];
 
 /** Shape check of an answers file before its pack is known. */
 export function validateAnswersHeader(data: unknown, file: string, parsed: Pick<ParsedYaml, "locate">): { file?: AnswersFile; problems: Problem[] } {
-  const r = AnswersHeader.safeParse(data);
-  if (!r.success) return { problems: schemaProblems(r.error.issues, data, parsed, file, HEADER_KEYS) };
-  const d = r.data;
+  // The schema is the authority, but building it and loading zod costs more than a whole
+  // render: a header that plainly fits skips it, and zod only explains one that does not.
+  let d: AnswersHeaderData;
+  if (plainlyValidHeader(data)) d = data;
+  else {
+    const r = answersHeader().safeParse(data);
+    if (!r.success) return { problems: schemaProblems(r.error.issues, data, parsed, file, HEADER_KEYS) };
+    d = r.data;
+  }
   return {
     problems: [],
     file: {
@@ -51,6 +68,23 @@ export function validateAnswersHeader(data: unknown, file: string, parsed: Pick<
       answers: (d.answers ?? {}) as Answers,
     },
   };
+}
+
+const HEADER_TOP = new Set(["kikitori", "pack", "lang", "status", "meta", "answers"]);
+const META_KEYS = new Set(["client", "job", "platform", "created", "updated"]);
+const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** True only for headers the schema certainly accepts; anything unusual goes to the schema. */
+function plainlyValidHeader(v: unknown): v is AnswersHeaderData {
+  if (!isMap(v) || v.kikitori !== 1 || !Object.keys(v).every((k) => HEADER_TOP.has(k))) return false;
+  const p = v.pack;
+  if (!isMap(p) || Object.keys(p).length !== 2 || typeof p.id !== "string" || !p.id || typeof p.version !== "string" || !p.version) return false;
+  if (v.lang !== undefined && v.lang !== "ja" && v.lang !== "en") return false;
+  if (v.status !== undefined && v.status !== "in-progress" && v.status !== "complete") return false;
+  const m = v.meta;
+  if (m !== undefined && m !== null && (!isMap(m) || !Object.entries(m).every(([k, x]) => META_KEYS.has(k) && (x === null || typeof x === "string"))))
+    return false;
+  return v.answers === undefined || v.answers === null || isMap(v.answers);
 }
 
 export interface AnswersCheck {

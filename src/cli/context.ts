@@ -3,10 +3,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
+import { localIsoDate } from "../dates.ts";
 import { UsageError } from "../errors.ts";
 import { isLang, type Lang, langFromEnv, msg } from "../i18n.ts";
 import type { LookupEnv } from "../pack/lookup.ts";
-import { localIsoDate } from "../render/dates.ts";
 import type { IO, Output } from "./output.ts";
 
 export interface Ctx {

@@ -11,7 +11,10 @@ export function run(): void {
   main(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // Creating the stdin stream costs a few milliseconds: only commands that read it pay.
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),

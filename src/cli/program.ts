@@ -6,11 +6,8 @@ import { Command, CommanderError, Option } from "commander";
 import { UsageError } from "../errors.ts";
 import { type Lang, msg } from "../i18n.ts";
 import { type Ctx, makeCtx, parseLangFlag } from "./context.ts";
-import { uiLang } from "./main.ts";
+import { uiLang, VERSION } from "./main.ts";
 import { type IO, Output } from "./output.ts";
-
-declare const KIKITORI_VERSION: string;
-const VERSION = typeof KIKITORI_VERSION === "string" ? KIKITORI_VERSION : "0.0.0-dev";
 
 type T = (ja: string, en: string) => string;
 
@@ -110,6 +107,7 @@ function buildProgram(t: T, lang: Lang, io: IO, getCtx: (cmd: Command) => Ctx, s
         `
 例:
   kikitori render hearing.answers.yaml             ブリーフとメッセージを作成
+  kikitori schedule --due 2027-01-22 --effort 30 --hours-per-day 4   納期の流れを計画
   kikitori pack list                               使えるパックの一覧
   kikitori pack validate my-pack.yaml              パックを検査
   kikitori pack skeleton design-general > a.yaml   回答ファイルの雛形
@@ -118,6 +116,7 @@ function buildProgram(t: T, lang: Lang, io: IO, getCtx: (cmd: Command) => Ctx, s
         `
 Examples:
   kikitori render hearing.answers.yaml             write the brief and the message
+  kikitori schedule --due 2027-01-22 --effort 30 --hours-per-day 4   plan the deadline flow
   kikitori pack list                               the packs you can use
   kikitori pack validate my-pack.yaml              check a pack
   kikitori pack skeleton design-general > a.yaml   an answers file to fill in
@@ -160,6 +159,50 @@ Exit codes: 0 ok · 1 internal error · 2 usage · 65 invalid pack or answers ·
       }),
     );
 
+  cmd("schedule")
+    .description(
+      t(
+        "納期の流れを計画します: 初稿・修正・納品・検収の日付、作業時間の見通し、連絡予定",
+        "plan the deadline flow: dates of first draft, revisions, delivery and acceptance, a capacity check, check-in dates",
+      ),
+    )
+    .requiredOption("--due <date>", t("クライアントの言う「納期」(YYYY-MM-DD)", 'what the client calls "the deadline" (YYYY-MM-DD)'))
+    .requiredOption("--effort <hours>", t("作業時間の見積もり (合計時間)", "estimated work, in hours (total)"))
+    .requiredOption("--hours-per-day <hours>", t("1日に作業できる時間", "hours you can work per workday"))
+    .option("--start <date>", t("作業開始日 (省略時は今日)", "first day of work (default: today)"))
+    .option("--due-means <what>", t("「納期」の意味: final (最終納品) か first_draft (初稿)", 'what "the deadline" means: final or first_draft'), "final")
+    .option(
+      "--workdays <days>",
+      t("稼働日: mon-fri のような範囲か mon,wed,fri のような列挙", "workdays: a range like mon-fri or a list like mon,wed,fri"),
+      "mon-fri",
+    )
+    .option(
+      "--calendar <cal>",
+      t("祝日: jp (日本の祝日を休む) か none。省略時は日本語なら jp", "holidays: jp (Japanese public holidays off) or none; default jp in Japanese, else none"),
+    )
+    .option("--revisions <n>", t("修正の回数", "revision rounds"), "0")
+    .option("--review-days <n>", t("クライアントの確認にかかる日数 (1回あたり、暦日)", "calendar days the client needs to review each round"), "3")
+    .option("--checkin-every <n>", t("進捗報告の間隔 (稼働日)", "workdays between progress reports"), "2")
+    .option("--draft-share <ratio>", t("初稿までに使う作業時間の割合 (0〜1)", "share of the effort spent before the first draft (0-1)"), "0.7")
+    .option(
+      "--platform <id>",
+      t("プラットフォーム (coconala, crowdworks, lancers, fiverr, upwork, direct)", "platform (coconala, crowdworks, lancers, fiverr, upwork, direct)"),
+    )
+    .option("--json", t("計画を JSON で出力します", "print the plan as JSON"))
+    .addHelpText(
+      "after",
+      example(
+        "kikitori schedule --due 2027-01-22 --effort 30 --hours-per-day 4 --revisions 2 --platform coconala",
+        "kikitori schedule --due 2027-01-22 --effort 30 --hours-per-day 4 --revisions 2 --platform fiverr --json",
+      ),
+    )
+    .action(
+      run(async (ctx, c) => {
+        const { runSchedule } = await import("./commands/schedule.ts");
+        return runSchedule(ctx, c.opts());
+      }),
+    );
+
   const pack = cmd("pack").description(t("質問パックの管理と共有", "manage and share questionnaire packs"));
   const sub = (name: string) =>
     pack
@@ -194,7 +237,7 @@ Exit codes: 0 ok · 1 internal error · 2 usage · 65 invalid pack or answers ·
     .description(t("パックのファイルを検査します (問題をすべて行番号付きで表示)", "check pack files, reporting every problem with its line"))
     .argument("<files...>", t("パックのファイル", "pack files"))
     .option("--json", t("結果を JSON で出力します", "print the results as JSON"))
-    .addHelpText("after", example("kikitori pack validate questionnaires/*.yaml", "kikitori pack validate questionnaires/*.yaml"))
+    .addHelpText("after", example("kikitori pack validate my-pack.yaml other-pack/pack.yaml", "kikitori pack validate my-pack.yaml other-pack/pack.yaml"))
     .action(
       run(async (ctx, c) => {
         const { runPackValidate } = await import("./commands/pack.ts");

@@ -5,10 +5,11 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { builtinPackJson } from "../builtin.ts";
 import { NotFoundError } from "../errors.ts";
 import { msg } from "../i18n.ts";
 import { readPackFile } from "./load.ts";
-import type { LoadedPack, PackSource } from "./types.ts";
+import type { LoadedPack, Pack, PackSource } from "./types.ts";
 
 export interface LookupEnv {
   cwd: string;
@@ -133,7 +134,15 @@ export function locatePack(ref: string, le: LookupEnv): PackLocation {
 }
 
 export function findPack(ref: string, le: LookupEnv): LoadedPack {
-  const loc = locatePack(ref, le);
+  return readLocatedPack(locatePack(ref, le), le);
+}
+
+/** Reads a located pack; a built-in comes from the build's validated copy when it is current. */
+export function readLocatedPack(loc: PackLocation, le: LookupEnv): LoadedPack {
+  if (loc.source === "builtin") {
+    const json = builtinPackJson(path.dirname(le.builtinDir), loc.file);
+    if (json) return { pack: JSON.parse(json) as Pack, file: loc.file, dir: path.dirname(loc.file), source: "builtin", warnings: [] };
+  }
   return readPackFile(loc.file, loc.source);
 }
 

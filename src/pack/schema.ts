@@ -4,7 +4,7 @@
  * whole pack (ids unique, `when` naming an earlier question, defaults inside the choices…)
  * live in validate.ts.
  */
-import * as z from "zod";
+import { z } from "zod";
 
 export const QUESTION_TYPES = ["text", "paragraph", "select", "multiselect", "confirm", "number", "date", "scale", "list", "references"] as const;
 
@@ -33,20 +33,6 @@ export const CHOICE_VALUE_RE = /^[a-z0-9][a-z0-9_-]*$/;
 export const SEMVER_RE =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
-const Text = z.union([z.string(), z.record(z.string().regex(/^[a-z]{2}(?:-[A-Za-z]{2,4})?$/), z.string())]).meta({
-  id: "localized",
-  description: "A plain string, or a map of language code to string (ja, en).",
-});
-
-const Scalar = z.union([z.string(), z.number(), z.boolean()]);
-
-const Choice = z.strictObject({
-  value: z.string().regex(CHOICE_VALUE_RE).describe("Stored in the answers file."),
-  label: Text,
-  hint: Text.optional(),
-  other: z.boolean().optional().describe("Picking this choice asks for free text, stored as <id>_other."),
-});
-
 type Cond =
   | { question: string; equals: string | number | boolean }
   | { question: string; in: (string | number | boolean)[] }
@@ -56,105 +42,134 @@ type Cond =
   | { any: Cond[] }
   | { not: Cond };
 
-const QuestionRef = z.string().regex(QUESTION_ID_RE);
-export const Condition: z.ZodType<Cond> = z
-  .union([
-    z.strictObject({ question: QuestionRef, equals: Scalar }),
-    z.strictObject({ question: QuestionRef, in: z.array(Scalar).min(1) }),
-    z.strictObject({ question: QuestionRef, includes: Scalar }),
-    z.strictObject({ question: QuestionRef, answered: z.boolean() }),
-    z.strictObject({
-      get all() {
-        return z.array(Condition).min(1);
-      },
-    }),
-    z.strictObject({
-      get any() {
-        return z.array(Condition).min(1);
-      },
-    }),
-    z.strictObject({
-      get not() {
-        return Condition;
-      },
-    }),
-  ])
-  .meta({ id: "condition", description: "Data, never code. May only name an earlier question." });
+/**
+ * The schemas are built on first use, not at import: building them costs ~10 ms, and most runs
+ * (built-in packs, already validated by the build) never need them.
+ */
+function build() {
+  const Text = z.union([z.string(), z.record(z.string().regex(/^[a-z]{2}(?:-[A-Za-z]{2,4})?$/), z.string())]).meta({
+    id: "localized",
+    description: "A plain string, or a map of language code to string (ja, en).",
+  });
 
-const Validate = z.strictObject({
-  min: z.number().optional(),
-  max: z.number().optional(),
-  pattern: z.string().optional(),
-  min_items: z.int().min(0).optional(),
-  max_items: z.int().min(0).optional(),
-  min_length: z.int().min(0).optional(),
-  max_length: z.int().min(0).optional(),
-});
+  const Scalar = z.union([z.string(), z.number(), z.boolean()]);
 
-export const Question = z.strictObject({
-  id: z.string().regex(QUESTION_ID_RE),
-  type: z.enum(QUESTION_TYPES),
-  message: Text,
-  help: Text.optional().describe("Why we ask: shown beside the question."),
-  choices: z.array(Choice).min(1).optional(),
-  examples: z.array(Text).optional().describe("Example answers shown to the answerer."),
-  default: z.union([Scalar, z.array(z.string())]).optional(),
-  required: z.boolean().optional(),
-  allow_pending: z.boolean().optional().describe('"Not decided yet" is a valid answer.'),
-  when: Condition.optional(),
-  validate: Validate.optional(),
-  unit: Text.optional().describe("Unit shown after a number, e.g. hours."),
-  min: z.int().optional().describe("scale: lowest value"),
-  max: z.int().optional().describe("scale: highest value"),
-  min_label: Text.optional(),
-  max_label: Text.optional(),
-});
+  const Choice = z.strictObject({
+    value: z.string().regex(CHOICE_VALUE_RE).describe("Stored in the answers file."),
+    label: Text,
+    hint: Text.optional(),
+    other: z.boolean().optional().describe("Picking this choice asks for free text, stored as <id>_other."),
+  });
 
-const Section = z.strictObject({
-  id: z.string().regex(SECTION_ID_RE),
-  title: Text,
-  intro: Text.optional(),
-  questions: z.array(Question).min(1),
-});
+  const QuestionRef = z.string().regex(QUESTION_ID_RE);
+  const Condition: z.ZodType<Cond> = z
+    .union([
+      z.strictObject({ question: QuestionRef, equals: Scalar }),
+      z.strictObject({ question: QuestionRef, in: z.array(Scalar).min(1) }),
+      z.strictObject({ question: QuestionRef, includes: Scalar }),
+      z.strictObject({ question: QuestionRef, answered: z.boolean() }),
+      z.strictObject({
+        get all() {
+          return z.array(Condition).min(1);
+        },
+      }),
+      z.strictObject({
+        get any() {
+          return z.array(Condition).min(1);
+        },
+      }),
+      z.strictObject({
+        get not() {
+          return Condition;
+        },
+      }),
+    ])
+    .meta({ id: "condition", description: "Data, never code. May only name an earlier question." });
 
-const Binding = z.union([
-  Scalar,
-  z.strictObject({
-    question: QuestionRef,
-    map: z.record(z.string(), Scalar).optional(),
-    default: Scalar.optional(),
-  }),
-]);
+  const Validate = z.strictObject({
+    min: z.number().optional(),
+    max: z.number().optional(),
+    pattern: z.string().optional(),
+    min_items: z.int().min(0).optional(),
+    max_items: z.int().min(0).optional(),
+    min_length: z.int().min(0).optional(),
+    max_length: z.int().min(0).optional(),
+  });
 
-const Schedule = z.strictObject(
-  Object.fromEntries(SCHEDULE_KEYS.map((k) => [k, Binding.optional()])) as Record<(typeof SCHEDULE_KEYS)[number], z.ZodOptional<typeof Binding>>,
-);
+  const Question = z.strictObject({
+    id: z.string().regex(QUESTION_ID_RE),
+    type: z.enum(QUESTION_TYPES),
+    message: Text,
+    label: Text.optional().describe("A short name for briefs and messages (default: the message)."),
+    help: Text.optional().describe("Why we ask: shown beside the question."),
+    choices: z.array(Choice).min(1).optional(),
+    examples: z.array(Text).optional().describe("Example answers shown to the answerer."),
+    default: z.union([Scalar, z.array(z.string())]).optional(),
+    required: z.boolean().optional(),
+    allow_pending: z.boolean().optional().describe('"Not decided yet" is a valid answer.'),
+    when: Condition.optional(),
+    validate: Validate.optional(),
+    unit: Text.optional().describe("Unit shown after a number, e.g. hours."),
+    summary: z.boolean().optional().describe("Show the answer in the brief's summary and the confirmation message."),
+    audience: z.enum(["client", "worker"]).optional().describe("worker: asked of the worker, never sent to the client (default client)."),
+    min: z.int().optional().describe("scale: lowest value"),
+    max: z.int().optional().describe("scale: highest value"),
+    min_label: Text.optional(),
+    max_label: Text.optional(),
+  });
 
-export const PackSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    kikitori: z.literal(1).describe("Format version of this file."),
-    id: z.string().regex(PACK_ID_RE),
-    version: z.string().regex(SEMVER_RE),
+  const Section = z.strictObject({
+    id: z.string().regex(SECTION_ID_RE),
     title: Text,
-    description: Text.optional(),
-    languages: z.array(z.enum(["ja", "en"])).min(1),
-    sections: z.array(Section).min(1),
-    schedule: Schedule.optional(),
-    templates: z
-      .partialRecord(z.enum(TEMPLATE_NAMES), z.string())
-      .optional()
-      .describe("Template overrides: a path ending in .hbs relative to the pack, or inline text."),
-  })
-  .meta({ title: "kikitori questionnaire pack" });
+    intro: Text.optional(),
+    questions: z.array(Question).min(1),
+  });
 
-export type PackInput = z.infer<typeof PackSchema>;
-export type QuestionInput = z.infer<typeof Question>;
+  const Binding = z.union([
+    Scalar,
+    z.strictObject({
+      question: QuestionRef,
+      map: z.record(z.string(), Scalar).optional(),
+      default: Scalar.optional(),
+    }),
+  ]);
+
+  const Schedule = z.strictObject(
+    Object.fromEntries(SCHEDULE_KEYS.map((k) => [k, Binding.optional()])) as Record<(typeof SCHEDULE_KEYS)[number], z.ZodOptional<typeof Binding>>,
+  );
+
+  const PackSchema = z
+    .strictObject({
+      $schema: z.string().optional(),
+      kikitori: z.literal(1).describe("Format version of this file."),
+      id: z.string().regex(PACK_ID_RE),
+      version: z.string().regex(SEMVER_RE),
+      title: Text,
+      description: Text.optional(),
+      languages: z.array(z.enum(["ja", "en"])).min(1),
+      sections: z.array(Section).min(1),
+      schedule: Schedule.optional(),
+      templates: z
+        .partialRecord(z.enum(TEMPLATE_NAMES), z.string())
+        .optional()
+        .describe("Template overrides: a path ending in .hbs relative to the pack, or inline text."),
+    })
+    .meta({ title: "kikitori questionnaire pack" });
+  return { PackSchema, Question, Condition };
+}
+
+let built: ReturnType<typeof build> | undefined;
+export function schemas(): ReturnType<typeof build> {
+  built ??= build();
+  return built;
+}
+
+export type PackInput = z.infer<ReturnType<typeof build>["PackSchema"]>;
+export type QuestionInput = z.infer<ReturnType<typeof build>["Question"]>;
 export type ConditionInput = Cond;
-export type BindingInput = z.infer<typeof Binding>;
 
 /** The JSON Schema editors use to autocomplete pack files. */
 export function packJsonSchema(): unknown {
-  const schema = z.toJSONSchema(PackSchema, { target: "draft-2020-12", io: "input" });
+  const schema = z.toJSONSchema(schemas().PackSchema, { target: "draft-2020-12", io: "input" });
   return { ...schema, $id: "https://kikitori.dev/pack.schema.json" };
 }

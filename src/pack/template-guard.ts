@@ -8,8 +8,16 @@
  * off in the engine (allowProto*: false); this check makes a hostile template fail early,
  * with a reason, instead of silently rendering blanks.
  */
-import Handlebars from "handlebars";
+import { createRequire } from "node:module";
+import type Handlebars from "handlebars";
 import { type Msg, msg } from "../i18n.ts";
+
+let full: typeof Handlebars | undefined;
+/** The full Handlebars, required on first use: most runs load no pack template at all. */
+function handlebarsFull(): typeof Handlebars {
+  full ??= createRequire(import.meta.url)("handlebars") as typeof Handlebars;
+  return full;
+}
 
 /** kikitori's own helpers (implemented in render/engine.ts, which must define exactly these). */
 export const TEMPLATE_HELPERS = ["md", "line", "plain", "block", "quote", "cell", "link", "date", "shortdate", "eq", "inc"] as const;
@@ -41,7 +49,7 @@ export function checkTemplateSource(source: string): TemplateIssue[] {
   if (deep) return [deep];
   let ast: hbs.AST.Program;
   try {
-    ast = Handlebars.parse(source);
+    ast = handlebarsFull().parse(source);
   } catch (e) {
     const text = String((e as Error).message);
     const line = Number(/line (\d+)/.exec(text)?.[1] ?? 1);
@@ -160,7 +168,7 @@ function pathName(node: AnyNode | undefined): string {
 
 /** Blocks and sub-expressions open at once, counted on Handlebars' own (iterative) lexer. */
 function nestingProblem(source: string): TemplateIssue | undefined {
-  const parser = (Handlebars as unknown as { Parser: { lexer: Lexer; terminals_: Record<number, string> } }).Parser;
+  const parser = (handlebarsFull() as unknown as { Parser: { lexer: Lexer; terminals_: Record<number, string> } }).Parser;
   const lexer = parser.lexer;
   const weights: number[] = [];
   let depth = 0;

@@ -31,6 +31,8 @@ export interface Question {
   id: string;
   type: QuestionType;
   message: Text;
+  /** Short name for briefs and messages; falls back to `message`. */
+  label?: Text;
   help?: Text;
   choices?: Choice[];
   examples?: Text[];
@@ -40,6 +42,8 @@ export interface Question {
   when?: Condition;
   validate?: QuestionRules;
   unit?: Text;
+  summary?: boolean;
+  audience?: "client" | "worker";
   min?: number;
   max?: number;
   min_label?: Text;
@@ -91,4 +95,9 @@ export function otherChoice(q: Question): Choice | undefined {
 /** The answers key that holds an `other: true` choice's free text. */
 export function otherKey(id: string): string {
   return `${id}_other`;
+}
+
+/** Questions for the worker (effort, availability) are never put to the client. */
+export function isWorkerQuestion(q: Question): boolean {
+  return q.audience === "worker";
 }

@@ -9,14 +9,21 @@ import { conditionRefs } from "../flow/conditions.ts";
 import { type Lang, msg } from "../i18n.ts";
 import { describePath, schemaProblems } from "../yaml/issues.ts";
 import type { DataPath, ParsedYaml } from "../yaml/parse.ts";
-import { type PackInput, PackSchema, type QuestionInput, SCHEDULE_KEYS } from "./schema.ts";
+import { type PackInput, type QuestionInput, SCHEDULE_KEYS, schemas } from "./schema.ts";
 import type { Binding, Condition, Pack, Question, Text } from "./types.ts";
 
 const RESERVED_IDS = new Set(["__proto__", "constructor", "prototype"]);
 
 export const KNOWN_KEYS = [
   ...new Set([
-    ...Object.keys(PackSchema.shape),
+    "$schema",
+    "kikitori",
+    "version",
+    "description",
+    "languages",
+    "sections",
+    "schedule",
+    "templates",
     "id",
     "title",
     "intro",
@@ -64,7 +71,20 @@ export interface PackValidation {
 }
 
 export function validatePack(data: unknown, file: string, parsed: Pick<ParsedYaml, "locate">): PackValidation {
-  const shaped = PackSchema.safeParse(data);
+  if (data && typeof data === "object" && Object.hasOwn(data, "platforms") && !Object.hasOwn(data, "sections")) {
+    return {
+      problems: [
+        {
+          file,
+          line: 1,
+          col: 1,
+          message: msg("これはプラットフォーム情報のファイルで、質問パックではありません", "this file holds platform profiles, not a questionnaire pack"),
+          fix: msg("パックのファイルを指定してください", "give a pack file"),
+        },
+      ],
+    };
+  }
+  const shaped = schemas().PackSchema.safeParse(data);
   if (!shaped.success) {
     return { problems: schemaProblems(shaped.error.issues, data, parsed, file, KNOWN_KEYS) };
   }
@@ -326,7 +346,7 @@ function checkLanguages(input: PackInput, at: At): void {
   };
   walk(input, [], false);
 }
-const TEXT_KEYS = new Set(["title", "description", "intro", "message", "help", "label", "hint", "unit", "min_label", "max_label"]);
+const TEXT_KEYS = new Set(["title", "description", "intro", "message", "label", "help", "label", "hint", "unit", "min_label", "max_label"]);
 
 const DATE_KEYS = new Set(["start", "due"]);
 const NUMBER_KEYS = new Set(["revisions", "review_days", "effort_hours", "draft_share", "hours_per_day", "checkin_every"]);
@@ -436,6 +456,7 @@ function normalizePack(input: PackInput): Pack {
       id: q.id,
       type: q.type,
       message: text(q.message),
+      label: opt(q.label),
       help: opt(q.help),
       choices: q.choices?.map((c) => strip({ value: c.value, label: text(c.label), hint: opt(c.hint), other: c.other || undefined })),
       examples: q.examples?.map(text),
@@ -445,6 +466,8 @@ function normalizePack(input: PackInput): Pack {
       when: q.when,
       validate: q.validate,
       unit: opt(q.unit),
+      summary: q.summary || undefined,
+      audience: q.audience,
       min: q.min,
       max: q.max,
       min_label: opt(q.min_label),

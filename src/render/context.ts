@@ -3,16 +3,20 @@
  * the reader's language; pending items gathered). Pure: today and the plan are passed in.
  */
 import { type Answers, type AnswersFile, get, isPending, type Reference } from "../answers/types.ts";
+import { formatDate } from "../dates.ts";
 import { visibleQuestions } from "../flow/conditions.ts";
 import type { Lang, Msg } from "../i18n.ts";
 import { otherKey, type Pack, type Question } from "../pack/types.ts";
-import { formatDate } from "./dates.ts";
 
 export type ItemKind = "inline" | "block" | "list" | "refs" | "pending" | "none";
 
 export interface RenderItem {
   id: string;
+  /** The question's short label (or its full text when it has none). */
   question: string;
+  /** The full question text. */
+  message: string;
+  worker: boolean;
   type: Question["type"];
   kind: ItemKind;
   /** One-line display (inline kind), or the full text (block kind). */
@@ -42,8 +46,13 @@ export interface RenderContext {
   salutation: string;
   status: string;
   sections: RenderSection[];
+  /** The answers marked `summary: true` (or, in packs that mark none, the first short answers). */
   glance: { label: string; text: string }[];
-  pending: { id: string; question: string; note: string; section: string }[];
+  /** The same, without the worker's own answers: what the client is told. */
+  clientGlance: { label: string; text: string }[];
+  pending: { id: string; question: string; note: string; section: string; worker: boolean }[];
+  /** Pending items the client can decide (not the worker's own). */
+  clientPending: { id: string; question: string; note: string; section: string; worker: boolean }[];
   unanswered: { id: string; question: string; section: string }[];
   counts: { answered: number; total: number; pending: number };
   /** Filled by the planner when the pack binds one (see render/plan.ts). */
@@ -76,7 +85,8 @@ export function buildContext(input: ContextInput): RenderContext {
   const sections: RenderSection[] = [];
   const pending: RenderContext["pending"] = [];
   const unanswered: RenderContext["unanswered"] = [];
-  const glance: RenderContext["glance"] = [];
+  const short: { label: string; text: string; worker: boolean }[] = [];
+  const marked: { label: string; text: string; worker: boolean }[] = [];
   let answered = 0;
   let total = 0;
   for (const s of pack.sections) {
@@ -86,15 +96,21 @@ export function buildContext(input: ContextInput): RenderContext {
       total++;
       const item = renderItem(q, answers, lang);
       items.push(item);
-      if (item.kind === "pending") pending.push({ id: q.id, question: item.question, note: item.note, section: s.title[lang] });
+      if (item.kind === "pending") pending.push({ id: q.id, question: item.question, note: item.note, section: s.title[lang], worker: item.worker });
       else if (item.kind === "none") unanswered.push({ id: q.id, question: item.question, section: s.title[lang] });
       else {
         answered++;
-        if (item.kind === "inline" && item.text.length <= 60 && glance.length < 8) glance.push({ label: item.question, text: item.text });
+        const entry = { label: item.question, text: item.kind === "list" ? item.lines.join(lang === "ja" ? "、" : ", ") : item.text, worker: item.worker };
+        if (q.summary && (item.kind === "inline" || item.kind === "list" || item.kind === "block")) marked.push(entry);
+        if (item.kind === "inline" && item.text.length <= 60) short.push(entry);
       }
     }
     if (items.length > 0) sections.push({ id: s.id, title: s.title[lang], intro: s.intro?.[lang] ?? "", items });
   }
+  const anyMarked = allMarked(pack);
+  const picked = anyMarked ? marked : short.slice(0, 8);
+  const glance = picked.map(({ label, text }) => ({ label, text }));
+  const clientGlance = picked.filter((g) => !g.worker).map(({ label, text }) => ({ label, text }));
   const platform = file.meta.platform ?? "";
   return {
     lang,
@@ -113,7 +129,9 @@ export function buildContext(input: ContextInput): RenderContext {
     status: file.status,
     sections,
     glance,
+    clientGlance,
     pending,
+    clientPending: pending.filter((p) => !p.worker),
     unanswered,
     counts: { answered, total, pending: pending.length },
     schedule: input.schedule ?? null,
@@ -123,7 +141,19 @@ export function buildContext(input: ContextInput): RenderContext {
 }
 
 function renderItem(q: Question, answers: Answers, lang: Lang): RenderItem {
-  const base: RenderItem = { id: q.id, question: q.message[lang], type: q.type, kind: "none", text: "", lines: [], refs: [], note: "", answered: false };
+  const base: RenderItem = {
+    id: q.id,
+    question: labelOf(q, lang),
+    message: q.message[lang],
+    worker: q.audience === "worker",
+    type: q.type,
+    kind: "none",
+    text: "",
+    lines: [],
+    refs: [],
+    note: "",
+    answered: false,
+  };
   const v = get(answers, q.id);
   if (v === undefined || v === "" || (Array.isArray(v) && v.length === 0)) return base;
   if (isPending(v)) return { ...base, kind: "pending", note: v.note ?? "" };
@@ -133,7 +163,11 @@ function renderItem(q: Question, answers: Answers, lang: Lang): RenderItem {
     const other = c.other ? get(answers, otherKey(q.id)) : undefined;
     return typeof other === "string" && other ? `${c.label[lang]}: ${other}` : c.label[lang];
   };
-  const unit = q.unit ? (lang === "ja" ? q.unit.ja : ` ${q.unit.en}`) : "";
+  const unitFor = (n: number) => {
+    if (!q.unit) return "";
+    const text = unitForm(q.unit[lang], n);
+    return lang === "ja" ? text : ` ${text}`;
+  };
   const done = (kind: ItemKind, text: string, lines: string[] = []): RenderItem => ({ ...base, kind, text, lines, answered: true });
   switch (q.type) {
     case "select":
@@ -145,7 +179,7 @@ function renderItem(q: Question, answers: Answers, lang: Lang): RenderItem {
     case "confirm":
       return done("inline", YES_NO[lang][v === true ? 0 : 1]);
     case "number":
-      return done("inline", `${formatNumber(v as number, lang)}${unit}`);
+      return done("inline", `${formatNumber(v as number)}${unitFor(v as number)}`);
     case "scale": {
       const ends =
         q.min_label && q.max_label
@@ -174,14 +208,34 @@ function renderItem(q: Question, answers: Answers, lang: Lang): RenderItem {
   }
 }
 
-function formatNumber(n: number, lang: Lang): string {
-  return n.toLocaleString(lang === "ja" ? "ja-JP" : "en-US", { maximumFractionDigits: 2 });
+/** 30000 → 30,000 (both languages group by thousands). Not toLocaleString: loading ICU costs ~10 ms a run. */
+export function formatNumber(n: number): string {
+  const [int = "", frac] = String(Math.round(n * 100) / 100).split(".");
+  return int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (frac ? `.${frac}` : "");
 }
 
-const HONORIFIC = /(様|さま|御中|殿|さん|先生)$/;
+const HONORIFIC = /\s*(様|さま|御中|殿|さん|先生)$/;
 
 function salutation(client: string, lang: Lang): string {
   const name = client.trim();
   if (lang === "ja") return name ? (HONORIFIC.test(name) ? name : `${name} 様`) : "ご担当者様";
-  return name ? `Dear ${name},` : "Hello,";
+  // A Japanese honorific does not belong after "Dear".
+  const bare = name.replace(HONORIFIC, "");
+  return bare ? `Dear ${bare},` : "Hello,";
+}
+
+function allMarked(pack: Pack): boolean {
+  return pack.sections.some((s) => s.questions.some((q) => q.summary));
+}
+
+/** The short label, or the question without its closing punctuation ("…ですか。" → "…ですか"). */
+export function labelOf(q: Question, lang: Lang): string {
+  if (q.label) return q.label[lang];
+  return q.message[lang].trim().replace(/[。．.:：]+$/u, "");
+}
+
+/** A unit may give its singular and plural forms as `round|rounds`: 1 round, 2 rounds. */
+export function unitForm(unit: string, n: number): string {
+  const [one = "", many] = unit.split("|");
+  return many === undefined ? one : n === 1 ? one : many;
 }

@@ -3,11 +3,13 @@
  * no HTML escaping (the output is Markdown), and only the helpers below. Never the global
  * instance, so nothing a template registers leaks into another render.
  */
-import Handlebars from "handlebars";
+import { createRequire } from "node:module";
+import type Handlebars from "handlebars";
+import HandlebarsRuntime from "handlebars/runtime";
+import { formatDate, formatShortDate } from "../dates.ts";
 import { DataError } from "../errors.ts";
 import { isLang, msg } from "../i18n.ts";
 import { checkTemplateSource, HANDLEBARS_HELPERS, type TemplateHelper } from "../pack/template-guard.ts";
-import { formatDate, formatShortDate } from "./dates.ts";
 import { escapeBlock, escapeCell, escapeInline, escapeLine, linkOrText, quoteBlock } from "./markdown.ts";
 
 export type TemplateFn = (context: object) => string;
@@ -39,15 +41,31 @@ export const HELPERS: Record<TemplateHelper, Handlebars.HelperDelegate> = {
 export const BUILTIN_HELPERS: ReadonlySet<string> = new Set(HANDLEBARS_HELPERS);
 
 let instance: typeof Handlebars | undefined;
+let runtimeInstance: typeof HandlebarsRuntime | undefined;
 
+/**
+ * The full Handlebars (with its compiler), for templates that packs bring. Required from
+ * node_modules on first use: built-in templates are precompiled and need only the runtime.
+ */
 export function handlebars(): typeof Handlebars {
   if (!instance) {
-    instance = Handlebars.create();
+    const full = createRequire(import.meta.url)("handlebars") as typeof Handlebars;
+    instance = full.create();
     for (const [name, fn] of Object.entries(HELPERS)) instance.registerHelper(name, fn);
     // `log` writes to the console (our stdout): no template needs it.
     instance.unregisterHelper("log");
   }
   return instance;
+}
+
+/** The runtime-only Handlebars that runs the build's precompiled templates. */
+function runtime(): typeof HandlebarsRuntime {
+  if (!runtimeInstance) {
+    runtimeInstance = HandlebarsRuntime.create();
+    for (const [name, fn] of Object.entries(HELPERS)) runtimeInstance.registerHelper(name, fn);
+    runtimeInstance.unregisterHelper("log");
+  }
+  return runtimeInstance;
 }
 
 /**
@@ -70,9 +88,9 @@ export function compileTemplate(source: string, name: string): TemplateFn {
   const hb = handlebars();
   let fn: Handlebars.TemplateDelegate;
   try {
+    // Parse now so syntax errors surface here, with the template's name, not mid-render.
+    hb.parse(source);
     fn = hb.compile(source, { strict: true, noEscape: true, knownHelpersOnly: false });
-    // Compile now so syntax errors surface here, with the template's name, not mid-render.
-    hb.precompile(source, { strict: true, noEscape: true });
   } catch (e) {
     throw new DataError(msg(`テンプレート ${name} を読み込めません`, `template ${name} cannot be compiled`), [
       {
@@ -82,6 +100,15 @@ export function compileTemplate(source: string, name: string): TemplateFn {
       },
     ]);
   }
+  return guarded(fn, name);
+}
+
+/** A template the build precompiled (see scripts/gen-builtin.ts). */
+export function templateFromSpec(spec: object, name: string): TemplateFn {
+  return guarded(runtime().template(spec as Parameters<typeof HandlebarsRuntime.template>[0]), name);
+}
+
+function guarded(fn: Handlebars.TemplateDelegate, name: string): TemplateFn {
   return (context: object) => {
     try {
       return fn(context, {

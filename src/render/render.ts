@@ -4,28 +4,30 @@
  */
 
 import type { ReadAnswers } from "../answers/io.ts";
+import type { Answers, AnswersFile } from "../answers/types.ts";
 import { validateAnswers } from "../answers/validate.ts";
 import { DataError } from "../errors.ts";
-import type { Lang, Msg } from "../i18n.ts";
+import type { Lang } from "../i18n.ts";
 import { msg } from "../i18n.ts";
 import type { LoadedPack } from "../pack/types.ts";
+import type { Plan } from "../schedule/index.ts";
 import { buildContext, type RenderContext } from "./context.ts";
+import { nextContactOf, type PlanningEnv, planFromAnswers, scheduleView } from "./schedule.ts";
 import type { TemplateStore } from "./templates.ts";
 
 export interface RenderOptions {
   lang: Lang;
   today: string;
   store: TemplateStore;
-  platformNames?: Record<string, Msg>;
-  /** Extra context (the schedule plan) computed by the caller from the answers. */
-  extend?: (ctx: RenderContext) => void;
-  nextContact: (today: string) => string;
+  /** Platforms and calendars for the deadline flow; without it no plan is made. */
+  planning?: PlanningEnv;
 }
 
 export interface Rendered {
   brief: string;
   message: string;
   context: RenderContext;
+  plan?: Plan;
   warnings: import("../errors.ts").Problem[];
 }
 
@@ -38,19 +40,28 @@ export function renderAnswers(loaded: LoadedPack, read: ReadAnswers, opts: Rende
       errors,
     );
   }
-  const context = buildContext({
+  const context = buildRenderContext(loaded, read.file, answers, opts);
+  const brief = opts.store.get("brief", opts.lang, loaded)(context);
+  const message = opts.store.get("message-confirm", opts.lang, loaded)(context);
+  const plan = (context.schedule as { plan?: Plan } | null)?.plan;
+  return { brief: tidy(brief), message: tidy(message), context, ...(plan ? { plan } : {}), warnings: problems.filter((p) => p.severity === "warning") };
+}
+
+/** The full render context of valid answers: answers, plan, next contact date. */
+export function buildRenderContext(loaded: LoadedPack, file: AnswersFile, answers: Answers, opts: Omit<RenderOptions, "store">): RenderContext {
+  const outcome = opts.planning ? planFromAnswers(loaded.pack, answers, file.meta, opts.today, opts.planning) : undefined;
+  const platformNames = Object.fromEntries((opts.planning?.platforms ?? []).map((p) => [p.id, p.name]));
+  const view = opts.planning ? scheduleView(outcome, loaded.pack, opts.lang, opts.planning) : null;
+  return buildContext({
     pack: loaded.pack,
-    file: read.file,
+    file,
     answers,
     lang: opts.lang,
     today: opts.today,
-    nextContact: opts.nextContact(opts.today),
-    ...(opts.platformNames ? { platformNames: opts.platformNames } : {}),
+    nextContact: nextContactOf(outcome?.plan, opts.today),
+    platformNames,
+    schedule: view && outcome?.plan ? { ...view, plan: outcome.plan } : view,
   });
-  opts.extend?.(context);
-  const brief = opts.store.get("brief", opts.lang, loaded)(context);
-  const message = opts.store.get("message-confirm", opts.lang, loaded)(context);
-  return { brief: tidy(brief), message: tidy(message), context, warnings: problems.filter((p) => p.severity === "warning") };
 }
 
 /** Collapses runs of blank lines that conditional template blocks leave behind. */

@@ -5,18 +5,20 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { builtinTemplateSpec } from "../builtin.ts";
 import { NotFoundError } from "../errors.ts";
 import type { Lang } from "../i18n.ts";
 import { msg } from "../i18n.ts";
 import { readPackTemplate } from "../pack/load.ts";
 import type { LoadedPack, TemplateName } from "../pack/types.ts";
 import { isTemplatePath } from "../pack/validate.ts";
-import { compileTemplate, compileUntrustedTemplate, type TemplateFn } from "./engine.ts";
+import { compileTemplate, compileUntrustedTemplate, type TemplateFn, templateFromSpec } from "./engine.ts";
 
 export interface TemplateStore {
   get(name: TemplateName, lang: Lang, loaded?: LoadedPack): TemplateFn;
 }
 
+/** `builtinDir` is the package's templates/ folder; its parent is the package root. */
 export function templateStore(builtinDir: string): TemplateStore {
   const cache = new Map<string, TemplateFn>();
   return {
@@ -37,6 +39,12 @@ export function templateStore(builtinDir: string): TemplateStore {
       let fn = cache.get(key);
       if (!fn) {
         const file = path.join(builtinDir, lang, `${name}.md.hbs`);
+        const spec = builtinTemplateSpec(path.dirname(builtinDir), file, `${lang}/${name}`);
+        if (spec) {
+          fn = templateFromSpec(spec, file);
+          cache.set(key, fn);
+          return fn;
+        }
         let source: string;
         try {
           source = fs.readFileSync(file, "utf8");

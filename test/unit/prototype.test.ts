@@ -72,7 +72,6 @@ describe("rendering never exposes prototypes", () => {
         lang: "en",
         today: "2026-11-23",
         store: templateStore(path.join(ROOT, "templates")),
-        nextContact: () => "2026-11-24",
       });
       expect(out.brief).toBe("<||>\n");
       expect(out.brief).not.toContain("function");

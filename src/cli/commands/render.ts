@@ -8,10 +8,10 @@ import { existsError, writeFileAtomic } from "../../files.ts";
 import { msg } from "../../i18n.ts";
 import { findPack } from "../../pack/lookup.ts";
 import type { LoadedPack } from "../../pack/types.ts";
-import { nextWeekday } from "../../render/dates.ts";
 import { renderAnswers } from "../../render/render.ts";
 import { templateStore } from "../../render/templates.ts";
 import type { Ctx } from "../context.ts";
+import { planningEnv } from "../planning.ts";
 import { readStdin } from "../stdin.ts";
 
 export interface RenderFlags {
@@ -66,7 +66,8 @@ export async function runRender(ctx: Ctx, files: string[], flags: RenderFlags): 
       }
       if (loaded.pack.version !== read.file.pack.version) warnVersion(ctx, display, read, loaded);
       const lang = ctx.langFlag ?? read.file.lang ?? ctx.lang;
-      const result = renderAnswers(loaded, read, { lang, today, store, nextContact: nextWeekday });
+      const planning = await planningEnv(ctx.root, loaded.pack.schedule !== undefined);
+      const result = renderAnswers(loaded, read, { lang, today, store, planning });
       for (const w of result.warnings) ctx.out.warn(formatWarn(w, ctx));
       const outputs: [string, string][] = [];
       if (flags.only !== "message") outputs.push(["brief", result.brief]);

@@ -1,5 +1,5 @@
 /** Calendar dates (YYYY-MM-DD) formatted for people, in the design's two forms. */
-import type { Lang } from "../i18n.ts";
+import type { Lang } from "./i18n.ts";
 
 const JA_DAYS = ["日", "月", "火", "水", "木", "金", "土"];
 const EN_DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];

@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+// npm run bench [-- --runs N --batch N --out FILE]
+// Times kikitori's commands against a bare `node -e 0` started the same way, interleaved so
+// both see the same machine load, and reports medians, ratios and peak memory. Writes the
+// table as JSON (default bench-results.json).
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const bin = path.join(root, "bin", "kikitori.js");
+const arg = (name, def) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : def;
+};
+const RUNS = Number(arg("--runs", "21"));
+const BATCH = Number(arg("--batch", "1000"));
+const OUT = path.resolve(arg("--out", "bench-results.json"));
+
+if (!fs.existsSync(path.join(root, "dist", "cli.js"))) {
+  console.error("dist/ is missing: run npm run build first");
+  process.exit(2);
+}
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "kikitori-bench-"));
+const example = path.join(root, "questionnaires", "examples", "design-general.answers.yaml");
+fs.copyFileSync(example, path.join(work, "job.answers.yaml"));
+const rssHook = path.join(work, "rss.mjs");
+fs.writeFileSync(
+  rssHook,
+  'import{writeFileSync}from"node:fs";process.on("exit",()=>{if(process.env.BENCH_RSS)writeFileSync(process.env.BENCH_RSS,String(process.resourceUsage().maxRSS))});\n',
+);
+const env = { ...process.env, LANG: "C", NO_COLOR: "1", KIKITORI_TODAY: "2026-11-23" };
+delete env.KIKITORI_PATH;
+
+const packs = fs
+  .readdirSync(path.join(root, "questionnaires"))
+  .filter((f) => f.endsWith(".yaml") && f !== "platforms.yaml")
+  .map((f) => path.join(root, "questionnaires", f));
+const cases = [
+  { name: "--version", args: ["--version"] },
+  { name: "--help", args: ["--help"] },
+  { name: "render (one file)", args: ["render", "job.answers.yaml", "--force"] },
+  {
+    name: "schedule --json",
+    args: ["schedule", "--due", "2027-01-22", "--effort", "30", "--hours-per-day", "4", "--revisions", "2", "--platform", "coconala", "--json"],
+  },
+  { name: `pack validate (${packs.length} built-ins)`, args: ["pack", "validate", ...packs] },
+];
+
+function run(args, withRss) {
+  const rssFile = path.join(work, "rss.txt");
+  const nodeArgs = withRss ? ["--import", pathToFileURL(rssHook).href, ...args] : args;
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, nodeArgs, { cwd: work, env: withRss ? { ...env, BENCH_RSS: rssFile } : env, stdio: ["ignore", "ignore", "pipe"] });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+  return { ms, rssKb: withRss ? Number(fs.readFileSync(rssFile, "utf8")) : 0 };
+}
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1];
+};
+
+// Warm the file cache once.
+run(["-e", "0"], false);
+for (const c of cases) run([bin, ...c.args], false);
+
+const rows = [];
+for (const c of cases) {
+  const base = [];
+  const cmd = [];
+  for (let i = 0; i < RUNS; i++) {
+    base.push(run(["-e", "0"], false).ms);
+    cmd.push(run([bin, ...c.args], false).ms);
+  }
+  const baseRss = median([0, 1, 2].map(() => run(["-e", "0"], true).rssKb));
+  const cmdRss = median([0, 1, 2].map(() => run([bin, ...c.args], true).rssKb));
+  rows.push({
+    command: c.name,
+    medianMs: +median(cmd).toFixed(1),
+    nodeMs: +median(base).toFixed(1),
+    ratio: +(median(cmd) / median(base)).toFixed(2),
+    peakRssMb: +(cmdRss / 1024).toFixed(1),
+    rssRatio: +(cmdRss / baseRss).toFixed(2),
+  });
+}
+
+// Batch: BATCH answers files rendered (brief and message written) in one invocation.
+const batchDir = path.join(work, "batch");
+fs.mkdirSync(batchDir);
+const text = fs.readFileSync(example, "utf8");
+const names = [];
+for (let i = 0; i < BATCH; i++) {
+  const name = `job-${String(i).padStart(4, "0")}.answers.yaml`;
+  fs.writeFileSync(path.join(batchDir, name), text);
+  names.push(name);
+}
+const batchTimes = [];
+let batchRss = 0;
+for (let i = 0; i < 3; i++) {
+  fs.rmSync(path.join(batchDir, "out"), { recursive: true, force: true });
+  const r = run([bin, "render", ...names.map((n) => path.join("batch", n)), "--out", path.join("batch", "out")], i === 2);
+  batchTimes.push(r.ms);
+  if (i === 2) batchRss = r.rssKb;
+}
+const written = fs.readdirSync(path.join(batchDir, "out")).length;
+if (written !== 2 * BATCH) throw new Error(`batch wrote ${written} files, expected ${2 * BATCH}`);
+const batchMs = median(batchTimes);
+rows.push({
+  command: `render (batch of ${BATCH})`,
+  medianMs: +batchMs.toFixed(0),
+  nodeMs: null,
+  ratio: null,
+  peakRssMb: +(batchRss / 1024).toFixed(1),
+  rssRatio: null,
+  briefsPerSecond: Math.round(BATCH / (batchMs / 1000)),
+});
+
+const pad = (s, n) => String(s ?? "").padEnd(n);
+console.log(`kikitori bench: ${RUNS} interleaved runs each, node ${process.version}, ${os.cpus().length} cpus, load ${os.loadavg()[0].toFixed(2)}`);
+console.log(`${pad("command", 30)}${pad("median ms", 11)}${pad("node -e 0", 11)}${pad("ratio", 8)}${pad("peak MB", 9)}${pad("mem ratio", 10)}`);
+for (const r of rows) {
+  console.log(
+    `${pad(r.command, 30)}${pad(r.medianMs, 11)}${pad(r.nodeMs ?? "", 11)}${pad(r.ratio ?? "", 8)}${pad(r.peakRssMb, 9)}${pad(r.rssRatio ?? (r.briefsPerSecond ? `${r.briefsPerSecond}/s` : ""), 10)}`,
+  );
+}
+fs.writeFileSync(OUT, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, runs: RUNS, load: os.loadavg()[0], rows }, null, 2)}\n`);
+console.log(`written ${path.relative(process.cwd(), OUT) || OUT}`);
+fs.rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,131 @@
+/**
+ * The deadline flow for templates: the plan from the pack's binding and the answers, turned
+ * into dated, labelled rows in the reader's language. Pure: platforms and calendars are
+ * passed in (the caller loads the Japanese calendar only when a pack needs it).
+ */
+import type { Answers, Meta } from "../answers/types.ts";
+import { formatDate, formatShortDate, nextWeekday } from "../dates.ts";
+import type { Lang } from "../i18n.ts";
+import type { Pack } from "../pack/types.ts";
+import { allQuestions } from "../pack/types.ts";
+import { bindPlanInput } from "../schedule/binding.ts";
+import {
+  type HolidayCalendar,
+  milestoneLabel,
+  type Plan,
+  type PlanProblem,
+  type PlatformProfile,
+  planSchedule,
+  renderGantt,
+  validatePlanInput,
+  verdictLabel,
+} from "../schedule/index.ts";
+import { labelOf } from "./context.ts";
+
+export interface PlanningEnv {
+  platforms: PlatformProfile[];
+  calendar(id: "jp" | "none"): HolidayCalendar;
+}
+
+export interface PlanOutcome {
+  plan?: Plan;
+  problems: PlanProblem[];
+  missing: { key: string; question?: string }[];
+}
+
+/** undefined when the pack binds no planner. */
+export function planFromAnswers(pack: Pack, answers: Answers, meta: Meta, today: string, env: PlanningEnv): PlanOutcome | undefined {
+  const bound = bindPlanInput(pack, answers, meta, today);
+  if (!bound) return undefined;
+  if (!bound.input) return { problems: [], missing: bound.missing };
+  const planEnv = { calendar: env.calendar(bound.input.calendar), platforms: env.platforms };
+  const problems = validatePlanInput(bound.input, planEnv);
+  if (problems.length > 0) return { problems, missing: [] };
+  return { plan: planSchedule(bound.input, planEnv), problems: [], missing: [] };
+}
+
+/** The first check-in after today: when the client hears from the worker next. */
+export function nextContactOf(plan: Plan | undefined, today: string): string {
+  return plan?.checkins.find((d) => d > today) ?? nextWeekday(today);
+}
+
+const ACTOR: Record<string, [string, string]> = {
+  worker: ["制作者", "Worker"],
+  client: ["クライアント", "Client"],
+  platform: ["プラットフォーム", "Platform"],
+};
+const CLIENT_FACING = new Set(["first_draft", "review", "revision", "final_delivery", "acceptance_end"]);
+
+export function scheduleView(outcome: PlanOutcome | undefined, pack: Pack, lang: Lang, env: PlanningEnv) {
+  if (!outcome) return null;
+  const ja = lang === "ja";
+  const { plan } = outcome;
+  if (!plan) {
+    const byId = new Map(allQuestions(pack).map((q) => [q.id, q]));
+    const missing = outcome.missing.map((m) => {
+      const q = m.question ? byId.get(m.question) : undefined;
+      return q ? labelOf(q, lang) : m.key;
+    });
+    return { planned: false, missing, problems: outcome.problems.map((p) => p.message[lang]) };
+  }
+  const platform = env.platforms.find((p) => p.id === plan.platform);
+  const milestones = plan.milestones.map((m) => ({
+    id: m.id,
+    date: m.date,
+    dateText: formatDate(m.date, lang),
+    shortText: formatShortDate(m.date, lang),
+    label: milestoneLabel(m, lang),
+    actor: m.actor,
+    actorText: (ACTOR[m.actor] ?? [m.actor, m.actor])[ja ? 0 : 1],
+  }));
+  const capacity = plan.bottleneck.hoursBefore;
+  const effort = plan.bottleneck.effortBefore;
+  return {
+    planned: true,
+    missing: [],
+    problems: [],
+    verdict: plan.verdict,
+    verdictText: verdictLabel(plan.verdict, lang),
+    capacityHours: plan.capacityHours,
+    effortHours: plan.effortHours,
+    totalEffortHours: plan.totalEffortHours,
+    slackPercent: Math.round(plan.slackRatio * 100),
+    bottleneck: {
+      label: milestoneLabel({ id: plan.bottleneck.id, kind: kindOf(plan, plan.bottleneck.id), round: roundOf(plan, plan.bottleneck.id) }, lang),
+      dateText: formatDate(plan.bottleneck.date, lang),
+      capacity,
+      effort,
+      slackPercent: Math.round(plan.bottleneck.slackRatio * 100),
+    },
+    hoursPerDay: plan.hoursPerDay,
+    dueMeans: plan.dueMeans,
+    dueMeansText: plan.dueMeans === "final" ? (ja ? "最終納品日" : "the final delivery date") : ja ? "初稿の提出日" : "the first-draft date",
+    due: plan.due,
+    dueText: formatDate(plan.due, lang),
+    startText: formatDate(plan.start, lang),
+    firstDraftText: formatDate(plan.firstDraftDate, lang),
+    finalText: formatDate(plan.finalDate, lang),
+    earliestFeasibleText: plan.earliestFeasibleDue ? formatDate(plan.earliestFeasibleDue, lang) : "",
+    milestones,
+    clientMilestones: milestones.filter((m) => CLIENT_FACING.has(plan.milestones.find((x) => x.id === m.id)?.kind ?? "")),
+    gantt: renderGantt(plan, lang).join("\n"),
+    checkins: plan.checkins.map((d) => ({ date: d, text: formatShortDate(d, lang) })),
+    checkinsText: plan.checkins.map((d) => formatShortDate(d, lang)).join(ja ? "、" : ", "),
+    platformName: platform ? platform.name[lang] : "",
+    notes: plan.notes
+      .filter((n) => n.summary)
+      .map((n) => ({
+        text: n.summary?.[lang] ?? "",
+        verified: n.verified !== false,
+        source: n.source ?? "",
+        dateText: n.date ? formatDate(n.date, lang) : "",
+      })),
+  };
+}
+
+function kindOf(plan: Plan, id: string) {
+  return plan.milestones.find((m) => m.id === id)?.kind ?? "first_draft";
+}
+function roundOf(plan: Plan, id: string) {
+  return plan.milestones.find((m) => m.id === id)?.round;
+}

@@ -1,0 +1,67 @@
+/**
+ * A pack's `schedule:` binding + answers → the planner's input. Pure. A key whose answer is
+ * missing or pending takes the binding's default, then the planner's; the plan needs at
+ * least the due date, the effort and the hours per day.
+ */
+import { type Answers, get, isPending, type Meta } from "../answers/types.ts";
+import type { Binding, Pack, ScheduleKey } from "../pack/types.ts";
+import type { PlanInput } from "./types.ts";
+
+export interface BoundPlan {
+  /** Present when every input the planner needs has a value. */
+  input?: PlanInput;
+  /** Schedule keys without a value, with the question that would give one. */
+  missing: { key: ScheduleKey; question?: string }[];
+}
+
+const REQUIRED: ScheduleKey[] = ["due", "effort_hours", "hours_per_day"];
+
+export function bindPlanInput(pack: Pack, answers: Answers, meta: Meta, today: string): BoundPlan | undefined {
+  const schedule = pack.schedule;
+  if (!schedule) return undefined;
+  const value = (key: ScheduleKey): string | number | boolean | undefined => resolve(schedule[key], answers);
+  const missing: BoundPlan["missing"] = [];
+  for (const key of REQUIRED) {
+    if (value(key) === undefined) {
+      const b = schedule[key];
+      missing.push(typeof b === "object" && b !== null ? { key, question: b.question } : { key });
+    }
+  }
+  if (missing.length > 0) return { missing };
+  const num = (key: ScheduleKey) => {
+    const v = value(key);
+    return typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : undefined;
+  };
+  const str = (key: ScheduleKey) => {
+    const v = value(key);
+    return v === undefined ? undefined : String(v);
+  };
+  const platform = str("platform") ?? meta.platform;
+  const draftShare = num("draft_share");
+  const checkinEvery = num("checkin_every");
+  const input: PlanInput = {
+    start: str("start") ?? today,
+    due: str("due") ?? "",
+    dueMeans: str("due_means") === "first_draft" ? "first_draft" : "final",
+    revisionRounds: num("revisions") ?? 0,
+    reviewDays: num("review_days") ?? 3,
+    effortHours: num("effort_hours") ?? 0,
+    hoursPerDay: num("hours_per_day") ?? 0,
+    workdays: str("workdays") ?? "mon-fri",
+    calendar: str("calendar") === "jp" ? "jp" : "none",
+    ...(draftShare !== undefined ? { draftShare } : {}),
+    ...(checkinEvery !== undefined ? { checkinEvery } : {}),
+    ...(platform ? { platform } : {}),
+  };
+  return { input, missing: [] };
+}
+
+function resolve(b: Binding | undefined, answers: Answers): string | number | boolean | undefined {
+  if (b === undefined) return undefined;
+  if (typeof b !== "object") return b;
+  const v = get(answers, b.question);
+  if (v === undefined || isPending(v) || Array.isArray(v) || v === "") return b.default;
+  const key = String(v);
+  if (b.map) return Object.hasOwn(b.map, key) ? b.map[key] : b.default;
+  return v;
+}

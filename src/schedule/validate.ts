@@ -1,0 +1,146 @@
+import type { HolidayCalendar } from "./calendar.ts";
+import { parseIsoDate } from "./dates.ts";
+import type { PlatformProfile } from "./platforms.ts";
+import type { PlanInput, PlanProblem } from "./types.ts";
+import { parseWorkdays } from "./workdays.ts";
+
+/** What the planner needs besides the input: nothing here is read from disk or the clock. */
+export interface PlanEnv {
+  /** The calendar named by `input.calendar`; `jpCalendar` or `noneCalendar`. */
+  calendar: HolidayCalendar;
+  /** Validated platform profiles (see validatePlatforms). */
+  platforms: readonly PlatformProfile[];
+}
+
+type Field = PlanProblem["field"];
+
+function problem(field: Field, code: string, ja: string, en: string): PlanProblem {
+  return { field, code, message: { ja, en } };
+}
+
+function checkDate(problems: PlanProblem[], field: Field, value: unknown, label: { ja: string; en: string }) {
+  if (typeof value === "string" && parseIsoDate(value) !== undefined) return;
+  problems.push(
+    problem(
+      field,
+      "invalid_date",
+      `${label.ja}「${String(value)}」は日付として読めません。YYYY-MM-DD 形式の実在する日付（例: 2027-01-15）を指定してください。`,
+      `${label.en} "${String(value)}" is not a date. Give a real date as YYYY-MM-DD, e.g. 2027-01-15.`,
+    ),
+  );
+}
+
+function checkCount(problems: PlanProblem[], field: Field, value: unknown, min: number, label: { ja: string; en: string }) {
+  if (typeof value === "number" && Number.isInteger(value) && value >= min) return;
+  problems.push(
+    problem(
+      field,
+      "invalid_integer",
+      `${label.ja}は ${min} 以上の整数で指定してください（指定値: ${String(value)}）。`,
+      `${label.en} must be a whole number of at least ${min} (got ${String(value)}).`,
+    ),
+  );
+}
+
+function checkPositive(problems: PlanProblem[], field: Field, value: unknown, max: number, label: { ja: string; en: string }) {
+  if (typeof value === "number" && Number.isFinite(value) && value > 0 && value <= max) return;
+  problems.push(
+    problem(
+      field,
+      "out_of_range",
+      `${label.ja}は 0 より大きく ${max} 以下の数で指定してください（指定値: ${String(value)}）。`,
+      `${label.en} must be a number above 0 and at most ${max} (got ${String(value)}).`,
+    ),
+  );
+}
+
+/**
+ * Every problem with a plan input at once, each saying how to fix it. An empty
+ * list means `planSchedule` can run; the caller decides how to report the rest.
+ */
+export function validatePlanInput(input: PlanInput, env: PlanEnv): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  checkDate(problems, "start", input.start, { ja: "開始日", en: "Start date" });
+  checkDate(problems, "due", input.due, { ja: "締切日", en: "Due date" });
+  if (input.requestedOn !== undefined) {
+    checkDate(problems, "requestedOn", input.requestedOn, { ja: "依頼日", en: "Request date" });
+  }
+  const start = parseIsoDate(String(input.start));
+  const due = parseIsoDate(String(input.due));
+  if (start !== undefined && due !== undefined && due < start) {
+    problems.push(
+      problem(
+        "due",
+        "due_before_start",
+        `締切日 ${input.due} が開始日 ${input.start} より前です。締切日を開始日以降にするか、開始日を早めてください。`,
+        `The due date ${input.due} is before the start date ${input.start}. Move the due date to the start date or later, or start earlier.`,
+      ),
+    );
+  }
+
+  if (input.dueMeans !== "final" && input.dueMeans !== "first_draft") {
+    problems.push(
+      problem(
+        "dueMeans",
+        "invalid_choice",
+        `締切の意味「${String(input.dueMeans)}」は使えません。final（最終納品）か first_draft（初稿）を指定してください。`,
+        `"${String(input.dueMeans)}" is not a deadline meaning. Use final (final delivery) or first_draft.`,
+      ),
+    );
+  }
+
+  checkCount(problems, "revisionRounds", input.revisionRounds, 0, { ja: "修正回数", en: "Revision rounds" });
+  checkCount(problems, "reviewDays", input.reviewDays, 0, { ja: "確認日数", en: "Review days" });
+  if (input.checkinEvery !== undefined) {
+    checkCount(problems, "checkinEvery", input.checkinEvery, 1, { ja: "定期連絡の間隔（稼働日）", en: "Check-in interval (workdays)" });
+  }
+  checkPositive(problems, "effortHours", input.effortHours, 100_000, { ja: "作業時間", en: "Effort hours" });
+  checkPositive(problems, "hoursPerDay", input.hoursPerDay, 24, { ja: "1日の作業時間", en: "Hours per day" });
+  if (input.draftShare !== undefined) {
+    checkPositive(problems, "draftShare", input.draftShare, 1, { ja: "初稿までの作業割合", en: "Draft share" });
+  }
+
+  const workdays = parseWorkdays(input.workdays);
+  if (!workdays.ok) problems.push(...workdays.problems);
+
+  if (input.calendar !== "jp" && input.calendar !== "none") {
+    problems.push(
+      problem(
+        "calendar",
+        "invalid_choice",
+        `カレンダー「${String(input.calendar)}」は使えません。jp（日本の祝日を休む）か none（祝日なし）を指定してください。`,
+        `Calendar "${String(input.calendar)}" is unknown. Use jp (Japanese public holidays off) or none.`,
+      ),
+    );
+  } else if (env.calendar.coverage) {
+    const { from, to } = env.calendar.coverage;
+    for (const [field, value] of [
+      ["start", input.start],
+      ["due", input.due],
+    ] as const) {
+      if (typeof value === "string" && parseIsoDate(value) !== undefined && (value < from || value > to)) {
+        problems.push(
+          problem(
+            field,
+            "outside_calendar",
+            `${value} は祝日データの範囲（${from}〜${to}）外です。範囲内の日付にするか、カレンダーを none にしてください。`,
+            `${value} is outside the holiday data (${from} to ${to}). Use a date in that range or calendar none.`,
+          ),
+        );
+      }
+    }
+  }
+
+  if (input.platform !== undefined && !env.platforms.some((p) => p.id === input.platform)) {
+    const known = env.platforms.map((p) => p.id).join(", ");
+    problems.push(
+      problem(
+        "platform",
+        "unknown_platform",
+        `プラットフォーム「${input.platform}」は登録されていません。次のいずれかを指定してください: ${known}`,
+        `Platform "${input.platform}" is not known. Use one of: ${known}`,
+      ),
+    );
+  }
+  return problems;
+}
