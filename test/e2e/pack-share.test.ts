@@ -138,6 +138,29 @@ describe("pack lookup sources", () => {
     expect(r.stderr).toContain(`dup from ${path.join(cwd, "mine", "dup.yaml")} comes first`);
   });
 
+  it("says when a KIKITORI_PATH pack shadows a built-in one", () => {
+    const cwd = tmpdir();
+    const builtin = listJson(cwd).find((p) => p.id === "design-general");
+    expect(builtin?.source).toBe("builtin");
+    write(cwd, "mine/design-general.yaml", packText("design-general", { version: "9.0.0", title: "Mine" }));
+    const env = { KIKITORI_PATH: path.join(cwd, "mine") };
+    const mine = listJson(cwd, env).find((p) => p.id === "design-general");
+    expect(mine).toMatchObject({ source: "env", version: "9.0.0", title: "Mine" });
+    expect(mine?.shadows).toEqual([{ source: "builtin", file: builtin?.file, version: builtin?.version }]);
+    expect(kikitori(["pack", "list"], { cwd, env }).stdout).toContain(
+      `[KIKITORI_PATH] mine/design-general.yaml (shadows built-in design-general@${builtin?.version})`,
+    );
+  });
+
+  it("warns about an invalid pack that takes an id", () => {
+    const cwd = tmpdir();
+    write(cwd, "questionnaires/broken.yaml", packText("design-general").replace("type: text", "type: nope"));
+    const r = kikitori(["pack", "list"], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('left out: not a valid pack (and "design-general" refers to it, so it fails)');
+    expect(kikitori(["pack", "show", "design-general"], { cwd }).code).toBe(65);
+  });
+
   it("never shows a staging folder left by an interrupted install", () => {
     const cwd = tmpdir();
     write(cwd, ".xdg/kikitori/packs/.kikitori-staging-1-abcd/0/pack.yaml", packText("half"));
