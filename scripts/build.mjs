@@ -1,12 +1,24 @@
 // Bundles the CLI into dist/ (commands as lazily loaded chunks) and, with --schema, writes
 // questionnaires/pack.schema.json from the same zod schema the runtime validates with.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+
+// --if-stale (npm's prestart): build only when dist/ is missing or older than a source file,
+// so `npm start` works in a fresh clone and after edits without rebuilding every time.
+if (process.argv.includes("--if-stale")) {
+  const newest = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
+      const p = join(dir, e.name);
+      return Math.max(m, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+    }, 0);
+  const built = existsSync(join(root, "dist", "cli.js")) ? statSync(join(root, "dist", "cli.js")).mtimeMs : 0;
+  if (!existsSync(join(root, "src")) || (built > 0 && built >= newest(join(root, "src")))) process.exit(0);
+}
 
 rmSync(join(root, "dist"), { recursive: true, force: true });
 const main = await build({

@@ -45,3 +45,11 @@ export function nextWeekday(iso: string): string {
   while (d.getUTCDay() === 0 || d.getUTCDay() === 6);
   return d.toISOString().slice(0, 10);
 }
+
+/** An instant as local time with its offset, `2026-11-23T10:00:00+09:00`: the answers file's timestamps. */
+export function localTimestamp(d: Date): string {
+  const pad = (n: number) => String(Math.trunc(Math.abs(n))).padStart(2, "0");
+  const off = -d.getTimezoneOffset();
+  const zone = `${off >= 0 ? "+" : "-"}${pad(off / 60)}:${pad(off % 60)}`;
+  return `${localIsoDate(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}${zone}`;
+}

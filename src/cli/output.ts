@@ -19,6 +19,12 @@ export interface IO {
   cwd: string;
   /** The clock, injected so tests never depend on today. */
   now: () => Date;
+  /**
+   * Calls `handler` when the process is told to stop (SIGINT, SIGTERM, SIGHUP) instead of
+   * dying at once, so a hearing can say how to resume; returns the function that stops it.
+   * Absent in tests that run main() in-process.
+   */
+  onSignal?: (handler: (signal: NodeJS.Signals) => void) => () => void;
 }
 
 export class Output {

@@ -101,29 +101,7 @@ function buildProgram(t: T, lang: Lang, io: IO, getCtx: (cmd: Command) => Ctx, s
       writeErr: (s) => io.stderr.write(s),
       outputError: () => {},
     })
-    .addHelpText(
-      "after",
-      t(
-        `
-例:
-  kikitori render hearing.answers.yaml             ブリーフとメッセージを作成
-  kikitori schedule --due 2027-01-22 --effort 30 --hours-per-day 4   納期の流れを計画
-  kikitori pack list                               使えるパックの一覧
-  kikitori pack validate my-pack.yaml              パックを検査
-  kikitori pack skeleton design-general > a.yaml   回答ファイルの雛形
-
-終了コード: 0 成功 · 1 内部エラー · 2 使い方の誤り · 65 パックや回答の誤り · 66 入力が見つからない · 73 出力できない · 130 中断`,
-        `
-Examples:
-  kikitori render hearing.answers.yaml             write the brief and the message
-  kikitori schedule --due 2027-01-22 --effort 30 --hours-per-day 4   plan the deadline flow
-  kikitori pack list                               the packs you can use
-  kikitori pack validate my-pack.yaml              check a pack
-  kikitori pack skeleton design-general > a.yaml   an answers file to fill in
-
-Exit codes: 0 ok · 1 internal error · 2 usage · 65 invalid pack or answers · 66 input not found · 73 output cannot be written · 130 interrupted`,
-      ),
-    );
+    .addHelpText("after", rootHelp(t));
 
   const cmd = (name: string) => {
     const c = program
@@ -134,6 +112,78 @@ Exit codes: 0 ok · 1 internal error · 2 usage · 65 invalid pack or answers ·
     return c;
   };
   const example = (ja: string, en: string) => `\n${t("例:", "Example:")}\n  ${t(ja, en)}`;
+
+  const collect = (v: string, prev: string[] = []) => [...prev, v];
+  cmd("start")
+    .description(
+      t(
+        "ヒアリングを始めます (質問に答えると自動保存し、最後にブリーフとメッセージを作成)",
+        "run a hearing: answers are saved as you go; the brief and the message are written at the end",
+      ),
+    )
+    .argument("[pack]", t("パックの id かパス (省略時は一覧から選択)", "pack id or path (chosen from a list when omitted)"))
+    .option(
+      "-o, --output <file>",
+      t("回答ファイル (省略時は <パック>-<日付>-<クライアント>.answers.yaml)", "answers file (default: <pack>-<date>-<client>.answers.yaml)"),
+    )
+    .option("--client <name>", t("クライアント名 (指定すると質問しません)", "client name (not asked when given)"))
+    .option("--job <title>", t("案件名 (指定すると質問しません)", "job title (not asked when given)"))
+    .option("--platform <id>", t("プラットフォーム (指定すると質問しません)", "platform id (not asked when given)"))
+    .option("--defaults", t("質問せず、パックの既定値と --set の値で回答します", "no prompts: answer with the pack's defaults and the --set values"))
+    .option("--set <id=value>", t("回答を指定します (繰り返し可)", "give an answer (repeatable)"), collect)
+    .option(
+      "--accessible",
+      t(
+        "番号付きの質問に1行ずつ答えます (スクリーンリーダー向け。ACCESSIBLE=1 でも同じ)",
+        "plain numbered questions, one line per answer (for screen readers; as ACCESSIBLE=1)",
+      ),
+    )
+    .option("--force", t("既存のファイルを上書きします", "replace existing files"))
+    .addHelpText(
+      "after",
+      t(
+        `
+例:
+  kikitori start design-general --client 山田様 --platform coconala
+  kikitori start design-general --defaults --set due_date=2027-01-15 --set effort_hours=pending -o job.answers.yaml
+
+操作: Esc 前の質問へ · Ctrl-N 未定 · Ctrl-C 中断 (回答は保存済み、kikitori resume で再開)
+終了コード: 0 成功 · 2 端末がない/--set の形式誤り · 65 回答の誤り・必須の回答なし · 73 出力先が既にある · 130 中断 (SIGTERM は 143)`,
+        `
+Examples:
+  kikitori start design-general --client "Jane Smith" --platform upwork
+  kikitori start design-general --defaults --set due_date=2027-01-15 --set effort_hours=pending -o job.answers.yaml
+
+Keys: Esc back · Ctrl-N not decided yet · Ctrl-C stop (answers are saved; continue with kikitori resume)
+Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answers · 73 output exists · 130 interrupted (143 on SIGTERM)`,
+      ),
+    )
+    .action(
+      run(async (ctx, c) => {
+        const { runStart } = await import("./commands/start.ts");
+        return runStart(ctx, c.args[0], c.opts());
+      }),
+    );
+
+  cmd("resume")
+    .description(t("中断したヒアリングを続きから再開します", "continue an interrupted hearing where it stopped"))
+    .argument("<answers>", t("回答ファイル", "answers file"))
+    .option(
+      "--pack <pack>",
+      t("使うパック (id かパス)。省略時は回答ファイルの pack.id から探します", "pack to use (id or path); default: found by the file's pack.id"),
+    )
+    .option("--accessible", t("番号付きの質問に1行ずつ答えます (ACCESSIBLE=1 でも同じ)", "plain numbered questions, one line per answer (as ACCESSIBLE=1)"))
+    .option("--force", t("既存のブリーフとメッセージを上書きします", "replace an existing brief and message"))
+    .addHelpText(
+      "after",
+      example("kikitori resume design-general-20261123-山田.answers.yaml", "kikitori resume design-general-20261123-jane-smith.answers.yaml"),
+    )
+    .action(
+      run(async (ctx, c) => {
+        const { runResume } = await import("./commands/resume.ts");
+        return runResume(ctx, c.args[0] ?? "", c.opts());
+      }),
+    );
 
   cmd("render")
     .description(
@@ -200,6 +250,101 @@ Exit codes: 0 ok · 1 internal error · 2 usage · 65 invalid pack or answers ·
       run(async (ctx, c) => {
         const { runSchedule } = await import("./commands/schedule.ts");
         return runSchedule(ctx, c.opts());
+      }),
+    );
+
+  cmd("ask")
+    .description(
+      t(
+        "質問パック全体を、チャットに貼り付けられる丁寧なメッセージにします (番号付き。返信は kikitori import で取り込めます)",
+        "the whole questionnaire as a polite message to paste into a platform chat, numbered so the reply can be imported",
+      ),
+    )
+    .argument("<pack>", t("パックの id かパス", "pack id or path"))
+    .addOption(
+      new Option("--format <format>", t("text (チャット向け、既定) か md (メール向け)", "text (for chats, the default) or md (for email)")).choices([
+        "text",
+        "md",
+      ]),
+    )
+    .option("--client <name>", t("宛名にするクライアント名", "client name for the greeting"))
+    .option("--job <title>", t("案件名", "job title"))
+    .option("-o, --output <file>", t("標準出力ではなくファイルに書きます", "write to a file instead of stdout"))
+    .option("--force", t("既存のファイルを上書きします", "replace an existing file"))
+    .addHelpText("after", example("kikitori ask logo-design --client 山田 --lang ja > ask.txt", "kikitori ask logo-design --client 'Ms. Smith' > ask.txt"))
+    .action(
+      run(async (ctx, c) => {
+        const { runAsk } = await import("./commands/ask.ts");
+        return runAsk(ctx, c.args[0] ?? "", c.opts());
+      }),
+    );
+
+  cmd("import")
+    .description(
+      t(
+        "ask の番号で書かれたクライアントの返信を回答ファイルにします (読めなかった項目は番号で一覧)",
+        "turn a client's reply in the ask numbering into an answers file, listing by number what could not be read",
+      ),
+    )
+    .argument("<pack>", t("パックの id かパス (ask と同じもの)", "pack id or path (the one given to ask)"))
+    .argument("<reply>", t("返信を保存したテキストファイル (- で標準入力)", "text file holding the reply (- for stdin)"))
+    .option("-o, --output <file>", t("回答ファイルの書き出し先 (省略時は標準出力)", "answers file to write (default: stdout)"))
+    .option("--force", t("既存のファイルを上書きします", "replace an existing file"))
+    .option("--client <name>", t("クライアント名 (meta.client)", "client name (meta.client)"))
+    .option("--job <title>", t("案件名 (meta.job)", "job title (meta.job)"))
+    .option("--platform <id>", t("プラットフォーム (meta.platform)", "platform id (meta.platform)"))
+    .addHelpText(
+      "after",
+      example(
+        "pbpaste | kikitori import logo-design - --client 山田 -o yamada.answers.yaml",
+        "pbpaste | kikitori import logo-design - --client 'Ms. Smith' -o smith.answers.yaml",
+      ),
+    )
+    .action(
+      run(async (ctx, c) => {
+        const { runImport } = await import("./commands/import.ts");
+        return runImport(ctx, c.args[0] ?? "", c.args[1] ?? "", c.opts());
+      }),
+    );
+
+  cmd("message")
+    .description(
+      t(
+        "保存したヒアリングと計画から、クライアントへのメッセージを作ります: confirm (内容確認), progress (進捗報告), delay (遅延のご相談), delivery (納品)",
+        "write a follow-up message from the saved hearing and its plan: confirm, progress, delay or delivery",
+      ),
+    )
+    .argument("<kind>", "confirm | progress | delay | delivery")
+    .argument("<answers>", t("回答ファイル (- で標準入力)", "answers file (- for stdin)"))
+    .option("--pack <pack>", t("使うパック (省略時は回答ファイルの pack.id)", "pack to use (default: the file's pack.id)"))
+    .option("--percent <n>", t("progress: 全体の進み具合 (0〜100)", "progress: how far along the work is (0-100)"))
+    .option("--done <text>", t("progress: 完了したこと (繰り返し指定可)", "progress: what is done (repeatable)"), collect)
+    .option("--next <text>", t("progress: 次に進めること (繰り返し指定可)", "progress: what comes next (repeatable)"), collect)
+    .option("--new-due <date>", t("delay: 新しい納期 (2026-12-18、12月18日 など)", "delay: the new due date (2026-12-18, Dec 18…)"))
+    .option("--reason <text>", t("delay: 遅れる理由", "delay: why it is late"))
+    .option("--items <text>", t("delivery: お届けするもの (繰り返し指定可)", "delivery: what is delivered (repeatable)"), collect)
+    .option(
+      "--round <n>",
+      t("delivery: 何回目の修正の納品か (0 = 初稿、既定)", "delivery: the revision round this delivery completes (0 = first draft, the default)"),
+    )
+    .option("--final", t("delivery: 修正回数が残っていても最終納品として扱います", "delivery: the final delivery even if revision rounds are left"))
+    .option("-o, --output <file>", t("標準出力ではなくファイルに書きます", "write to a file instead of stdout"))
+    .option("--force", t("既存のファイルを上書きします", "replace an existing file"))
+    .addHelpText(
+      "after",
+      `\n${t("例:", "Examples:")}\n  ${t(
+        `kikitori message progress yamada.answers.yaml --percent 60 --done "ラフ3案" --next "清書"
+  kikitori message delay yamada.answers.yaml --new-due 2026-12-18 --reason "体調不良で3日間作業できなかったため"
+  kikitori message delivery yamada.answers.yaml --round 2 --items "ロゴ一式 (AI, PNG, SVG)"`,
+        `kikitori message progress smith.answers.yaml --percent 60 --done "3 rough sketches" --next "clean line art"
+  kikitori message delay smith.answers.yaml --new-due 2026-12-18 --reason "I was ill and could not work for three days"
+  kikitori message delivery smith.answers.yaml --round 2 --items "Logo set (AI, PNG, SVG)"`,
+      )}`,
+    )
+    .action(
+      run(async (ctx, c) => {
+        const { runMessage } = await import("./commands/message.ts");
+        return runMessage(ctx, c.args[0] ?? "", c.args[1] ?? "", c.opts());
       }),
     );
 
@@ -341,4 +486,24 @@ Exit codes: 0 ok · 1 internal error · 2 usage · 65 invalid pack or answers ·
     );
   });
   return program;
+}
+
+const EXAMPLES: [string, string, string][] = [
+  ["kikitori start", "ヒアリングを始める (パックは一覧から選択)", "run a hearing (choose the pack from a list)"],
+  ["kikitori render hearing.answers.yaml", "ブリーフとメッセージを作成", "write the brief and the message"],
+  ["kikitori schedule --due 2027-01-22 --effort 30 --hours-per-day 4", "納期の流れを計画", "plan the deadline flow"],
+  ["kikitori ask logo-design > ask.txt", "チャットに貼る質問票", "the questionnaire to paste into a chat"],
+  ["kikitori import logo-design reply.txt -o a.yaml", "クライアントの返信を回答ファイルに", "the client's reply back as answers"],
+  ["kikitori message progress a.yaml --percent 60", "進捗報告のメッセージ", "a progress report"],
+  ["kikitori pack list", "使えるパックの一覧", "the packs you can use"],
+  ["kikitori pack validate my-pack.yaml", "パックを検査", "check a pack"],
+  ["kikitori pack skeleton design-general > a.yaml", "回答ファイルの雛形", "an answers file to fill in"],
+];
+
+function rootHelp(t: T): string {
+  const lines = EXAMPLES.map(([cmd, ja, en]) => `  ${cmd}\n      ${t(ja, en)}`);
+  return `\n${t("例:", "Examples:")}\n${lines.join("\n")}\n\n${t(
+    "終了コード: 0 成功 · 1 内部エラー · 2 使い方の誤り · 65 パックや回答の誤り · 66 入力が見つからない · 73 出力できない · 130 中断",
+    "Exit codes: 0 ok · 1 internal error · 2 usage · 65 invalid pack or answers · 66 input not found · 73 output cannot be written · 130 interrupted",
+  )}`;
 }

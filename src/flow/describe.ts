@@ -16,6 +16,8 @@ export function describeCondition(cond: Condition, pack: Pack, lang: Lang, name:
     const q = byId.get(c.question);
     const who = q ? name(q) : c.question;
     const label = (v: unknown) => {
+      // A yes/no question has no choices: `equals: true` reads "Yes", not "true".
+      if (q?.type === "confirm" && typeof v === "boolean") return v ? (ja ? "はい" : "Yes") : ja ? "いいえ" : "No";
       const choice = q?.choices?.find((x) => x.value === String(v));
       return choice ? choice.label[lang] : String(v);
     };

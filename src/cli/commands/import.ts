@@ -1,0 +1,109 @@
+/**
+ * `kikitori import <pack> <reply|->`: a client's reply in the `ask` numbering → an answers
+ * file (stdout, or -o FILE), and on stderr, by question number, what could not be read.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { renderAnswersYaml } from "../../answers/io.ts";
+import type { AnswersFile } from "../../answers/types.ts";
+import { localTimestamp } from "../../dates.ts";
+import { DataError } from "../../errors.ts";
+import { decodeText, existsError, LIMITS, readTextFile } from "../../files.ts";
+import { msg } from "../../i18n.ts";
+import { detectLang, type ImportNote, importReply } from "../../import/import.ts";
+import { findPack } from "../../pack/lookup.ts";
+import { labelOf } from "../../render/context.ts";
+import type { Ctx } from "../context.ts";
+import { emitText } from "../emit.ts";
+import { readStdin } from "../stdin.ts";
+
+export interface ImportFlags {
+  output?: string;
+  force?: boolean;
+  client?: string;
+  job?: string;
+  platform?: string;
+}
+
+export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: ImportFlags): Promise<number> {
+  const outFile = flags.output && flags.output !== "-" ? path.resolve(ctx.io.cwd, flags.output) : undefined;
+  // Refuse early: a worker should not read a whole report to learn nothing was written.
+  if (outFile && !flags.force && fs.existsSync(outFile)) throw existsError(flags.output ?? outFile);
+  const loaded = findPack(ref, ctx.lookup);
+  const name = replyArg === "-" ? "<stdin>" : replyArg;
+  const reply =
+    replyArg === "-"
+      ? decodeText(await readStdin(ctx.io.stdin), name, LIMITS.replyBytes)
+      : readTextFile(path.resolve(ctx.io.cwd, replyArg), LIMITS.replyBytes, name);
+  const result = importReply(loaded.pack, reply, { today: ctx.today() });
+  if (result.found === 0) {
+    throw new DataError(msg(`${name} に番号付きの回答が見つかりません`, `${name} holds no numbered answers`), [
+      {
+        file: name,
+        message: msg("回答は kikitori ask の質問番号で始まる必要があります", "each answer must start with its question's number from kikitori ask"),
+        fix: msg("例: 「1. カフェ山田」「2. 3」「Q3: 1、2」", 'e.g. "1. Yamada Cafe", "2. 3", "Q3: 1, 2"'),
+      },
+    ]);
+  }
+  const now = localTimestamp(ctx.io.now());
+  const meta: AnswersFile["meta"] = {};
+  if (flags.client) meta.client = flags.client;
+  if (flags.job) meta.job = flags.job;
+  if (flags.platform) meta.platform = flags.platform;
+  meta.created = now;
+  meta.updated = now;
+  const file: AnswersFile = {
+    kikitori: 1,
+    pack: { id: loaded.pack.id, version: loaded.pack.version },
+    lang: ctx.langFlag ?? detectLang(reply),
+    status: result.status,
+    meta,
+    answers: result.answers,
+  };
+  emitText(ctx, renderAnswersYaml(file, loaded.pack), flags);
+  showReport(ctx, result);
+  return 0;
+}
+
+function showReport(ctx: Ctx, r: ReturnType<typeof importReply>): void {
+  const { t, errColor: c } = { t: ctx.out.t.bind(ctx.out), errColor: ctx.out.errColor };
+  const lang = ctx.lang;
+  const quote = (s: string) => {
+    const one = s.replace(/\s*\n\s*/g, " / ");
+    return one.length > 60 ? `${one.slice(0, 59)}…` : one;
+  };
+  const line = (x: ImportNote, withText: boolean) =>
+    `  ${x.n}. ${x.question.message[lang]}${withText && x.text ? ` ${c.dim(`«${quote(x.text)}»`)}` : ""}\n     ${x.why[lang]}`;
+  const answered = Object.keys(r.answers).filter((k) => !k.endsWith("_other")).length;
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  ctx.out.info(
+    t(
+      `${r.found} 件の回答を読み取り、${answered} 問の回答を保存しました。`,
+      `read ${plural(r.found, "numbered answer", "numbered answers")}; stored the answers to ${plural(answered, "question", "questions")}.`,
+    ),
+  );
+  if (r.unreadable.length) {
+    ctx.out.info(c.red(t(`読み取れなかった回答 (${r.unreadable.length} 件、未回答のままです):`, `could not read ${r.unreadable.length} (left unanswered):`)));
+    for (const x of r.unreadable) ctx.out.info(line(x, true));
+  }
+  if (r.remarks.length) {
+    ctx.out.info(c.yellow(t("確認してください:", "please check:")));
+    for (const x of r.remarks) ctx.out.info(line(x, false));
+  }
+  if (r.skipped.length) {
+    ctx.out.info(t("該当しない質問への回答:", "answers to questions that do not apply:"));
+    for (const x of r.skipped) ctx.out.info(line(x, false));
+  }
+  const asked = r.missing.flatMap((x) => (x.n !== undefined ? [x.n] : []));
+  if (asked.length) {
+    ctx.out.info(c.yellow(t(`回答のない必須の質問: ${asked.join(", ")}`, `required questions without an answer: ${asked.join(", ")}`)));
+  }
+  const own = r.missing.filter((x) => x.n === undefined).map((x) => labelOf(x.question, lang));
+  if (own.length) {
+    ctx.out.info(
+      t(`制作者が入力する項目 (クライアントには聞いていません): ${own.join("、")}`, `for you to fill in (not asked of the client): ${own.join(", ")}`),
+    );
+  }
+  if (r.status === "in-progress")
+    ctx.out.info(t("残りは kikitori resume <回答ファイル> で入力できます。", "fill in the rest with kikitori resume <answers file>."));
+}

@@ -1,0 +1,193 @@
+/**
+ * `kikitori start [pack]`: a hearing in the terminal (or line by line with --accessible),
+ * and `start <pack> --defaults [--set id=value …]`: the same answers without prompts.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { type SetArg, splitSetArg } from "../../answers/coerce.ts";
+import type { Meta } from "../../answers/types.ts";
+import { DataError, NotFoundError, OutputError, UsageError } from "../../errors.ts";
+import { missingProblems, missingRequired, presetAnswers } from "../../flow/preset.ts";
+import { Interrupted } from "../../flow/prompter.ts";
+import { META_KEYS, platformQuestion, syncPlatform } from "../../flow/steps.ts";
+import { msg } from "../../i18n.ts";
+import { findPack } from "../../pack/lookup.ts";
+import type { LoadedPack } from "../../pack/types.ts";
+import { templateStore } from "../../render/templates.ts";
+import { AnswersStore } from "../answers-store.ts";
+import type { Ctx } from "../context.ts";
+import { conductHearing, interrupted } from "../hearing.ts";
+import { outputFiles, refuseExisting, shown, stemOf, writeRenderedNextTo } from "../outputs.ts";
+import { accessibleFromEnv, openSession, requireTerminal } from "../session.ts";
+
+export interface StartFlags {
+  output?: string;
+  client?: string;
+  platform?: string;
+  job?: string;
+  defaults?: boolean;
+  set?: string[];
+  force?: boolean;
+  accessible?: boolean;
+}
+
+export async function runStart(ctx: Ctx, ref: string | undefined, flags: StartFlags): Promise<number> {
+  const sets = parseSets(flags.set ?? []);
+  const lang = ctx.langFlag ?? ctx.lang;
+  const output = flags.output ? path.resolve(ctx.io.cwd, flags.output) : undefined;
+  if (flags.defaults) {
+    if (!ref)
+      throw new UsageError(
+        msg("--defaults にはパックの指定が必要です: kikitori start <パック> --defaults", "--defaults needs a pack: kikitori start <pack> --defaults"),
+      );
+    return runDefaults(ctx, findPack(ref, ctx.lookup), sets, output, flags);
+  }
+  const accessible = flags.accessible === true || accessibleFromEnv(ctx.io.env);
+  requireTerminal(ctx, accessible, "start");
+  if (output) checkOutput(ctx, output, flags.force === true);
+  let loaded = ref ? findPack(ref, ctx.lookup) : undefined;
+  // Checked before the first prompt, so a bad --set fails at once.
+  let preset = loaded ? checkedPreset(ctx, loaded, withPlatform(loaded, sets, flags), false) : undefined;
+  const session = await openSession(ctx, accessible);
+  const resumeFlags = accessible && flags.accessible ? ["--accessible"] : [];
+  try {
+    if (!loaded) {
+      const { listPacks } = await import("./pack.ts");
+      const packs = listPacks(ctx).packs;
+      if (packs.length === 0) {
+        throw new NotFoundError(
+          msg(
+            "使えるパックがありません。KIKITORI_PATH か ./questionnaires/ に置いてください",
+            "no packs found: put one in ./questionnaires/ or a folder of KIKITORI_PATH",
+          ),
+        );
+      }
+      try {
+        loaded = findPack(await session.prompter.choosePack(lang, packs), ctx.lookup);
+      } catch (e) {
+        throw e instanceof Interrupted ? interrupted(ctx, session, undefined, []) : e;
+      }
+    }
+    preset ??= checkedPreset(ctx, loaded, withPlatform(loaded, sets, flags), false);
+    if (loaded.source === "path") resumeFlags.push("--pack", path.relative(ctx.io.cwd, loaded.file) || loaded.file);
+    const meta = metaFromFlags(flags);
+    const store = new AnswersStore({
+      pack: loaded.pack,
+      lang,
+      ...(output ? { file: output } : {}),
+      cwd: ctx.io.cwd,
+      today: ctx.today(),
+      force: flags.force === true,
+      now: ctx.io.now,
+    });
+    return await conductHearing(ctx, session, {
+      loaded,
+      lang,
+      answers: preset,
+      meta,
+      askMeta: META_KEYS.filter((k) => meta[k] === undefined),
+      start: "walk",
+      given: withPlatform(loaded, sets, flags).map((s) => s.id),
+      store,
+      force: flags.force === true,
+      resumeFlags,
+    });
+  } finally {
+    session.close();
+  }
+}
+
+/** `--defaults`: the pack's defaults and the --set values, checked together, no prompts. */
+async function runDefaults(ctx: Ctx, loaded: LoadedPack, sets: SetArg[], output: string | undefined, flags: StartFlags): Promise<number> {
+  const lang = ctx.langFlag ?? ctx.lang;
+  const answers = checkedPreset(ctx, loaded, withPlatform(loaded, sets, flags), true);
+  if (output) checkOutput(ctx, output, flags.force === true);
+  const store = new AnswersStore({
+    pack: loaded.pack,
+    lang,
+    ...(output ? { file: output } : {}),
+    cwd: ctx.io.cwd,
+    today: ctx.today(),
+    force: flags.force === true,
+    now: ctx.io.now,
+  });
+  const doc = store.save({ answers, meta: syncPlatform(loaded.pack, answers, metaFromFlags(flags)) }, "complete");
+  const file = store.file ?? "";
+  ctx.out.info(ctx.out.t(`回答: ${shown(ctx, file)}`, `answers: ${shown(ctx, file)}`));
+  await writeRenderedNextTo(
+    ctx,
+    loaded,
+    { file: doc, name: shown(ctx, file), locate: () => undefined },
+    file,
+    lang,
+    templateStore(ctx.templatesDir),
+    flags.force === true,
+  );
+  return 0;
+}
+
+/**
+ * --set values checked against the pack (every problem at once, exit 65). With `complete`,
+ * the pack's defaults fill the rest and each required answer still missing is a problem.
+ */
+function checkedPreset(ctx: Ctx, loaded: LoadedPack, sets: SetArg[], complete: boolean) {
+  const preset = presetAnswers(loaded.pack, sets, { defaults: complete });
+  for (const id of preset.ignored) {
+    ctx.out.warn(
+      ctx.out.t(`--set ${id}: この質問は条件に当てはまらないため無視しました`, `--set ${id}: ignored, the question does not apply (its condition is false)`),
+    );
+  }
+  // A question given a wrong value is reported once, for its value, not also as missing.
+  const refused = new Set(preset.problems.map((p) => p.path));
+  const missing = complete ? missingProblems(missingRequired(loaded.pack, preset.answers).filter((q) => !refused.has(q.id))) : [];
+  const problems = [...preset.problems, ...missing];
+  if (problems.length > 0) {
+    const n = problems.length;
+    const title =
+      preset.problems.length === 0
+        ? msg(`必須の回答が ${n} 件ありません`, `${n} required answer${n === 1 ? " is" : "s are"} missing`)
+        : msg(`指定した回答に ${n} 件の問題があります`, `${n} problem${n === 1 ? "" : "s"} with the answers given`);
+    throw new DataError(title, problems);
+  }
+  return preset.answers;
+}
+
+/** `--set id=value` flags; one without `=` is a usage error (2), before anything is read. */
+export function parseSets(args: readonly string[]): SetArg[] {
+  return args.map((a) => {
+    const s = splitSetArg(a);
+    if (!s) throw new UsageError(msg(`--set「${a}」は id=値 の形で指定してください`, `--set "${a}" must be id=value`));
+    return s;
+  });
+}
+
+/**
+ * A pack that asks the platform itself (its schedule reads it from a question) gets
+ * --platform as the answer to that question, when it is one of the choices and no --set
+ * already answers it.
+ */
+function withPlatform(loaded: LoadedPack, sets: SetArg[], flags: StartFlags): SetArg[] {
+  const q = platformQuestion(loaded.pack);
+  const p = flags.platform?.trim();
+  if (!q || !p || sets.some((s) => s.id === q.id) || !q.choices?.some((c) => c.value === p)) return sets;
+  return [...sets, { id: q.id, text: p }];
+}
+
+function metaFromFlags(flags: StartFlags): Meta {
+  const meta: Meta = {};
+  if (flags.client?.trim()) meta.client = flags.client.trim();
+  if (flags.job?.trim()) meta.job = flags.job.trim();
+  if (flags.platform?.trim()) meta.platform = flags.platform.trim();
+  return meta;
+}
+
+/** Refuses at once (73) what would fail at the end: an existing file, a missing folder. */
+function checkOutput(ctx: Ctx, file: string, force: boolean): void {
+  const dir = path.dirname(file);
+  if (!fs.existsSync(dir)) {
+    throw new OutputError(
+      msg(`${shown(ctx, file)} に書き込めません: フォルダがありません`, `${shown(ctx, file)} cannot be written: the folder does not exist`),
+    );
+  }
+  refuseExisting(ctx, [file, ...outputFiles(dir, stemOf(file)).map((f) => f.file)], force);
+}

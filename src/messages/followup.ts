@@ -1,0 +1,95 @@
+/**
+ * Follow-up messages after the hearing (progress, delay, delivery): the render context of the
+ * saved answers plus what each message needs, with dates from the deadline planner. Pure:
+ * today, the platforms and calendars are passed in.
+ *
+ * A plan made days after the hearing must not slide with the calendar: where the pack's
+ * start date is not answered, the plan starts on the day of the hearing (meta.created), as
+ * the confirmation message sent that day said, not on the day this message is written.
+ */
+import type { Answers, AnswersFile } from "../answers/types.ts";
+import { formatDate } from "../dates.ts";
+import type { Lang } from "../i18n.ts";
+import type { Pack } from "../pack/types.ts";
+import { buildContext, type RenderContext } from "../render/context.ts";
+import { nextContactOf, type PlanningEnv, type PlanOutcome, planFromAnswers, scheduleView } from "../render/schedule.ts";
+import { milestoneLabel, type Plan } from "../schedule/index.ts";
+
+export interface FollowUpInput {
+  pack: Pack;
+  file: AnswersFile;
+  /** Valid, normalized answers. */
+  answers: Answers;
+  lang: Lang;
+  today: string;
+  planning: PlanningEnv;
+}
+
+export interface DatedItem {
+  id: string;
+  date: string;
+  dateText: string;
+  label: string;
+}
+
+/** Milestones the client takes part in or waits for. */
+const CLIENT_FACING = new Set(["first_draft", "review", "revision", "final_delivery", "acceptance_end"]);
+
+/** The day the hearing took place (meta.created), else today. */
+export function hearingDay(file: AnswersFile, today: string): string {
+  const d = /^(\d{4}-\d{2}-\d{2})/.exec(file.meta.created ?? "")?.[1];
+  return d && d <= today ? d : today;
+}
+
+export function planOf(input: FollowUpInput, pack: Pack = input.pack): PlanOutcome | undefined {
+  return planFromAnswers(pack, input.answers, input.file.meta, hearingDay(input.file, input.today), input.planning);
+}
+
+/** The render context (answers, client, schedule view) with the next contact taken from the plan. */
+export function baseContext(input: FollowUpInput, outcome: PlanOutcome | undefined): RenderContext {
+  const { pack, file, answers, lang, today, planning } = input;
+  const view = scheduleView(outcome, pack, lang, planning);
+  return buildContext({
+    pack,
+    file,
+    answers,
+    lang,
+    today,
+    nextContact: nextContactOf(outcome?.plan, today),
+    platformNames: Object.fromEntries(planning.platforms.map((p) => [p.id, p.name])),
+    schedule: view && outcome?.plan ? { ...view, plan: outcome.plan } : view,
+  });
+}
+
+/** The plan's client-facing milestones on or after `from`, dated and labelled. */
+export function clientMilestones(plan: Plan | undefined, lang: Lang, from: string): DatedItem[] {
+  if (!plan) return [];
+  return plan.milestones
+    .filter((m) => CLIENT_FACING.has(m.kind) && m.date >= from)
+    .map((m) => ({ id: m.id, date: m.date, dateText: formatDate(m.date, lang), label: milestoneLabel(m, lang) }));
+}
+
+/** Revision rounds in a plan: one client review per round. */
+export function revisionRounds(plan: Plan): number {
+  return plan.milestones.filter((m) => m.kind === "review").length;
+}
+
+export interface ProgressFlags {
+  percent?: number;
+  done: string[];
+  next: string[];
+}
+
+export interface ProgressContext extends RenderContext {
+  /** `percentText` is empty without --percent (0 % is a figure, not "none"). */
+  progress: { percent: number | null; percentText: string; done: string[]; next: string[]; upcoming: DatedItem[] };
+}
+
+export function buildProgressContext(input: FollowUpInput, flags: ProgressFlags): ProgressContext {
+  const outcome = planOf(input);
+  const base = baseContext(input, outcome);
+  // Strictly after today: what was due today is reported as done or late, not as coming.
+  const upcoming = clientMilestones(outcome?.plan, input.lang, input.today).filter((m) => m.date > input.today);
+  const percent = flags.percent ?? null;
+  return { ...base, progress: { percent, percentText: percent === null ? "" : String(percent), done: flags.done, next: flags.next, upcoming } };
+}

@@ -1,0 +1,175 @@
+/**
+ * The text of the terminal hearing screens, apart from inquirer: header, question, help,
+ * examples, key hints, choice rows. Pure (colours come in as functions), so the widgets in
+ * inquirer.ts stay small and the layout can be tested without a terminal.
+ */
+import { stripVTControlCharacters } from "node:util";
+import type { Reference } from "../answers/types.ts";
+import type { Ask } from "../flow/prompter.ts";
+import type { Lang } from "../i18n.ts";
+import { L, progressLine, rangeHint } from "./labels.ts";
+
+export interface Style {
+  bold(s: string): string;
+  dim(s: string): string;
+  accent(s: string): string;
+  error(s: string): string;
+  ok(s: string): string;
+  highlight(s: string): string;
+}
+
+/** Columns a string takes in a terminal: CJK and full-width forms take two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (c < 32 || (c >= 0x300 && c < 0x370)) continue;
+    w += isWide(c) ? 2 : 1;
+  }
+  return w;
+}
+
+function isWide(c: number): boolean {
+  return (
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    (c >= 0x1f300 && c <= 0x1faff) ||
+    (c >= 0x20000 && c <= 0x3fffd)
+  );
+}
+
+/** Terminal rows the lines take once wrapped at `cols` columns. */
+export function screenHeight(lines: readonly string[], cols: number): number {
+  return lines.reduce((n, l) => n + Math.max(1, Math.ceil(displayWidth(stripVTControlCharacters(l)) / Math.max(1, cols))), 0);
+}
+
+/** Cuts a one-line text to `width` columns, ending in … when cut. */
+export function truncate(s: string, width: number): string {
+  const one = s.replace(/\s*\n\s*/g, " ");
+  if (displayWidth(one) <= width) return one;
+  let out = "";
+  let w = 0;
+  for (const ch of one) {
+    const cw = displayWidth(ch);
+    if (w + cw > width - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return `${out}…`;
+}
+
+/** `label — hint` cut to `width` columns, the hint styled after cutting (no escape code is cut). */
+export function rowText(label: string, hint: string | undefined, width: number, style: (s: string) => string, sep = " — "): string {
+  const full = truncate(hint ? `${label}${sep}${hint}` : label, width);
+  if (!hint || full.length <= label.length) return full;
+  return `${full.slice(0, label.length)}${style(full.slice(label.length))}`;
+}
+
+/** Header and question block shown above every answer area. */
+export function renderHead(ask: Ask, s: Style, width: number): string[] {
+  const lang = ask.lang;
+  const f = ask.frame;
+  const lines = [s.bold(truncate(f.title, width)), s.accent(truncate(progressLine(f, lang), width))];
+  if (f.intro && ask.kind !== "other" && ask.kind !== "note") lines.push(s.dim(f.intro));
+  lines.push("");
+  const tags = [ask.required ? L.required[lang] : "", rangeHint(ask, lang)].filter(Boolean).join(lang === "ja" ? "、" : ", ");
+  lines.push(`${s.accent("?")} ${s.bold(ask.message)}${tags ? s.dim(` (${tags})`) : ""}`);
+  if (ask.help) lines.push(s.dim(`  ${L.why[lang]}: ${ask.help}`));
+  if (ask.examples.length > 0) lines.push(s.dim(`  ${L.examples[lang]}: ${ask.examples.join(" / ")}`));
+  const format = formatHint(ask, lang);
+  if (format) lines.push(s.dim(`  ${format}`));
+  if (ask.pendingNow) lines.push(s.accent(`  ${L.pendingNow[lang]}${ask.pendingNow.note ? ` (${ask.pendingNow.note})` : ""}`));
+  if (ask.notice) lines.push(s.error(`  ${ask.notice}`));
+  return lines;
+}
+
+function formatHint(ask: Ask, lang: Lang): string {
+  if (ask.type === "references") return L.refsFormat[lang];
+  if (ask.type === "list") return L.listFormat[lang];
+  if (ask.type === "date") return L.dateFormat[lang];
+  return "";
+}
+
+export type Keys = [string, string][];
+
+export function keyLine(keys: Keys, s: Style): string {
+  return keys.map(([k, a]) => (k ? `${s.bold(k)} ${s.dim(a)}` : s.dim(a))).join(s.dim(" · "));
+}
+
+/** The keys of a question screen: always back, and "not decided yet" where allowed. */
+export function questionKeys(ask: Ask, area: "line" | "lines" | "list" | "checkbox"): Keys {
+  const lang = ask.lang;
+  const keys: Keys = [];
+  if (area === "list" || area === "checkbox") keys.push(["↑↓", L.move[lang]]);
+  if (area === "checkbox") keys.push(["Space", L.toggle[lang]]);
+  if (area === "lines") keys.push(["Enter", L.newLine[lang]], ["", L.finishLines[lang]]);
+  else keys.push(["Enter", L.confirm[lang]]);
+  keys.push(["Esc", L.back[lang]]);
+  if (ask.canPending) keys.push(["Ctrl-N", L.pending[lang]]);
+  return keys;
+}
+
+export interface Row {
+  label: string;
+  hint?: string;
+  value: unknown;
+}
+
+/** The rows of a one-choice question: select, confirm, or a short scale. */
+export function choiceRows(ask: Ask): Row[] {
+  const lang = ask.lang;
+  let rows: Row[];
+  if (ask.type === "confirm")
+    rows = [
+      { label: L.yes[lang], value: true },
+      { label: L.no[lang], value: false },
+    ];
+  else if (ask.type === "scale" && ask.min !== undefined && ask.max !== undefined) {
+    rows = [];
+    for (let n = ask.min; n <= ask.max; n++) {
+      const end = n === ask.min ? ask.minLabel : n === ask.max ? ask.maxLabel : undefined;
+      rows.push({ label: String(n), ...(end ? { hint: end } : {}), value: n });
+    }
+  } else
+    rows = (ask.choices ?? []).map((c) => ({
+      label: c.other ? `${c.label} ${L.otherMark[lang]}` : c.label,
+      ...(c.hint ? { hint: c.hint } : {}),
+      value: c.value,
+    }));
+  if (!ask.required) rows.push({ label: L.skip[lang], value: null });
+  return rows;
+}
+
+/** Whether a scale is short enough to pick from a list rather than type. */
+export function scaleAsList(ask: Ask): boolean {
+  return ask.type === "scale" && ask.min !== undefined && ask.max !== undefined && ask.max - ask.min <= 10;
+}
+
+/** The starting row: the current answer, else the default, else the first row. */
+export function initialRow(rows: Row[], ask: Ask): number {
+  const i = rows.findIndex((r) => r.value === ask.initial);
+  return Math.max(i, 0);
+}
+
+/** Text typed on lines for paragraph, list and references questions. */
+export function initialLines(ask: Ask): string[] {
+  const v = ask.initial;
+  if (v === undefined) return [];
+  if (ask.type === "paragraph") return String(v).split("\n");
+  if (!Array.isArray(v)) return [String(v)];
+  return v.map((x) => (typeof x === "string" ? x : referenceLine(x as Reference)));
+}
+
+export function referenceLine(r: Reference): string {
+  return [r.kind ?? "", r.source, r.note ?? ""].filter(Boolean).join(" ");
+}
+
+export function initialText(ask: Ask): string {
+  const v = ask.initial;
+  return v === undefined || typeof v === "object" ? "" : String(v);
+}
