@@ -7,6 +7,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import { DataError, type Problem } from "../errors.ts";
 import { msg } from "../i18n.ts";
+import { findDeepNesting } from "./depth.ts";
 
 export type DataPath = readonly (string | number)[];
 
@@ -21,7 +22,12 @@ export interface ParsedYaml {
   locate(path: DataPath, opts?: { key?: boolean }): Position | undefined;
 }
 
-export const YAML_LIMITS = { maxDepth: 32, maxAliases: 50 };
+/**
+ * maxDepth: nesting refused with its position (packs need about 10). scanDepth: the bound of
+ * the pre-parse scan (depth.ts), generous so that ordinary indentation never trips it, and far
+ * below the depth at which the parser runs out of stack (about 1000).
+ */
+export const YAML_LIMITS = { maxDepth: 32, maxAliases: 50, scanDepth: 160 };
 
 const YAML_CODES_JA: Record<string, string> = {
   DUPLICATE_KEY: "同じキーが重複しています",
@@ -34,6 +40,20 @@ const YAML_CODES_JA: Record<string, string> = {
 };
 
 export function parseYaml(text: string, file: string): ParsedYaml {
+  const deep = findDeepNesting(text, YAML_LIMITS.scanDepth);
+  if (deep !== undefined) {
+    const before = text.slice(0, deep);
+    const line = before.split("\n").length;
+    throw new DataError(msg(`${file} を読み込めません`, `${file} cannot be read`), [
+      {
+        file,
+        line,
+        col: deep - before.lastIndexOf("\n"),
+        message: msg(`入れ子が深すぎます (${YAML_LIMITS.maxDepth} 段まで)`, `nesting is too deep (at most ${YAML_LIMITS.maxDepth} levels)`),
+        fix: msg("構造を浅くしてください", "flatten the structure"),
+      },
+    ]);
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,

@@ -4,7 +4,7 @@ import { renderSkeleton } from "../../answers/skeleton.ts";
 import { DataError, formatProblem, KikitoriError, type Problem } from "../../errors.ts";
 import { msg } from "../../i18n.ts";
 import { checkPackFile, readPackFile } from "../../pack/load.ts";
-import { findPack, packFilesIn, searchRoots } from "../../pack/lookup.ts";
+import { findPack, packFilesIn, peekPackId, searchRoots } from "../../pack/lookup.ts";
 import type { PackSource } from "../../pack/types.ts";
 import type { Ctx } from "../context.ts";
 
@@ -27,17 +27,24 @@ export function listPacks(ctx: Ctx): { packs: ListedPack[]; problems: Problem[] 
     for (const file of packFilesIn(root.dir, root.source)) {
       if (seenFiles.has(file)) continue;
       seenFiles.add(file);
-      let check: ReturnType<typeof checkPackFile>;
+      let check: ReturnType<typeof checkPackFile> | undefined;
       try {
         check = checkPackFile(file, root.source);
       } catch (e) {
-        if (e instanceof KikitoriError) continue;
-        throw e;
+        if (!(e instanceof KikitoriError)) throw e;
       }
-      if (!check.loaded) {
+      if (!check?.loaded) {
+        // Lookup goes by the id at the top of the file: an invalid pack still takes its id.
+        const id = peekPackId(file);
+        const blocks = id !== undefined && !byId.has(id);
         problems.push({
           file,
-          message: msg("パックとして読み込めないため一覧から外しました", "left out: not a valid pack"),
+          message: blocks
+            ? msg(
+                `パックとして読み込めないため一覧から外しました (「${id}」はこのファイルを指すため使えません)`,
+                `left out: not a valid pack (and "${id}" refers to it, so it fails)`,
+              )
+            : msg("パックとして読み込めないため一覧から外しました", "left out: not a valid pack"),
           fix: msg(`kikitori pack validate ${file} で詳細を確認できます`, `see kikitori pack validate ${file}`),
           severity: "warning",
         });
@@ -135,8 +142,13 @@ export async function runPackValidate(ctx: Ctx, files: string[], flags: { json?:
     let id: string | undefined;
     let version: string | undefined;
     try {
-      const check = checkPackFile(path.resolve(ctx.io.cwd, file), "path");
-      problems = check.problems.map((p) => ({ ...p, file }));
+      const abs = path.resolve(ctx.io.cwd, file);
+      const check = checkPackFile(abs, "path");
+      // Problems in the pack file are shown with the name typed; those in its templates keep theirs.
+      const dir = path.dirname(abs);
+      problems = check.problems.map((p) =>
+        p.file === abs ? { ...p, file } : p.file?.startsWith(dir + path.sep) ? { ...p, file: path.join(path.dirname(file), path.relative(dir, p.file)) } : p,
+      );
       valid = Boolean(check.loaded);
       id = check.loaded?.pack.id;
       version = check.loaded?.pack.version;
