@@ -1,3 +1,4 @@
+import { stripControls } from "./controls.ts";
 import type { Lang, Msg } from "./i18n.ts";
 
 /**
@@ -85,5 +86,6 @@ export function formatProblem(p: Problem, lang: Lang): string {
   const where = formatPlace(p);
   const sev = p.severity === "warning" ? (lang === "ja" ? "警告: " : "warning: ") : "";
   const head = where ? `${where}: ${sev}` : sev;
-  return p.fix ? `${head}${p.message[lang]} — ${p.fix[lang]}` : `${head}${p.message[lang]}`;
+  // Problems quote what a (possibly hostile) file contains: never pass its escapes through.
+  return stripControls(p.fix ? `${head}${p.message[lang]} — ${p.fix[lang]}` : `${head}${p.message[lang]}`);
 }

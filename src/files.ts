@@ -71,7 +71,7 @@ function tooLarge(file: string, maxBytes: number, size: number | undefined): Dat
     {
       file,
       message: exact
-        ? msg(`${size.toLocaleString("en")} バイトあります (上限 ${limit})`, `it has ${size.toLocaleString("en")} bytes (the limit is ${limit})`)
+        ? msg(`${size} バイトあります (上限 ${limit})`, `it has ${size} bytes (the limit is ${limit})`)
         : msg(`上限の ${limit} を超えています`, `it is larger than the limit of ${limit}`),
       fix: msg("正しいファイルを指定しているか確認してください", "check that this is the file you meant"),
     },

@@ -409,11 +409,79 @@ Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answ
         return runPackSkeleton(ctx, c.args[0] ?? "", c.opts());
       }),
     );
+  sub("new")
+    .description(
+      t(
+        "新しいパックの雛形を作ります (全種類の質問の例・日英併記・エディタ用スキーマ付き)",
+        "start a new pack: one commented example of every question type, in ja and en, with the editor schema",
+      ),
+    )
+    .argument("<id>", t("パックの id (英小文字・数字・ハイフン)", "pack id (a-z, 0-9, hyphens)"))
+    .option("-o, --output <file>", t("書き出すファイル (省略時 <id>.yaml、- で標準出力)", "file to write (default <id>.yaml; - for stdout)"))
+    .option("--force", t("既存のファイルを上書きします", "replace existing files"))
+    .addHelpText(
+      "after",
+      example(
+        "kikitori pack new logo-design && kikitori pack validate logo-design.yaml",
+        "kikitori pack new logo-design && kikitori pack validate logo-design.yaml",
+      ),
+    )
+    .action(
+      run(async (ctx, c) => {
+        const { runPackNew } = await import("./commands/pack-share.ts");
+        return runPackNew(ctx, c.args[0] ?? "", c.opts());
+      }),
+    );
+  sub("export")
+    .description(
+      t(
+        "パックをテンプレートごと1つの YAML ファイルにまとめます (pack install でそのまま使えます)",
+        "write a pack as one self-contained YAML file, templates inlined (pack install accepts it)",
+      ),
+    )
+    .argument("<pack>", t("パックの id かパス", "pack id or path"))
+    .option("-o, --output <file>", t("書き出すファイル (省略時は標準出力)", "file to write (default: stdout)"))
+    .option("--force", t("既存のファイルを上書きします", "replace an existing file"))
+    .addHelpText("after", example("kikitori pack export logo-design -o logo-design.yaml", "kikitori pack export logo-design -o logo-design.yaml"))
+    .action(
+      run(async (ctx, c) => {
+        const { runPackExport } = await import("./commands/pack-share.ts");
+        return runPackExport(ctx, c.args[0] ?? "", c.opts());
+      }),
+    );
+  sub("install")
+    .description(
+      t(
+        "パックをユーザーフォルダにインストールします (先に検査し、内容を表示して確認します)",
+        "install packs into your user pack folder (validated first, shown, then confirmed)",
+      ),
+    )
+    .argument("<source>", t("パックのファイル、フォルダ、または npm pack の .tgz", "a pack file, a folder, or an npm pack .tgz"))
+    .option("-y, --yes", t("確認せずにインストールします (端末がないときは必須)", "do not ask (required without a terminal)"))
+    .option("--force", t("同じ版が既にあっても入れ直します", "reinstall even if the same version is installed"))
+    .addHelpText("after", example("kikitori pack install ./logo-design.yaml", "kikitori pack install kikitori-pack-shop-1.0.0.tgz --yes"))
+    .action(
+      run(async (ctx, c) => {
+        const { runPackInstall } = await import("./commands/pack-share.ts");
+        return runPackInstall(ctx, c.args[0] ?? "", c.opts());
+      }),
+    );
+  sub("remove")
+    .description(t("ユーザーフォルダからパックを削除します", "remove a pack from your user pack folder"))
+    .argument("<id>", t("パックの id", "pack id"))
+    .option("-y, --yes", t("確認せずに削除します (端末がないときは必須)", "do not ask (required without a terminal)"))
+    .addHelpText("after", example("kikitori pack remove logo-design", "kikitori pack remove logo-design"))
+    .action(
+      run(async (ctx, c) => {
+        const { runPackRemove } = await import("./commands/pack-share.ts");
+        return runPackRemove(ctx, c.args[0] ?? "", c.opts());
+      }),
+    );
   pack.action(function (this: Command) {
     throw new UsageError(
       msg(
-        "pack のサブコマンドを指定してください (list, show, validate, skeleton …)。kikitori pack --help",
-        "give a pack subcommand (list, show, validate, skeleton …): see kikitori pack --help",
+        "pack のサブコマンドを指定してください (list, show, validate, skeleton, new, export, install, remove)。kikitori pack --help",
+        "give a pack subcommand (list, show, validate, skeleton, new, export, install, remove): see kikitori pack --help",
       ),
     );
   });

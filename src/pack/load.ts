@@ -1,11 +1,13 @@
 /** Reading a pack file from disk: bounded read, YAML with positions, validation, template files. */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { stripControls } from "../controls.ts";
 import { DataError, type Problem } from "../errors.ts";
 import { LIMITS, readTextFile } from "../files.ts";
 import { msg } from "../i18n.ts";
 import { parseYaml } from "../yaml/parse.ts";
-import type { LoadedPack, PackSource } from "./types.ts";
+import { checkTemplateSource } from "./template-guard.ts";
+import type { LoadedPack, Pack, PackSource } from "./types.ts";
 import { isTemplatePath, validatePack } from "./validate.ts";
 
 export interface PackCheck {
@@ -31,9 +33,34 @@ export function checkPackFile(file: string, source: PackSource = "path", display
   if (!pack) return { problems };
   const dir = path.dirname(abs);
   for (const [name, ref] of Object.entries(pack.templates ?? {})) {
-    if (!ref || !isTemplatePath(ref)) continue;
-    const why = templateFileProblem(dir, ref);
-    if (why) problems.push({ file: display, ...parsed.locate(["templates", name]), path: `templates.${name}`, ...why });
+    if (ref === undefined) continue;
+    const where = { file: display, ...parsed.locate(["templates", name]), path: `templates.${name}` };
+    if (!isTemplatePath(ref)) {
+      // Inline text: its issues are placed at the key, with the line inside the template.
+      for (const i of checkTemplateSource(ref)) {
+        problems.push({
+          ...where,
+          message: msg(`templates.${name} の ${i.line} 行目: ${i.message.ja}`, `templates.${name}, line ${i.line}: ${i.message.en}`),
+          fix: i.fix,
+        });
+      }
+      continue;
+    }
+    for (const one of templateFiles(pack, ref)) {
+      const why = templateFileProblem(dir, one);
+      if (why) {
+        problems.push({ ...where, ...why });
+        continue;
+      }
+      const shown = path.join(path.dirname(display), one);
+      try {
+        const source = readTextFile(path.join(dir, one), LIMITS.templateBytes, shown);
+        for (const i of checkTemplateSource(source)) problems.push({ file: shown, line: i.line, col: i.col, message: i.message, fix: i.fix });
+      } catch (e) {
+        if (!(e instanceof DataError)) throw e;
+        problems.push(...e.problems);
+      }
+    }
   }
   if (problems.some((p) => p.severity !== "warning")) return { problems };
   return { loaded: { pack, file: abs, dir, source, warnings: problems }, problems };
@@ -93,8 +120,21 @@ function templateFileProblem(dir: string, ref: string): Pick<Problem, "message" 
   return undefined;
 }
 
-/** Reads a pack's template override: inline text, or the file it names (checked at load). */
+/** The files a template reference names: one per pack language when it holds `{lang}`. */
+export function templateFiles(pack: Pack, ref: string): string[] {
+  return ref.includes("{lang}") ? [...new Set(pack.languages.map((l) => ref.replaceAll("{lang}", l)))] : [ref];
+}
+
+/**
+ * Reads a pack's template override: inline text, or the file it names. The file was checked
+ * at load; it is checked again here because the pack folder may have changed since.
+ */
 export function readPackTemplate(loaded: LoadedPack, ref: string): string {
   if (!isTemplatePath(ref)) return ref;
-  return readTextFile(path.resolve(loaded.dir, ref), LIMITS.templateBytes);
+  const why = templateFileProblem(loaded.dir, ref);
+  if (why)
+    throw new DataError(msg(`パック ${loaded.file} のテンプレートを読めません`, `a template of pack ${loaded.file} cannot be read`), [
+      { file: loaded.file, ...why },
+    ]);
+  return stripControls(readTextFile(path.resolve(loaded.dir, ref), LIMITS.templateBytes));
 }

@@ -3,6 +3,7 @@
  * every problem at once (errors and warnings), and the normalized pack when there are no
  * errors. Pure: file existence of templates is checked by load.ts.
  */
+import { stripControls } from "../controls.ts";
 import type { Problem } from "../errors.ts";
 import { conditionRefs } from "../flow/conditions.ts";
 import { type Lang, msg } from "../i18n.ts";
@@ -447,13 +448,28 @@ export function isIsoDate(s: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
+/**
+ * The pack as the rest of kikitori sees it. Every string a pack can show (texts, defaults,
+ * schedule values, inline templates) is stripped of terminal control sequences here, once,
+ * so prompts, `pack show`, `ask` and renders never pass a hostile pack's escapes to a terminal.
+ */
 function normalizePack(input: PackInput): Pack {
   const first = input.languages[0] ?? "ja";
+  const clean = stripControls;
   const text = (t: string | Record<string, string>): Text => {
-    if (typeof t === "string") return { ja: t, en: t };
-    const pick = (l: Lang) => t[l] ?? t[first] ?? Object.values(t)[0] ?? "";
+    if (typeof t === "string") return { ja: clean(t), en: clean(t) };
+    const pick = (l: Lang) => clean(t[l] ?? t[first] ?? Object.values(t)[0] ?? "");
     return { ja: pick("ja"), en: pick("en") };
   };
+  // Schedule bindings, defaults and templates are small trees of plain data.
+  const deep = <T>(v: T): T =>
+    (typeof v === "string"
+      ? clean(v)
+      : Array.isArray(v)
+        ? v.map(deep)
+        : v && typeof v === "object"
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)]))
+          : v) as T;
   const opt = (t: string | Record<string, string> | undefined) => (t === undefined ? undefined : text(t));
   const question = (q: QuestionInput): Question =>
     strip({
@@ -464,7 +480,7 @@ function normalizePack(input: PackInput): Pack {
       help: opt(q.help),
       choices: q.choices?.map((c) => strip({ value: c.value, label: text(c.label), hint: opt(c.hint), other: c.other || undefined })),
       examples: q.examples?.map(text),
-      default: q.default,
+      default: deep(q.default),
       required: q.required ?? false,
       allow_pending: q.allow_pending ?? false,
       when: q.when,
@@ -485,8 +501,8 @@ function normalizePack(input: PackInput): Pack {
     description: opt(input.description),
     languages: input.languages,
     sections: input.sections.map((s) => strip({ id: s.id, title: text(s.title), intro: opt(s.intro), questions: s.questions.map(question) })),
-    schedule: input.schedule as Pack["schedule"],
-    templates: input.templates,
+    schedule: deep(input.schedule) as Pack["schedule"],
+    templates: deep(input.templates),
   });
 }
 

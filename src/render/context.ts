@@ -7,6 +7,7 @@ import { formatDate } from "../dates.ts";
 import { visibleQuestions } from "../flow/conditions.ts";
 import type { Lang, Msg } from "../i18n.ts";
 import { otherKey, type Pack, type Question } from "../pack/types.ts";
+import { cleanText } from "./markdown.ts";
 
 export type ItemKind = "inline" | "block" | "list" | "refs" | "pending" | "none";
 
@@ -118,14 +119,14 @@ export function buildContext(input: ContextInput): RenderContext {
     todayText: formatDate(input.today, lang),
     pack: { id: pack.id, version: pack.version, title: pack.title[lang] },
     meta: {
-      client: file.meta.client ?? "",
-      job: file.meta.job ?? "",
+      client: cleanText(file.meta.client ?? ""),
+      job: cleanText(file.meta.job ?? ""),
       platform,
       platformName: input.platformNames?.[platform]?.[lang] ?? platform,
-      created: file.meta.created ?? "",
-      updated: file.meta.updated ?? "",
+      created: cleanText(file.meta.created ?? ""),
+      updated: cleanText(file.meta.updated ?? ""),
     },
-    salutation: salutation(file.meta.client ?? "", lang),
+    salutation: salutation(cleanText(file.meta.client ?? ""), lang),
     status: file.status,
     sections,
     glance,
@@ -154,13 +155,15 @@ function renderItem(q: Question, answers: Answers, lang: Lang): RenderItem {
     note: "",
     answered: false,
   };
-  const v = get(answers, q.id);
+  // Cleaned before anything is decided from it (one line or several, short enough for the
+  // glance), so what is decided is what the brief shows.
+  const v = cleanValue(get(answers, q.id));
   if (v === undefined || v === "" || (Array.isArray(v) && v.length === 0)) return base;
   if (isPending(v)) return { ...base, kind: "pending", note: v.note ?? "" };
   const label = (value: string) => {
     const c = q.choices?.find((x) => x.value === value);
     if (!c) return value;
-    const other = c.other ? get(answers, otherKey(q.id)) : undefined;
+    const other = c.other ? cleanValue(get(answers, otherKey(q.id))) : undefined;
     return typeof other === "string" && other ? `${c.label[lang]}: ${other}` : c.label[lang];
   };
   const unitFor = (n: number) => {
@@ -238,4 +241,12 @@ export function labelOf(q: Question, lang: Lang): string {
 export function unitForm(unit: string, n: number): string {
   const [one = "", many] = unit.split("|");
   return many === undefined ? one : n === 1 ? one : many;
+}
+
+/** An answer without control sequences and with one kind of line break, in every string it holds. */
+function cleanValue<T>(v: T): T {
+  if (typeof v === "string") return cleanText(v) as T;
+  if (Array.isArray(v)) return v.map(cleanValue) as T;
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, cleanValue(x)])) as T;
+  return v;
 }

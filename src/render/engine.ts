@@ -9,6 +9,7 @@ import HandlebarsRuntime from "handlebars/runtime";
 import { formatDate, formatShortDate } from "../dates.ts";
 import { DataError } from "../errors.ts";
 import { isLang, msg } from "../i18n.ts";
+import { checkTemplateSource, HANDLEBARS_HELPERS, type TemplateHelper } from "../pack/template-guard.ts";
 import { escapeBlock, escapeCell, escapeInline, escapeLine, linkOrText, plainLine, quoteBlock } from "./markdown.ts";
 
 export type TemplateFn = (context: object) => string;
@@ -19,8 +20,11 @@ const langOf = (options: Handlebars.HelperOptions) => {
   return isLang(l) ? l : "en";
 };
 
-/** The helpers templates may use; pack templates may use these and no others. */
-export const HELPERS: Record<string, Handlebars.HelperDelegate> = {
+/**
+ * The helpers templates may use; pack templates may use these and no others. The names are
+ * declared in pack/template-guard.ts (which checks pack templates): the type keeps both lists equal.
+ */
+export const HELPERS: Record<TemplateHelper, Handlebars.HelperDelegate> = {
   md: (v: unknown) => escapeInline(str(v)),
   line: (v: unknown) => escapeLine(str(v)),
   plain: (v: unknown) => plainLine(str(v)),
@@ -34,7 +38,7 @@ export const HELPERS: Record<string, Handlebars.HelperDelegate> = {
   inc: (n: unknown) => Number(n) + 1,
 };
 
-export const BUILTIN_HELPERS = new Set(["if", "unless", "each", "with", "lookup", "log"]);
+export const BUILTIN_HELPERS: ReadonlySet<string> = new Set(HANDLEBARS_HELPERS);
 
 let instance: typeof Handlebars | undefined;
 let runtimeInstance: typeof HandlebarsRuntime | undefined;
@@ -48,6 +52,8 @@ export function handlebars(): typeof Handlebars {
     const full = createRequire(import.meta.url)("handlebars") as typeof Handlebars;
     instance = full.create();
     for (const [name, fn] of Object.entries(HELPERS)) instance.registerHelper(name, fn);
+    // `log` writes to the console (our stdout): no template needs it.
+    instance.unregisterHelper("log");
   }
   return instance;
 }
@@ -57,8 +63,25 @@ function runtime(): typeof HandlebarsRuntime {
   if (!runtimeInstance) {
     runtimeInstance = HandlebarsRuntime.create();
     for (const [name, fn] of Object.entries(HELPERS)) runtimeInstance.registerHelper(name, fn);
+    runtimeInstance.unregisterHelper("log");
   }
   return runtimeInstance;
+}
+
+/**
+ * A template a pack brought: checked on its parsed form (template-guard.ts) before it is
+ * compiled, even though packs are checked when they load, because the file could have
+ * changed since.
+ */
+export function compileUntrustedTemplate(source: string, name: string): TemplateFn {
+  const issues = checkTemplateSource(source);
+  if (issues.length > 0) {
+    throw new DataError(
+      msg(`テンプレート ${name} は使えません`, `template ${name} is refused`),
+      issues.map((i) => ({ file: name, line: i.line, col: i.col, message: i.message, fix: i.fix })),
+    );
+  }
+  return compileTemplate(source, name);
 }
 
 export function compileTemplate(source: string, name: string): TemplateFn {

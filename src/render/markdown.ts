@@ -3,17 +3,19 @@
  * words (and all Japanese text) stay readable in the raw .md file.
  */
 
+import { stripControls } from "../controls.ts";
+
 const INLINE = /[\\`*_[\]<>|~]/g;
 const ENTITY = /&(?=#?[A-Za-z0-9]+;)/g;
 // A trailing run of # would be read as the closing sequence of a heading and dropped.
 const CLOSING_HASHES = /#+(?=[ \t]*$)/;
-// Control characters other than tab and line feed (C0, DEL, C1): not text, and in a terminal
-// (`render --stdout`, `cat brief.md`) a pasted escape sequence could rewrite the screen.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-
-/** Text without control characters, every line break (CR LF, lone CR) as one line feed. */
+/**
+ * Text without terminal control sequences or control characters (in a terminal, with
+ * `render --stdout` or `cat brief.md`, a pasted escape sequence could rewrite the screen),
+ * every line break (CR LF, lone CR) as one line feed.
+ */
 export function cleanText(s: string): string {
-  return s.replace(/\r\n?/g, "\n").replace(CONTROL, "");
+  return stripControls(s.replace(/\r\n?/g, "\n"));
 }
 
 /** One line of text, safe anywhere inline (also in table cells); line breaks become spaces. */

@@ -11,7 +11,8 @@ import type { Lang } from "../i18n.ts";
 import { msg } from "../i18n.ts";
 import { readPackTemplate } from "../pack/load.ts";
 import type { LoadedPack, TemplateName } from "../pack/types.ts";
-import { compileTemplate, type TemplateFn, templateFromSpec } from "./engine.ts";
+import { isTemplatePath } from "../pack/validate.ts";
+import { compileTemplate, compileUntrustedTemplate, type TemplateFn, templateFromSpec } from "./engine.ts";
 
 export interface TemplateStore {
   get(name: TemplateName, lang: Lang, loaded?: LoadedPack): TemplateFn;
@@ -24,11 +25,12 @@ export function templateStore(builtinDir: string): TemplateStore {
     get(name, lang, loaded) {
       const override = loaded?.pack.templates?.[name];
       if (override !== undefined && loaded) {
-        const ref = override.replaceAll("{lang}", lang);
+        // `{lang}` in a file name picks the file per language; inline text is left as written.
+        const ref = isTemplatePath(override) ? override.replaceAll("{lang}", lang) : override;
         const key = `${loaded.file}\0${name}\0${ref}`;
         let fn = cache.get(key);
         if (!fn) {
-          fn = compileTemplate(readPackTemplate(loaded, ref), `${loaded.file} (templates.${name})`);
+          fn = compileUntrustedTemplate(readPackTemplate(loaded, ref), `${loaded.file} (templates.${name})`);
           cache.set(key, fn);
         }
         return fn;

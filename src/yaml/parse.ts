@@ -4,9 +4,10 @@
  * bounded here: size (checked by the reader), nesting depth, alias expansion, `__proto__`
  * keys, and YAML 1.1's implicit typing (which would turn `no` into false).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, type Node, parseDocument } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import { DataError, type Problem } from "../errors.ts";
 import { msg } from "../i18n.ts";
+import { findDeepNesting } from "./depth.ts";
 
 export type DataPath = readonly (string | number)[];
 
@@ -21,7 +22,12 @@ export interface ParsedYaml {
   locate(path: DataPath, opts?: { key?: boolean }): Position | undefined;
 }
 
-export const YAML_LIMITS = { maxDepth: 32, maxAliases: 50 };
+/**
+ * maxDepth: nesting refused with its position (packs need about 10). scanDepth: the bound of
+ * the pre-parse scan (depth.ts), generous so that ordinary indentation never trips it, and far
+ * below the depth at which the parser runs out of stack (about 1000).
+ */
+export const YAML_LIMITS = { maxDepth: 32, maxAliases: 50, scanDepth: 160 };
 
 const YAML_CODES_JA: Record<string, string> = {
   DUPLICATE_KEY: "同じキーが重複しています",
@@ -36,19 +42,25 @@ const YAML_CODES_JA: Record<string, string> = {
 /** More problems than this from one file are noise: the first ones say what is wrong. */
 const MAX_PROBLEMS = 10;
 
+// Where the library's own wording names its API, say what to do instead.
 const YAML_CODES_EN: Record<string, string> = {
   MULTIPLE_DOCS: "the file holds more than one YAML document (a --- line starts another)",
 };
 
 export function parseYaml(text: string, file: string): ParsedYaml {
-  // Deep flow nesting ([[[[…) takes the parser seconds and a gigabyte before it fails, so it
-  // is refused first, from the tokens alone.
-  const deep = flowTooDeep(text);
+  const deep = findDeepNesting(text, YAML_LIMITS.scanDepth);
   if (deep !== undefined) {
     const before = text.slice(0, deep);
     const line = before.split("\n").length;
-    const col = deep - before.lastIndexOf("\n");
-    throw new DataError(msg(`${file} を読み込めません`, `${file} cannot be read`), [{ file, line, col, ...tooDeep() }]);
+    throw new DataError(msg(`${file} を読み込めません`, `${file} cannot be read`), [
+      {
+        file,
+        line,
+        col: deep - before.lastIndexOf("\n"),
+        message: msg(`入れ子が深すぎます (${YAML_LIMITS.maxDepth} 段まで)`, `nesting is too deep (at most ${YAML_LIMITS.maxDepth} levels)`),
+        fix: msg("構造を浅くしてください", "flatten the structure"),
+      },
+    ]);
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
@@ -66,9 +78,6 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   };
 
   const problems: Problem[] = doc.errors.slice(0, MAX_PROBLEMS).map((e) => {
-    // The composer recurses per level: block nesting deep enough overflows its stack.
-    if (e.message.startsWith("Maximum call stack size exceeded")) return { file, ...at(e.pos[0]), ...tooDeep() };
-    // The library's own wording names its API; say what to do instead.
     const en = YAML_CODES_EN[e.code] ?? e.message.split(/ at line \d+/)[0] ?? e.message;
     const ja = YAML_CODES_JA[e.code] ? `${YAML_CODES_JA[e.code]} (${en})` : `YAML の構文エラーです: ${en}`;
     return {
@@ -132,7 +141,12 @@ export function parseYaml(text: string, file: string): ParsedYaml {
 function checkTree(node: Node | null, depth: number, file: string, at: (o: number | undefined) => Position | undefined, out: Problem[]): void {
   if (!node || out.length > 20) return;
   if (depth > YAML_LIMITS.maxDepth) {
-    out.push({ file, ...at(node.range?.[0]), ...tooDeep() });
+    out.push({
+      file,
+      ...at(node.range?.[0]),
+      message: msg(`入れ子が深すぎます (${YAML_LIMITS.maxDepth} 段まで)`, `nesting is too deep (at most ${YAML_LIMITS.maxDepth} levels)`),
+      fix: msg("構造を浅くしてください", "flatten the structure"),
+    });
     return;
   }
   if (isAlias(node)) return;
@@ -160,37 +174,4 @@ function checkTree(node: Node | null, depth: number, file: string, at: (o: numbe
   } else if (isSeq(node)) {
     for (const item of node.items) checkTree(item as Node | null, depth + 1, file, at, out);
   }
-}
-
-function tooDeep(): Pick<Problem, "message" | "fix"> {
-  return {
-    message: msg(`入れ子が深すぎます (${YAML_LIMITS.maxDepth} 段まで)`, `nesting is too deep (at most ${YAML_LIMITS.maxDepth} levels)`),
-    fix: msg("構造を浅くしてください", "flatten the structure"),
-  };
-}
-
-/**
- * The offset where flow collections ([ or {) nest deeper than the limit, if they do. A quick
- * count of brackets settles almost every file; only one that might be too deep is lexed, so
- * brackets inside quoted strings and comments do not count.
- */
-function flowTooDeep(text: string): number | undefined {
-  let depth = 0;
-  let max = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
-    else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
-  }
-  if (max <= YAML_LIMITS.maxDepth) return undefined;
-  depth = 0;
-  let offset = 0;
-  for (const token of new Lexer().lex(text)) {
-    if (token === "[" || token === "{") {
-      if (++depth > YAML_LIMITS.maxDepth) return offset;
-    } else if ((token === "]" || token === "}") && depth > 0) depth--;
-    // The lexer's control tokens (document start, scalar, flow end) are not in the source.
-    if (token !== "\u0002" && token !== "\u0018" && token !== "\u001f") offset += token.length;
-  }
-  return undefined;
 }

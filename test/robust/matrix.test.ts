@@ -74,12 +74,12 @@ const CASES: Record<string, Case> = {
   "answers: unknown lang": render({ [A]: `${HEADER}lang: fr\n` }, 65, /a\.answers\.yaml:3:7: lang/),
   "answers: meta as a list": render({ [A]: `${HEADER}meta: [a, b]\n` }, 65, /a\.answers\.yaml:3:7: meta/),
   "answers: answers as a list": render({ [A]: `${HEADER}answers: [a, b]\n` }, 65, /a\.answers\.yaml:3:10: answers/),
-  "answers: 10 MB file": render({ [A]: MB10 }, 65, /a\.answers\.yaml: it has 10,485,761 bytes \(the limit is 2 MiB\)/),
+  "answers: 10 MB file": render({ [A]: MB10 }, 65, /a\.answers\.yaml: it has 10485761 bytes \(the limit is 2 MiB\)/),
   "answers: 10 MB on stdin": { files: {}, args: ["render", "-"], input: MB10, code: 65, says: /<stdin>: it is larger than the limit of 2 MiB/ },
   "answers: flow nesting a million deep": render(
     { [A]: `${HEADER}answers:\n  name: ${"[".repeat(1_000_000)}\n` },
     65,
-    /a\.answers\.yaml:4:41: nesting is too deep/,
+    /a\.answers\.yaml:4:1\d\d: nesting is too deep/,
   ),
   "answers: block nesting 40 deep": render(
     { [A]: `${HEADER}answers:\n${Array.from({ length: 40 }, (_, i) => `${"  ".repeat(i + 1)}k${i}:`).join("\n")} x\n` },
@@ -140,7 +140,11 @@ const CASES: Record<string, Case> = {
     65,
     /pack\.yaml:\d+:\d+: template "\.\.\/brief\.md\.hbs" points outside the pack folder/,
   ),
-  "render: template with a syntax error": renderWithPack(packWith('templates: { brief: "{{#if x}}" }'), 65, /pack\.yaml \(templates\.brief\): Parse error/),
+  "render: template with a syntax error": renderWithPack(
+    packWith('templates: { brief: "{{#if x}}" }'),
+    65,
+    /pack\.yaml:\d+:\d+: templates\.brief, line 1: Handlebars syntax error/,
+  ),
   "render: template naming an unknown field": renderWithPack(packWith('templates: { brief: "{{nope}}" }'), 65, /templates\.brief\): "nope" not defined - 1:2/),
   "render: --out under a file": {
     files: { [A]: ANSWERS, out: "a file" },
@@ -178,8 +182,8 @@ const CASES: Record<string, Case> = {
     65,
     /pack\.yaml:2:5: id "Bad_Id" has the wrong form[\s\S]*pack\.yaml:6:11: sections/,
   ),
-  "pack validate: 10 MB": validate(MB10, 65, /pack\.yaml: it has 10,485,761 bytes \(the limit is 1 MiB\)/),
-  "pack validate: deep nesting": validate(`kikitori: 1\nid: x\nx: ${"{a: ".repeat(200)}\n`, 65, /pack\.yaml:3:\d+: nesting is too deep/),
+  "pack validate: 10 MB": validate(MB10, 65, /pack\.yaml: it has 10485761 bytes \(the limit is 1 MiB\)/),
+  "pack validate: deep nesting": validate(`kikitori: 1\nid: x\nx: ${"{a: ".repeat(200)}\n`, 65, /pack\.yaml:3:\d{3}: nesting is too deep/),
   "pack validate: __proto__ key": validate(packWith("__proto__: { polluted: true }"), 65, /pack\.yaml:5:1: the key __proto__ is not allowed/),
   "pack validate: when on a later question": validate(
     ALL_TYPES.replace("when: { question: usage, includes: sns }", "when: { question: budget, answered: true }"),
@@ -241,7 +245,7 @@ const CASES: Record<string, Case> = {
     files: { "r.txt": MB10 },
     args: ["import", "all-types", "r.txt", "-o", A],
     code: 65,
-    says: /r\.txt: it has 10,485,761 bytes \(the limit is 1 MiB\)/,
+    says: /r\.txt: it has 10485761 bytes \(the limit is 1 MiB\)/,
   },
   "import: unknown pack": { files: { "r.txt": "1. x\n" }, args: ["import", "no-such-pack", "r.txt", "-o", A], code: 66, says: /pack "no-such-pack" not found/ },
   "import: output under a file": {

@@ -4,7 +4,7 @@ import { renderSkeleton } from "../../answers/skeleton.ts";
 import { DataError, formatProblem, KikitoriError, type Problem } from "../../errors.ts";
 import { msg } from "../../i18n.ts";
 import { checkPackFile, readPackFile } from "../../pack/load.ts";
-import { findPack, packFilesIn, searchRoots } from "../../pack/lookup.ts";
+import { findPack, packFilesIn, peekPackId, searchRoots } from "../../pack/lookup.ts";
 import type { PackSource } from "../../pack/types.ts";
 import type { Ctx } from "../context.ts";
 
@@ -27,17 +27,24 @@ export function listPacks(ctx: Ctx): { packs: ListedPack[]; problems: Problem[] 
     for (const file of packFilesIn(root.dir, root.source)) {
       if (seenFiles.has(file)) continue;
       seenFiles.add(file);
-      let check: ReturnType<typeof checkPackFile>;
+      let check: ReturnType<typeof checkPackFile> | undefined;
       try {
         check = checkPackFile(file, root.source);
       } catch (e) {
-        if (e instanceof KikitoriError) continue;
-        throw e;
+        if (!(e instanceof KikitoriError)) throw e;
       }
-      if (!check.loaded) {
+      if (!check?.loaded) {
+        // Lookup goes by the id at the top of the file: an invalid pack still takes its id.
+        const id = peekPackId(file);
+        const blocks = id !== undefined && !byId.has(id);
         problems.push({
           file,
-          message: msg("パックとして読み込めないため一覧から外しました", "left out: not a valid pack"),
+          message: blocks
+            ? msg(
+                `パックとして読み込めないため一覧から外しました (「${id}」はこのファイルを指すため使えません)`,
+                `left out: not a valid pack (and "${id}" refers to it, so it fails)`,
+              )
+            : msg("パックとして読み込めないため一覧から外しました", "left out: not a valid pack"),
           fix: msg(`kikitori pack validate ${file} で詳細を確認できます`, `see kikitori pack validate ${file}`),
           severity: "warning",
         });
@@ -135,6 +142,7 @@ export async function runPackValidate(ctx: Ctx, files: string[], flags: { json?:
     let id: string | undefined;
     let version: string | undefined;
     try {
+      // Problems in the pack file carry the name typed; those in its templates, theirs beside it.
       const check = checkPackFile(path.resolve(ctx.io.cwd, file), "path", file);
       problems = check.problems;
       valid = Boolean(check.loaded);

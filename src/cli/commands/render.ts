@@ -10,6 +10,7 @@ import { templateStore } from "../../render/templates.ts";
 import type { Ctx } from "../context.ts";
 import { outputFiles, renderFor, stemOf, writeOutputs } from "../outputs.ts";
 import { readStdin } from "../stdin.ts";
+import { warnVersion } from "../version-warning.ts";
 
 export interface RenderFlags {
   pack?: string;
@@ -47,14 +48,7 @@ export async function runRender(ctx: Ctx, files: string[], flags: RenderFlags): 
           packs.set(id, loaded);
         }
       }
-      if (loaded.pack.version !== read.file.pack.version) {
-        ctx.out.warn(
-          ctx.out.t(
-            `${display}: 回答は ${read.file.pack.id}@${read.file.pack.version} のものですが、パックは ${loaded.pack.version} です。現在のパックで検査します`,
-            `${display}: answered with ${read.file.pack.id}@${read.file.pack.version}, the pack is now ${loaded.pack.version}; checking against the current pack`,
-          ),
-        );
-      }
+      if (loaded.pack.version !== read.file.pack.version) warnVersion(ctx, display, read, loaded);
       const lang = ctx.langFlag ?? read.file.lang ?? ctx.lang;
       const result = await renderFor(ctx, loaded, read, lang, store);
       const files = outputFiles(

@@ -18,6 +18,7 @@ import type { Ctx } from "../context.ts";
 import { conductHearing } from "../hearing.ts";
 import { outputFiles, refuseExisting, shown, stemOf } from "../outputs.ts";
 import { accessibleFromEnv, openSession, requireTerminal } from "../session.ts";
+import { warnVersion } from "../version-warning.ts";
 
 export interface ResumeFlags {
   pack?: string;
@@ -40,14 +41,7 @@ export async function runResume(ctx: Ctx, fileArg: string, flags: ResumeFlags): 
       ),
     );
   }
-  if (loaded.pack.version !== ref.version) {
-    ctx.out.warn(
-      ctx.out.t(
-        `${fileArg}: 回答は ${ref.id}@${ref.version} のものですが、パックは ${loaded.pack.version} です。現在のパックで検査し直します`,
-        `${fileArg}: answered with ${ref.id}@${ref.version}, the pack is now ${loaded.pack.version}; checking the answers again`,
-      ),
-    );
-  }
+  if (loaded.pack.version !== ref.version) warnVersion(ctx, fileArg, read, loaded, true);
   const checked = validateAnswers(loaded.pack, read.file.answers, { file: fileArg, locate: read.locate, requireComplete: false });
   const errors = checked.problems.filter((p) => p.severity !== "warning");
   refuseExisting(
