@@ -1,7 +1,7 @@
 /** `kikitori render <answers…>`: non-interactive, one or many files in one process. */
 import * as path from "node:path";
 import { parseAnswersBytes, type ReadAnswers, readAnswersFile } from "../../answers/io.ts";
-import { KikitoriError, UsageError } from "../../errors.ts";
+import { CancelledError, KikitoriError, UsageError } from "../../errors.ts";
 import { makeDir } from "../../files.ts";
 import { msg } from "../../i18n.ts";
 import { findPack } from "../../pack/lookup.ts";
@@ -33,8 +33,11 @@ export async function runRender(ctx: Ctx, files: string[], flags: RenderFlags): 
   const showProgress = files.length > 1 && ctx.io.stderr.isTTY === true && !flags.stdout;
   let firstFailure = 0;
   let done = 0;
+  const signals = batchSignals(ctx, files.length);
 
   for (const file of files) {
+    const signal = await signals.pending();
+    if (signal) throw interruptedBatch(ctx, signal, done, files.length, showProgress);
     try {
       const read: ReadAnswers =
         file === "-" ? parseAnswersBytes(await readStdin(ctx.io.stdin), "<stdin>") : readAnswersFile(path.resolve(ctx.io.cwd, file), file);
@@ -74,6 +77,42 @@ export async function runRender(ctx: Ctx, files: string[], flags: RenderFlags): 
       if (firstFailure === 0) firstFailure = e.exitCode;
     }
   }
+  signals.close();
   if (showProgress) ctx.io.stderr.write("\n");
   return firstFailure;
+}
+
+/**
+ * Ctrl-C or SIGTERM stops a batch between two answers files, never inside a write: every
+ * output written is complete, both outputs of a file are there, and no temporary file is left.
+ */
+function batchSignals(ctx: Ctx, count: number): { pending(): Promise<NodeJS.Signals | undefined>; close(): void } {
+  let caught: NodeJS.Signals | undefined;
+  const close =
+    count > 1
+      ? ctx.io.onSignal?.((s) => {
+          caught ??= s;
+        })
+      : undefined;
+  return {
+    async pending() {
+      if (!close) return undefined;
+      // Writes are synchronous: a signal's handler runs only when the event loop gets a turn.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (caught) close();
+      return caught;
+    },
+    close: () => close?.(),
+  };
+}
+
+function interruptedBatch(ctx: Ctx, signal: NodeJS.Signals, done: number, total: number, progress: boolean): CancelledError {
+  if (progress) ctx.io.stderr.write("\n");
+  return new CancelledError(
+    msg(
+      `中断しました。${total} 件中 ${done} 件を書き出しました (書き出したファイルはすべて完全です)`,
+      `Interrupted: ${done} of ${total} answers files rendered (every file written is complete)`,
+    ),
+    signal === "SIGTERM" ? 143 : 130,
+  );
 }
