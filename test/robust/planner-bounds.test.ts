@@ -43,14 +43,27 @@ const wide: fc.Arbitrary<PlanInput> = fc
     ...(r.draftShare !== undefined ? { draftShare: r.draftShare } : {}),
   }));
 
+// The milestones README "Deadline flow" allows after the due date of a plan that is not late.
+const AFTER_DUE: Record<PlanInput["dueMeans"], RegExp> = {
+  final: /^(acceptance_end|first_reply_by)$/,
+  first_draft: /^(acceptance_end|first_reply_by|revision_\d+_review|revision_\d+|final_delivery)$/,
+};
+
 describe("planner bounds", () => {
-  test("every input is either refused with problems or planned without throwing", () => {
+  test("every input is refused with problems or planned without throwing, an ok plan within [start, due]", () => {
     fc.assert(
       fc.property(wide, (input) => {
         const env = envFor(input);
         if (validatePlanInput(input, env).length > 0) return;
         const plan = planSchedule(input, env);
         expect(["ok", "tight", "late"]).toContain(plan.verdict);
+        // test/schedule/properties.test.ts checks dates against [start, due] over everyday
+        // inputs; here the same rule (README, Deadline flow) over the whole range.
+        if (plan.verdict === "late") return;
+        for (const m of plan.milestones) {
+          expect(m.date >= input.start, `${m.id} before start`).toBe(true);
+          if (!AFTER_DUE[input.dueMeans].test(m.id)) expect(m.date <= input.due, `${m.id} ${m.date} after due ${input.due}`).toBe(true);
+        }
       }),
       { numRuns: 200 },
     );
