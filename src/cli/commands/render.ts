@@ -1,5 +1,6 @@
 /** `kikitori render <answers…>`: non-interactive, one or many files in one process. */
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { parseAnswersBytes, type ReadAnswers, readAnswersFile } from "../../answers/io.ts";
 import { KikitoriError, OutputError, UsageError } from "../../errors.ts";
@@ -31,53 +32,83 @@ export async function runRender(ctx: Ctx, files: string[], flags: RenderFlags): 
       throw new OutputError(msg(`出力先フォルダ ${flags.out} を作れません`, `output folder ${flags.out} cannot be created`));
     }
   }
-  const store = templateStore(ctx.templatesDir);
-  const packs = new Map<string, LoadedPack>();
-  const explicit = flags.pack ? findPack(flags.pack, ctx.lookup) : undefined;
+  const jobs = files.length >= PARALLEL_MIN && !flags.stdout && !files.includes("-") ? batchJobs(ctx) : 1;
+  if (jobs > 1) {
+    const { renderInWorkers } = await import("../render-pool.ts");
+    const code = await renderInWorkers(ctx, files, flags, jobs);
+    if (code !== undefined) return code;
+  }
+  const renderer = fileRenderer(ctx, flags);
   const showProgress = files.length > 1 && ctx.io.stderr.isTTY === true && !flags.stdout;
   let firstFailure = 0;
   let done = 0;
-
   for (const file of files) {
     try {
-      const read: ReadAnswers =
-        file === "-" ? parseAnswersBytes(await readStdin(ctx.io.stdin), "<stdin>") : readAnswersFile(path.resolve(ctx.io.cwd, file), file);
-      const display = read.name;
-      let loaded = explicit;
-      if (!loaded) {
-        const id = read.file.pack.id;
-        loaded = packs.get(id);
-        if (!loaded) {
-          loaded = findPack(id, ctx.lookup);
-          packs.set(id, loaded);
-        }
-      }
-      if (loaded.pack.version !== read.file.pack.version) warnVersion(ctx, display, read, loaded);
-      const lang = ctx.langFlag ?? read.file.lang ?? ctx.lang;
-      const result = await renderFor(ctx, loaded, read, lang, store);
-      const files = outputFiles(
-        flags.out ? path.resolve(ctx.io.cwd, flags.out) : file === "-" ? ctx.io.cwd : path.dirname(path.resolve(ctx.io.cwd, file)),
-        file === "-" ? "stdin" : stemOf(file),
-        flags.only,
-      );
-      if (flags.stdout) ctx.out.out(files.map((f) => result[f.kind]).join("\n"));
-      else
-        writeOutputs(
-          ctx,
-          files.map((f) => ({ file: f.file, text: result[f.kind] })),
-          flags.force === true,
-        );
-      done++;
-      if (showProgress) ctx.io.stderr.write(`\r${done}/${files.length}`);
+      await renderer(file);
     } catch (e) {
       if (!(e instanceof KikitoriError) || files.length === 1) throw e;
       // In a batch, one bad file does not stop the others; the first failure sets the exit code.
-      const [first, ...rest] = e.lines(ctx.lang);
-      ctx.out.err(`${ctx.out.t("エラー", "error")}: ${first}`);
-      for (const l of rest) ctx.out.err(l);
+      reportFailure(ctx, e);
       if (firstFailure === 0) firstFailure = e.exitCode;
     }
+    done++;
+    if (showProgress) ctx.io.stderr.write(`\r${done}/${files.length}`);
   }
   if (showProgress) ctx.io.stderr.write("\n");
   return firstFailure;
+}
+
+/** Batches smaller than this render in one thread: starting workers costs more than it saves. */
+const PARALLEL_MIN = 64;
+
+/** Worker threads for a large batch: KIKITORI_JOBS, else one per core (at most 8). */
+function batchJobs(ctx: Ctx): number {
+  const set = Number(ctx.io.env.KIKITORI_JOBS);
+  if (Number.isInteger(set) && set >= 1) return Math.min(set, 32);
+  return Math.min(os.availableParallelism(), 8);
+}
+
+export function reportFailure(ctx: Ctx, e: KikitoriError): void {
+  const [first, ...rest] = e.lines(ctx.lang);
+  ctx.out.err(`${ctx.out.t("エラー", "error")}: ${first}`);
+  for (const l of rest) ctx.out.err(l);
+}
+
+/**
+ * Renders one answers file and writes (or prints) its outputs. Packs and compiled templates
+ * are kept across calls, so a batch loads each once. Throws a KikitoriError for a bad file.
+ */
+export function fileRenderer(ctx: Ctx, flags: RenderFlags): (file: string) => Promise<void> {
+  const store = templateStore(ctx.templatesDir);
+  const packs = new Map<string, LoadedPack>();
+  let explicit: LoadedPack | undefined;
+  return async (file) => {
+    if (flags.pack) explicit ??= findPack(flags.pack, ctx.lookup);
+    const read: ReadAnswers =
+      file === "-" ? parseAnswersBytes(await readStdin(ctx.io.stdin), "<stdin>") : readAnswersFile(path.resolve(ctx.io.cwd, file), file);
+    let loaded = explicit;
+    if (!loaded) {
+      const id = read.file.pack.id;
+      loaded = packs.get(id);
+      if (!loaded) {
+        loaded = findPack(id, ctx.lookup);
+        packs.set(id, loaded);
+      }
+    }
+    if (loaded.pack.version !== read.file.pack.version) warnVersion(ctx, read.name, read, loaded);
+    const lang = ctx.langFlag ?? read.file.lang ?? ctx.lang;
+    const result = await renderFor(ctx, loaded, read, lang, store);
+    const targets = outputFiles(
+      flags.out ? path.resolve(ctx.io.cwd, flags.out) : file === "-" ? ctx.io.cwd : path.dirname(path.resolve(ctx.io.cwd, file)),
+      file === "-" ? "stdin" : stemOf(file),
+      flags.only,
+    );
+    if (flags.stdout) ctx.out.out(targets.map((f) => result[f.kind]).join("\n"));
+    else
+      writeOutputs(
+        ctx,
+        targets.map((f) => ({ file: f.file, text: result[f.kind] })),
+        flags.force === true,
+      );
+  };
 }
