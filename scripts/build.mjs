@@ -23,7 +23,8 @@ if (process.argv.includes("--if-stale")) {
 rmSync(join(root, "dist"), { recursive: true, force: true });
 const main = await build({
   absWorkingDir: root,
-  entryPoints: { cli: "src/cli/entry.ts" },
+  // The render worker is an entry of its own, sharing chunks with the CLI.
+  entryPoints: { cli: "src/cli/entry.ts", "render-worker": "src/cli/render-worker.ts" },
   metafile: process.argv.includes("--analyze"),
   outdir: "dist",
   bundle: true,

@@ -160,7 +160,7 @@ Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answ
     )
     .action(
       run(async (ctx, c) => {
-        const { runStart } = await import("./commands/start.ts");
+        const { runStart } = await import("./commands/index.ts");
         return runStart(ctx, c.args[0], c.opts());
       }),
     );
@@ -180,7 +180,7 @@ Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answ
     )
     .action(
       run(async (ctx, c) => {
-        const { runResume } = await import("./commands/resume.ts");
+        const { runResume } = await import("./commands/index.ts");
         return runResume(ctx, c.args[0] ?? "", c.opts());
       }),
     );
@@ -204,7 +204,7 @@ Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answ
     .addHelpText("after", example("kikitori render jobs/*.answers.yaml --out briefs/", "kikitori render jobs/*.answers.yaml --out briefs/"))
     .action(
       run(async (ctx, c) => {
-        const { runRender } = await import("./commands/render.ts");
+        const { runRender } = await import("./commands/index.ts");
         return runRender(ctx, c.args, c.opts());
       }),
     );
@@ -248,7 +248,7 @@ Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answ
     )
     .action(
       run(async (ctx, c) => {
-        const { runSchedule } = await import("./commands/schedule.ts");
+        const { runSchedule } = await import("./commands/index.ts");
         return runSchedule(ctx, c.opts());
       }),
     );
@@ -274,7 +274,7 @@ Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answ
     .addHelpText("after", example("kikitori ask logo-design --client 山田 --lang ja > ask.txt", "kikitori ask logo-design --client 'Ms. Smith' > ask.txt"))
     .action(
       run(async (ctx, c) => {
-        const { runAsk } = await import("./commands/ask.ts");
+        const { runAsk } = await import("./commands/index.ts");
         return runAsk(ctx, c.args[0] ?? "", c.opts());
       }),
     );
@@ -302,7 +302,7 @@ Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answ
     )
     .action(
       run(async (ctx, c) => {
-        const { runImport } = await import("./commands/import.ts");
+        const { runImport } = await import("./commands/index.ts");
         return runImport(ctx, c.args[0] ?? "", c.args[1] ?? "", c.opts());
       }),
     );
@@ -343,7 +343,7 @@ Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answ
     )
     .action(
       run(async (ctx, c) => {
-        const { runMessage } = await import("./commands/message.ts");
+        const { runMessage } = await import("./commands/index.ts");
         return runMessage(ctx, c.args[0] ?? "", c.args[1] ?? "", c.opts());
       }),
     );
@@ -363,7 +363,7 @@ Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answ
     .addHelpText("after", example("kikitori pack list --json", "kikitori pack list --json"))
     .action(
       run(async (ctx, c) => {
-        const { runPackList } = await import("./commands/pack.ts");
+        const { runPackList } = await import("./commands/index.ts");
         return runPackList(ctx, c.opts());
       }),
     );
@@ -374,7 +374,7 @@ Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answ
     .addHelpText("after", example("kikitori pack show design-general --json", "kikitori pack show design-general --json"))
     .action(
       run(async (ctx, c) => {
-        const { runPackShow } = await import("./commands/pack.ts");
+        const { runPackShow } = await import("./commands/index.ts");
         return runPackShow(ctx, c.args[0] ?? "", c.opts());
       }),
     );
@@ -385,7 +385,7 @@ Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answ
     .addHelpText("after", example("kikitori pack validate my-pack.yaml other-pack/pack.yaml", "kikitori pack validate my-pack.yaml other-pack/pack.yaml"))
     .action(
       run(async (ctx, c) => {
-        const { runPackValidate } = await import("./commands/pack.ts");
+        const { runPackValidate } = await import("./commands/index.ts");
         return runPackValidate(ctx, c.args, c.opts());
       }),
     );
@@ -405,7 +405,7 @@ Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answ
     )
     .action(
       run(async (ctx, c) => {
-        const { runPackSkeleton } = await import("./commands/pack.ts");
+        const { runPackSkeleton } = await import("./commands/index.ts");
         return runPackSkeleton(ctx, c.args[0] ?? "", c.opts());
       }),
     );

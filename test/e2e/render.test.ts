@@ -222,3 +222,34 @@ describe("global behaviour", () => {
     expect(kikitori(["frobnicate"]).code).toBe(2);
   });
 });
+
+describe("render: a large batch in worker threads", () => {
+  it("writes the same files, prints the same lines in order and exits like one thread", () => {
+    const fixture = path.join(FIXTURES, "answers", "full.answers.yaml");
+    const text = read(fixture);
+    const run = (jobs: string) => {
+      const dir = tmpdir();
+      const names: string[] = [];
+      for (let i = 0; i < 70; i++) {
+        const name = `j${String(i).padStart(2, "0")}.answers.yaml`;
+        write(dir, name, i === 33 ? text.replace("style: other", "style: cute") : text);
+        names.push(name);
+      }
+      const r = kikitori(["render", ...names, "--out", "out"], { cwd: dir, env: { ...env, KIKITORI_JOBS: jobs } });
+      const files = fs.readdirSync(path.join(dir, "out")).sort();
+      return { r, files, brief: read(path.join(dir, "out", "j00.brief.md")) };
+    };
+    const one = run("1");
+    const two = run("2");
+    expect(two.r.code).toBe(65);
+    expect(two.r.code).toBe(one.r.code);
+    expect(two.r.stderr).toBe(one.r.stderr);
+    expect(two.files).toEqual(one.files);
+    expect(two.files).toHaveLength(138);
+    expect(two.files).not.toContain("j33.brief.md");
+    expect(two.brief).toBe(one.brief);
+    const lines = two.r.stderr.split("\n");
+    expect(lines[0]).toBe("out/j00.brief.md");
+    expect(lines.findIndex((l) => l.includes("j33.answers.yaml"))).toBeGreaterThan(lines.indexOf("out/j32.message.md"));
+  });
+});

@@ -53,9 +53,11 @@ function allFiles(dir: string): string[] {
 
 describe("a signal in the middle of a batch render", () => {
   it.each([
-    ["SIGINT", 130],
-    ["SIGTERM", 143],
-  ] as const)("%s: every output is complete or absent, pairs stay whole, no temporary file is left", async (signal, code) => {
+    ["SIGINT", 130, "worker threads"],
+    ["SIGTERM", 143, "worker threads"],
+    ["SIGINT", 130, "one thread"],
+    ["SIGTERM", 143, "one thread"],
+  ] as const)("%s (%s, %s): every output is complete or absent, pairs stay whole, no temporary file is left", async (signal, code, threads) => {
     const dir = tmpdir("kikitori-signal-");
     const names = Array.from({ length: 1000 }, (_, i) => `job${String(i).padStart(4, "0")}.answers.yaml`);
     for (const n of names) fs.writeFileSync(path.join(dir, n), FULL);
@@ -66,14 +68,15 @@ describe("a signal in the middle of a batch render", () => {
     const message = read(path.join(dir, "ref", "job0000.message.md"));
 
     const out = path.join(dir, "out");
-    const child = spawn(process.execPath, [BIN, "render", ...names, "--out", "out"], { cwd: dir, env: env(dir) });
+    const jobs = threads === "one thread" ? { KIKITORI_JOBS: "1" } : { KIKITORI_JOBS: "2" };
+    const child = spawn(process.execPath, [BIN, "render", ...names, "--out", "out"], { cwd: dir, env: env(dir, jobs) });
     const done = exited(child);
     await until(() => fs.existsSync(out) && fs.readdirSync(out).length >= 200, "200 outputs");
     child.kill(signal);
     const r = await done;
 
     expect(r.code).toBe(code);
-    expect(r.stderr).toMatch(/Interrupted: \d+ of 1000 answers files rendered \(every file written is complete\)/);
+    expect(r.stderr).toMatch(/Interrupted after \d+ of 1000 answers files \(every file written is complete\)/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     const written = fs.readdirSync(out);
     const briefs = written.filter((f) => f.endsWith(".brief.md"));
@@ -82,7 +85,7 @@ describe("a signal in the middle of a batch render", () => {
     expect(briefs.length).toBeLessThan(1000);
     expect(messages.map((f) => f.replace(".message.md", ""))).toEqual(briefs.map((f) => f.replace(".brief.md", "")));
     expect(written.length).toBe(briefs.length + messages.length);
-    expect(r.stderr).toContain(`Interrupted: ${briefs.length} of 1000`);
+    expect(r.stderr).toContain(`Interrupted after ${briefs.length} of 1000 `);
     for (const f of briefs) expect(read(path.join(out, f))).toBe(brief);
     for (const f of messages) expect(read(path.join(out, f))).toBe(message);
     expect(allFiles(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);

@@ -46,7 +46,7 @@ describe("other YAML limits", () => {
       `a: &a [${'"x",'.repeat(10)}]\nb: &b [${"*a,".repeat(10)}]\nc: &c [${"*b,".repeat(10)}]\nd: [${"*c,".repeat(10)}]\n`,
       "aliases expand too much",
     ],
-    ["duplicate keys", "a: 1\na: 2\n", "Map keys must be unique"],
+    ["duplicate keys", "a: 1\na: 2\n", "map keys must be unique"],
     ["__proto__ key", "a:\n  __proto__: { x: 1 }\n", "the key __proto__ is not allowed"],
     ["%YAML 1.1", "%YAML 1.1\n---\na: yes\n", "the %YAML 1.1 directive is not supported"],
   ])("%s", (_name, text, reason) => {

@@ -1,13 +1,16 @@
 /** `kikitori render <answers…>`: non-interactive, one or many files in one process. */
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { parseAnswersBytes, type ReadAnswers, readAnswersFile } from "../../answers/io.ts";
-import { CancelledError, KikitoriError, UsageError } from "../../errors.ts";
+import { KikitoriError, UsageError } from "../../errors.ts";
 import { makeDir } from "../../files.ts";
 import { msg } from "../../i18n.ts";
 import { findPack } from "../../pack/lookup.ts";
 import type { LoadedPack } from "../../pack/types.ts";
 import { templateStore } from "../../render/templates.ts";
 import type { Ctx } from "../context.ts";
+import { batchSignals, interruptedBatch } from "../interrupt.ts";
 import { outputFiles, renderFor, stemOf, writeOutputs } from "../outputs.ts";
 import { readStdin } from "../stdin.ts";
 import { warnVersion } from "../version-warning.ts";
@@ -27,92 +30,90 @@ export async function runRender(ctx: Ctx, files: string[], flags: RenderFlags): 
   if (flags.out && !flags.stdout) {
     makeDir(path.resolve(ctx.io.cwd, flags.out), flags.out);
   }
-  const store = templateStore(ctx.templatesDir);
-  const packs = new Map<string, LoadedPack>();
-  const explicit = flags.pack ? findPack(flags.pack, ctx.lookup) : undefined;
+  const jobs = files.length >= PARALLEL_MIN && !flags.stdout && !files.includes("-") ? batchJobs(ctx) : 1;
+  if (jobs > 1) {
+    const { renderInWorkers } = await import("../render-pool.ts");
+    const code = await renderInWorkers(ctx, files, flags, jobs);
+    if (code !== undefined) return code;
+  }
+  const renderer = fileRenderer(ctx, flags);
   const showProgress = files.length > 1 && ctx.io.stderr.isTTY === true && !flags.stdout;
   let firstFailure = 0;
   let done = 0;
   const signals = batchSignals(ctx, files.length);
-
   for (const file of files) {
     const signal = await signals.pending();
-    if (signal) throw interruptedBatch(ctx, signal, done, files.length, showProgress);
+    if (signal) {
+      signals.close();
+      throw interruptedBatch(ctx, signal, done, files.length, showProgress);
+    }
     try {
-      const read: ReadAnswers =
-        file === "-" ? parseAnswersBytes(await readStdin(ctx.io.stdin), "<stdin>") : readAnswersFile(path.resolve(ctx.io.cwd, file), file);
-      const display = read.name;
-      let loaded = explicit;
-      if (!loaded) {
-        const id = read.file.pack.id;
-        loaded = packs.get(id);
-        if (!loaded) {
-          loaded = findPack(id, ctx.lookup);
-          packs.set(id, loaded);
-        }
-      }
-      if (loaded.pack.version !== read.file.pack.version) warnVersion(ctx, display, read, loaded);
-      const lang = ctx.langFlag ?? read.file.lang ?? ctx.lang;
-      const result = await renderFor(ctx, loaded, read, lang, store);
-      const files = outputFiles(
-        flags.out ? path.resolve(ctx.io.cwd, flags.out) : file === "-" ? ctx.io.cwd : path.dirname(path.resolve(ctx.io.cwd, file)),
-        file === "-" ? "stdin" : stemOf(file),
-        flags.only,
-      );
-      if (flags.stdout) ctx.out.out(files.map((f) => result[f.kind]).join("\n"));
-      else
-        writeOutputs(
-          ctx,
-          files.map((f) => ({ file: f.file, text: result[f.kind] })),
-          flags.force === true,
-        );
-      done++;
-      if (showProgress) ctx.io.stderr.write(`\r${done}/${files.length}`);
+      await renderer(file);
     } catch (e) {
       if (!(e instanceof KikitoriError) || files.length === 1) throw e;
       // In a batch, one bad file does not stop the others; the first failure sets the exit code.
-      const [first, ...rest] = e.lines(ctx.lang);
-      ctx.out.err(`${ctx.out.t("エラー", "error")}: ${first}`);
-      for (const l of rest) ctx.out.err(l);
+      reportFailure(ctx, e);
       if (firstFailure === 0) firstFailure = e.exitCode;
     }
+    done++;
+    if (showProgress) ctx.io.stderr.write(`\r${done}/${files.length}`);
   }
   signals.close();
   if (showProgress) ctx.io.stderr.write("\n");
   return firstFailure;
 }
 
-/**
- * Ctrl-C or SIGTERM stops a batch between two answers files, never inside a write: every
- * output written is complete, both outputs of a file are there, and no temporary file is left.
- */
-function batchSignals(ctx: Ctx, count: number): { pending(): Promise<NodeJS.Signals | undefined>; close(): void } {
-  let caught: NodeJS.Signals | undefined;
-  const close =
-    count > 1
-      ? ctx.io.onSignal?.((s) => {
-          caught ??= s;
-        })
-      : undefined;
-  return {
-    async pending() {
-      if (!close) return undefined;
-      // Writes are synchronous: a signal's handler runs only when the event loop gets a turn.
-      await new Promise((resolve) => setImmediate(resolve));
-      if (caught) close();
-      return caught;
-    },
-    close: () => close?.(),
-  };
+/** Batches smaller than this render in one thread: starting workers costs more than it saves. */
+const PARALLEL_MIN = 64;
+
+/** Worker threads for a large batch: KIKITORI_JOBS, else one per core (at most 8). */
+function batchJobs(ctx: Ctx): number {
+  const set = Number(ctx.io.env.KIKITORI_JOBS);
+  if (Number.isInteger(set) && set >= 1) return Math.min(set, 32);
+  return Math.min(os.availableParallelism(), 8);
 }
 
-function interruptedBatch(ctx: Ctx, signal: NodeJS.Signals, done: number, total: number, progress: boolean): CancelledError {
-  if (progress) ctx.io.stderr.write("\n");
-  return new CancelledError(
-    msg(
-      `中断しました。${total} 件中 ${done} 件を書き出しました (書き出したファイルはすべて完全です)`,
-      `Interrupted: ${done} of ${total} answers files rendered (every file written is complete)`,
-    ),
-    signal === "SIGTERM" ? 143 : 130,
-  );
+export function reportFailure(ctx: Ctx, e: KikitoriError): void {
+  const [first, ...rest] = e.lines(ctx.lang);
+  ctx.out.err(`${ctx.out.t("エラー", "error")}: ${first}`);
+  for (const l of rest) ctx.out.err(l);
+}
+
+/**
+ * Renders one answers file and writes (or prints) its outputs. Packs and compiled templates
+ * are kept across calls, so a batch loads each once. Throws a KikitoriError for a bad file.
+ */
+export function fileRenderer(ctx: Ctx, flags: RenderFlags): (file: string) => Promise<void> {
+  const store = templateStore(ctx.templatesDir);
+  const packs = new Map<string, LoadedPack>();
+  let explicit: LoadedPack | undefined;
+  return async (file) => {
+    if (flags.pack) explicit ??= findPack(flags.pack, ctx.lookup);
+    const read: ReadAnswers =
+      file === "-" ? parseAnswersBytes(await readStdin(ctx.io.stdin), "<stdin>") : readAnswersFile(path.resolve(ctx.io.cwd, file), file);
+    let loaded = explicit;
+    if (!loaded) {
+      const id = read.file.pack.id;
+      loaded = packs.get(id);
+      if (!loaded) {
+        loaded = findPack(id, ctx.lookup);
+        packs.set(id, loaded);
+      }
+    }
+    if (loaded.pack.version !== read.file.pack.version) warnVersion(ctx, read.name, read, loaded);
+    const lang = ctx.langFlag ?? read.file.lang ?? ctx.lang;
+    const result = await renderFor(ctx, loaded, read, lang, store);
+    const targets = outputFiles(
+      flags.out ? path.resolve(ctx.io.cwd, flags.out) : file === "-" ? ctx.io.cwd : path.dirname(path.resolve(ctx.io.cwd, file)),
+      file === "-" ? "stdin" : stemOf(file),
+      flags.only,
+    );
+    if (flags.stdout) ctx.out.out(targets.map((f) => result[f.kind]).join("\n"));
+    else
+      writeOutputs(
+        ctx,
+        targets.map((f) => ({ file: f.file, text: result[f.kind] })),
+        flags.force === true,
+      );
+  };
 }

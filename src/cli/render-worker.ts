@@ -1,0 +1,57 @@
+/** A worker thread of a large render batch (see render-pool.ts). */
+import { parentPort, workerData } from "node:worker_threads";
+import { KikitoriError } from "../errors.ts";
+import { langFromEnv } from "../i18n.ts";
+import { fileRenderer, reportFailure } from "./commands/render.ts";
+import { makeCtx } from "./context.ts";
+import { type IO, Output } from "./output.ts";
+import type { FileResult, WorkerInit } from "./render-pool.ts";
+
+const init = workerData as WorkerInit;
+let stdout = "";
+let stderr = "";
+const io: IO = {
+  stdout: {
+    write: (s) => {
+      stdout += s;
+      return true;
+    },
+    isTTY: false,
+  },
+  stderr: {
+    write: (s) => {
+      stderr += s;
+      return true;
+    },
+    isTTY: init.stderrTTY,
+  },
+  get stdin(): never {
+    throw new Error("a render worker has no stdin");
+  },
+  env: init.env,
+  cwd: init.cwd,
+  now: () => new Date(),
+};
+const lang = init.langFlag ?? langFromEnv(init.env);
+const ctx = makeCtx(io, new Output(io, lang, init.noColor), init.langFlag);
+const render = fileRenderer(ctx, init.flags);
+
+parentPort?.on("message", async (run: { index: number; file: string }[]) => {
+  const out: FileResult[] = [];
+  for (const { index, file } of run) {
+    stdout = "";
+    stderr = "";
+    let code = 0;
+    let crash: string | undefined;
+    try {
+      await render(file);
+    } catch (e) {
+      if (e instanceof KikitoriError) {
+        reportFailure(ctx, e);
+        code = e.exitCode;
+      } else crash = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    }
+    out.push({ index, stdout, stderr, code, ...(crash ? { crash } : {}) });
+  }
+  parentPort?.postMessage(out);
+});
