@@ -1,5 +1,4 @@
 /** `kikitori render <answers…>`: non-interactive, one or many files in one process. */
-import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parseAnswersBytes, type ReadAnswers, readAnswersFile } from "../../answers/io.ts";
