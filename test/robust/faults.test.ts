@@ -169,7 +169,9 @@ describe("no escape codes where colour is off", () => {
   /** Runs in a pseudo-terminal (script(1)): stdout and stderr are both a TTY. */
   const inTerminal = (args: string[], extra: Record<string, string> = {}) => {
     const line = [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(" ");
-    return spawnSync("script", ["-qec", line, "/dev/null"], { cwd: dir, env: env(dir, { TERM: "xterm-256color", ...extra }), encoding: "utf8" }).stdout;
+    // util-linux script(1) takes the command with -c; the BSD one (macOS) after the file.
+    const args = process.platform === "darwin" ? ["-q", "/dev/null", "sh", "-c", line] : ["-qec", line, "/dev/null"];
+    return spawnSync("script", args, { cwd: dir, env: env(dir, { TERM: "xterm-256color", ...extra }), encoding: "utf8" }).stdout;
   };
 
   it("a terminal gets colour otherwise (the check below is not vacuous)", () => {
