@@ -170,8 +170,8 @@ describe("no escape codes where colour is off", () => {
   const inTerminal = (args: string[], extra: Record<string, string> = {}) => {
     const line = [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(" ");
     // util-linux script(1) takes the command with -c; the BSD one (macOS) after the file.
-    const args = process.platform === "darwin" ? ["-q", "/dev/null", "sh", "-c", line] : ["-qec", line, "/dev/null"];
-    return spawnSync("script", args, { cwd: dir, env: env(dir, { TERM: "xterm-256color", ...extra }), encoding: "utf8" }).stdout;
+    const how = process.platform === "darwin" ? ["-q", "/dev/null", "sh", "-c", line] : ["-qec", line, "/dev/null"];
+    return spawnSync("script", how, { cwd: dir, env: env(dir, { TERM: "xterm-256color", ...extra }), encoding: "utf8" }).stdout;
   };
 
   it("a terminal gets colour otherwise (the check below is not vacuous)", () => {
