@@ -2,7 +2,7 @@
  * The process edge for text: data to stdout, diagnostics to stderr, colour only for a
  * terminal and never with NO_COLOR or --no-color. A closed pipe (`| head`) ends quietly.
  */
-import { Chalk, type ChalkInstance } from "chalk";
+import type { ChalkInstance } from "chalk";
 import type { Lang } from "../i18n.ts";
 
 export interface Stream {
@@ -27,6 +27,28 @@ export interface IO {
   onSignal?: (handler: (signal: NodeJS.Signals) => void) => () => void;
 }
 
+/** Stands in for chalk where there is no colour: every style returns the text unchanged. */
+const plain: ChalkInstance = new Proxy((() => "") as unknown as ChalkInstance, {
+  get: (_target, key) => (key === "level" ? 0 : plain),
+  apply: (_target, _this, args: unknown[]) => args.map(String).join(" "),
+});
+
+type ChalkClass = typeof import("chalk").Chalk;
+
+function colourOff(io: IO, noColor: boolean): boolean {
+  return noColor || Boolean(io.env.NO_COLOR) || io.env.TERM === "dumb";
+}
+
+/**
+ * The Output for this run. chalk is loaded only when a stream will be coloured: its colour
+ * detection costs ~5 ms at start-up, and scripts and pipes never see colour anyway.
+ */
+export async function createOutput(io: IO, lang: Lang, noColor: boolean): Promise<Output> {
+  const wanted = !colourOff(io, noColor) && (io.stdout.isTTY === true || io.stderr.isTTY === true);
+  const chalk = wanted ? (await import("chalk")).Chalk : undefined;
+  return new Output(io, lang, noColor, chalk);
+}
+
 export class Output {
   readonly color: ChalkInstance;
   readonly errColor: ChalkInstance;
@@ -34,10 +56,11 @@ export class Output {
     readonly io: IO,
     readonly lang: Lang,
     noColor: boolean,
+    Chalk?: ChalkClass,
   ) {
-    const off = noColor || Boolean(io.env.NO_COLOR) || io.env.TERM === "dumb";
-    this.color = new Chalk({ level: !off && io.stdout.isTTY ? 1 : 0 });
-    this.errColor = new Chalk({ level: !off && io.stderr.isTTY ? 1 : 0 });
+    const off = colourOff(io, noColor) || !Chalk;
+    this.color = !off && io.stdout.isTTY && Chalk ? new Chalk({ level: 1 }) : plain;
+    this.errColor = !off && io.stderr.isTTY && Chalk ? new Chalk({ level: 1 }) : plain;
   }
   out(text: string): void {
     this.io.stdout.write(text.endsWith("\n") || text === "" ? text : `${text}\n`);

@@ -7,7 +7,7 @@ import { UsageError } from "../errors.ts";
 import { type Lang, msg } from "../i18n.ts";
 import { type Ctx, makeCtx, parseLangFlag } from "./context.ts";
 import { uiLang, VERSION } from "./main.ts";
-import { type IO, Output } from "./output.ts";
+import { createOutput, type IO } from "./output.ts";
 
 type T = (ja: string, en: string) => string;
 
@@ -15,7 +15,7 @@ export async function runProgram(argv: string[], io: IO): Promise<number> {
   const lang = uiLang(argv, io.env);
   const t: T = (ja, en) => (lang === "ja" ? ja : en);
   const noColor = argv.includes("--no-color");
-  const out = new Output(io, lang, noColor);
+  const out = await createOutput(io, lang, noColor);
   let ctx: Ctx | undefined;
   const getCtx = (cmd: Command): Ctx => {
     ctx ??= makeCtx(io, out, parseLangFlag(cmd.optsWithGlobals().lang));

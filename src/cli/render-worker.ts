@@ -4,7 +4,7 @@ import { KikitoriError } from "../errors.ts";
 import { langFromEnv } from "../i18n.ts";
 import { fileRenderer, reportFailure } from "./commands/render.ts";
 import { makeCtx } from "./context.ts";
-import { type IO, Output } from "./output.ts";
+import { createOutput, type IO } from "./output.ts";
 import type { FileResult, WorkerInit } from "./render-pool.ts";
 
 const init = workerData as WorkerInit;
@@ -33,7 +33,7 @@ const io: IO = {
   now: () => new Date(),
 };
 const lang = init.langFlag ?? langFromEnv(init.env);
-const ctx = makeCtx(io, new Output(io, lang, init.noColor), init.langFlag);
+const ctx = makeCtx(io, await createOutput(io, lang, init.noColor), init.langFlag);
 const render = fileRenderer(ctx, init.flags);
 
 parentPort?.on("message", async (run: { index: number; file: string }[]) => {
