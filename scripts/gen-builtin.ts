@@ -16,7 +16,7 @@ import { parseYaml } from "../src/yaml/parse.ts";
 export function generateBuiltin(root: string): Record<string, string> {
   const qdir = path.join(root, "questionnaires");
   // Each pack in its own JSON file: a run reads and parses only the pack it uses.
-  const packs: Record<string, { hash: string; file: string }> = {};
+  const packs: Record<string, { hash: string; size: number; mtimeMs: number; id: string; file: string }> = {};
   const files: Record<string, string> = {};
   for (const file of packFilesIn(qdir, "builtin")) {
     const check = checkPackFile(file, "builtin");
@@ -25,7 +25,8 @@ export function generateBuiltin(root: string): Record<string, string> {
     }
     const rel = path.relative(qdir, file);
     const out = `packs/${rel.replace(/[\\/]/g, "__")}.json`;
-    packs[rel] = { hash: contentHash(fs.readFileSync(file, "utf8")), file: out };
+    const st = fs.statSync(file);
+    packs[rel] = { hash: contentHash(fs.readFileSync(file, "utf8")), size: st.size, mtimeMs: st.mtimeMs, id: check.loaded.pack.id, file: out };
     files[out] = JSON.stringify(check.loaded.pack);
   }
   const platformsFile = path.join(qdir, "platforms.yaml");

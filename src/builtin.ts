@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import * as path from "node:path";
 
 interface BuiltinData {
-  packs: Record<string, { hash: string; file: string }>;
+  packs: Record<string, { hash: string; size: number; mtimeMs: number; id: string; file: string }>;
   platforms: { hash: string; json: string };
   templates: Record<string, { hash: string; file: string }>;
 }
@@ -60,12 +60,40 @@ export function builtinPackJson(root: string, file: string): string | undefined 
   const d = load(root);
   const rel = path.relative(path.join(root, "questionnaires"), file);
   const entry = d?.packs[rel];
-  if (!entry || sameContent(file, entry.hash) === undefined) return undefined;
+  if (!entry || !unchanged(file, entry)) return undefined;
   try {
     return fs.readFileSync(path.join(root, "dist", "builtin", entry.file), "utf8");
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether a built-in pack file is still what the build saw: the same size and modification
+ * time (a checkout built in place), else the same content (an installed package, whose files
+ * get new times).
+ */
+function unchanged(file: string, entry: { hash: string; size: number; mtimeMs: number }): boolean {
+  try {
+    const st = fs.statSync(file);
+    if (st.size !== entry.size) return false;
+    if (st.mtimeMs === entry.mtimeMs) return true;
+  } catch {
+    return false;
+  }
+  return sameContent(file, entry.hash) !== undefined;
+}
+
+/** The built-in pack file that holds `id`, if the build saw it there and it is unchanged since. */
+export function builtinPackFile(root: string, id: string): string | undefined {
+  const d = load(root);
+  if (!d) return undefined;
+  for (const [rel, e] of Object.entries(d.packs)) {
+    if (e.id !== id) continue;
+    const file = path.join(root, "questionnaires", rel);
+    return unchanged(file, e) ? file : undefined;
+  }
+  return undefined;
 }
 
 /** The Japanese holiday table the build derived from @holiday-jp/holiday_jp. */

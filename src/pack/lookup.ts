@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { builtinPackJson } from "../builtin.ts";
+import { builtinPackFile, builtinPackJson } from "../builtin.ts";
 import { NotFoundError } from "../errors.ts";
 import { msg } from "../i18n.ts";
 import { readPackFile } from "./load.ts";
@@ -119,6 +119,11 @@ export function locatePack(ref: string, le: LookupEnv): PackLocation {
   }
   for (const root of searchRoots(le)) {
     // Fast path first: most packs are named after their id.
+    if (root.source === "builtin") {
+      // The build knows which built-in file holds which id (while the file is unchanged).
+      const known = builtinPackFile(path.dirname(le.builtinDir), ref);
+      if (known) return { file: known, source: "builtin", origin: root.dir };
+    }
     const files = packFilesIn(root.dir, root.source);
     const likely = files.filter((f) => path.basename(f, path.extname(f)) === ref || path.basename(path.dirname(f)) === ref);
     for (const f of [...likely, ...files.filter((f) => !likely.includes(f))]) {
