@@ -123,5 +123,9 @@ export class Pty {
     } catch {
       // already gone
     }
+    // tmux leaves its socket file behind; remove it so test runs do not pile them up in /tmp.
+    const uid = process.getuid?.() ?? 0;
+    const dir = process.env.TMUX_TMPDIR ?? "/tmp";
+    fs.rmSync(path.join(dir, `tmux-${uid}`, this.socket), { force: true });
   }
 }
