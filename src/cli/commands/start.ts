@@ -10,7 +10,7 @@ import { DataError, NotFoundError, OutputError, UsageError } from "../../errors.
 import { missingProblems, missingRequired, presetAnswers } from "../../flow/preset.ts";
 import { Interrupted } from "../../flow/prompter.ts";
 import { META_KEYS, platformQuestion, syncPlatform } from "../../flow/steps.ts";
-import { msg } from "../../i18n.ts";
+import { type Lang, msg } from "../../i18n.ts";
 import { findPack } from "../../pack/lookup.ts";
 import type { LoadedPack } from "../../pack/types.ts";
 import { templateStore } from "../../render/templates.ts";
@@ -71,15 +71,7 @@ export async function runStart(ctx: Ctx, ref: string | undefined, flags: StartFl
     preset ??= checkedPreset(ctx, loaded, withPlatform(loaded, sets, flags), false);
     if (loaded.source === "path") resumeFlags.push("--pack", path.relative(ctx.io.cwd, loaded.file) || loaded.file);
     const meta = metaFromFlags(flags);
-    const store = new AnswersStore({
-      pack: loaded.pack,
-      lang,
-      ...(output ? { file: output } : {}),
-      cwd: ctx.io.cwd,
-      today: ctx.today(),
-      force: flags.force === true,
-      now: ctx.io.now,
-    });
+    const store = newStore(ctx, loaded, lang, output, flags);
     return await conductHearing(ctx, session, {
       loaded,
       lang,
@@ -102,15 +94,7 @@ async function runDefaults(ctx: Ctx, loaded: LoadedPack, sets: SetArg[], output:
   const lang = ctx.langFlag ?? ctx.lang;
   const answers = checkedPreset(ctx, loaded, withPlatform(loaded, sets, flags), true);
   if (output) checkOutput(ctx, output, flags.force === true);
-  const store = new AnswersStore({
-    pack: loaded.pack,
-    lang,
-    ...(output ? { file: output } : {}),
-    cwd: ctx.io.cwd,
-    today: ctx.today(),
-    force: flags.force === true,
-    now: ctx.io.now,
-  });
+  const store = newStore(ctx, loaded, lang, output, flags);
   const doc = store.save({ answers, meta: syncPlatform(loaded.pack, answers, metaFromFlags(flags)) }, "complete");
   const file = store.file ?? "";
   ctx.out.info(ctx.out.t(`回答: ${shown(ctx, file)}`, `answers: ${shown(ctx, file)}`));
@@ -190,4 +174,17 @@ function checkOutput(ctx: Ctx, file: string, force: boolean): void {
     );
   }
   refuseExisting(ctx, [file, ...outputFiles(dir, stemOf(file)).map((f) => f.file)], force);
+}
+
+/** Where the hearing's answers are saved: -o, else a new default name in the working folder. */
+function newStore(ctx: Ctx, loaded: LoadedPack, lang: Lang, output: string | undefined, flags: StartFlags): AnswersStore {
+  return new AnswersStore({
+    pack: loaded.pack,
+    lang,
+    ...(output ? { file: output } : {}),
+    cwd: ctx.io.cwd,
+    today: ctx.today(),
+    force: flags.force === true,
+    now: ctx.io.now,
+  });
 }
