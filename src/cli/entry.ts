@@ -48,7 +48,8 @@ export function run(): void {
       if (hungUp) hangUp();
     },
     (e) => {
-      process.stderr.write(`internal error: ${String(e)}\n`);
+      // main() reports its own errors; this only catches a failure to report one.
+      process.stderr.write(`internal error / 内部エラー: ${String(e)}\n`);
       process.exitCode = 1;
     },
   );
