@@ -7,7 +7,7 @@ import { type Msg, msg } from "../i18n.ts";
 import type { RenderContext } from "../render/context.ts";
 import type { PlanOutcome } from "../render/schedule.ts";
 import { daysBetween } from "../schedule/dates.ts";
-import type { Plan } from "../schedule/index.ts";
+import { dueMeansLabel, type Plan } from "../schedule/index.ts";
 import { baseContext, clientMilestones, type FollowUpInput, planOf } from "./followup.ts";
 
 export interface DelayFlags {
@@ -61,7 +61,7 @@ export function buildDelayContext(input: FollowUpInput, flags: DelayFlags): Dela
   const base = baseContext(input, moved);
   const oldDates = new Map((oldPlan?.milestones ?? []).map((m) => [m.id, m.date]));
   // Remaining: not yet past in the old plan (what is done stays done) and from today on.
-  const milestones = clientMilestones(newPlan, lang, today)
+  const milestones = clientMilestones(newPlan, lang, today, pack.schedule?.terms)
     .filter((m) => (oldDates.get(m.id) ?? today) >= today)
     .map((m) => {
       const before = oldDates.get(m.id);
@@ -86,7 +86,6 @@ export function buildDelayContext(input: FollowUpInput, flags: DelayFlags): Dela
       ),
     );
   }
-  const ja = lang === "ja";
   const dueMeans = newPlan?.dueMeans ?? oldPlan?.dueMeans ?? "final";
   return {
     context: {
@@ -97,7 +96,7 @@ export function buildDelayContext(input: FollowUpInput, flags: DelayFlags): Dela
         oldDueText: oldDue ? formatDate(oldDue, lang) : "",
         newDue: flags.newDue,
         newDueText: formatDate(flags.newDue, lang),
-        dueMeansText: dueMeans === "final" ? (ja ? "最終納品日" : "the final delivery date") : ja ? "初稿の提出日" : "the first-draft date",
+        dueMeansText: dueMeansLabel(dueMeans, lang, pack.schedule?.terms),
         days: oldDue ? daysBetween(oldDue, flags.newDue) : 0,
         daysBefore: oldDue ? Math.max(0, daysBetween(today, oldDue)) : 0,
         planned: newPlan !== undefined,

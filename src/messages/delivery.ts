@@ -8,7 +8,7 @@ import { type Msg, msg } from "../i18n.ts";
 import type { RenderContext } from "../render/context.ts";
 import { bindPlanInput } from "../schedule/binding.ts";
 import { addDays } from "../schedule/dates.ts";
-import type { Plan } from "../schedule/index.ts";
+import { milestoneLabel, type Plan } from "../schedule/index.ts";
 import { baseContext, type FollowUpInput, hearingDay, planOf, revisionRounds } from "./followup.ts";
 
 export interface DeliveryFlags {
@@ -36,6 +36,8 @@ export interface DeliveryContext extends RenderContext {
     round: number;
     /** The first draft (round 0). */
     first: boolean;
+    /** What this delivery is called in the pack's words: 初稿, リテイク2回目, Revision 2. */
+    label: string;
     /** Revision rounds agreed, when the plan knows them. */
     rounds: number | null;
     roundsLeft: number | null;
@@ -101,6 +103,12 @@ export function buildDeliveryContext(input: FollowUpInput, flags: DeliveryFlags)
         items: flags.items,
         round,
         first: round === 0,
+        // The pack's words for what is delivered: 初稿 / 初回納品, 修正2回目 / リテイク2回目.
+        label: milestoneLabel(
+          round === 0 ? { id: "first_draft", kind: "first_draft" } : { id: `revision_${round}`, kind: "revision", round },
+          lang,
+          input.pack.schedule?.terms,
+        ),
         rounds,
         roundsLeft: rounds === null ? null : Math.max(0, rounds - round),
         roundsKnown: rounds !== null,

@@ -13,7 +13,7 @@ import type { Lang } from "../i18n.ts";
 import type { Pack } from "../pack/types.ts";
 import { buildContext, type RenderContext } from "../render/context.ts";
 import { nextContactOf, type PlanningEnv, type PlanOutcome, planFromAnswers, scheduleView } from "../render/schedule.ts";
-import { milestoneLabel, type Plan } from "../schedule/index.ts";
+import { type MilestoneTerms, milestoneLabel, type Plan } from "../schedule/index.ts";
 
 export interface FollowUpInput {
   pack: Pack;
@@ -62,11 +62,11 @@ export function baseContext(input: FollowUpInput, outcome: PlanOutcome | undefin
 }
 
 /** The plan's client-facing milestones on or after `from`, dated and labelled. */
-export function clientMilestones(plan: Plan | undefined, lang: Lang, from: string): DatedItem[] {
+export function clientMilestones(plan: Plan | undefined, lang: Lang, from: string, terms: MilestoneTerms = {}): DatedItem[] {
   if (!plan) return [];
   return plan.milestones
     .filter((m) => CLIENT_FACING.has(m.kind) && m.date >= from)
-    .map((m) => ({ id: m.id, date: m.date, dateText: formatDate(m.date, lang), label: milestoneLabel(m, lang) }));
+    .map((m) => ({ id: m.id, date: m.date, dateText: formatDate(m.date, lang), label: milestoneLabel(m, lang, terms) }));
 }
 
 /** Revision rounds in a plan: one client review per round. */
@@ -89,7 +89,7 @@ export function buildProgressContext(input: FollowUpInput, flags: ProgressFlags)
   const outcome = planOf(input);
   const base = baseContext(input, outcome);
   // Strictly after today: what was due today is reported as done or late, not as coming.
-  const upcoming = clientMilestones(outcome?.plan, input.lang, input.today).filter((m) => m.date > input.today);
+  const upcoming = clientMilestones(outcome?.plan, input.lang, input.today, input.pack.schedule?.terms).filter((m) => m.date > input.today);
   const percent = flags.percent ?? null;
   return { ...base, progress: { percent, percentText: percent === null ? "" : String(percent), done: flags.done, next: flags.next, upcoming } };
 }

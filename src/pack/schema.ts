@@ -134,9 +134,13 @@ function build() {
     }),
   ]);
 
-  const Schedule = z.strictObject(
-    Object.fromEntries(SCHEDULE_KEYS.map((k) => [k, Binding.optional()])) as Record<(typeof SCHEDULE_KEYS)[number], z.ZodOptional<typeof Binding>>,
-  );
+  const Terms = z
+    .strictObject({ first_draft: Text.optional(), revision: Text.optional(), final_delivery: Text.optional() })
+    .describe("The pack's own words for the deliveries, e.g. 初回納品 and リテイク for voice work.");
+  const Schedule = z.strictObject({
+    ...(Object.fromEntries(SCHEDULE_KEYS.map((k) => [k, Binding.optional()])) as Record<(typeof SCHEDULE_KEYS)[number], z.ZodOptional<typeof Binding>>),
+    terms: Terms.optional(),
+  });
 
   const PackSchema = z
     .strictObject({

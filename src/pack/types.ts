@@ -67,7 +67,7 @@ export interface Pack {
   description?: Text;
   languages: ("ja" | "en")[];
   sections: Section[];
-  schedule?: Partial<Record<ScheduleKey, Binding>>;
+  schedule?: Partial<Record<ScheduleKey, Binding>> & { terms?: Partial<Record<"first_draft" | "revision" | "final_delivery", Text>> };
   templates?: Partial<Record<TemplateName, string>>;
 }
 

@@ -359,6 +359,9 @@ function checkLanguages(input: PackInput, at: At): void {
       for (const [i, x] of v.entries()) walk(x, [...path, i], path[path.length - 1] === "examples");
     } else if (v && typeof v === "object") {
       for (const [k, x] of Object.entries(v)) {
+        if (k === "schedule" && x && typeof x === "object" && "terms" in x) {
+          for (const [t, v] of Object.entries((x as { terms?: object }).terms ?? {})) walk(v, [...path, k, "terms", t], true);
+        }
         if (k === "when" || k === "validate" || k === "schedule" || k === "templates") continue;
         walk(x, [...path, k], TEXT_KEYS.has(k));
       }
@@ -374,7 +377,7 @@ const LITERALS: Record<string, readonly string[]> = { due_means: ["final", "firs
 
 function checkSchedule(input: PackInput, byId: Map<string, QuestionInput>, at: At): void {
   for (const [key, b] of Object.entries(input.schedule ?? {}) as [string, Binding | undefined][]) {
-    if (b === undefined) continue;
+    if (b === undefined || key === "terms") continue;
     const path = ["schedule", key];
     const literal = typeof b === "object" ? b.default : b;
     if (typeof b === "object") {
@@ -501,7 +504,7 @@ function normalizePack(input: PackInput): Pack {
     description: opt(input.description),
     languages: input.languages,
     sections: input.sections.map((s) => strip({ id: s.id, title: text(s.title), intro: opt(s.intro), questions: s.questions.map(question) })),
-    schedule: deep(input.schedule) as Pack["schedule"],
+    schedule: input.schedule ? normalizeSchedule(deep(input.schedule), text) : undefined,
     templates: deep(input.templates),
   });
 }
@@ -510,4 +513,12 @@ function normalizePack(input: PackInput): Pack {
 function strip<T extends object>(o: T): T {
   for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
   return o;
+}
+
+function normalizeSchedule(schedule: NonNullable<PackInput["schedule"]>, text: (t: string | Record<string, string>) => Text): Pack["schedule"] {
+  const { terms, ...bindings } = schedule;
+  if (!terms) return bindings as Pack["schedule"];
+  const out: Partial<Record<"first_draft" | "revision" | "final_delivery", Text>> = {};
+  for (const [k, v] of Object.entries(terms)) if (v !== undefined) out[k as keyof typeof out] = text(v);
+  return { ...(bindings as Pack["schedule"]), terms: out };
 }

@@ -10,6 +10,7 @@ import type { Pack } from "../pack/types.ts";
 import { allQuestions } from "../pack/types.ts";
 import { bindPlanInput } from "../schedule/binding.ts";
 import {
+  dueMeansLabel,
   type HolidayCalendar,
   milestoneLabel,
   type Plan,
@@ -69,12 +70,13 @@ export function scheduleView(outcome: PlanOutcome | undefined, pack: Pack, lang:
     return { planned: false, missing, problems: outcome.problems.map((p) => p.message[lang]) };
   }
   const platform = env.platforms.find((p) => p.id === plan.platform);
+  const terms = pack.schedule?.terms ?? {};
   const milestones = plan.milestones.map((m) => ({
     id: m.id,
     date: m.date,
     dateText: formatDate(m.date, lang),
     shortText: formatShortDate(m.date, lang),
-    label: milestoneLabel(m, lang),
+    label: milestoneLabel(m, lang, terms),
     actor: m.actor,
     actorText: (ACTOR[m.actor] ?? [m.actor, m.actor])[ja ? 0 : 1],
   }));
@@ -91,7 +93,7 @@ export function scheduleView(outcome: PlanOutcome | undefined, pack: Pack, lang:
     totalEffortHours: plan.totalEffortHours,
     slackPercent: Math.round(plan.slackRatio * 100),
     bottleneck: {
-      label: milestoneLabel({ id: plan.bottleneck.id, kind: kindOf(plan, plan.bottleneck.id), round: roundOf(plan, plan.bottleneck.id) }, lang),
+      label: milestoneLabel({ id: plan.bottleneck.id, kind: kindOf(plan, plan.bottleneck.id), round: roundOf(plan, plan.bottleneck.id) }, lang, terms),
       dateText: formatDate(plan.bottleneck.date, lang),
       capacity,
       effort,
@@ -99,7 +101,9 @@ export function scheduleView(outcome: PlanOutcome | undefined, pack: Pack, lang:
     },
     hoursPerDay: plan.hoursPerDay,
     dueMeans: plan.dueMeans,
-    dueMeansText: plan.dueMeans === "final" ? (ja ? "最終納品日" : "the final delivery date") : ja ? "初稿の提出日" : "the first-draft date",
+    dueMeansText: dueMeansLabel(plan.dueMeans, lang, terms),
+    firstDraftLabel: milestoneLabel({ id: "first_draft", kind: "first_draft" }, lang, terms),
+    finalLabel: milestoneLabel({ id: "final_delivery", kind: "final_delivery" }, lang, terms),
     due: plan.due,
     dueText: formatDate(plan.due, lang),
     startText: formatDate(plan.start, lang),
@@ -108,7 +112,7 @@ export function scheduleView(outcome: PlanOutcome | undefined, pack: Pack, lang:
     earliestFeasibleText: plan.earliestFeasibleDue ? formatDate(plan.earliestFeasibleDue, lang) : "",
     milestones,
     clientMilestones: milestones.filter((m) => CLIENT_FACING.has(plan.milestones.find((x) => x.id === m.id)?.kind ?? "")),
-    gantt: renderGantt(plan, lang).join("\n"),
+    gantt: renderGantt(plan, lang, terms).join("\n"),
     checkins: plan.checkins.map((d) => ({ date: d, text: formatShortDate(d, lang) })),
     checkinsText: plan.checkins.map((d) => formatShortDate(d, lang)).join(ja ? "、" : ", "),
     platformName: platform ? platform.name[lang] : "",

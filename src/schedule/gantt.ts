@@ -1,5 +1,5 @@
 import { addDays } from "./dates.ts";
-import { milestoneLabel, phaseLabel } from "./labels.ts";
+import { type MilestoneTerms, milestoneLabel, phaseLabel } from "./labels.ts";
 import type { Lang, Plan } from "./types.ts";
 
 // A Mermaid `gantt` block for briefs and messages. Bars are the plan's phases,
@@ -31,7 +31,7 @@ const SECTIONS: Record<Lang, { work: string; client: string; milestones: string;
 };
 
 /** The lines of a Mermaid gantt chart of the plan, without the ``` fence. */
-export function renderGantt(plan: Plan, lang: Lang): string[] {
+export function renderGantt(plan: Plan, lang: Lang, terms: MilestoneTerms = {}): string[] {
   const words = SECTIONS[lang];
   const lines = ["gantt", "    dateFormat YYYY-MM-DD", "    axisFormat %m/%d", "    todayMarker off", `    title ${sanitizeGanttText(words.title(plan))}`];
   const bar = (name: string, id: string, start: string, end: string) => `    ${sanitizeGanttText(name)} :${id}, ${start}, ${addDays(end, 1)}`;
@@ -39,16 +39,16 @@ export function renderGantt(plan: Plan, lang: Lang): string[] {
   const work = plan.phases.filter((p) => p.actor === "worker");
   if (work.length > 0) {
     lines.push(`    section ${sanitizeGanttText(words.work)}`);
-    for (const p of work) lines.push(bar(phaseLabel(p, lang), p.id, p.start, p.end));
+    for (const p of work) lines.push(bar(phaseLabel(p, lang, terms), p.id, p.start, p.end));
   }
   const client = plan.phases.filter((p) => p.actor !== "worker");
   if (client.length > 0) {
     lines.push(`    section ${sanitizeGanttText(words.client)}`);
-    for (const p of client) lines.push(bar(phaseLabel(p, lang), p.id, p.start, p.end));
+    for (const p of client) lines.push(bar(phaseLabel(p, lang, terms), p.id, p.start, p.end));
   }
   lines.push(`    section ${sanitizeGanttText(words.milestones)}`);
   for (const m of plan.milestones) {
-    lines.push(`    ${sanitizeGanttText(milestoneLabel(m, lang))} :milestone, ${m.id}, ${m.date}, 0d`);
+    lines.push(`    ${sanitizeGanttText(milestoneLabel(m, lang, terms))} :milestone, ${m.id}, ${m.date}, 0d`);
   }
   return lines;
 }

@@ -1,5 +1,5 @@
 import { weekdayOf } from "./dates.ts";
-import type { IsoDate, Lang, Milestone, Phase, Verdict, Weekday } from "./types.ts";
+import type { IsoDate, Lang, Localized, Milestone, Phase, Verdict, Weekday } from "./types.ts";
 import { weekdayName } from "./workdays.ts";
 
 // Words for the two renderers. Templates phrase plans for clients; these are
@@ -19,33 +19,53 @@ export function formatCompactDate(date: IsoDate, lang: Lang): string {
   return lang === "ja" ? `${m}/${d}(${weekdayName(w, "ja")})` : `${EN_MONTHS[m - 1]} ${d}`;
 }
 
-export function milestoneLabel(m: Pick<Milestone, "id" | "kind" | "round">, lang: Lang): string {
+/**
+ * A pack's own words for the deliveries (a voice job says 初回納品 and リテイク where a design
+ * job says 初稿 and 修正): `schedule.terms` in the pack.
+ */
+export type MilestoneTerms = Partial<Record<"first_draft" | "revision" | "final_delivery", Localized>>;
+
+export function milestoneLabel(m: Pick<Milestone, "id" | "kind" | "round">, lang: Lang, terms: MilestoneTerms = {}): string {
   const n = m.round ?? 0;
   const ja = lang === "ja";
+  const revision = terms.revision?.[lang];
   switch (m.kind) {
     case "hearing":
       return ja ? "ヒアリング完了" : "Hearing done";
     case "first_reply":
       return ja ? "初回返信期限" : "First reply due";
     case "first_draft":
-      return ja ? "初稿" : "First draft";
+      return terms.first_draft?.[lang] ?? (ja ? "初稿" : "First draft");
     case "review":
-      return ja ? `確認${n}回目（修正依頼）` : `Client feedback ${n}`;
+      return ja ? `確認${n}回目（${revision ?? "修正"}依頼）` : `Client feedback ${n}`;
     case "revision":
-      return ja ? `修正${n}回目` : `Revision ${n}`;
+      return ja ? `${revision ?? "修正"}${n}回目` : `${revision ?? "Revision"} ${n}`;
     case "final_delivery":
-      return ja ? "納品" : "Final delivery";
+      return terms.final_delivery?.[lang] ?? (ja ? "納品" : "Final delivery");
     case "acceptance_end":
       return ja ? "検収期限" : "Acceptance ends";
   }
 }
 
-export function phaseLabel(p: Pick<Phase, "kind" | "round" | "id">, lang: Lang): string {
+/** What "the deadline" is the date of: `最終納品日`, `初稿の提出日`, `the first-draft date`… */
+export function dueMeansLabel(dueMeans: "final" | "first_draft", lang: Lang, terms: MilestoneTerms = {}): string {
+  const ja = lang === "ja";
+  if (dueMeans === "final") {
+    const t = terms.final_delivery?.[lang];
+    return ja ? `${t ?? "最終納品"}日` : `the ${(t ?? "final delivery").toLowerCase()} date`;
+  }
+  const t = terms.first_draft?.[lang];
+  return ja ? `${t ?? "初稿"}の提出日` : t ? `the ${t.toLowerCase()} date` : "the first-draft date";
+}
+
+export function phaseLabel(p: Pick<Phase, "kind" | "round" | "id">, lang: Lang, terms: MilestoneTerms = {}): string {
   const ja = lang === "ja";
   if (p.kind === "review") return ja ? `確認${p.round ?? 0}回目` : `Client review ${p.round ?? 0}`;
   if (p.kind === "acceptance") return ja ? "検収期間" : "Acceptance window";
-  if (p.round === undefined) return ja ? "初稿制作" : "Drafting";
-  return ja ? `修正${p.round}回目 作業` : `Revision ${p.round} work`;
+  const draft = terms.first_draft?.[lang];
+  if (p.round === undefined) return draft ? (ja ? `${draft}の作業` : `Work on the ${draft.toLowerCase()}`) : ja ? "初稿制作" : "Drafting";
+  const revision = terms.revision?.[lang];
+  return ja ? `${revision ?? "修正"}${p.round}回目 作業` : `${revision ?? "Revision"} ${p.round} work`;
 }
 
 export function verdictLabel(verdict: Verdict, lang: Lang): string {
