@@ -17,9 +17,11 @@ const SEQUENCES = [
   /\u009b[0-?]*[ -/]*[@-~]?/g,
   /[\u0090\u0098\u009d\u009e\u009f][^\x07\u009c\x1b]*(?:\x07|\u009c)?/g,
 ];
-// C0 controls except tab (09) and newline (0A), DEL, and C1 controls.
-const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\u009f]/g;
-const ANY = /[\x00-\x08\x0b-\x1f\x7f-\u009f]/;
+// C0 controls except tab (09) and newline (0A), DEL, C1 controls, and the Unicode bidi
+// embeddings, overrides and isolates (U+202A-202E, U+2066-2069), which can make text display
+// in an order other than the one it is read in ("Trojan Source").
+const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const ANY = /[\x00-\x08\x0b-\x1f\x7f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /** The text without terminal control sequences and control characters (tab and newline kept). */
 export function stripControls(s: string): string {

@@ -4,6 +4,9 @@ import { stripControls } from "../../src/controls.ts";
 describe("stripControls", () => {
   it.each([
     ["plain text", "Hello, 世界", "Hello, 世界"],
+    ["bidi override (Trojan Source)", "price \u202e0001\u202c yen", "price 0001 yen"],
+    ["bidi isolates", "a\u2066b\u2069c\u2067d\u2068e", "abcde"],
+    ["Arabic and Hebrew text kept", "مرحبا שלום", "مرحبا שלום"],
     ["newline and tab kept", "a\n\tb", "a\n\tb"],
     ["CRLF becomes LF", "a\r\nb", "a\nb"],
     ["bare CR dropped", "safe\rEVIL", "safeEVIL"],
