@@ -7,28 +7,17 @@ import { type Msg, msg } from "../i18n.ts";
 import type { Question } from "../pack/types.ts";
 import { parseYaml } from "../yaml/parse.ts";
 import type { Reference } from "./types.ts";
-
-/** Words meaning "not decided yet" (for questions with allow_pending). */
-export const PENDING_WORDS = ["pending", "未定"];
-const YES = ["true", "yes", "y", "はい", "有", "あり"];
-const NO = ["false", "no", "n", "いいえ", "無", "なし"];
+import { isPendingWord, yesNoWord } from "./words.ts";
 
 /** Japanese input methods often type full-width digits and separators: read them as ASCII. */
 export function normalizeTyped(s: string): string {
   return s.normalize("NFKC").trim();
 }
 
-export function isPendingWord(s: string): boolean {
-  return PENDING_WORDS.includes(normalizeTyped(s).toLowerCase());
-}
+export { isPendingWord };
 
 /** `yes`/`はい`/`true` → true, `no`/`いいえ`/`false` → false, anything else undefined. */
-export function parseYesNo(s: string): boolean | undefined {
-  const t = normalizeTyped(s).toLowerCase();
-  if (YES.includes(t)) return true;
-  if (NO.includes(t)) return false;
-  return undefined;
-}
+export const parseYesNo = yesNoWord;
 
 /**
  * One typed text for a single-value question (or one item of a list), by type: numbers

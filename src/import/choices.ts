@@ -3,74 +3,13 @@
  * language, any width), several for a multiselect (`1, 3` `1、3` `1・3` `Calm, Luxurious`),
  * with the free text of an "other" choice (`3 水彩風`, `その他（水彩風）`). Pure.
  */
+
+import { NO_WORDS as NO, YES_WORDS as YES } from "../answers/words.ts";
 import type { NumberedOption } from "../flow/numbering.ts";
 import { type Msg, msg } from "../i18n.ts";
 import type { Text } from "../pack/types.ts";
 import { asInteger, cutFoldedPrefix, fold, nfkc, stripPoliteTail, unwrap } from "./text.ts";
 import type { Reading } from "./values.ts";
-
-const YES = [
-  "はい",
-  "ええ",
-  "うん",
-  "yes",
-  "y",
-  "yeah",
-  "yep",
-  "sure",
-  "ok",
-  "okay",
-  "true",
-  "ある",
-  "あり",
-  "あります",
-  "有",
-  "有り",
-  "決まっている",
-  "決まっています",
-  "決まってます",
-  "必要",
-  "要",
-  "する",
-  "します",
-  "希望する",
-  "希望します",
-  "可",
-  "可能",
-  "構いません",
-  "かまいません",
-  "問題ありません",
-  "○",
-  "◯",
-  "〇",
-];
-const NO = [
-  "いいえ",
-  "いえ",
-  "no",
-  "n",
-  "nope",
-  "false",
-  "ない",
-  "なし",
-  "無し",
-  "ありません",
-  "決まっていない",
-  "決まっていません",
-  "不要",
-  "要らない",
-  "いらない",
-  "いりません",
-  "しない",
-  "しません",
-  "希望しない",
-  "希望しません",
-  "不可",
-  "×",
-  "✕",
-  "ng",
-  "結構です",
-];
 
 /** A remark the reader makes about an answer it read, for the worker to check. */
 export const extraRemark = (label: Text, rest: string): Msg =>

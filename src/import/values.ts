@@ -4,6 +4,7 @@
  * with a judgment (a label for "other", an approximate number) carries a remark.
  */
 import type { AnswerValue, Reference } from "../answers/types.ts";
+import { PENDING } from "../answers/words.ts";
 import { numberedOptions } from "../flow/numbering.ts";
 import { type Msg, msg } from "../i18n.ts";
 import type { Question } from "../pack/types.ts";
@@ -26,8 +27,6 @@ export interface ReadEnv {
   boilerplate?: Set<string>;
 }
 
-const PENDING =
-  /^(?:未定|未決定|まだ未定|まだ決(?:まって|めて)(?:い|お)?(?:ません|ない|いません)|決(?:まって|めて)(?:い)?ません|検討中|考え中|相談(?:したい|させて(?:ください)?)(?:です)?|not (?:yet )?decided(?: yet)?|undecided|not sure(?: yet)?|to be (?:decided|determined|confirmed)|tb[dca]|don'?t know yet|pending)(?=$|[\s。.!！、,，:：\-–—（(「[【]|です|で(?:す|ございます))/iu;
 const NONE =
   /^(?:なし|無し|特になし|特に無し|とくになし|特にありません|ありません|ございません|特にございません|none|nothing|no preference|n\/?a|[-‐－ー―—]+)$/iu;
 

@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseSetValue, splitSetArg } from "../../src/answers/coerce.ts";
+import { isPendingWord, parseSetValue, parseYesNo, splitSetArg } from "../../src/answers/coerce.ts";
 import { presetAnswers } from "../../src/flow/preset.ts";
 import { readPackFile } from "../../src/pack/load.ts";
 import { allQuestions } from "../../src/pack/types.ts";
@@ -88,5 +88,30 @@ describe("presetAnswers", () => {
     const r = presetAnswers(pack, set("usage=web", "sns_sizes=400x400"), { defaults: true });
     expect(r.ignored).toEqual(["sns_sizes"]);
     expect(r.answers).not.toHaveProperty("sns_sizes");
+  });
+});
+
+describe("the words shared with the reply reader", () => {
+  it.each([
+    ["はい", true],
+    ["ＹＥＳ", true],
+    ["ok", true],
+    ["いいえ", false],
+    ["無", false],
+    ["不要", false],
+    ["maybe", undefined],
+  ])("yes/no %j → %j", (word, expected) => {
+    expect(parseYesNo(word)).toBe(expected);
+  });
+  it.each([
+    ["未定", true],
+    ["未定です。", true],
+    ["TBD", true],
+    ["not decided yet", true],
+    ["pending", true],
+    ["未定 来週決めます", false],
+    ["決定", false],
+  ])("pending %j → %j", (word, expected) => {
+    expect(isPendingWord(word)).toBe(expected);
   });
 });
