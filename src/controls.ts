@@ -30,8 +30,3 @@ export function stripControls(s: string): string {
   for (const re of SEQUENCES) out = out.replace(re, "");
   return out.replace(CONTROLS, "");
 }
-
-/** True when `s` holds something stripControls would remove. */
-export function hasControls(s: string): boolean {
-  return ANY.test(s);
-}

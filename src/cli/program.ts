@@ -81,6 +81,12 @@ function buildProgram(t: T, lang: Lang, io: IO, getCtx: (cmd: Command) => Ctx, s
     "Arguments:": "引数:",
     "Global Options:": "共通オプション:",
   };
+  /** Every command throws instead of exiting, writes through io, and titles its help in the interface language. */
+  const wire = (c: Command): Command =>
+    c
+      .exitOverride()
+      .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => {} })
+      .configureHelp({ styleTitle: (s) => (lang === "ja" ? (titles[s] ?? s) : s), showGlobalOptions: true });
   program
     .description(
       t(
@@ -93,24 +99,11 @@ function buildProgram(t: T, lang: Lang, io: IO, getCtx: (cmd: Command) => Ctx, s
     .helpCommand(false)
     .option("--lang <lang>", t("表示と出力の言語 (ja | en)", "language of messages and output (ja | en)"))
     .option("--no-color", t("色を付けません (NO_COLOR でも同じ)", "no colours (as does NO_COLOR)"))
-    .exitOverride()
     .showHelpAfterError(false)
-    .configureHelp({ styleTitle: (s) => (lang === "ja" ? (titles[s] ?? s) : s), showGlobalOptions: true })
-    .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
-      outputError: () => {},
-    })
     .addHelpText("after", rootHelp(t));
+  wire(program);
 
-  const cmd = (name: string) => {
-    const c = program
-      .command(name)
-      .exitOverride()
-      .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => {} });
-    c.configureHelp({ styleTitle: (s) => (lang === "ja" ? (titles[s] ?? s) : s), showGlobalOptions: true });
-    return c;
-  };
+  const cmd = (name: string) => wire(program.command(name));
   const example = (ja: string, en: string) => `\n${t("例:", "Example:")}\n  ${t(ja, en)}`;
 
   const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -349,12 +342,7 @@ Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answ
     );
 
   const pack = cmd("pack").description(t("質問パックの管理と共有", "manage and share questionnaire packs"));
-  const sub = (name: string) =>
-    pack
-      .command(name)
-      .exitOverride()
-      .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => {} })
-      .configureHelp({ styleTitle: (s) => (lang === "ja" ? (titles[s] ?? s) : s), showGlobalOptions: true });
+  const sub = (name: string) => wire(pack.command(name));
   sub("list")
     .description(
       t("使えるパックを一覧します (どこから読み込んだか、何を隠しているかも)", "list the packs available, where each comes from and what it shadows"),

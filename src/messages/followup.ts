@@ -11,8 +11,9 @@ import type { Answers, AnswersFile } from "../answers/types.ts";
 import { formatDate } from "../dates.ts";
 import type { Lang } from "../i18n.ts";
 import type { Pack } from "../pack/types.ts";
-import { buildContext, type RenderContext } from "../render/context.ts";
-import { nextContactOf, type PlanningEnv, type PlanOutcome, planFromAnswers, scheduleView } from "../render/schedule.ts";
+import type { RenderContext } from "../render/context.ts";
+import { contextWithPlan } from "../render/render.ts";
+import { type PlanningEnv, type PlanOutcome, planFromAnswers } from "../render/schedule.ts";
 import { type MilestoneTerms, milestoneLabel, type Plan } from "../schedule/index.ts";
 
 export interface FollowUpInput {
@@ -48,17 +49,7 @@ export function planOf(input: FollowUpInput, pack: Pack = input.pack): PlanOutco
 /** The render context (answers, client, schedule view) with the next contact taken from the plan. */
 export function baseContext(input: FollowUpInput, outcome: PlanOutcome | undefined): RenderContext {
   const { pack, file, answers, lang, today, planning } = input;
-  const view = scheduleView(outcome, pack, lang, planning);
-  return buildContext({
-    pack,
-    file,
-    answers,
-    lang,
-    today,
-    nextContact: nextContactOf(outcome?.plan, today),
-    platformNames: Object.fromEntries(planning.platforms.map((p) => [p.id, p.name])),
-    schedule: view && outcome?.plan ? { ...view, plan: outcome.plan } : view,
-  });
+  return contextWithPlan(pack, file, answers, { lang, today, planning }, outcome);
 }
 
 /** The plan's client-facing milestones on or after `from`, dated and labelled. */

@@ -2,11 +2,6 @@
  * `kikitori pack new`: a starting pack with one commented example of every question type, in
  * both languages, that validates as it is. Pure: the caller decides where the schema is.
  */
-import { QUESTION_TYPES } from "./schema.ts";
-
-/** The types the scaffold shows, in order; a test checks it covers QUESTION_TYPES. */
-export const SCAFFOLD_TYPES: readonly (typeof QUESTION_TYPES)[number][] = QUESTION_TYPES;
-
 export function renderNewPack(id: string, schemaRef: string): string {
   return `# yaml-language-server: $schema=${schemaRef}
 # A kikitori questionnaire pack / kikitori の質問パック

@@ -9,7 +9,7 @@ import HandlebarsRuntime from "handlebars/runtime";
 import { formatDate, formatShortDate } from "../dates.ts";
 import { DataError } from "../errors.ts";
 import { isLang, msg } from "../i18n.ts";
-import { checkTemplateSource, HANDLEBARS_HELPERS, type TemplateHelper } from "../pack/template-guard.ts";
+import { checkTemplateSource, type TemplateHelper } from "../pack/template-guard.ts";
 import { escapeBlock, escapeCell, escapeInline, escapeLine, linkOrText, plainLine, quoteBlock } from "./markdown.ts";
 
 export type TemplateFn = (context: object) => string;
@@ -37,8 +37,6 @@ export const HELPERS: Record<TemplateHelper, Handlebars.HelperDelegate> = {
   eq: (a: unknown, b: unknown) => a === b,
   inc: (n: unknown) => Number(n) + 1,
 };
-
-export const BUILTIN_HELPERS: ReadonlySet<string> = new Set(HANDLEBARS_HELPERS);
 
 let instance: typeof Handlebars | undefined;
 let runtimeInstance: typeof HandlebarsRuntime | undefined;

@@ -9,10 +9,10 @@ import { validateAnswers } from "../answers/validate.ts";
 import { DataError } from "../errors.ts";
 import type { Lang } from "../i18n.ts";
 import { msg } from "../i18n.ts";
-import type { LoadedPack } from "../pack/types.ts";
+import type { LoadedPack, Pack } from "../pack/types.ts";
 import type { Plan } from "../schedule/index.ts";
 import { buildContext, type RenderContext } from "./context.ts";
-import { nextContactOf, type PlanningEnv, planFromAnswers, scheduleView } from "./schedule.ts";
+import { nextContactOf, type PlanningEnv, type PlanOutcome, planFromAnswers, scheduleView } from "./schedule.ts";
 import type { TemplateStore } from "./templates.ts";
 
 export interface RenderOptions {
@@ -50,10 +50,21 @@ export function renderAnswers(loaded: LoadedPack, read: ReadAnswers, opts: Rende
 /** The full render context of valid answers: answers, plan, next contact date. */
 export function buildRenderContext(loaded: LoadedPack, file: AnswersFile, answers: Answers, opts: Omit<RenderOptions, "store">): RenderContext {
   const outcome = opts.planning ? planFromAnswers(loaded.pack, answers, file.meta, opts.today, opts.planning) : undefined;
+  return contextWithPlan(loaded.pack, file, answers, opts, outcome);
+}
+
+/** The render context for answers whose plan (if any) is already made: the schedule view and next contact from it. */
+export function contextWithPlan(
+  pack: Pack,
+  file: AnswersFile,
+  answers: Answers,
+  opts: Omit<RenderOptions, "store">,
+  outcome: PlanOutcome | undefined,
+): RenderContext {
   const platformNames = Object.fromEntries((opts.planning?.platforms ?? []).map((p) => [p.id, p.name]));
-  const view = opts.planning ? scheduleView(outcome, loaded.pack, opts.lang, opts.planning) : null;
+  const view = opts.planning ? scheduleView(outcome, pack, opts.lang, opts.planning) : null;
   return buildContext({
-    pack: loaded.pack,
+    pack,
     file,
     answers,
     lang: opts.lang,
