@@ -4,8 +4,8 @@
  * answered", so the file renders as soon as the required answers are filled.
  */
 import { stringify } from "yaml";
-import { describeCondition } from "../flow/describe.ts";
 import type { Lang } from "../i18n.ts";
+import { describeCondition } from "../pack/describe.ts";
 import { otherChoice, otherKey, type Pack, type Question } from "../pack/types.ts";
 
 const TYPE_HINT: Record<Question["type"], [string, string]> = {

@@ -6,12 +6,12 @@
  */
 import { z } from "zod";
 import type { Problem } from "../errors.ts";
-import { chosenOther, pruneAnswers, visibleQuestions } from "../flow/conditions.ts";
 import { type Msg, msg } from "../i18n.ts";
+import { isIsoDate } from "../iso-date.ts";
 import { allQuestions, otherChoice, otherKey, type Pack, type Question } from "../pack/types.ts";
-import { isIsoDate } from "../pack/validate.ts";
 import { schemaProblems, suggest } from "../yaml/issues.ts";
 import type { ParsedYaml } from "../yaml/parse.ts";
+import { chosenOther, pruneAnswers, visibleQuestions } from "./conditions.ts";
 import { type Answers, type AnswersFile, type AnswerValue, isPending, type Reference } from "./types.ts";
 
 // Built on first use: nothing is done at import time.

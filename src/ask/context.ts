@@ -5,12 +5,13 @@
  * Strings in this context are already safe for the chosen format (Markdown-escaped for `md`,
  * folded onto one line for `text`), so templates insert them as they are.
  */
-import { describeCondition } from "../flow/describe.ts";
-import { conditionName, type NumberedQuestion, numberQuestions } from "../flow/numbering.ts";
+
 import type { Lang } from "../i18n.ts";
+import { describeCondition } from "../pack/describe.ts";
 import type { Pack, Question } from "../pack/types.ts";
 import { unitForm } from "../render/context.ts";
 import { escapeInline } from "../render/markdown.ts";
+import { conditionName, type NumberedQuestion, numberQuestions } from "./numbering.ts";
 
 export type AskFormat = "text" | "md";
 

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { localIsoDate } from "../dates.ts";
+import { localIsoDate } from "../date-format.ts";
 import { UsageError } from "../errors.ts";
 import { isLang, type Lang, langFromEnv, msg } from "../i18n.ts";
 import type { LookupEnv } from "../pack/lookup.ts";

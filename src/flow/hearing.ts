@@ -10,12 +10,12 @@
  *   (unanswered, or newly shown by a changed answer), then the review screen.
  */
 import { coerceText } from "../answers/coerce.ts";
+import { chosenOther, pruneAnswers } from "../answers/conditions.ts";
 import { type Answers, get, isPending, type Meta } from "../answers/types.ts";
 import { checkValue } from "../answers/validate.ts";
 import type { Lang } from "../i18n.ts";
 import { msg } from "../i18n.ts";
 import { otherKey, type Pack } from "../pack/types.ts";
-import { chosenOther, pruneAnswers } from "./conditions.ts";
 import type { Ask, Prompter, Review } from "./prompter.ts";
 import {
   frameOf,

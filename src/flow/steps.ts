@@ -4,11 +4,12 @@
  * where each one stands (section k/n, question i/m). Pure: computed again after every answer,
  * so conditional questions appear and disappear as answers change.
  */
+
+import { chosenOther, visibleQuestions } from "../answers/conditions.ts";
 import { type Answers, type AnswerValue, get, isPending, type Meta } from "../answers/types.ts";
 import type { Lang, Msg } from "../i18n.ts";
 import { msg } from "../i18n.ts";
 import { allQuestions, otherKey, type Pack, type Question } from "../pack/types.ts";
-import { chosenOther, visibleQuestions } from "./conditions.ts";
 import type { Frame } from "./prompter.ts";
 
 export type MetaKey = "client" | "job" | "platform";

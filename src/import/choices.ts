@@ -5,7 +5,7 @@
  */
 
 import { NO_WORDS as NO, YES_WORDS as YES } from "../answers/words.ts";
-import type { NumberedOption } from "../flow/numbering.ts";
+import type { NumberedOption } from "../ask/numbering.ts";
 import { type Msg, msg } from "../i18n.ts";
 import type { Text } from "../pack/types.ts";
 import { asInteger, cutFoldedPrefix, fold, nfkc, stripPoliteTail, unwrap } from "./text.ts";

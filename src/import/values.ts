@@ -5,13 +5,13 @@
  */
 import type { AnswerValue, Reference } from "../answers/types.ts";
 import { PENDING } from "../answers/words.ts";
-import { numberedOptions } from "../flow/numbering.ts";
+import { numberedOptions } from "../ask/numbering.ts";
 import { type Msg, msg } from "../i18n.ts";
 import type { Question } from "../pack/types.ts";
 import { readConfirm, readMultiselect, readSelect } from "./choices.ts";
-import { readDate } from "./dates.ts";
 import { stripEcho } from "./echo.ts";
 import { readNumber } from "./numbers.ts";
+import { readDate } from "./read-date.ts";
 import { fold, nfkc, unwrap } from "./text.ts";
 
 export type Reading =

@@ -5,10 +5,11 @@
  */
 import { stripControls } from "../controls.ts";
 import type { Problem } from "../errors.ts";
-import { conditionRefs } from "../flow/conditions.ts";
 import { type Lang, msg } from "../i18n.ts";
+import { isIsoDate } from "../iso-date.ts";
 import { describePath, schemaProblems } from "../yaml/issues.ts";
 import type { DataPath, ParsedYaml } from "../yaml/parse.ts";
+import { conditionRefs } from "./conditions.ts";
 import { type PackInput, type QuestionInput, SCHEDULE_KEYS, schemas } from "./schema.ts";
 import type { Binding, Condition, Pack, Question, Text } from "./types.ts";
 
@@ -442,13 +443,6 @@ function checkTemplates(input: PackInput, at: At): void {
 /** A single-line value ending in `.hbs` names a file; anything else is the template text. */
 export function isTemplatePath(ref: string): boolean {
   return !ref.includes("\n") && ref.trim().endsWith(".hbs");
-}
-
-export function isIsoDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
 /**

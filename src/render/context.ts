@@ -2,9 +2,10 @@
  * The render context: answers turned into what templates show (labels, not values; dates in
  * the reader's language; pending items gathered). Pure: today and the plan are passed in.
  */
+
+import { visibleQuestions } from "../answers/conditions.ts";
 import { type Answers, type AnswersFile, get, isPending, type Reference } from "../answers/types.ts";
-import { formatDate } from "../dates.ts";
-import { visibleQuestions } from "../flow/conditions.ts";
+import { formatDate } from "../date-format.ts";
 import type { Lang, Msg } from "../i18n.ts";
 import { otherKey, type Pack, type Question } from "../pack/types.ts";
 import { cleanText } from "./markdown.ts";

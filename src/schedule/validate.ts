@@ -1,5 +1,5 @@
+import { parseIsoDate } from "../iso-date.ts";
 import type { HolidayCalendar } from "./calendar.ts";
-import { parseIsoDate } from "./dates.ts";
 import type { PlatformProfile } from "./platforms.ts";
 import type { PlanInput, PlanProblem } from "./types.ts";
 import { parseWorkdays } from "./workdays.ts";

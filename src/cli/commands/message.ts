@@ -7,7 +7,7 @@ import { parseAnswersBytes, type ReadAnswers, readAnswersFile } from "../../answ
 import { validateAnswers } from "../../answers/validate.ts";
 import { DataError, type Problem, UsageError } from "../../errors.ts";
 import { type Msg, msg } from "../../i18n.ts";
-import { readDate } from "../../import/dates.ts";
+import { readDate } from "../../import/read-date.ts";
 import { buildDelayContext } from "../../messages/delay.ts";
 import { buildDeliveryContext } from "../../messages/delivery.ts";
 import { buildProgressContext, type FollowUpInput } from "../../messages/followup.ts";

@@ -1,7 +1,9 @@
 /** `kikitori render <answers…>`: non-interactive, one or many files in one process. */
+
 import * as os from "node:os";
 import * as path from "node:path";
 import { parseAnswersBytes, type ReadAnswers, readAnswersFile } from "../../answers/io.ts";
+import { outputFiles, stemOf } from "../../answers/names.ts";
 import { KikitoriError, UsageError } from "../../errors.ts";
 import { makeDir } from "../../files.ts";
 import { msg } from "../../i18n.ts";
@@ -10,7 +12,7 @@ import type { LoadedPack } from "../../pack/types.ts";
 import { templateStore } from "../../render/templates.ts";
 import type { Ctx } from "../context.ts";
 import { batchSignals, interruptedBatch } from "../interrupt.ts";
-import { outputFiles, renderFor, stemOf, writeOutputs } from "../outputs.ts";
+import { renderFor, writeOutputs } from "../outputs.ts";
 import { readStdin } from "../stdin.ts";
 import { warnVersion } from "../version-warning.ts";
 

@@ -3,9 +3,12 @@
  * complete one opens on the review screen). Answers that no longer fit the pack (it changed
  * since, or the file was edited) are listed, kept in a backup copy, and asked again.
  */
+
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { AnswersStore } from "../../answers/autosave.ts";
 import { readAnswersFile } from "../../answers/io.ts";
+import { outputFiles, stemOf } from "../../answers/names.ts";
 import { validateAnswers } from "../../answers/validate.ts";
 import { formatProblem, NotFoundError, UsageError } from "../../errors.ts";
 import { writeFileAtomic } from "../../files.ts";
@@ -13,10 +16,9 @@ import { META_KEYS } from "../../flow/steps.ts";
 import { msg } from "../../i18n.ts";
 import { findPack } from "../../pack/lookup.ts";
 import type { LoadedPack } from "../../pack/types.ts";
-import { AnswersStore } from "../answers-store.ts";
+import { conductHearing } from "../conduct-hearing.ts";
 import type { Ctx } from "../context.ts";
-import { conductHearing } from "../hearing.ts";
-import { outputFiles, refuseExisting, shown, stemOf } from "../outputs.ts";
+import { refuseExisting, shown } from "../outputs.ts";
 import { accessibleFromEnv, openSession, requireTerminal } from "../session.ts";
 import { warnVersion } from "../version-warning.ts";
 

@@ -2,9 +2,12 @@
  * `kikitori start [pack]`: a hearing in the terminal (or line by line with --accessible),
  * and `start <pack> --defaults [--set id=value …]`: the same answers without prompts.
  */
+
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { AnswersStore } from "../../answers/autosave.ts";
 import { type SetArg, splitSetArg } from "../../answers/coerce.ts";
+import { outputFiles, stemOf } from "../../answers/names.ts";
 import type { Meta } from "../../answers/types.ts";
 import { DataError, NotFoundError, OutputError, UsageError } from "../../errors.ts";
 import { missingProblems, missingRequired, presetAnswers } from "../../flow/preset.ts";
@@ -14,10 +17,9 @@ import { type Lang, msg } from "../../i18n.ts";
 import { findPack } from "../../pack/lookup.ts";
 import type { LoadedPack } from "../../pack/types.ts";
 import { templateStore } from "../../render/templates.ts";
-import { AnswersStore } from "../answers-store.ts";
+import { conductHearing, interrupted } from "../conduct-hearing.ts";
 import type { Ctx } from "../context.ts";
-import { conductHearing, interrupted } from "../hearing.ts";
-import { outputFiles, refuseExisting, shown, stemOf, writeRenderedNextTo } from "../outputs.ts";
+import { refuseExisting, shown, writeRenderedNextTo } from "../outputs.ts";
 import { accessibleFromEnv, openSession, requireTerminal } from "../session.ts";
 
 export interface StartFlags {

@@ -1,7 +1,7 @@
 /** `when` conditions in words, for skeleton comments and the client questionnaire. */
 import type { Lang } from "../i18n.ts";
-import type { Condition, Pack, Question } from "../pack/types.ts";
-import { allQuestions } from "../pack/types.ts";
+import type { Condition, Pack, Question } from "./types.ts";
+import { allQuestions } from "./types.ts";
 
 /** How to call a question in the sentence (its text, or "Q3"). */
 export type NameQuestion = (q: Question) => string;
