@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from "commander";
 import { UsageError } from "../errors.ts";
 import { type Lang, msg } from "../i18n.ts";
 import { type Ctx, makeCtx, parseLangFlag } from "./context.ts";
-import { uiLang, VERSION } from "./main.ts";
+import { uiLang, VERSION } from "./facts.ts";
 import { createOutput, type IO } from "./output.ts";
 
 type T = (ja: string, en: string) => string;

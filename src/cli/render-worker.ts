@@ -2,8 +2,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { KikitoriError } from "../errors.ts";
 import { langFromEnv } from "../i18n.ts";
-import { fileRenderer, reportFailure } from "./commands/render.ts";
 import { makeCtx } from "./context.ts";
+import { fileRenderer, reportFailure } from "./file-renderer.ts";
 import { createOutput, type IO } from "./output.ts";
 import type { FileResult, WorkerInit } from "./render-pool.ts";
 

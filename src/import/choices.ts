@@ -8,8 +8,8 @@ import { NO_WORDS as NO, YES_WORDS as YES } from "../answers/words.ts";
 import type { NumberedOption } from "../ask/numbering.ts";
 import { type Msg, msg } from "../i18n.ts";
 import type { Text } from "../pack/types.ts";
+import type { Reading } from "./reading.ts";
 import { asInteger, cutFoldedPrefix, fold, nfkc, stripPoliteTail, unwrap } from "./text.ts";
-import type { Reading } from "./values.ts";
 
 /** A remark the reader makes about an answer it read, for the worker to check. */
 export const extraRemark = (label: Text, rest: string): Msg =>

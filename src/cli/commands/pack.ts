@@ -2,70 +2,14 @@
 import * as path from "node:path";
 import { renderSkeleton } from "../../answers/skeleton.ts";
 import { DataError, formatProblem, KikitoriError, type Problem } from "../../errors.ts";
-import { msg } from "../../i18n.ts";
+import { listPacks } from "../../pack/list.ts";
 import { checkPackFile, readPackFile } from "../../pack/load.ts";
-import { findPack, packFilesIn, peekPackId, searchRoots } from "../../pack/lookup.ts";
+import { findPack } from "../../pack/lookup.ts";
 import type { PackSource } from "../../pack/types.ts";
 import type { Ctx } from "../context.ts";
 
-export interface ListedPack {
-  id: string;
-  version: string;
-  title: string;
-  source: PackSource;
-  file: string;
-  shadows: { source: PackSource; file: string; version: string }[];
-}
-
-/** Every valid pack in lookup order; the first of an id wins and shadows the rest. */
-export function listPacks(ctx: Ctx): { packs: ListedPack[]; problems: Problem[] } {
-  const packs: ListedPack[] = [];
-  const byId = new Map<string, ListedPack>();
-  const problems: Problem[] = [];
-  const seenFiles = new Set<string>();
-  for (const root of searchRoots(ctx.lookup)) {
-    for (const file of packFilesIn(root.dir, root.source)) {
-      if (seenFiles.has(file)) continue;
-      seenFiles.add(file);
-      let check: ReturnType<typeof checkPackFile> | undefined;
-      try {
-        check = checkPackFile(file, root.source);
-      } catch (e) {
-        if (!(e instanceof KikitoriError)) throw e;
-      }
-      if (!check?.loaded) {
-        // Lookup goes by the id at the top of the file: an invalid pack still takes its id.
-        const id = peekPackId(file);
-        const blocks = id !== undefined && !byId.has(id);
-        problems.push({
-          file,
-          message: blocks
-            ? msg(
-                `パックとして読み込めないため一覧から外しました (「${id}」はこのファイルを指すため使えません)`,
-                `left out: not a valid pack (and "${id}" refers to it, so it fails)`,
-              )
-            : msg("パックとして読み込めないため一覧から外しました", "left out: not a valid pack"),
-          fix: msg(`kikitori pack validate ${file} で詳細を確認できます`, `see kikitori pack validate ${file}`),
-          severity: "warning",
-        });
-        continue;
-      }
-      const p = check.loaded.pack;
-      const winner = byId.get(p.id);
-      if (winner) {
-        winner.shadows.push({ source: root.source, file, version: p.version });
-        continue;
-      }
-      const entry: ListedPack = { id: p.id, version: p.version, title: p.title[ctx.langFlag ?? ctx.lang], source: root.source, file, shadows: [] };
-      byId.set(p.id, entry);
-      packs.push(entry);
-    }
-  }
-  return { packs, problems };
-}
-
 export async function runPackList(ctx: Ctx, flags: { json?: boolean }): Promise<number> {
-  const { packs, problems } = listPacks(ctx);
+  const { packs, problems } = listPacks(ctx.lookup, ctx.lang);
   for (const p of problems) ctx.out.warn(formatProblem({ ...p, severity: undefined }, ctx.lang));
   if (flags.json) {
     ctx.out.json(packs);

@@ -54,8 +54,8 @@ export async function runStart(ctx: Ctx, ref: string | undefined, flags: StartFl
   const resumeFlags = accessible && flags.accessible ? ["--accessible"] : [];
   try {
     if (!loaded) {
-      const { listPacks } = await import("./pack.ts");
-      const packs = listPacks(ctx).packs;
+      const { listPacks } = await import("../../pack/list.ts");
+      const packs = listPacks(ctx.lookup, lang).packs;
       if (packs.length === 0) {
         throw new NotFoundError(
           msg(
