@@ -9,7 +9,7 @@ import type { KikitoriError } from "../errors.ts";
 import { findPack } from "../pack/lookup.ts";
 import type { LoadedPack } from "../pack/types.ts";
 import { templateStore } from "../render/templates.ts";
-import type { Ctx } from "./context.ts";
+import { type Ctx, outputLang } from "./context.ts";
 import { renderFor, writeOutputs } from "./outputs.ts";
 import { readStdin } from "./stdin.ts";
 import { warnVersion } from "./version-warning.ts";
@@ -50,7 +50,7 @@ export function fileRenderer(ctx: Ctx, flags: RenderFlags): (file: string) => Pr
       }
     }
     if (loaded.pack.version !== read.file.pack.version) warnVersion(ctx, read.name, read, loaded);
-    const lang = ctx.langFlag ?? read.file.lang ?? ctx.lang;
+    const lang = outputLang(ctx, read.file.lang);
     const result = await renderFor(ctx, loaded, read, lang, store);
     const targets = outputFiles(
       flags.out ? path.resolve(ctx.io.cwd, flags.out) : file === "-" ? ctx.io.cwd : path.dirname(path.resolve(ctx.io.cwd, file)),

@@ -16,7 +16,7 @@ export async function main(argv: string[], io: IO): Promise<number> {
   const lang = uiLang(argv, io.env);
   try {
     const { runProgram } = await import("./program.ts");
-    return await runProgram(argv, io);
+    return await runProgram(argv, io, { lang });
   } catch (e) {
     return reportError(e, io, lang);
   }

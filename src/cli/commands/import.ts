@@ -13,7 +13,7 @@ import { msg } from "../../i18n.ts";
 import { detectLang, type ImportNote, importReply } from "../../import/import.ts";
 import { findPack } from "../../pack/lookup.ts";
 import { labelOf } from "../../render/context.ts";
-import type { Ctx } from "../context.ts";
+import { type Ctx, outputLang } from "../context.ts";
 import { emitText } from "../emit.ts";
 import { readStdin } from "../stdin.ts";
 
@@ -55,7 +55,7 @@ export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: 
   const file: AnswersFile = {
     kikitori: 1,
     pack: { id: loaded.pack.id, version: loaded.pack.version },
-    lang: ctx.langFlag ?? detectLang(reply),
+    lang: outputLang(ctx, detectLang(reply)),
     status: result.status,
     meta,
     answers: result.answers,

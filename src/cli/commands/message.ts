@@ -15,7 +15,7 @@ import { findPack } from "../../pack/lookup.ts";
 import type { LoadedPack } from "../../pack/types.ts";
 import { renderAnswers, tidy } from "../../render/render.ts";
 import { templateStore } from "../../render/templates.ts";
-import type { Ctx } from "../context.ts";
+import { type Ctx, outputLang } from "../context.ts";
 import { emitText } from "../emit.ts";
 import { planningEnv } from "../planning.ts";
 import { readStdin } from "../stdin.ts";
@@ -74,7 +74,7 @@ export async function runMessage(ctx: Ctx, kind: string, answersArg: string, fla
   const read: ReadAnswers =
     answersArg === "-" ? parseAnswersBytes(await readStdin(ctx.io.stdin), "<stdin>") : readAnswersFile(path.resolve(ctx.io.cwd, answersArg), answersArg);
   const loaded = flags.pack ? findPack(flags.pack, ctx.lookup) : findPack(read.file.pack.id, ctx.lookup);
-  const lang = ctx.langFlag ?? read.file.lang ?? ctx.lang;
+  const lang = outputLang(ctx, read.file.lang);
   const today = ctx.today();
   const store = templateStore(ctx.templatesDir);
   const planning = await planningEnv(ctx.root, loaded.pack.schedule !== undefined);

@@ -6,7 +6,7 @@ import { listPacks } from "../../pack/list.ts";
 import { checkPackFile, readPackFile } from "../../pack/load.ts";
 import { findPack } from "../../pack/lookup.ts";
 import type { PackSource } from "../../pack/types.ts";
-import type { Ctx } from "../context.ts";
+import { type Ctx, outputLang } from "../context.ts";
 
 export async function runPackList(ctx: Ctx, flags: { json?: boolean }): Promise<number> {
   const { packs, problems } = listPacks(ctx.lookup, ctx.lang);
@@ -47,7 +47,7 @@ export async function runPackShow(ctx: Ctx, ref: string, flags: { json?: boolean
     ctx.out.json(pack);
     return 0;
   }
-  const lang = ctx.langFlag ?? ctx.lang;
+  const lang = outputLang(ctx);
   const c = ctx.out.color;
   const lines = [`${c.bold(pack.title[lang])}  ${pack.id}@${pack.version}`, c.dim(path.relative(ctx.io.cwd, loaded.file) || loaded.file)];
   if (pack.description) lines.push("", pack.description[lang]);
@@ -125,6 +125,6 @@ export async function runPackValidate(ctx: Ctx, files: string[], flags: { json?:
 
 export async function runPackSkeleton(ctx: Ctx, ref: string, flags: { client?: string; platform?: string }): Promise<number> {
   const loaded = ref.endsWith(".yaml") || ref.includes("/") ? readPackFile(path.resolve(ctx.io.cwd, ref)) : findPack(ref, ctx.lookup);
-  ctx.out.out(renderSkeleton(loaded.pack, ctx.langFlag ?? ctx.lang, { client: flags.client, platform: flags.platform, now: ctx.io.now() }));
+  ctx.out.out(renderSkeleton(loaded.pack, outputLang(ctx), { client: flags.client, platform: flags.platform, now: ctx.io.now() }));
   return 0;
 }

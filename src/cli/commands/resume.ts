@@ -17,7 +17,7 @@ import { msg } from "../../i18n.ts";
 import { findPack } from "../../pack/lookup.ts";
 import type { LoadedPack } from "../../pack/types.ts";
 import { conductHearing } from "../conduct-hearing.ts";
-import type { Ctx } from "../context.ts";
+import { type Ctx, outputLang } from "../context.ts";
 import { refuseExisting, shown } from "../outputs.ts";
 import { accessibleFromEnv, openSession, requireTerminal } from "../session.ts";
 import { warnVersion } from "../version-warning.ts";
@@ -52,7 +52,7 @@ export async function runResume(ctx: Ctx, fileArg: string, flags: ResumeFlags): 
     flags.force === true,
   );
   if (errors.length > 0) keepOriginal(ctx, file, errors);
-  const lang = ctx.langFlag ?? read.file.lang ?? ctx.lang;
+  const lang = outputLang(ctx, read.file.lang);
   const complete = read.file.status === "complete";
   if (complete) ctx.out.info(ctx.out.t("このヒアリングは完了済みです。確認画面を開きます", "This hearing is complete: opening the review screen"));
   const session = await openSession(ctx, accessible);

@@ -2,7 +2,7 @@
 import { UsageError } from "../../errors.ts";
 import { msg } from "../../i18n.ts";
 import { type PlanInput, planSchedule, renderTimeline, type TimelineColorKind, validatePlanInput } from "../../schedule/index.ts";
-import type { Ctx } from "../context.ts";
+import { type Ctx, outputLang } from "../context.ts";
 import { loadCalendar, readPlatforms } from "../planning.ts";
 
 export interface ScheduleFlags {
@@ -31,7 +31,7 @@ function number(flag: string, v: string | undefined): number | undefined {
 }
 
 export async function runSchedule(ctx: Ctx, flags: ScheduleFlags): Promise<number> {
-  const lang = ctx.langFlag ?? ctx.lang;
+  const lang = outputLang(ctx);
   if (flags.calendar !== undefined && flags.calendar !== "jp" && flags.calendar !== "none") {
     throw new UsageError(
       msg(`--calendar には jp か none を指定してください (指定値: ${flags.calendar})`, `--calendar takes jp or none (got ${flags.calendar})`),

@@ -18,7 +18,7 @@ import { findPack } from "../../pack/lookup.ts";
 import type { LoadedPack } from "../../pack/types.ts";
 import { templateStore } from "../../render/templates.ts";
 import { conductHearing, interrupted } from "../conduct-hearing.ts";
-import type { Ctx } from "../context.ts";
+import { type Ctx, outputLang } from "../context.ts";
 import { refuseExisting, shown, writeRenderedNextTo } from "../outputs.ts";
 import { accessibleFromEnv, openSession, requireTerminal } from "../session.ts";
 
@@ -35,7 +35,7 @@ export interface StartFlags {
 
 export async function runStart(ctx: Ctx, ref: string | undefined, flags: StartFlags): Promise<number> {
   const sets = parseSets(flags.set ?? []);
-  const lang = ctx.langFlag ?? ctx.lang;
+  const lang = outputLang(ctx);
   const output = flags.output ? path.resolve(ctx.io.cwd, flags.output) : undefined;
   if (flags.defaults) {
     if (!ref)
@@ -93,7 +93,7 @@ export async function runStart(ctx: Ctx, ref: string | undefined, flags: StartFl
 
 /** `--defaults`: the pack's defaults and the --set values, checked together, no prompts. */
 async function runDefaults(ctx: Ctx, loaded: LoadedPack, sets: SetArg[], output: string | undefined, flags: StartFlags): Promise<number> {
-  const lang = ctx.langFlag ?? ctx.lang;
+  const lang = outputLang(ctx);
   const answers = checkedPreset(ctx, loaded, withPlatform(loaded, sets, flags), true);
   if (output) checkOutput(ctx, output, flags.force === true);
   const store = newStore(ctx, loaded, lang, output, flags);
