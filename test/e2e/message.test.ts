@@ -1,5 +1,5 @@
 /**
- * kikitori message through the built binary, on the example hearings: the client's name, the
+ * kikitori message, run in-process on the example hearings: the client's name, the
  * figures given and the dates appear; a delay's new dates are the planner's own.
  */
 import * as fs from "node:fs";

@@ -1,7 +1,8 @@
 /**
- * Bad input, one line per case, run through the built binary: each must exit with its DESIGN
- * code, say in a few lines where the problem is (file, and line:col where there is one), show
- * no stack trace, and leave the folder exactly as it was (nothing written, nothing changed).
+ * Bad input, one line per case, run through main() as the command line runs it: each must
+ * exit with its DESIGN code, say in a few lines where the problem is (file, and line:col where
+ * there is one), show no stack trace, and leave the folder exactly as it was (nothing written,
+ * nothing changed).
  */
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
