@@ -1,9 +1,16 @@
-/** Test helpers: run the built binary, make temporary folders. */
+/**
+ * Test helpers: run kikitori in-process (`run`) or as the built binary (`kikitori`), make
+ * temporary folders. Both give a command the same clean environment, so a test moves from one
+ * to the other by its call alone.
+ */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { main } from "../src/cli/main.ts";
+import type { IO, Stream } from "../src/cli/output.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const BIN = path.join(ROOT, "bin", "kikitori.js");
@@ -21,8 +28,8 @@ export interface RunOptions {
   input?: string | Buffer;
 }
 
-/** Runs the built `kikitori` with a clean, reproducible environment. */
-export function kikitori(args: string[], opts: RunOptions = {}): RunResult {
+/** The environment of a run: nothing from the test runner's own but PATH. */
+function cleanEnv(opts: RunOptions): Record<string, string> {
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? "",
     HOME: opts.cwd ?? os.tmpdir(),
@@ -34,6 +41,44 @@ export function kikitori(args: string[], opts: RunOptions = {}): RunResult {
     if (v === undefined) delete env[k];
     else env[k] = v;
   }
+  return env;
+}
+
+/**
+ * Runs `main(argv, io)` in-process, as the binary would with these options: the same
+ * environment, cwd through io (never process.chdir, so files may run side by side), stdin a
+ * pipe holding `input`, stdout and stderr pipes collected as text, and no signal handlers.
+ * For what only a process shows (signals, broken pipes, terminals, exit of the built bundle)
+ * use `kikitori` in test/e2e/.
+ */
+export async function run(args: string[], opts: RunOptions = {}): Promise<RunResult> {
+  let stdout = "";
+  let stderr = "";
+  const pipe = (add: (s: string) => void): Stream => ({
+    write: (chunk: string) => {
+      add(String(chunk));
+      return true;
+    },
+  });
+  const io: IO = {
+    stdout: pipe((s) => {
+      stdout += s;
+    }),
+    stderr: pipe((s) => {
+      stderr += s;
+    }),
+    stdin: Readable.from([Buffer.from(opts.input ?? "")]),
+    env: cleanEnv(opts),
+    cwd: opts.cwd ?? ROOT,
+    now: () => new Date(),
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+/** Runs the built `kikitori` with a clean, reproducible environment. */
+export function kikitori(args: string[], opts: RunOptions = {}): RunResult {
+  const env = cleanEnv(opts);
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     env,

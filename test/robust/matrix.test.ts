@@ -1,13 +1,14 @@
 /**
- * Bad input, one line per case, run through the built binary: each must exit with its DESIGN
- * code, say in a few lines where the problem is (file, and line:col where there is one), show
- * no stack trace, and leave the folder exactly as it was (nothing written, nothing changed).
+ * Bad input, one line per case, run through main() as the command line runs it: each must
+ * exit with its DESIGN code, say in a few lines where the problem is (file, and line:col where
+ * there is one), show no stack trace, and leave the folder exactly as it was (nothing written,
+ * nothing changed).
  */
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { FIXTURES, kikitori, read, tmpdir } from "../helpers.ts";
+import { FIXTURES, read, run, tmpdir } from "../helpers.ts";
 
 const ALL_TYPES = read(path.join(FIXTURES, "packs", "all-types.yaml"));
 const ANSWERS = read(path.join(FIXTURES, "answers", "full.answers.yaml"));
@@ -278,14 +279,14 @@ describe("bad input", () => {
     expect(Object.keys(CASES).length).toBeGreaterThanOrEqual(40);
   });
 
-  it.each(Object.entries(CASES))("%s", (_name, c) => {
+  it.each(Object.entries(CASES))("%s", async (_name, c) => {
     const dir = tmpdir("kikitori-matrix-");
     for (const [name, content] of Object.entries(c.files)) {
       fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
       fs.writeFileSync(path.join(dir, name), content);
     }
     const before = snapshot(dir);
-    const r = kikitori(c.args, { cwd: dir, env: { KIKITORI_PATH: path.join(FIXTURES, "packs") }, ...(c.input ? { input: c.input } : {}) });
+    const r = await run(c.args, { cwd: dir, env: { KIKITORI_PATH: path.join(FIXTURES, "packs") }, ...(c.input ? { input: c.input } : {}) });
     expect(r.stderr).toMatch(c.says);
     expect(r.code).toBe(c.code);
     expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -7,7 +7,7 @@ import { parse } from "yaml";
 import { renderAnswersYaml } from "../../src/answers/io.ts";
 import type { AnswersFile } from "../../src/answers/types.ts";
 import { escapeInline, escapeLine, linkOrText, plainLine } from "../../src/render/markdown.ts";
-import { kikitori } from "../helpers.ts";
+import { run } from "../helpers.ts";
 
 describe("Markdown escaping", () => {
   it.each([
@@ -42,14 +42,14 @@ describe("planner limits", () => {
     [["--revisions", "100000000"], /Revision rounds must be a whole number from 0 to 50/],
     [["--effort", "90000", "--hours-per-day", "1"], /takes more than thirty years/],
     [["--hours-per-day", "1e-300"], /takes more than thirty years/],
-  ])("schedule %j is refused (exit 2), not an internal error", (args, says) => {
-    const r = kikitori(["schedule", "--due", "2027-01-01", "--effort", "30", "--hours-per-day", "4", ...args]);
+  ])("schedule %j is refused (exit 2), not an internal error", async (args, says) => {
+    const r = await run(["schedule", "--due", "2027-01-01", "--effort", "30", "--hours-per-day", "4", ...args]);
     expect(r.stderr).toMatch(says);
     expect(r.code).toBe(2);
   });
 
-  it("a tiny draft share with revisions plans instead of crashing", () => {
-    const r = kikitori([
+  it("a tiny draft share with revisions plans instead of crashing", async () => {
+    const r = await run([
       "schedule",
       "--due",
       "2027-01-01",

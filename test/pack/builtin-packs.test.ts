@@ -13,7 +13,7 @@ import { checkPackFile } from "../../src/pack/load.ts";
 import { packFilesIn } from "../../src/pack/lookup.ts";
 import { allQuestions, type Pack, type Question } from "../../src/pack/types.ts";
 import { parseYaml } from "../../src/yaml/parse.ts";
-import { kikitori, ROOT, read as readText, tmpdir } from "../helpers.ts";
+import { ROOT, read as readText, run, tmpdir } from "../helpers.ts";
 
 const DIR = path.join(ROOT, "questionnaires");
 const EXAMPLES = path.join(DIR, "examples");
@@ -204,12 +204,12 @@ describe.each(examples)("example %s", (name) => {
   });
 
   describe.each(LANGS)("rendered in %s", (lang) => {
-    // One render per language, shared by the checks below (each run starts a process).
+    // One render per language, shared by the checks below.
     let rendered: { brief: string; message: string } | undefined;
-    const run = (kind: "brief" | "message") => {
+    const output = async (kind: "brief" | "message") => {
       if (!rendered) {
         const out = tmpdir();
-        const r = kikitori(["render", path.relative(ROOT, file), "--lang", lang, "--out", out]);
+        const r = await run(["render", path.relative(ROOT, file), "--lang", lang, "--out", out]);
         expect(r.code, r.stderr).toBe(0);
         expect(r.stderr).not.toMatch(/warn|警告|error|エラー/i);
         const stem = name.replace(/\.answers\.yaml$/, "");
@@ -218,9 +218,9 @@ describe.each(examples)("example %s", (name) => {
       return rendered[kind];
     };
 
-    it("reads cleanly: no placeholders, no empty headings, labels instead of stored values", () => {
-      const brief = run("brief");
-      const message = run("message");
+    it("reads cleanly: no placeholders, no empty headings, labels instead of stored values", async () => {
+      const brief = await output("brief");
+      const message = await output("message");
       const lines = new Set(`${brief}\n${message}`.split("\n").map((l) => l.replace(/^\s*(?:[-*]|\d+\.)\s+/, "").trim()));
       for (const out of [brief, message]) {
         expect(out).not.toMatch(/undefined|\[object Object\]|NaN/);
@@ -238,8 +238,8 @@ describe.each(examples)("example %s", (name) => {
       }
     });
 
-    it("sums up the terms for the client, without the worker's own answers", () => {
-      const message = run("message");
+    it("sums up the terms for the client, without the worker's own answers", async () => {
+      const message = await output("message");
       const answered = (q: Question) => read.file.answers[q.id] !== undefined;
       const visible = visibleQuestions(pack, read.file.answers).filter(answered);
       const shown = visible.filter((q) => q.summary && q.audience !== "worker");

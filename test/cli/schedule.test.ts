@@ -1,14 +1,14 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { kikitori, ROOT, read, tmpdir } from "../helpers.ts";
+import { ROOT, read, run, tmpdir } from "../helpers.ts";
 import { GANTT_LINE } from "../schedule/helpers.ts";
 
 const BASE = ["schedule", "--start", "2027-01-04", "--due", "2027-01-22", "--effort", "30", "--hours-per-day", "4"];
 
 describe("kikitori schedule", () => {
-  it("--json gives the verdict, hours, ascending milestones and check-ins", () => {
+  it("--json gives the verdict, hours, ascending milestones and check-ins", async () => {
     const args = BASE.map((a) => (a === "30" ? "20" : a));
-    const r = kikitori([...args, "--revisions", "2", "--platform", "coconala", "--calendar", "jp", "--json"]);
+    const r = await run([...args, "--revisions", "2", "--platform", "coconala", "--calendar", "jp", "--json"]);
     expect(r.code).toBe(0);
     const plan = JSON.parse(r.stdout) as {
       verdict: string;
@@ -33,8 +33,8 @@ describe("kikitori schedule", () => {
     ["30", "ok"],
     ["55", "tight"],
     ["80", "late"],
-  ])("effort %s hours is %s", (effort, verdict) => {
-    const r = kikitori([
+  ])("effort %s hours is %s", async (effort, verdict) => {
+    const r = await run([
       "schedule",
       "--start",
       "2027-01-04",
@@ -51,25 +51,25 @@ describe("kikitori schedule", () => {
     expect(JSON.parse(r.stdout).verdict).toBe(verdict);
   });
 
-  it("a late plan names the earliest feasible due date", () => {
-    const r = kikitori(["schedule", "--start", "2027-01-04", "--due", "2027-01-08", "--effort", "40", "--hours-per-day", "4", "--calendar", "none", "--json"]);
+  it("a late plan names the earliest feasible due date", async () => {
+    const r = await run(["schedule", "--start", "2027-01-04", "--due", "2027-01-08", "--effort", "40", "--hours-per-day", "4", "--calendar", "none", "--json"]);
     const plan = JSON.parse(r.stdout) as { verdict: string; earliestFeasibleDue?: string };
     expect(plan.verdict).toBe("late");
     expect(plan.earliestFeasibleDue).toBe("2027-01-15");
   });
 
-  it("Japanese holidays on workdays reduce capacity by hours-per-day each", () => {
-    const run = (calendar: string) =>
+  it("Japanese holidays on workdays reduce capacity by hours-per-day each", async () => {
+    const capacity = async (calendar: string) =>
       JSON.parse(
-        kikitori(["schedule", "--start", "2026-12-28", "--due", "2027-01-15", "--effort", "10", "--hours-per-day", "5", "--calendar", calendar, "--json"])
+        (await run(["schedule", "--start", "2026-12-28", "--due", "2027-01-15", "--effort", "10", "--hours-per-day", "5", "--calendar", calendar, "--json"]))
           .stdout,
       ).capacityHours as number;
     // 2027-01-01 (元日) and 2027-01-11 (成人の日) fall on workdays.
-    expect(run("none") - run("jp")).toBe(10);
+    expect((await capacity("none")) - (await capacity("jp"))).toBe(10);
   });
 
-  it("draws a terminal timeline with holidays, milestones and check-ins, without colour when piped", () => {
-    const r = kikitori([...BASE, "--revisions", "1", "--calendar", "jp", "--lang", "ja"]);
+  it("draws a terminal timeline with holidays, milestones and check-ins, without colour when piped", async () => {
+    const r = await run([...BASE, "--revisions", "1", "--calendar", "jp", "--lang", "ja"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("2027年1月");
     expect(r.stdout).toContain("成人の日");
@@ -78,7 +78,7 @@ describe("kikitori schedule", () => {
     expect(r.stdout).toContain("定期連絡");
     expect(r.stdout).toMatch(/判定: 余裕あり/);
     expect(r.stdout).not.toContain("\u001b[");
-    const en = kikitori([...BASE, "--revisions", "1", "--lang", "en"]);
+    const en = await run([...BASE, "--revisions", "1", "--lang", "en"]);
     expect(en.stdout).toMatch(/First draft/);
   });
 
@@ -90,14 +90,14 @@ describe("kikitori schedule", () => {
     [["--effort", "lots"], /--effort takes a number/],
     [["--calendar", "us"], /--calendar takes jp or none/],
     [["--due-means", "draft"], /--due-means takes final or first_draft/],
-  ])("exits 2 with the fix for %j", (extra, pattern) => {
+  ])("exits 2 with the fix for %j", async (extra, pattern) => {
     const args = [...BASE];
     for (let i = 0; i < extra.length; i += 2) {
       const at = args.indexOf(extra[i] ?? "");
       if (at >= 0) args.splice(at, 2);
       args.push(extra[i] ?? "", extra[i + 1] ?? "");
     }
-    const r = kikitori(args);
+    const r = await run(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(pattern);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -105,9 +105,9 @@ describe("kikitori schedule", () => {
 });
 
 describe("the brief's deadline flow", () => {
-  it.each(["ja", "en"])("renders a milestone table and a valid Mermaid gantt (%s)", (lang) => {
+  it.each(["ja", "en"])("renders a milestone table and a valid Mermaid gantt (%s)", async (lang) => {
     const dir = tmpdir();
-    const r = kikitori(["render", path.join(ROOT, "questionnaires", "examples", "design-general.answers.yaml"), "--out", dir, "--lang", lang]);
+    const r = await run(["render", path.join(ROOT, "questionnaires", "examples", "design-general.answers.yaml"), "--out", dir, "--lang", lang]);
     expect(r.code).toBe(0);
     const brief = read(path.join(dir, "design-general.brief.md"));
     expect(brief).toContain(lang === "ja" ? "## 納期の流れ" : "## Deadline flow");

@@ -6,18 +6,19 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { FIXTURES, kikitori, read, tmpdir, write } from "../helpers.ts";
+import { FIXTURES, read, run, tmpdir, write } from "../helpers.ts";
 
 const env = { KIKITORI_PATH: path.join(FIXTURES, "hearing") };
-const run = (args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}) =>
-  kikitori(args, { cwd: opts.cwd ?? tmpdir(), env: { ...env, ...opts.env }, ...(opts.input !== undefined ? { input: opts.input } : {}) });
+/** kikitori in-process with the hearing fixtures on KIKITORI_PATH, in a fresh folder unless `cwd` is given. */
+const hearing = (args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}) =>
+  run(args, { cwd: opts.cwd ?? tmpdir(), env: { ...env, ...opts.env }, ...(opts.input !== undefined ? { input: opts.input } : {}) });
 
 const complete = ["--set", "shop_name=Blue Bird", "--set", "style=classic", "--set", "usage=[sns, web]", "--set", "revisions=2", "--set", "due_date=pending"];
 
 describe("start --defaults", () => {
-  it("answers from --set and the pack's defaults, then writes the answers, brief and message", () => {
+  it("answers from --set and the pack's defaults, then writes the answers, brief and message", async () => {
     const dir = tmpdir();
-    const r = run(
+    const r = await hearing(
       [
         "start",
         "walk-test",
@@ -60,9 +61,9 @@ describe("start --defaults", () => {
     ["names a value of the wrong type", [...complete, "--set", "revisions=many"], ["revisions"], "1 problem with the answers given"],
     ["names a value out of range", [...complete, "--set", "revisions=9"], ["revisions"], "1 problem with the answers given"],
     ["names a choice that does not exist", [...complete, "--set", "usage=tv"], ["usage"], "1 problem with the answers given"],
-  ])("%s (exit 65)", (_name, sets, ids, title) => {
+  ])("%s (exit 65)", async (_name, sets, ids, title) => {
     const dir = tmpdir();
-    const r = run(["start", "walk-test", "--defaults", ...sets, "-o", "job.answers.yaml"], { cwd: dir });
+    const r = await hearing(["start", "walk-test", "--defaults", ...sets, "-o", "job.answers.yaml"], { cwd: dir });
     expect(r.code).toBe(65);
     const lines = r.stderr.trim().split("\n");
     expect(lines[0]).toBe(`error: ${title}`);
@@ -70,22 +71,34 @@ describe("start --defaults", () => {
     expect(fs.readdirSync(dir).filter((f) => !f.startsWith("."))).toEqual([]);
   });
 
-  it("tells how to give a missing answer, and pending where the pack allows it", () => {
-    const r = run(["start", "walk-test", "--defaults", "--set", "shop_name=x", "--set", "style=modern", "--set", "usage=web", "--set", "revisions=1"]);
+  it("tells how to give a missing answer, and pending where the pack allows it", async () => {
+    const r = await hearing([
+      "start",
+      "walk-test",
+      "--defaults",
+      "--set",
+      "shop_name=x",
+      "--set",
+      "style=modern",
+      "--set",
+      "usage=web",
+      "--set",
+      "revisions=1",
+    ]);
     expect(r.stderr).toContain("--set: due_date: required, no answer (When is it due?) — add --set due_date=… (or --set due_date=pending if not decided yet)");
   });
 
   it.each([
     ["a --set without =", ["--set", "shop_name"], 'error: --set "shop_name" must be id=value'],
     ["--defaults without a pack", [], "error: --defaults needs a pack"],
-  ])("refuses %s (exit 2)", (_name, args, message) => {
-    const r = run(["start", ...(args.length ? ["walk-test"] : []), "--defaults", ...args]);
+  ])("refuses %s (exit 2)", async (_name, args, message) => {
+    const r = await hearing(["start", ...(args.length ? ["walk-test"] : []), "--defaults", ...args]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
   });
 
-  it("warns about a --set for a question that does not apply", () => {
-    const r = run([
+  it("warns about a --set for a question that does not apply", async () => {
+    const r = await hearing([
       "start",
       "walk-test",
       "--defaults",
@@ -99,22 +112,22 @@ describe("start --defaults", () => {
     expect(r.stderr).toContain("warning: --set sns_accounts: ignored, the question does not apply (its condition is false)");
   });
 
-  it("does not overwrite an existing answers file without --force (exit 73)", () => {
+  it("does not overwrite an existing answers file without --force (exit 73)", async () => {
     const dir = tmpdir();
     write(dir, "job.answers.yaml", "keep me\n");
-    const r = run(["start", "walk-test", "--defaults", ...complete, "-o", "job.answers.yaml"], { cwd: dir });
+    const r = await hearing(["start", "walk-test", "--defaults", ...complete, "-o", "job.answers.yaml"], { cwd: dir });
     expect(r.code).toBe(73);
     expect(r.stderr).toBe("error: job.answers.yaml already exists: add --force to replace it\n");
     expect(read(path.join(dir, "job.answers.yaml"))).toBe("keep me\n");
-    expect(run(["start", "walk-test", "--defaults", ...complete, "-o", "job.answers.yaml", "--force"], { cwd: dir }).code).toBe(0);
+    expect((await hearing(["start", "walk-test", "--defaults", ...complete, "-o", "job.answers.yaml", "--force"], { cwd: dir })).code).toBe(0);
     expect(parse(read(path.join(dir, "job.answers.yaml"))).status).toBe("complete");
   });
 
-  it("names the file after the pack, the date and the client, never replacing one", () => {
+  it("names the file after the pack, the date and the client, never replacing one", async () => {
     const dir = tmpdir();
-    const first = run(["start", "walk-test", "--defaults", ...complete, "--client", "山田 花子 様"], { cwd: dir });
-    const second = run(["start", "walk-test", "--defaults", ...complete, "--client", "山田 花子 様"], { cwd: dir });
-    const third = run(["start", "walk-test", "--defaults", ...complete], { cwd: dir });
+    const first = await hearing(["start", "walk-test", "--defaults", ...complete, "--client", "山田 花子 様"], { cwd: dir });
+    const second = await hearing(["start", "walk-test", "--defaults", ...complete, "--client", "山田 花子 様"], { cwd: dir });
+    const third = await hearing(["start", "walk-test", "--defaults", ...complete], { cwd: dir });
     expect([first.code, second.code, third.code]).toEqual([0, 0, 0]);
     expect(first.stderr).toContain("answers: walk-test-20261123-山田-花子-様.answers.yaml");
     expect(second.stderr).toContain("answers: walk-test-20261123-山田-花子-様-2.answers.yaml");
@@ -127,8 +140,8 @@ describe("start and resume without a terminal", () => {
     ["start", ["start", "walk-test"]],
     ["start without a pack", ["start"]],
     ["resume", ["resume", "job.answers.yaml"]],
-  ])("%s with piped stdin fails at once (exit 2)", (_name, args) => {
-    const r = run(args, { input: "Blue Bird\n" });
+  ])("%s with piped stdin fails at once (exit 2)", async (_name, args) => {
+    const r = await hearing(args, { input: "Blue Bird\n" });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("but stdin is not a terminal");
     expect(r.stderr).toContain("--defaults");
@@ -160,9 +173,9 @@ describe("accessible mode (plain numbered lines)", () => {
   it.each([
     ["--accessible", ["--accessible"], {}],
     ["ACCESSIBLE=1", [], { ACCESSIBLE: "1" }],
-  ])("runs a whole hearing through a pipe with %s", (_name, flags, extraEnv) => {
+  ])("runs a whole hearing through a pipe with %s", async (_name, flags, extraEnv) => {
     const dir = tmpdir();
-    const r = run(["start", "walk-test", ...flags, "-o", "a.answers.yaml"], { cwd: dir, input: `${lines.join("\n")}\n`, env: extraEnv });
+    const r = await hearing(["start", "walk-test", ...flags, "-o", "a.answers.yaml"], { cwd: dir, input: `${lines.join("\n")}\n`, env: extraEnv });
     expect(r.stderr).toContain("Hearing complete. Answers: a.answers.yaml");
     expect(r.code).toBe(0);
     for (const shown of [
@@ -192,9 +205,9 @@ describe("accessible mode (plain numbered lines)", () => {
     });
   });
 
-  it("the end of input stops the hearing like Ctrl-C (exit 130), and resume continues it", () => {
+  it("the end of input stops the hearing like Ctrl-C (exit 130), and resume continues it", async () => {
     const dir = tmpdir();
-    const r = run(["start", "walk-test", "--accessible", "--client", "Jane", "--job", "Logo", "--platform", "direct", "-o", "a.answers.yaml"], {
+    const r = await hearing(["start", "walk-test", "--accessible", "--client", "Jane", "--job", "Logo", "--platform", "direct", "-o", "a.answers.yaml"], {
       cwd: dir,
       input: "Blue Bird\n1\n",
     });
@@ -202,7 +215,7 @@ describe("accessible mode (plain numbered lines)", () => {
     expect(r.stderr).toContain("Interrupted. The answers so far are saved in a.answers.yaml. Continue with: kikitori resume a.answers.yaml --accessible");
     expect(parse(read(path.join(dir, "a.answers.yaml")))).toMatchObject({ status: "in-progress", answers: { shop_name: "Blue Bird", style: "modern" } });
 
-    const again = run(["resume", "a.answers.yaml", "--accessible"], { cwd: dir, input: "2\n1\n2027-01-01\n\n\n" });
+    const again = await hearing(["resume", "a.answers.yaml", "--accessible"], { cwd: dir, input: "2\n1\n2027-01-01\n\n\n" });
     expect(again.stderr).toContain("Question 1: Where will it be used? (required)");
     expect(again.code).toBe(0);
     expect(parse(read(path.join(dir, "a.answers.yaml")))).toMatchObject({
@@ -211,7 +224,7 @@ describe("accessible mode (plain numbered lines)", () => {
     });
   });
 
-  it("resume against a changed pack warns, keeps the original, and asks the answers that no longer fit", () => {
+  it("resume against a changed pack warns, keeps the original, and asks the answers that no longer fit", async () => {
     const dir = tmpdir();
     const changed = read(path.join(FIXTURES, "hearing", "walk-test.yaml"))
       .replace("version: 1.0.0", "version: 1.1.0")
@@ -220,7 +233,7 @@ describe("accessible mode (plain numbered lines)", () => {
     const original =
       "kikitori: 1\npack: { id: walk-test, version: 1.0.0 }\nstatus: in-progress\nmeta: { client: Jane }\nanswers: { shop_name: Blue Bird, style: classic }\n";
     write(dir, "a.answers.yaml", original);
-    const r = run(["resume", "a.answers.yaml", "--accessible"], {
+    const r = await hearing(["resume", "a.answers.yaml", "--accessible"], {
       cwd: dir,
       env: { KIKITORI_PATH: path.join(dir, "packs") },
       input: "1\n2\n1\n2027-01-01\n\n\n",
@@ -234,10 +247,10 @@ describe("accessible mode (plain numbered lines)", () => {
     expect(saved).toMatchObject({ pack: { version: "1.1.0" }, status: "complete", answers: { shop_name: "Blue Bird", style: "modern" } });
   });
 
-  it("resume of an unknown pack says to give it with --pack (exit 66)", () => {
+  it("resume of an unknown pack says to give it with --pack (exit 66)", async () => {
     const dir = tmpdir();
     write(dir, "a.answers.yaml", "kikitori: 1\npack: { id: gone, version: 1.0.0 }\nstatus: in-progress\nanswers: {}\n");
-    const r = run(["resume", "a.answers.yaml", "--accessible"], { cwd: dir });
+    const r = await hearing(["resume", "a.answers.yaml", "--accessible"], { cwd: dir });
     expect(r.code).toBe(66);
     expect(r.stderr).toContain('pack "gone" not found: give its file with --pack');
   });

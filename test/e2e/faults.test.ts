@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { BIN, FIXTURES, kikitori, read, tmpdir, write } from "../helpers.ts";
+import { BIN, FIXTURES, read, run, tmpdir, write } from "../helpers.ts";
 
 const PACKS = path.join(FIXTURES, "packs");
 const FULL = read(path.join(FIXTURES, "answers", "full.answers.yaml"));
@@ -62,7 +62,7 @@ describe("a signal in the middle of a batch render", () => {
     const names = Array.from({ length: 1000 }, (_, i) => `job${String(i).padStart(4, "0")}.answers.yaml`);
     for (const n of names) fs.writeFileSync(path.join(dir, n), FULL);
     // What a complete brief and message look like.
-    const reference = kikitori(["render", names[0] ?? "", "--out", "ref"], { cwd: dir, env: { KIKITORI_PATH: PACKS } });
+    const reference = await run(["render", names[0] ?? "", "--out", "ref"], { cwd: dir, env: { KIKITORI_PATH: PACKS } });
     expect(reference.code).toBe(0);
     const brief = read(path.join(dir, "ref", "job0000.brief.md"));
     const message = read(path.join(dir, "ref", "job0000.message.md"));
@@ -130,7 +130,7 @@ describe("several processes writing one answers file", () => {
     expect(i).toBeGreaterThanOrEqual(0);
     expect(i).toBeLessThan(8);
     expect(data.answers.name).toBe(nameOf(i));
-    const check = kikitori(["render", "x.answers.yaml", "--stdout"], { cwd: dir, env: { KIKITORI_PATH: PACKS } });
+    const check = await run(["render", "x.answers.yaml", "--stdout"], { cwd: dir, env: { KIKITORI_PATH: PACKS } });
     expect(check.code).toBe(0);
     expect(allFiles(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });

@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { kikitori, tmpdir, write } from "../helpers.ts";
+import { run, tmpdir, write } from "../helpers.ts";
 import { packText } from "../packs.ts";
 import { makeTar } from "../tar-writer.ts";
 
@@ -98,7 +98,7 @@ function snapshot(dir: string): string[] {
 }
 
 describe("hostile packs are refused with exit 65 and a reason", () => {
-  it.each(CASES)("$name", ({ files, links, reason }) => {
+  it.each(CASES)("$name", async ({ files, links, reason }) => {
     const root = tmpdir();
     write(root, "secret.hbs", SECRET);
     write(root, "secret.txt", SECRET);
@@ -106,13 +106,13 @@ describe("hostile packs are refused with exit 65 and a reason", () => {
     for (const [name, target] of Object.entries(links ?? {})) fs.symlinkSync(target, path.join(root, "pack", name));
     const before = snapshot(root);
 
-    const validated = kikitori(["pack", "validate", "pack/pack.yaml"], { cwd: root });
+    const validated = await run(["pack", "validate", "pack/pack.yaml"], { cwd: root });
     expect(validated.code).toBe(65);
     expect(validated.stderr).toMatch(reason);
-    const installed = kikitori(["pack", "install", "pack", "--yes"], { cwd: root });
+    const installed = await run(["pack", "install", "pack", "--yes"], { cwd: root });
     expect(installed.code).toBe(65);
     expect(installed.stderr).toMatch(reason);
-    const used = kikitori(["pack", "show", "hostile"], { cwd: root, env: { KIKITORI_PATH: path.join(root, "pack") } });
+    const used = await run(["pack", "show", "hostile"], { cwd: root, env: { KIKITORI_PATH: path.join(root, "pack") } });
     expect(used.code).toBe(65);
 
     for (const r of [validated, installed, used]) expect(r.stdout + r.stderr).not.toContain(SECRET);
@@ -136,22 +136,22 @@ describe("hostile package tarballs are refused", () => {
       reason: /more than 2000 entries/,
     },
     { name: "pack list outside the package", entries: [{ ...good, data: JSON.stringify({ kikitori: { packs: ["../x.yaml"] } }) }, pack], reason: /holds \.\./ },
-  ])("$name", ({ entries, reason }) => {
+  ])("$name", async ({ entries, reason }) => {
     const root = tmpdir();
     fs.writeFileSync(path.join(root, "x.tgz"), makeTar(entries));
     const before = snapshot(root);
-    const r = kikitori(["pack", "install", "x.tgz", "--yes"], { cwd: root });
+    const r = await run(["pack", "install", "x.tgz", "--yes"], { cwd: root });
     expect(r.code).toBe(65);
     expect(r.stderr).toMatch(reason);
     expect(snapshot(root)).toEqual(before);
   });
 
-  it("stops a decompression bomb", () => {
+  it("stops a decompression bomb", async () => {
     const root = tmpdir();
     // 64 MiB of zeros inside one entry: a small .tgz that unpacks past the limit.
     fs.writeFileSync(path.join(root, "bomb.tgz"), makeTar([good, { path: "package/zeros", data: Buffer.alloc(64 * 1024 * 1024) }]));
     expect(fs.statSync(path.join(root, "bomb.tgz")).size).toBeLessThan(1024 * 1024);
-    const r = kikitori(["pack", "install", "bomb.tgz", "--yes"], { cwd: root });
+    const r = await run(["pack", "install", "bomb.tgz", "--yes"], { cwd: root });
     expect(r.code).toBe(65);
     expect(r.stderr).toContain("unpacks to more than 32 MiB");
   });

@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { dueMeansLabel, type MilestoneTerms, milestoneLabel } from "../../src/schedule/index.ts";
-import { kikitori, ROOT } from "../helpers.ts";
+import { ROOT, run } from "../helpers.ts";
 
 const voice: MilestoneTerms = {
   first_draft: { ja: "初回納品", en: "First delivery" },
@@ -32,13 +32,13 @@ describe("a pack's words for the deliveries (schedule.terms)", () => {
     expect(dueMeansLabel(dueMeans, lang, terms)).toBe(expected);
   });
 
-  it("the voice pack's brief and delivery message use them", () => {
+  it("the voice pack's brief and delivery message use them", async () => {
     const example = path.join(ROOT, "questionnaires", "examples", "voice-recording.answers.yaml");
-    const brief = kikitori(["render", example, "--stdout", "--only", "brief", "--lang", "ja"]).stdout;
+    const brief = (await run(["render", example, "--stdout", "--only", "brief", "--lang", "ja"])).stdout;
     expect(brief).toMatch(/\| 初回納品 \| 制作者 \|/);
     expect(brief).toContain("リテイク1回目 作業");
     expect(brief).not.toMatch(/\| 初稿 \|/);
-    const delivery = kikitori(["message", "delivery", example, "--round", "0", "--lang", "ja"], { env: { KIKITORI_TODAY: "2026-12-04" } });
+    const delivery = await run(["message", "delivery", example, "--round", "0", "--lang", "ja"], { env: { KIKITORI_TODAY: "2026-12-04" } });
     expect(delivery.code).toBe(0);
     expect(delivery.stdout).toContain("初回納品をお届けいたします");
   });
