@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { DataError, OutputError, type Problem } from "../errors.ts";
 import { decodeText, LIMITS } from "../files.ts";
-import { msg } from "../i18n.ts";
+import { count, msg } from "../i18n.ts";
 import { parseYaml } from "../yaml/parse.ts";
 import { checkPackFile, templateFiles } from "./load.ts";
 import { packFilesIn, peekPackId } from "./lookup.ts";
@@ -134,10 +134,7 @@ export function cleanUp(staging: Staging, userDir: string): void {
 
 function invalid(display: string, problems: Problem[]): DataError {
   const n = problems.filter((p) => p.severity !== "warning").length;
-  return new DataError(
-    msg(`${display} に ${n} 件の問題があるためインストールできません`, `${display} cannot be installed: ${n} problem${n === 1 ? "" : "s"}`),
-    problems,
-  );
+  return new DataError(msg(`${display} に ${n} 件の問題があるためインストールできません`, `${display} cannot be installed: ${count(n, "problem")}`), problems);
 }
 
 export interface InstalledCopy {

@@ -9,7 +9,7 @@ import { gunzipSync } from "node:zlib";
 import { Parser, type ReadEntry } from "tar";
 import { stripControls } from "../controls.ts";
 import { DataError, type Problem } from "../errors.ts";
-import { msg } from "../i18n.ts";
+import { type Msg, msg } from "../i18n.ts";
 
 export const TARBALL_LIMITS = {
   /** The .tgz file itself. */
@@ -148,7 +148,7 @@ export async function readTarball(buf: Buffer, name: string): Promise<FileMap> {
 }
 
 /** The entry's path as `a/b/c`, or why it is refused. */
-export function checkEntryPath(raw: string): string | { ja: string; en: string } {
+export function checkEntryPath(raw: string): string | Msg {
   if (raw.includes("\0") || /[\x00-\x1f\x7f]/.test(raw)) return { ja: "パスに制御文字があります", en: "its path holds control characters" };
   if (raw.startsWith("/") || /^[A-Za-z]:/.test(raw) || raw.startsWith("\\")) return { ja: "絶対パスです", en: "its path is absolute" };
   if (raw.includes("\\")) return { ja: "パスに \\ があります", en: "its path holds a backslash" };

@@ -10,61 +10,10 @@ import { isIsoDate } from "../iso-date.ts";
 import { describePath, schemaProblems } from "../yaml/issues.ts";
 import type { DataPath, ParsedYaml } from "../yaml/parse.ts";
 import { conditionRefs } from "./conditions.ts";
-import { type PackInput, type QuestionInput, SCHEDULE_KEYS, schemas } from "./schema.ts";
+import { knownKeys, type PackInput, type QuestionInput, schemas } from "./schema.ts";
 import type { Binding, Condition, Pack, Question, Text } from "./types.ts";
 
 const RESERVED_IDS = new Set(["__proto__", "constructor", "prototype"]);
-
-export const KNOWN_KEYS = [
-  ...new Set([
-    "$schema",
-    "kikitori",
-    "version",
-    "description",
-    "languages",
-    "sections",
-    "schedule",
-    "templates",
-    "id",
-    "title",
-    "intro",
-    "questions",
-    "type",
-    "message",
-    "help",
-    "choices",
-    "examples",
-    "default",
-    "required",
-    "allow_pending",
-    "when",
-    "validate",
-    "unit",
-    "min",
-    "max",
-    "min_label",
-    "max_label",
-    "value",
-    "label",
-    "hint",
-    "other",
-    "question",
-    "equals",
-    "in",
-    "includes",
-    "answered",
-    "all",
-    "any",
-    "not",
-    "pattern",
-    "min_items",
-    "max_items",
-    "min_length",
-    "max_length",
-    "map",
-    ...SCHEDULE_KEYS,
-  ]),
-];
 
 export interface PackValidation {
   pack?: Pack;
@@ -107,7 +56,7 @@ export function validatePack(data: unknown, file: string, parsed: Pick<ParsedYam
   }
   const shaped = schemas().PackSchema.safeParse(data);
   if (!shaped.success) {
-    return { problems: schemaProblems(shaped.error.issues, data, parsed, file, KNOWN_KEYS) };
+    return { problems: schemaProblems(shaped.error.issues, data, parsed, file, knownKeys()) };
   }
   const input = shaped.data;
   const problems: Problem[] = [];
