@@ -4,9 +4,10 @@
  * apply, and which required questions are still open. Pure: today is passed in.
  */
 
+import { checkValue } from "../answers/check-value.ts";
 import { chosenOther, visibleQuestions } from "../answers/conditions.ts";
 import type { Answers, Status } from "../answers/types.ts";
-import { checkValue, validateAnswers } from "../answers/validate.ts";
+import { validateAnswers } from "../answers/validate.ts";
 import { conditionName, numberQuestions } from "../ask/numbering.ts";
 import { type Lang, type Msg, msg } from "../i18n.ts";
 import { describeCondition } from "../pack/describe.ts";

@@ -13,9 +13,10 @@ import { count, msg } from "../i18n.ts";
 import { parseYaml } from "../yaml/parse.ts";
 import { checkPackFile, templateFiles } from "./load.ts";
 import { packFilesIn, peekPackId } from "./lookup.ts";
+import { isTemplatePath } from "./pack-rules.ts";
 import type { SourceTree } from "./source.ts";
 import type { LoadedPack } from "./types.ts";
-import { isTemplatePath, validatePack } from "./validate.ts";
+import { validatePack } from "./validate.ts";
 
 export interface StagedPack {
   loaded: LoadedPack;

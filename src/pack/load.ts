@@ -6,9 +6,10 @@ import { DataError, type Problem } from "../errors.ts";
 import { LIMITS, readTextFile } from "../files.ts";
 import { count, msg } from "../i18n.ts";
 import { parseYaml } from "../yaml/parse.ts";
+import { isTemplatePath } from "./pack-rules.ts";
 import { checkTemplateSource } from "./template-guard.ts";
 import type { LoadedPack, Pack, PackSource } from "./types.ts";
-import { isTemplatePath, validatePack } from "./validate.ts";
+import { validatePack } from "./validate.ts";
 
 export interface PackCheck {
   loaded?: LoadedPack;
