@@ -39,32 +39,8 @@ export interface Staging {
 
 /** Copies each pack of the source, with its template files, into a staging folder and validates it there. */
 export function stagePacks(source: SourceTree, userDir: string): Staging {
+  const parsed = readSourcePacks(source);
   const problems: Problem[] = [];
-  const parsed: { rel: string; text: string; files: string[] }[] = [];
-  for (const rel of source.packs) {
-    const shown = source.name(rel);
-    try {
-      const bytes = source.read(rel, LIMITS.packBytes);
-      if (!bytes) {
-        problems.push({ file: shown, message: msg("ファイルがありません", "the file is missing"), fix: msg("パスを確認してください", "check the path") });
-        continue;
-      }
-      const text = decodeText(bytes, shown, LIMITS.packBytes);
-      const yaml = parseYaml(text, shown);
-      const { pack, problems: found } = validatePack(yaml.data, shown, yaml);
-      if (!pack) {
-        problems.push(...found);
-        continue;
-      }
-      const files = Object.values(pack.templates ?? {}).flatMap((ref) => (ref && isTemplatePath(ref) ? templateFiles(pack, ref) : []));
-      parsed.push({ rel, text, files: [...new Set(files)] });
-    } catch (e) {
-      if (!(e instanceof DataError)) throw e;
-      problems.push(...e.problems);
-    }
-  }
-  if (problems.length > 0) throw invalid(source.display, problems);
-
   const created = fs.mkdirSync(userDir, { recursive: true });
   const root = path.join(userDir, `.kikitori-staging-${process.pid}-${randomBytes(4).toString("hex")}`);
   fs.mkdirSync(root);
@@ -118,6 +94,36 @@ export function stagePacks(source: SourceTree, userDir: string): Staging {
     cleanUp({ root, packs: [], warnings: [], ...(created ? { created } : {}) }, userDir);
     throw e;
   }
+}
+
+/** Every pack of the source read and validated, with its template files, before anything is written. */
+function readSourcePacks(source: SourceTree): { rel: string; text: string; files: string[] }[] {
+  const problems: Problem[] = [];
+  const parsed: { rel: string; text: string; files: string[] }[] = [];
+  for (const rel of source.packs) {
+    const shown = source.name(rel);
+    try {
+      const bytes = source.read(rel, LIMITS.packBytes);
+      if (!bytes) {
+        problems.push({ file: shown, message: msg("ファイルがありません", "the file is missing"), fix: msg("パスを確認してください", "check the path") });
+        continue;
+      }
+      const text = decodeText(bytes, shown, LIMITS.packBytes);
+      const yaml = parseYaml(text, shown);
+      const { pack, problems: found } = validatePack(yaml.data, shown, yaml);
+      if (!pack) {
+        problems.push(...found);
+        continue;
+      }
+      const files = Object.values(pack.templates ?? {}).flatMap((ref) => (ref && isTemplatePath(ref) ? templateFiles(pack, ref) : []));
+      parsed.push({ rel, text, files: [...new Set(files)] });
+    } catch (e) {
+      if (!(e instanceof DataError)) throw e;
+      problems.push(...e.problems);
+    }
+  }
+  if (problems.length > 0) throw invalid(source.display, problems);
+  return parsed;
 }
 
 /** Removes the staging folder, and the folders it created if nothing was installed in them. */
