@@ -6,7 +6,7 @@ import * as path from "node:path";
 import { parseAnswersBytes, type ReadAnswers, readAnswersFile } from "../../answers/io.ts";
 import { validateAnswers } from "../../answers/validate.ts";
 import { DataError, type Problem, UsageError } from "../../errors.ts";
-import { type Msg, msg } from "../../i18n.ts";
+import { count, type Msg, msg } from "../../i18n.ts";
 import { readDate } from "../../import/read-date.ts";
 import { buildDelayContext } from "../../messages/delay.ts";
 import { buildDeliveryContext } from "../../messages/delivery.ts";
@@ -116,10 +116,7 @@ function validAnswers(loaded: LoadedPack, read: ReadAnswers) {
   const { answers, problems } = validateAnswers(loaded.pack, read.file.answers, { file: read.name, locate: read.locate });
   const errors: Problem[] = problems.filter((p) => p.severity !== "warning");
   if (errors.length > 0) {
-    throw new DataError(
-      msg(`${read.name} の回答に ${errors.length} 件の問題があります`, `${read.name}: ${errors.length} answer problem${errors.length === 1 ? "" : "s"}`),
-      errors,
-    );
+    throw new DataError(msg(`${read.name} の回答に ${errors.length} 件の問題があります`, `${read.name}: ${count(errors.length, "answer problem")}`), errors);
   }
   return answers;
 }
