@@ -25,7 +25,7 @@ const main = await build({
   absWorkingDir: root,
   // The render worker is an entry of its own, sharing chunks with the CLI.
   entryPoints: { cli: "src/cli/entry.ts", "render-worker": "src/cli/render-worker.ts" },
-  metafile: process.argv.includes("--analyze"),
+  metafile: true,
   outdir: "dist",
   bundle: true,
   splitting: true,
@@ -37,11 +37,56 @@ const main = await build({
   chunkNames: "chunks/[name]-[hash]",
   // zod is loaded from node_modules on first use only (src/lazy-zod.ts).
   alias: { zod: "./src/lazy-zod.ts" },
-  define: { KIKITORI_VERSION: JSON.stringify(pkg.version) },
+  // The build turns the holiday package into dist/builtin/holidays.json (read at run time),
+  // so the package itself is a build tool: never bundled, never installed with kikitori.
+  external: ["@holiday-jp/holiday_jp"],
+  define: { KIKITORI_VERSION: JSON.stringify(pkg.version), KIKITORI_BUNDLE: "true" },
   // Handlebars and commander are CommonJS; give their require() a real one.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   logLevel: "warning",
 });
+
+// zod and the full Handlebars load on first use only (src/libraries.ts): each becomes one file
+// of dist/vendor/, so that an installed kikitori has no dependencies (17 MB of node_modules
+// before, most of it zod's other builds and Handlebars' command-line tools).
+const vendor = await build({
+  absWorkingDir: root,
+  entryPoints: { zod: "zod", handlebars: "handlebars" },
+  outdir: "dist/vendor",
+  outExtension: { ".js": ".cjs" },
+  metafile: true,
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  minify: !process.env.KIKITORI_NO_MINIFY,
+  legalComments: "none",
+  logLevel: "warning",
+});
+writeNotices([main.metafile, vendor.metafile]);
+
+/** The licence of every package whose code is in dist/, as their licences ask. */
+function writeNotices(metafiles) {
+  const dirs = new Map();
+  for (const m of metafiles)
+    for (const input of Object.keys(m.inputs)) {
+      const at = input.lastIndexOf("node_modules/");
+      if (at < 0) continue;
+      const [first, second] = input.slice(at + "node_modules/".length).split("/");
+      const name = first.startsWith("@") ? `${first}/${second}` : first;
+      dirs.set(name, join(root, input.slice(0, at), "node_modules", name));
+    }
+  const parts = [...dirs]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, dir]) => {
+      const meta = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+      const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+      const text = file ? readFileSync(join(dir, file), "utf8").trim() : `License: ${meta.license}`;
+      return `${"=".repeat(72)}\n${name}@${meta.version} (${meta.license})\n${"=".repeat(72)}\n\n${text}\n`;
+    });
+  const head = "kikitori's dist/ contains code of these packages, each under its own licence:\n\n";
+  writeFileSync(join(root, "dist", "THIRD-PARTY-NOTICES.txt"), `${head}${parts.join("\n")}`);
+}
 
 // Built-in packs, platforms and templates, validated and precompiled (see gen-builtin.ts).
 {
@@ -66,7 +111,7 @@ const main = await build({
   rmSync(file);
 }
 
-if (main.metafile) {
+if (process.argv.includes("--analyze")) {
   const { analyzeMetafile } = await import("esbuild");
   console.error(await analyzeMetafile(main.metafile, { verbose: false }));
 }

@@ -8,14 +8,14 @@
  * off in the engine (allowProto*: false); this check makes a hostile template fail early,
  * with a reason, instead of silently rendering blanks.
  */
-import { createRequire } from "node:module";
 import type Handlebars from "handlebars";
 import { type Msg, msg } from "../i18n.ts";
+import { requireLibrary } from "../libraries.ts";
 
 let full: typeof Handlebars | undefined;
 /** The full Handlebars, required on first use: most runs load no pack template at all. */
 function handlebarsFull(): typeof Handlebars {
-  full ??= createRequire(import.meta.url)("handlebars") as typeof Handlebars;
+  full ??= requireLibrary("handlebars") as typeof Handlebars;
   return full;
 }
 

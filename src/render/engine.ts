@@ -3,12 +3,12 @@
  * no HTML escaping (the output is Markdown), and only the helpers below. Never the global
  * instance, so nothing a template registers leaks into another render.
  */
-import { createRequire } from "node:module";
 import type Handlebars from "handlebars";
 import HandlebarsRuntime from "handlebars/runtime";
 import { formatDate, formatShortDate } from "../date-format.ts";
 import { DataError } from "../errors.ts";
 import { isLang, msg } from "../i18n.ts";
+import { requireLibrary } from "../libraries.ts";
 import { checkTemplateSource, type TemplateHelper } from "../pack/template-guard.ts";
 import { escapeBlock, escapeCell, escapeInline, escapeLine, linkOrText, plainLine, quoteBlock } from "./markdown.ts";
 
@@ -42,12 +42,12 @@ let instance: typeof Handlebars | undefined;
 let runtimeInstance: typeof HandlebarsRuntime | undefined;
 
 /**
- * The full Handlebars (with its compiler), for templates that packs bring. Required from
- * node_modules on first use: built-in templates are precompiled and need only the runtime.
+ * The full Handlebars (with its compiler), for templates that packs bring. Loaded on first
+ * use: built-in templates are precompiled and need only the runtime.
  */
 export function handlebars(): typeof Handlebars {
   if (!instance) {
-    const full = createRequire(import.meta.url)("handlebars") as typeof Handlebars;
+    const full = requireLibrary("handlebars") as typeof Handlebars;
     instance = full.create();
     for (const [name, fn] of Object.entries(HELPERS)) instance.registerHelper(name, fn);
     // `log` writes to the console (our stdout): no template needs it.

@@ -1,0 +1,18 @@
+/**
+ * The libraries kikitori loads only when a run needs them: zod (to check a pack or answers
+ * that are not built-in) and the full Handlebars (to compile a pack's own templates). From
+ * source they come from node_modules; in the bundle each is a file of its own in dist/vendor/
+ * (scripts/build.mjs), so an installed kikitori has no dependencies to fetch.
+ */
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+declare const KIKITORI_BUNDLE: boolean | undefined;
+
+export function requireLibrary(name: "zod" | "handlebars"): unknown {
+  const require = createRequire(import.meta.url);
+  if (typeof KIKITORI_BUNDLE === "undefined") return require(name);
+  // This code runs from dist/cli.js, dist/render-worker.js or a chunk in dist/chunks/.
+  const vendor = import.meta.url.includes("/chunks/") ? "../vendor/" : "./vendor/";
+  return require(fileURLToPath(new URL(`${vendor}${name}.cjs`, import.meta.url)));
+}
