@@ -56,10 +56,10 @@ export async function openSession(ctx: Ctx, accessible: boolean): Promise<Sessio
     prompter = new LinePrompter(reader, stderr);
     close = () => reader.close();
   } else {
-    const { TerminalPrompter } = await import("../prompt/terminal.ts");
+    const { TerminalPrompter, measureFromEnv } = await import("../prompt/terminal.ts");
     const c = ctx.out.errColor;
     const style = { bold: c.bold, dim: c.dim, accent: c.cyan, error: c.red, ok: c.green, highlight: c.cyan };
-    prompter = new TerminalPrompter({ input: ctx.io.stdin, output: stderr, style, signal: controller.signal });
+    prompter = new TerminalPrompter({ input: ctx.io.stdin, output: stderr, style, signal: controller.signal, measure: measureFromEnv(ctx.io.env) });
   }
   return {
     prompter,

@@ -20,6 +20,7 @@ import {
 } from "@inquirer/core";
 import { Interrupted } from "../flow/prompter.ts";
 import { rowText, type Style, truncate } from "./screen.ts";
+import type { Measure } from "./width.ts";
 
 export type Outcome<T> = { type: "answer"; value: T } | { type: "back" } | { type: "pending" } | { type: "closed" };
 type Key = { name: string; ctrl: boolean; shift: boolean };
@@ -31,6 +32,7 @@ export interface Base {
   style: Style;
   canBack: boolean;
   canPending: boolean;
+  measure: Measure;
   /** The one line left on screen once answered. */
   summary: (o: Outcome<unknown>) => string;
 }
@@ -127,21 +129,21 @@ export const linesWidget = createPrompt<Outcome<string[]>, Base & { initial: str
     setCurrent(rl.line);
   });
   if (final) return c.summary(final);
-  const typed = lines.map((l) => `  ${c.style.dim("│")} ${l}`);
+  const typed = lines.map((l) => `  ${c.style.dim("|")} ${l}`);
   return [[...c.head, ...typed, `${c.style.accent("›")} ${current}`].join("\n"), [error ? c.style.error(`✖ ${error}`) : "", c.keys].filter(Boolean).join("\n")];
 });
 
 export interface ListRow {
   label: string;
   hint?: string;
-  /** How the hint is set off: " — " in dim by default; the review shows answers in colour. */
+  /** How the hint is set off: " - " in dim by default; the review shows answers in colour. */
   sep?: string;
   accent?: boolean;
   selectable: boolean;
 }
 
-function rowOf(item: ListRow, width: number, s: Style): string {
-  return rowText(item.label, item.hint, width, item.accent ? s.accent : s.dim, item.sep);
+function rowOf(item: ListRow, width: number, c: Base): string {
+  return rowText(item.label, item.hint, width, item.accent ? c.style.accent : c.style.dim, item.sep, c.measure);
 }
 
 export const listWidget = createPrompt<Outcome<number>, Base & { rows: ListRow[]; active: number; pageSize: number; width: number }>((c, done) => {
@@ -176,8 +178,8 @@ export const listWidget = createPrompt<Outcome<number>, Base & { rows: ListRow[]
     pageSize: c.pageSize,
     loop: false,
     renderItem: ({ item, isActive }) => {
-      if (!item.selectable) return c.style.bold(truncate(item.label, c.width));
-      const text = rowOf(item, c.width - 2, c.style);
+      if (!item.selectable) return c.style.bold(truncate(item.label, c.width, c.measure));
+      const text = rowOf(item, c.width - 2, c);
       return isActive ? c.style.highlight(`❯ ${text}`) : `  ${text}`;
     },
   });
@@ -220,8 +222,9 @@ export const checkboxWidget = createPrompt<
     pageSize: c.pageSize,
     loop: false,
     renderItem: ({ item, index, isActive }) => {
-      const box = checked[index] ? c.style.ok("◉") : "◯";
-      const text = rowOf(item, c.width - 4, c.style);
+      // "[ ]" and "[x]": ◯ is one column in some terminals and two in others.
+      const box = checked[index] ? c.style.ok("[x]") : "[ ]";
+      const text = rowOf(item, c.width - 6, c);
       return isActive ? c.style.highlight(`❯ ${box} ${text}`) : `  ${box} ${text}`;
     },
   });

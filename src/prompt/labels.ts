@@ -15,6 +15,7 @@ export const L = {
   no: WORDS.no,
   back: msg("戻る", "back"),
   pending: WORDS.pending,
+  upDown: msg("上下キー", "Up/Down"),
   move: msg("移動", "move"),
   choose: msg("決定", "choose"),
   toggle: msg("選択/解除", "pick/unpick"),
@@ -32,14 +33,17 @@ export const L = {
   dateFormat: msg("YYYY-MM-DD (例: 2027-04-30)", "YYYY-MM-DD, e.g. 2027-04-30"),
 };
 
-/** `Icon hearing · Section 2/4: Design tone · Question 3/6` */
+/**
+ * `Section 2/4: Design tone / Question 3/6`. (The screens avoid "ambiguous width" marks such
+ * as · … — ■: one column in some terminals, two in others, they would break the layout.)
+ */
 export function progressLine(f: Frame, lang: Lang): string {
   return lang === "ja"
-    ? `セクション ${f.section}/${f.sections}「${f.sectionTitle}」 · 質問 ${f.question}/${f.questions}`
-    : `Section ${f.section}/${f.sections}: ${f.sectionTitle} · Question ${f.question}/${f.questions}`;
+    ? `セクション ${f.section}/${f.sections}「${f.sectionTitle}」／質問 ${f.question}/${f.questions}`
+    : `Section ${f.section}/${f.sections}: ${f.sectionTitle} / Question ${f.question}/${f.questions}`;
 }
 
-/** The range hint of a number or scale question: `1 = realistic … 5 = friendly`, `0–10 rounds`. */
+/** The range hint of a number or scale question: `1 = realistic to 5 = friendly`, `0-10 rounds`. */
 export function rangeHint(
   a: { type: string; min?: number | undefined; max?: number | undefined; minLabel?: string; maxLabel?: string; unit?: string },
   lang: Lang,
@@ -47,10 +51,10 @@ export function rangeHint(
   if (a.type === "scale" && a.min !== undefined && a.max !== undefined) {
     const lo = `${a.min}${a.minLabel ? ` = ${a.minLabel}` : ""}`;
     const hi = `${a.max}${a.maxLabel ? ` = ${a.maxLabel}` : ""}`;
-    return `${lo} … ${hi}`;
+    return lang === "ja" ? `${lo} 〜 ${hi}` : `${lo} to ${hi}`;
   }
   const range = a.min !== undefined || a.max !== undefined ? `${a.min ?? ""}〜${a.max ?? ""}` : "";
   if (!range && !a.unit) return "";
   if (lang === "ja") return [range, a.unit ? `単位: ${a.unit}` : ""].filter(Boolean).join("、");
-  return [range.replace("〜", "–"), a.unit ?? ""].filter(Boolean).join(" ");
+  return [range.replace("〜", "-"), a.unit ?? ""].filter(Boolean).join(" ");
 }

@@ -8,6 +8,7 @@ import type { Reference } from "../answers/types.ts";
 import type { Ask } from "../flow/prompter.ts";
 import type { Lang } from "../i18n.ts";
 import { L, progressLine, rangeHint } from "./labels.ts";
+import { graphemes, type Measure, narrow, wrapText } from "./width.ts";
 
 export interface Style {
   bold(s: string): string;
@@ -18,73 +19,64 @@ export interface Style {
   highlight(s: string): string;
 }
 
-/** Columns a string takes in a terminal: CJK and full-width forms take two. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (c < 32 || (c >= 0x300 && c < 0x370)) continue;
-    w += isWide(c) ? 2 : 1;
-  }
-  return w;
-}
-
-function isWide(c: number): boolean {
-  return (
-    (c >= 0x1100 && c <= 0x115f) ||
-    (c >= 0x2e80 && c <= 0xa4cf) ||
-    (c >= 0xac00 && c <= 0xd7a3) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xfe30 && c <= 0xfe4f) ||
-    (c >= 0xff00 && c <= 0xff60) ||
-    (c >= 0xffe0 && c <= 0xffe6) ||
-    (c >= 0x1f300 && c <= 0x1faff) ||
-    (c >= 0x20000 && c <= 0x3fffd)
-  );
-}
-
 /** Terminal rows the lines take once wrapped at `cols` columns. */
-export function screenHeight(lines: readonly string[], cols: number): number {
-  return lines.reduce((n, l) => n + Math.max(1, Math.ceil(displayWidth(stripVTControlCharacters(l)) / Math.max(1, cols))), 0);
+export function screenHeight(lines: readonly string[], cols: number, measure: Measure = narrow): number {
+  return lines.reduce((n, l) => n + Math.max(1, Math.ceil(measure(stripVTControlCharacters(l)) / Math.max(1, cols))), 0);
 }
 
-/** Cuts a one-line text to `width` columns, ending in … when cut. */
-export function truncate(s: string, width: number): string {
+/** Where a cut text ends: three dots, because "…" is one column in some terminals and two in others. */
+const CUT = "...";
+
+/** Cuts a one-line text to `width` columns, between graphemes, ending in ... when cut. */
+export function truncate(s: string, width: number, measure: Measure = narrow): string {
   const one = s.replace(/\s*\n\s*/g, " ");
-  if (displayWidth(one) <= width) return one;
+  if (measure(one) <= width) return one;
   let out = "";
   let w = 0;
-  for (const ch of one) {
-    const cw = displayWidth(ch);
-    if (w + cw > width - 1) break;
-    out += ch;
+  for (const g of graphemes(one)) {
+    const cw = measure(g);
+    if (w + cw > width - CUT.length) break;
+    out += g;
     w += cw;
   }
-  return `${out}…`;
+  return `${out}${CUT}`;
 }
 
-/** `label — hint` cut to `width` columns, the hint styled after cutting (no escape code is cut). */
-export function rowText(label: string, hint: string | undefined, width: number, style: (s: string) => string, sep = " — "): string {
-  const full = truncate(hint ? `${label}${sep}${hint}` : label, width);
+/** `label - hint` cut to `width` columns, the hint styled after cutting (no escape code is cut). */
+export function rowText(label: string, hint: string | undefined, width: number, style: (s: string) => string, sep = " - ", measure: Measure = narrow): string {
+  const full = truncate(hint ? `${label}${sep}${hint}` : label, width, measure);
   if (!hint || full.length <= label.length) return full;
   return `${full.slice(0, label.length)}${style(full.slice(label.length))}`;
 }
 
-/** Header and question block shown above every answer area. */
-export function renderHead(ask: Ask, s: Style, width: number): string[] {
+/** Lines of one style, wrapped first, so that no escape code is cut and the terminal wraps nothing itself. */
+function wrapped(text: string, width: number, style: (s: string) => string, measure: Measure): string[] {
+  return text.split("\n").flatMap((l) => wrapText(l, width, measure).map((r) => style(r)));
+}
+
+/**
+ * Header and question block shown above every answer area, each line wrapped to `width`
+ * columns by our own measure (inquirer would wrap by its own, which counts ambiguous
+ * characters as one column even where the terminal shows two).
+ */
+export function renderHead(ask: Ask, s: Style, width: number, measure: Measure = narrow): string[] {
   const lang = ask.lang;
   const f = ask.frame;
-  const lines = [s.bold(truncate(f.title, width)), s.accent(truncate(progressLine(f, lang), width))];
-  if (f.intro && ask.kind !== "other" && ask.kind !== "note") lines.push(s.dim(f.intro));
+  const lines = [s.bold(truncate(f.title, width, measure)), s.accent(truncate(progressLine(f, lang), width, measure))];
+  if (f.intro && ask.kind !== "other" && ask.kind !== "note") lines.push(...wrapped(f.intro, width, s.dim, measure));
   lines.push("");
   const tags = [ask.required ? L.required[lang] : "", rangeHint(ask, lang)].filter(Boolean).join(lang === "ja" ? "、" : ", ");
-  lines.push(`${s.accent("?")} ${s.bold(ask.message)}${tags ? s.dim(` (${tags})`) : ""}`);
-  if (ask.help) lines.push(s.dim(`  ${L.why[lang]}: ${ask.help}`));
-  if (ask.examples.length > 0) lines.push(s.dim(`  ${L.examples[lang]}: ${ask.examples.join(" / ")}`));
+  const question = `? ${ask.message}${tags ? ` (${tags})` : ""}`;
+  const rows = wrapText(question, width, measure);
+  if (rows.length === 1) lines.push(`${s.accent("?")} ${s.bold(ask.message)}${tags ? s.dim(` (${tags})`) : ""}`);
+  else lines.push(...rows.map((r, i) => (i === 0 ? `${s.accent("?")} ${s.bold(r.slice(2))}` : s.bold(r))));
+  const more = (text: string, style: (s: string) => string) => lines.push(...wrapped(`  ${text}`, width, style, measure));
+  if (ask.help) more(`${L.why[lang]}: ${ask.help}`, s.dim);
+  if (ask.examples.length > 0) more(`${L.examples[lang]}: ${ask.examples.join(" / ")}`, s.dim);
   const format = formatHint(ask, lang);
-  if (format) lines.push(s.dim(`  ${format}`));
-  if (ask.pendingNow) lines.push(s.accent(`  ${L.pendingNow[lang]}${ask.pendingNow.note ? ` (${ask.pendingNow.note})` : ""}`));
-  if (ask.notice) lines.push(s.error(`  ${ask.notice}`));
+  if (format) more(format, s.dim);
+  if (ask.pendingNow) more(`${L.pendingNow[lang]}${ask.pendingNow.note ? ` (${ask.pendingNow.note})` : ""}`, s.accent);
+  if (ask.notice) more(ask.notice, s.error);
   return lines;
 }
 
@@ -98,14 +90,14 @@ function formatHint(ask: Ask, lang: Lang): string {
 export type Keys = [string, string][];
 
 export function keyLine(keys: Keys, s: Style): string {
-  return keys.map(([k, a]) => (k ? `${s.bold(k)} ${s.dim(a)}` : s.dim(a))).join(s.dim(" · "));
+  return keys.map(([k, a]) => (k ? `${s.bold(k)} ${s.dim(a)}` : s.dim(a))).join(s.dim(" | "));
 }
 
 /** The keys of a question screen: always back, and "not decided yet" where allowed. */
 export function questionKeys(ask: Ask, area: "line" | "lines" | "list" | "checkbox"): Keys {
   const lang = ask.lang;
   const keys: Keys = [];
-  if (area === "list" || area === "checkbox") keys.push(["↑↓", L.move[lang]]);
+  if (area === "list" || area === "checkbox") keys.push([L.upDown[lang], L.move[lang]]);
   if (area === "checkbox") keys.push(["Space", L.toggle[lang]]);
   if (area === "lines") keys.push(["Enter", L.newLine[lang]], ["", L.finishLines[lang]]);
   else keys.push(["Enter", L.confirm[lang]]);

@@ -21,12 +21,17 @@ import {
   screenHeight,
   truncate,
 } from "./screen.ts";
+import type { Measure } from "./width.ts";
+
+export { measureFromEnv } from "./width.ts";
 
 export interface TerminalOptions {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream & { columns?: number; rows?: number };
   style: Style;
   signal: AbortSignal;
+  /** Columns of text on this terminal (KIKITORI_AMBIGUOUS). */
+  measure: Measure;
 }
 
 export class TerminalPrompter implements Prompter {
@@ -41,7 +46,7 @@ export class TerminalPrompter implements Prompter {
    * a prompt taller than the terminal could not be redrawn in place.
    */
   private pageSize(head: string[], cap = 12): number {
-    return Math.max(3, Math.min(cap, (this.o.output.rows ?? 24) - screenHeight(head, this.width + 2) - 4));
+    return Math.max(3, Math.min(cap, (this.o.output.rows ?? 24) - screenHeight(head, this.width + 2, this.o.measure) - 4));
   }
 
   private run<T, C>(widget: (config: C, context: WidgetContext) => Promise<Outcome<T>>, config: C) {
@@ -50,14 +55,15 @@ export class TerminalPrompter implements Prompter {
 
   async ask(ask: Ask): Promise<Reply> {
     const s = this.o.style;
-    const head = renderHead(ask, s, this.width);
+    const m = this.o.measure;
+    const head = renderHead(ask, s, this.width, m);
     const summary = (o: Outcome<unknown>, shown: string) =>
       o.type === "back"
         ? s.dim(`↩ ${ask.message}`)
-        : `${s.ok("✔")} ${ask.message} ${s.accent(o.type === "pending" ? L.pending[ask.lang] : truncate(shown, this.width))}`;
+        : `${s.ok("✔")} ${ask.message} ${s.accent(o.type === "pending" ? L.pending[ask.lang] : truncate(shown, this.width, m))}`;
     const area =
       ask.type === "multiselect" ? "checkbox" : ask.choices || ask.type === "confirm" || scaleAsList(ask) ? "list" : lineTypes(ask.type) ? "lines" : "line";
-    const base = { head, style: s, keys: keyLine(questionKeys(ask, area), s), canBack: true, canPending: ask.canPending };
+    const base = { head, style: s, keys: keyLine(questionKeys(ask, area), s), canBack: true, canPending: ask.canPending, measure: m };
     if (area === "list") {
       const rows = choiceRows(ask);
       const out = await this.run(listWidget, {
@@ -111,13 +117,13 @@ export class TerminalPrompter implements Prompter {
     const lang = r.lang;
     const rows: (ListRow & { id?: string })[] = [{ label: L.finish[lang], selectable: true }];
     for (const sec of r.sections) {
-      rows.push({ label: `■ ${sec.title}`, selectable: false });
+      rows.push({ label: `▪ ${sec.title}`, selectable: false });
       for (const it of sec.items)
         rows.push({ id: it.id, label: it.label, hint: it.text || L.notAnswered[lang], sep: "  ", accent: it.text !== "", selectable: true });
     }
     const head = [s.bold(r.title), s.accent(L.review[lang]), ...(r.notice ? [s.error(r.notice)] : []), ""];
     const keys: [string, string][] = [
-      ["↑↓", L.move[lang]],
+      [L.upDown[lang], L.move[lang]],
       ["Enter", L.finishOrEdit[lang]],
     ];
     const out = await this.run(listWidget, {
@@ -126,6 +132,7 @@ export class TerminalPrompter implements Prompter {
       keys: keyLine(keys, s),
       canBack: false,
       canPending: false,
+      measure: this.o.measure,
       rows,
       active: 0,
       pageSize: this.pageSize(head, 100),
@@ -144,13 +151,14 @@ export class TerminalPrompter implements Prompter {
       style: s,
       keys: keyLine(
         [
-          ["↑↓", L.move[lang]],
+          [L.upDown[lang], L.move[lang]],
           ["Enter", L.choose[lang]],
         ],
         s,
       ),
       canBack: false,
       canPending: false,
+      measure: this.o.measure,
       rows: packs.map((p) => ({ label: p.title, hint: `${p.id}@${p.version}`, selectable: true })),
       active: 0,
       pageSize: this.pageSize(head),

@@ -179,7 +179,7 @@ describe("accessible mode (plain numbered lines)", () => {
     expect(r.stderr).toContain("Hearing complete. Answers: a.answers.yaml");
     expect(r.code).toBe(0);
     for (const shown of [
-      "[Section 2/4: Basics · Question 1/2]",
+      "[Section 2/4: Basics / Question 1/2]",
       "A few basics first.",
       "Question 1: What is the shop called? (required)",
       "Why we ask: So we spell it right",
