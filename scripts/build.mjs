@@ -20,6 +20,33 @@ if (process.argv.includes("--if-stale")) {
   if (!existsSync(join(root, "src")) || (built > 0 && built >= newest(join(root, "src")))) process.exit(0);
 }
 
+/**
+ * @inquirer/core measures the prompt line in UTF-16 units, not terminal columns, so a Japanese
+ * answer that wraps puts the cursor on the wrong row (docs/upstream/inquirer-wide-input.md).
+ * Until that is fixed upstream, the bundle measures the line as readline measures the cursor
+ * (East Asian Width). The build stops if the code it mends has changed.
+ */
+const inquirerWidthFix = {
+  name: "inquirer-width-fix",
+  setup(b) {
+    b.onLoad({ filter: /@inquirer[\\/]core[\\/]dist[\\/]lib[\\/]screen-manager\.js$/ }, (args) => {
+      let text = readFileSync(args.path, "utf8");
+      const mends = [
+        [
+          "if (rawPromptLine.length % width === 0) {",
+          "const promptEnd = this.rl._getDisplayPos?.(rawPromptLine) ?? { rows: Math.floor(rawPromptLine.length / width), cols: rawPromptLine.length % width };\n        if (promptEnd.cols === 0) {",
+        ],
+        ["Math.floor(rawPromptLine.length / width) - this.cursorPos.rows", "promptEnd.rows - this.cursorPos.rows"],
+      ];
+      for (const [from, to] of mends) {
+        if (!text.includes(from)) throw new Error(`${args.path} changed: review the width fix in scripts/build.mjs`);
+        text = text.replace(from, to);
+      }
+      return { contents: text, loader: "js" };
+    });
+  },
+};
+
 rmSync(join(root, "dist"), { recursive: true, force: true });
 const main = await build({
   absWorkingDir: root,
@@ -43,6 +70,7 @@ const main = await build({
   define: { KIKITORI_VERSION: JSON.stringify(pkg.version), KIKITORI_BUNDLE: "true" },
   // Handlebars and commander are CommonJS; give their require() a real one.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+  plugins: [inquirerWidthFix],
   logLevel: "warning",
 });
 

@@ -85,6 +85,17 @@ export class Pty {
     throw new Error(`the screen never showed ${String(pattern)}; it shows:\n${last}`);
   }
 
+  /** Where the terminal's cursor is: column and row, from 0 at the top left of the screen. */
+  cursor(): { col: number; row: number } {
+    const [col, row] = this.tmux("display-message", "-p", "-t", "t", "#{cursor_x} #{cursor_y}").trim().split(" ").map(Number);
+    return { col: col ?? -1, row: row ?? -1 };
+  }
+
+  /** The visible screen row by row, as the terminal shows it (wrapped lines not joined). */
+  rows(): string[] {
+    return this.tmux("capture-pane", "-p", "-t", "t").split("\n");
+  }
+
   /** Key names as tmux knows them: Enter, Escape, Down, Space, BSpace, C-c… */
   keys(...keys: string[]): void {
     this.tmux("send-keys", "-t", "t", ...keys);

@@ -39,7 +39,7 @@ describe.skipIf(!hasTmux())("start in a terminal", () => {
     let screen = await t.waitFor(asking("What is the shop called?"));
     for (const shown of [
       "Walk test hearing",
-      "Section 2/4: Basics · Question 1/2",
+      "Section 2/4: Basics / Question 1/2",
       "A few basics first.",
       "Why we ask: So we spell it right",
       "Examples: Blue Bird Cafe",
@@ -51,19 +51,19 @@ describe.skipIf(!hasTmux())("start in a terminal", () => {
     t.keys("Enter");
 
     screen = await t.waitFor(asking("Which style?"));
-    expect(screen).toContain("Classic — Traditional");
+    expect(screen).toContain("Classic - Traditional");
     t.keys("Down", "Down", "Enter");
     await t.waitFor(asking('Which style? — Please describe "other"'));
     t.type("Watercolour");
     t.keys("Enter");
 
     screen = await t.waitFor(asking("Where will it be used?"));
-    expect(screen).toContain("Section 3/4: Usage · Question 1/1");
+    expect(screen).toContain("Section 3/4: Usage / Question 1/1");
     t.keys("Space", "Down", "Space", "Enter");
 
     // Picking social media makes the conditional question appear (now question 2 of 2).
     screen = await t.waitFor(asking("Which social accounts?"));
-    expect(screen).toContain("Section 3/4: Usage · Question 2/2");
+    expect(screen).toContain("Section 3/4: Usage / Question 2/2");
     t.type("@bluebird");
     t.keys("Enter");
 
@@ -129,6 +129,47 @@ describe.skipIf(!hasTmux())("start in a terminal", () => {
     expect(brief).toContain("Mon, Feb 1, 2027");
     expect(brief).toContain("- [ ] What is the budget? (Deadline) — note: ask next week");
     expect(fs.existsSync(path.join(dir, "walk.message.md"))).toBe(true);
+  });
+
+  it("a Japanese answer that wraps keeps the cursor where the next character goes", { timeout: 120_000 }, async () => {
+    const dir = tmpdir();
+    const t = new Pty({ cwd: dir, args: ["start", "walk-test", "--client", "J", "--job", "L", "--platform", "direct", "-o", "a.answers.yaml"], env, cols: 40 });
+    open.push(t);
+    await t.waitFor(asking("What is the shop called?"));
+    // "› a" then 18 wide characters fill 39 columns: the 19th cannot straddle the edge and
+    // starts the second row, as readline counts it.
+    const answer = `a${"青い鳥珈琲店".repeat(4)}大`;
+    t.type(answer);
+    /** The screen once it shows `typed` in the input, with the row where the input starts. */
+    const input = async (typed: RegExp) => {
+      await t.waitFor(typed);
+      const rows = t.rows();
+      return { at: rows.findIndex((r) => r.startsWith("› a")), rows };
+    };
+    let { at, rows } = await input(/珈琲店大\nEnter confirm/);
+    expect(rows[at]).toBe(`› ${answer.slice(0, 19)}`);
+    expect(rows[at + 1]).toBe(answer.slice(19));
+    expect(rows[at + 2]).toMatch(/^Enter confirm/);
+    expect(t.cursor()).toEqual({ row: at + 1, col: 14 });
+
+    // Back onto the first row (its last column is free), then across the edge again.
+    for (let i = 0; i < 7; i++) t.keys("BSpace");
+    ({ at, rows } = await input(/› a(青い鳥珈琲店){3}\nEnter confirm/));
+    expect(rows[at + 1]).toMatch(/^Enter confirm/);
+    expect(t.cursor()).toEqual({ row: at, col: 39 });
+    t.type("と森");
+    ({ at, rows } = await input(/› a(青い鳥珈琲店){3}\n?と森\nEnter confirm/));
+    expect(rows[at + 1]).toBe("と森");
+    expect(t.cursor()).toEqual({ row: at + 1, col: 4 });
+    t.keys("Left");
+    const end = Date.now() + 5_000;
+    while (t.cursor().col !== 2 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    expect(t.cursor()).toEqual({ row: at + 1, col: 2 });
+    t.keys("Enter");
+    await t.waitFor(asking("Which style?"));
+    t.keys("C-c");
+    expect(await t.exitCode()).toBe(130);
+    expect(parse(read(path.join(dir, "a.answers.yaml"))).answers.shop_name).toBe(`a${"青い鳥珈琲店".repeat(3)}と森`);
   });
 
   it("Ctrl-C midway keeps the answers so far (exit 130); resume finishes the hearing", { timeout: 180_000 }, async () => {
