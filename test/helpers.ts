@@ -26,6 +26,8 @@ export interface RunOptions {
   cwd?: string;
   env?: Record<string, string | undefined>;
   input?: string | Buffer;
+  /** In-process only: which of the streams claim to be a terminal (none by default). */
+  tty?: { stdin?: boolean; stdout?: boolean; stderr?: boolean };
 }
 
 /** The environment of a run: nothing from the test runner's own but PATH. */
@@ -54,20 +56,22 @@ function cleanEnv(opts: RunOptions): Record<string, string> {
 export async function run(args: string[], opts: RunOptions = {}): Promise<RunResult> {
   let stdout = "";
   let stderr = "";
-  const pipe = (add: (s: string) => void): Stream => ({
+  const pipe = (add: (s: string) => void, isTTY?: boolean): Stream => ({
     write: (chunk: string) => {
       add(String(chunk));
       return true;
     },
+    ...(isTTY ? { isTTY, columns: 80 } : {}),
   });
+  const stdin = Object.assign(Readable.from([Buffer.from(opts.input ?? "")]), opts.tty?.stdin ? { isTTY: true } : {});
   const io: IO = {
     stdout: pipe((s) => {
       stdout += s;
-    }),
+    }, opts.tty?.stdout),
     stderr: pipe((s) => {
       stderr += s;
-    }),
-    stdin: Readable.from([Buffer.from(opts.input ?? "")]),
+    }, opts.tty?.stderr),
+    stdin,
     env: cleanEnv(opts),
     cwd: opts.cwd ?? ROOT,
     now: () => new Date(),

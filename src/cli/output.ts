@@ -1,6 +1,7 @@
 /**
- * The process edge for text: data to stdout, diagnostics to stderr, colour only for a
- * terminal and never with NO_COLOR or --no-color. A closed pipe (`| head`) ends quietly.
+ * The process edge for text: data to stdout, diagnostics to stderr, colour for a terminal
+ * (or as FORCE_COLOR says) and never with NO_COLOR or --no-color. A closed pipe (`| head`)
+ * ends quietly.
  */
 import type { ChalkInstance } from "chalk";
 import type { Lang } from "../i18n.ts";
@@ -35,8 +36,20 @@ const plain: ChalkInstance = new Proxy((() => "") as unknown as ChalkInstance, {
 
 type ChalkClass = typeof import("chalk").Chalk;
 
-function colourOff(io: IO, noColor: boolean): boolean {
-  return noColor || Boolean(io.env.NO_COLOR) || io.env.TERM === "dumb";
+type Level = 0 | 1 | 2 | 3;
+
+/**
+ * The colour level of a stream, as Node's own hasColors() reads the environment: --no-color
+ * always wins; then FORCE_COLOR (`""`, 1, true: 16 colours, 2: 256, 3: 16 million, even in a
+ * pipe; 0, false or any other value: none, even on a terminal); then NO_COLOR,
+ * NODE_DISABLE_COLORS or TERM=dumb: none; else colour only on a terminal.
+ */
+export function colourLevel(env: Record<string, string | undefined>, isTTY: boolean | undefined, noColor: boolean): Level {
+  if (noColor) return 0;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return ({ "": 1, "1": 1, true: 1, "2": 2, "3": 3 } as Record<string, Level>)[force] ?? 0;
+  if (env.NO_COLOR || env.NODE_DISABLE_COLORS !== undefined || env.TERM === "dumb") return 0;
+  return isTTY ? 1 : 0;
 }
 
 /**
@@ -44,7 +57,7 @@ function colourOff(io: IO, noColor: boolean): boolean {
  * detection costs ~5 ms at start-up, and scripts and pipes never see colour anyway.
  */
 export async function createOutput(io: IO, lang: Lang, noColor: boolean): Promise<Output> {
-  const wanted = !colourOff(io, noColor) && (io.stdout.isTTY === true || io.stderr.isTTY === true);
+  const wanted = colourLevel(io.env, io.stdout.isTTY, noColor) > 0 || colourLevel(io.env, io.stderr.isTTY, noColor) > 0;
   const chalk = wanted ? (await import("chalk")).Chalk : undefined;
   return new Output(io, lang, noColor, chalk);
 }
@@ -58,9 +71,10 @@ export class Output {
     noColor: boolean,
     Chalk?: ChalkClass,
   ) {
-    const off = colourOff(io, noColor) || !Chalk;
-    this.color = !off && io.stdout.isTTY && Chalk ? new Chalk({ level: 1 }) : plain;
-    this.errColor = !off && io.stderr.isTTY && Chalk ? new Chalk({ level: 1 }) : plain;
+    const out = colourLevel(io.env, io.stdout.isTTY, noColor);
+    const err = colourLevel(io.env, io.stderr.isTTY, noColor);
+    this.color = out > 0 && Chalk ? new Chalk({ level: out }) : plain;
+    this.errColor = err > 0 && Chalk ? new Chalk({ level: err }) : plain;
   }
   out(text: string): void {
     this.io.stdout.write(text.endsWith("\n") || text === "" ? text : `${text}\n`);

@@ -10,6 +10,7 @@ import { Worker } from "node:worker_threads";
 import type { Ctx } from "./context.ts";
 import type { RenderFlags } from "./file-renderer.ts";
 import { batchSignals, interruptedBatch } from "./interrupt.ts";
+import { counter } from "./progress.ts";
 
 export interface WorkerInit {
   cwd: string;
@@ -51,19 +52,20 @@ export async function renderInWorkers(ctx: Ctx, files: string[], flags: RenderFl
   let firstFailure = 0;
   let crash: string | undefined;
   let completed = 0;
-  const showProgress = ctx.io.stderr.isTTY === true;
+  const progress = counter(ctx.io.stderr, files.length, ctx.io.stderr.isTTY === true);
   // On a signal no new run is handed out; the runs under way finish, so files stay whole.
   const signals = batchSignals(ctx, files.length);
 
   const flush = () => {
     while (printed < files.length && results[printed]) {
       const r = results[printed] as FileResult;
+      progress.clear();
       if (r.stdout) ctx.io.stdout.write(r.stdout);
       if (r.stderr) ctx.io.stderr.write(r.stderr);
       if (r.code !== 0 && firstFailure === 0) firstFailure = r.code;
       results[printed] = undefined;
       printed++;
-      if (showProgress) ctx.io.stderr.write(`\r${printed}/${files.length}`);
+      progress.show(printed);
     }
   };
 
@@ -101,14 +103,15 @@ export async function renderInWorkers(ctx: Ctx, files: string[], flags: RenderFl
   const signal = signals.caught();
   if (signal && !crash) {
     // Runs finish out of order: report what the finished ones printed, still in file order.
+    progress.clear();
     for (let i = printed; i < files.length; i++) {
       const r = results[i];
       if (r?.stdout) ctx.io.stdout.write(r.stdout);
       if (r?.stderr) ctx.io.stderr.write(r.stderr);
     }
-    if (completed < files.length) throw interruptedBatch(ctx, signal, completed, files.length, showProgress);
+    if (completed < files.length) throw interruptedBatch(ctx, signal, completed, files.length, false);
   }
-  if (showProgress) ctx.io.stderr.write("\n");
+  if (progress.shown()) ctx.io.stderr.write("\n");
   if (crash) throw new Error(crash);
   return firstFailure;
 }

@@ -177,11 +177,17 @@ describe("no escape codes where colour is off", () => {
   it("a terminal gets colour otherwise (the check below is not vacuous)", () => {
     expect(inTerminal(["pack", "list"])).toContain("\x1b[");
   });
-  it.each(cmds.map((c) => [c.join(" "), c]))("%s: none in a pipe, with NO_COLOR, or with --no-color in a terminal", (_name, args) => {
-    const piped = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, env: env(dir, { FORCE_COLOR: "1" }), encoding: "utf8" });
+  it.each(cmds.map((c) => [c.join(" "), c]))("%s: none in a pipe, with NO_COLOR, FORCE_COLOR=0 or --no-color in a terminal", (_name, args) => {
+    const piped = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, env: env(dir), encoding: "utf8" });
     expect(piped.stdout.length).toBeGreaterThan(0);
     expect(piped.stdout + piped.stderr).not.toContain("\x1b");
-    for (const output of [inTerminal(args, { NO_COLOR: "1" }), inTerminal([...args, "--no-color"]), inTerminal(["--no-color", ...args])]) {
+    const off = [
+      inTerminal(args, { NO_COLOR: "1" }),
+      inTerminal(args, { FORCE_COLOR: "0" }),
+      inTerminal([...args, "--no-color"]),
+      inTerminal(["--no-color", ...args]),
+    ];
+    for (const output of off) {
       expect(output.length).toBeGreaterThan(0);
       expect(output).not.toContain("\x1b");
     }

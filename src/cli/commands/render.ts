@@ -8,6 +8,7 @@ import { msg } from "../../i18n.ts";
 import type { Ctx } from "../context.ts";
 import { fileRenderer, type RenderFlags, reportFailure } from "../file-renderer.ts";
 import { batchSignals, interruptedBatch } from "../interrupt.ts";
+import { counter } from "../progress.ts";
 
 export async function runRender(ctx: Ctx, files: string[], flags: RenderFlags): Promise<number> {
   if (files.filter((f) => f === "-").length > 1) {
@@ -23,7 +24,7 @@ export async function runRender(ctx: Ctx, files: string[], flags: RenderFlags): 
     if (code !== undefined) return code;
   }
   const renderer = fileRenderer(ctx, flags);
-  const showProgress = files.length > 1 && ctx.io.stderr.isTTY === true && !flags.stdout;
+  const progress = counter(ctx.io.stderr, files.length, files.length > 1 && ctx.io.stderr.isTTY === true && !flags.stdout);
   let firstFailure = 0;
   let done = 0;
   const signals = batchSignals(ctx, files.length);
@@ -31,8 +32,10 @@ export async function runRender(ctx: Ctx, files: string[], flags: RenderFlags): 
     const signal = await signals.pending();
     if (signal) {
       signals.close();
-      throw interruptedBatch(ctx, signal, done, files.length, showProgress);
+      progress.clear();
+      throw interruptedBatch(ctx, signal, done, files.length, false);
     }
+    progress.clear();
     try {
       await renderer(file);
     } catch (e) {
@@ -42,10 +45,10 @@ export async function runRender(ctx: Ctx, files: string[], flags: RenderFlags): 
       if (firstFailure === 0) firstFailure = e.exitCode;
     }
     done++;
-    if (showProgress) ctx.io.stderr.write(`\r${done}/${files.length}`);
+    progress.show(done);
   }
   signals.close();
-  if (showProgress) ctx.io.stderr.write("\n");
+  if (progress.shown()) ctx.io.stderr.write("\n");
   return firstFailure;
 }
 
