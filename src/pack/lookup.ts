@@ -28,8 +28,10 @@ export interface PackLocation {
 
 const NOT_PACKS = new Set(["platforms.yaml", "platforms.yml"]);
 
+/** `$XDG_DATA_HOME/kikitori/packs`; the XDG spec has a relative XDG_DATA_HOME ignored, as if unset. */
 export function userPackDir(le: LookupEnv): string {
-  const base = le.env.XDG_DATA_HOME || path.join(le.home, ".local", "share");
+  const xdg = le.env.XDG_DATA_HOME;
+  const base = xdg && path.isAbsolute(xdg) ? xdg : path.join(le.home, ".local", "share");
   return path.join(base, "kikitori", "packs");
 }
 
