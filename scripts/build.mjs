@@ -139,6 +139,30 @@ function writeNotices(metafiles) {
   rmSync(file);
 }
 
+// The man pages, from the command table (`man kikitori` after a global install: package.json "man").
+{
+  const out = await build({
+    absWorkingDir: root,
+    entryPoints: ["scripts/gen-man.ts"],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "node",
+    outfile: join(root, "dist", "gen-man.mjs"),
+    // Only the table is needed: the commands' modules stay out of this bundle.
+    plugins: [{ name: "no-commands", setup: (b) => b.onResolve({ filter: /commands\/[\w-]+\.ts$/ }, (a) => ({ path: a.path, external: true })) }],
+    logLevel: "warning",
+  });
+  const file = join(root, "dist", "gen-man.mjs");
+  writeFileSync(file, out.outputFiles[0].text);
+  const { generateMan } = await import(pathToFileURL(file).href);
+  for (const [name, text] of Object.entries(generateMan(pkg.version))) {
+    mkdirSync(dirname(join(root, "dist", "man", name)), { recursive: true });
+    writeFileSync(join(root, "dist", "man", name), text);
+  }
+  rmSync(file);
+}
+
 if (process.argv.includes("--analyze")) {
   const { analyzeMetafile } = await import("esbuild");
   console.error(await analyzeMetafile(main.metafile, { verbose: false }));

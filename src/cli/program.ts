@@ -6,11 +6,12 @@
 import { Command as Commander, CommanderError, Option } from "commander";
 import { UsageError } from "../errors.ts";
 import type { Lang, Msg } from "../i18n.ts";
+import { suggest } from "../yaml/issues.ts";
 import { type Ctx, makeCtx, parseLangFlag } from "./context.ts";
 import { uiLang, VERSION } from "./facts.ts";
 import { createOutput, type IO } from "./output.ts";
 import type { Command, OptionSpec } from "./spec.ts";
-import { COMMANDS, GROUPS, ROOT } from "./specs/index.ts";
+import { COMMANDS, GLOBAL_OPTIONS, GROUPS, ROOT } from "./specs/index.ts";
 
 /** What a dry run records instead of running a command: the module function and its arguments (without ctx). */
 export interface DryRunCall {
@@ -42,12 +43,39 @@ export async function runProgram(argv: string[], io: IO, options: ProgramOptions
     return 0;
   }
   try {
+    if (argv[0] === "help") return showHelp(program, argv.slice(1));
     await program.parseAsync(argv, { from: "user" });
     return code;
   } catch (e) {
     if (e instanceof CommanderError) return commanderExit(e, io, lang);
     throw e;
   }
+}
+
+/**
+ * `kikitori help [command…]`: the help of that command, as `--help` after it would print.
+ * (Commander's own help command stops at the first word: `help pack list` showed `pack`.)
+ */
+function showHelp(program: Commander, argv: string[]): number {
+  let cmd = program;
+  for (const word of argv.filter((a) => !a.startsWith("-"))) {
+    const visible = cmd.commands.filter((c) => !(c as Commander & { _hidden?: boolean })._hidden);
+    const next = visible.find((c) => c.name() === word);
+    if (!next)
+      throw unknownCommand(
+        word,
+        visible.map((c) => c.name()),
+      );
+    cmd = next;
+  }
+  cmd.outputHelp();
+  return 0;
+}
+
+/** Commander's error for an unknown command, with its "Did you mean" (for groups and help topics). */
+function unknownCommand(word: string, names: string[]): CommanderError {
+  const guess = suggest(word, names);
+  return new CommanderError(2, "commander.unknownCommand", `error: unknown command '${word}'${guess ? `\n(Did you mean ${guess}?)` : ""}`);
 }
 
 /** A stand-in for a command's module that records the call it receives. */
@@ -110,11 +138,10 @@ function buildProgram(lang: Lang, io: IO, exec: Exec): Commander {
     .description(t(ROOT.summary))
     .version(VERSION, "-V, --version", t(ROOT.version))
     .helpOption("-h, --help", t(ROOT.help))
-    .helpCommand(false)
-    .option("--lang <lang>", t(ROOT.lang))
-    .option("--no-color", t(ROOT.noColor))
+    .helpCommand("help [command]", t(ROOT.helpCommand))
     .showHelpAfterError(false)
     .addHelpText("after", rootHelp(t));
+  for (const o of GLOBAL_OPTIONS) program.addOption(toOption(o, t));
   wire(program);
 
   // A group (`pack`) is created where its first command comes, so the help keeps table order.
@@ -124,8 +151,14 @@ function buildProgram(lang: Lang, io: IO, exec: Exec): Commander {
     if (found) return found;
     const group = GROUPS.find((g) => g.name === name);
     if (!group) throw new Error(`command group ${name} is not in GROUPS`);
-    const c = wire(program.command(name)).description(t(group.summary));
-    c.action(() => {
+    const c = wire(program.command(name)).description(t(group.summary)).allowExcessArguments();
+    c.action(function (this: Commander) {
+      const [word] = this.args;
+      if (word)
+        throw unknownCommand(
+          word,
+          COMMANDS.filter((s) => s.name.startsWith(`${name} `) && !s.hidden).map((s) => s.name.slice(name.length + 1)),
+        );
       throw new UsageError(group.missing);
     });
     parents.set(name, c);
@@ -134,7 +167,7 @@ function buildProgram(lang: Lang, io: IO, exec: Exec): Commander {
 
   for (const spec of COMMANDS) {
     const words = spec.name.split(" ");
-    const c = wire(parentOf(words.slice(0, -1).join(" ")).command(words.at(-1) ?? ""));
+    const c = wire(parentOf(words.slice(0, -1).join(" ")).command(words.at(-1) ?? "", { hidden: spec.hidden === true }));
     c.description(t(spec.summary));
     for (const a of spec.args ?? []) c.argument(a.name, t(a.help));
     for (const o of spec.options ?? []) c.addOption(toOption(o, t));

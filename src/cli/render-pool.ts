@@ -56,12 +56,16 @@ export async function renderInWorkers(ctx: Ctx, files: string[], flags: RenderFl
   // On a signal no new run is handed out; the runs under way finish, so files stay whole.
   const signals = batchSignals(ctx, files.length);
 
+  /** What a file printed, on a line of its own (the counter wiped first). */
+  const emit = (r: FileResult | undefined) => {
+    progress.clear();
+    if (r?.stdout) ctx.io.stdout.write(r.stdout);
+    if (r?.stderr) ctx.io.stderr.write(r.stderr);
+  };
   const flush = () => {
     while (printed < files.length && results[printed]) {
       const r = results[printed] as FileResult;
-      progress.clear();
-      if (r.stdout) ctx.io.stdout.write(r.stdout);
-      if (r.stderr) ctx.io.stderr.write(r.stderr);
+      emit(r);
       if (r.code !== 0 && firstFailure === 0) firstFailure = r.code;
       results[printed] = undefined;
       printed++;
@@ -103,12 +107,7 @@ export async function renderInWorkers(ctx: Ctx, files: string[], flags: RenderFl
   const signal = signals.caught();
   if (signal && !crash) {
     // Runs finish out of order: report what the finished ones printed, still in file order.
-    progress.clear();
-    for (let i = printed; i < files.length; i++) {
-      const r = results[i];
-      if (r?.stdout) ctx.io.stdout.write(r.stdout);
-      if (r?.stderr) ctx.io.stderr.write(r.stderr);
-    }
+    for (let i = printed; i < files.length; i++) emit(results[i]);
     if (completed < files.length) throw interruptedBatch(ctx, signal, completed, files.length, false);
   }
   if (progress.shown()) ctx.io.stderr.write("\n");

@@ -6,10 +6,18 @@
 import type { Msg } from "../i18n.ts";
 import type { Ctx } from "./context.ts";
 
+/**
+ * What a value completes to in the shell (`kikitori completion`): a fixed list, or a kind of
+ * thing found when Tab is pressed. Without it, completion goes by the option's choices and
+ * its name (`--platform`, `--pack`, `-o, --output <file>`, `--out <dir>`, `<answers>`…).
+ */
+export type Completes = readonly string[] | "pack" | "user-pack" | "platform" | "answers" | "file" | "dir" | "command" | "none";
+
 export interface ArgSpec {
   /** As commander writes it: `<pack>`, `[pack]`, `<files...>`. */
   name: string;
   help: Msg;
+  complete?: Completes;
 }
 
 export interface OptionSpec {
@@ -23,6 +31,7 @@ export interface OptionSpec {
   repeatable?: boolean;
   /** The command cannot run without it. */
   required?: boolean;
+  complete?: Completes;
 }
 
 /** What a command receives from the command line: its arguments, then its options by name. */
@@ -38,6 +47,8 @@ export interface CommandSpec<M, O> {
   examples?: readonly Msg[];
   /** Text after the examples (keys, exit codes). */
   notes?: Msg;
+  /** Left out of the help, the man page and completion (the shell's own callback). */
+  hidden?: boolean;
   /** The module that runs the command: `() => import("../commands/<name>.ts")`. */
   load: () => Promise<M>;
   /** Calls the module; `opts` are the command's options, typed by the module's flags interface. */
@@ -62,6 +73,17 @@ export function command<M, O extends object>(spec: CommandSpec<M, O>): Command {
     // one place where they are taken as the command's own flags type.
     exec: async (ctx, args, opts, standIn) => run((standIn ?? (await load())) as M, ctx, args, opts as O),
   };
+}
+
+/** The whole command line as data: what program.ts wires, completion completes and the man page lists. */
+export interface CommandTable {
+  root: { summary: Msg; examples: readonly (readonly [string, Msg])[]; exitCodes: Msg };
+  /** Options every command takes (besides --help; --version at the top). */
+  globals: readonly OptionSpec[];
+  /** `kikitori help [command]`: program.ts answers it before the table runs. */
+  help: Pick<Command, "name" | "summary" | "args">;
+  commands: readonly Command[];
+  groups: readonly GroupSpec[];
 }
 
 /** A command that only groups others (`pack`): its help lists them; alone it is a usage error. */

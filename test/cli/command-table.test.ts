@@ -124,6 +124,8 @@ const CASES: [string, string, unknown[]][] = [
   ["pack export logo-design -o x.yaml", "runPackExport", ["logo-design", { output: "x.yaml" }]],
   ["pack install ./x.tgz -y --force", "runPackInstall", ["./x.tgz", { yes: true, force: true }]],
   ["pack remove logo-design --yes", "runPackRemove", ["logo-design", { yes: true }]],
+  ["completion zsh", "runCompletion", ["zsh"]],
+  ["__complete -- pack --json l", "runComplete", [["pack", "--json", "l"], expect.objectContaining({ commands: COMMANDS })]],
 ];
 
 describe("command line → command", () => {
@@ -182,10 +184,49 @@ describe("command lines refused", () => {
 });
 
 describe("help", () => {
-  test.each([[""], ["--help"], ["pack --help"], ["start --help"]])("%j prints help and runs nothing", async (line) => {
+  test.each([[""], ["--help"], ["pack --help"], ["start --help"], ["help"], ["help render"], ["help pack"], ["help pack list"]])(
+    "%j prints help and runs nothing",
+    async (line) => {
+      const r = await dryRun(line);
+      expect(r.code).toBe(0);
+      expect(r.calls).toEqual([]);
+      expect(r.stdout).toMatch(/^Usage: kikitori/);
+    },
+  );
+
+  test.each([
+    ["help render", "render --help"],
+    ["help pack list", "pack list --help"],
+    ["help", "--help"],
+  ])("%s is %s", async (line, same) => {
+    expect((await dryRun(line)).stdout).toBe((await dryRun(same)).stdout);
+  });
+
+  test("the help lists help [command] and leaves out the shell's callback", async () => {
+    const r = await dryRun("--help");
+    expect(r.stdout).toMatch(/^ {2}help \[command\] +show help for a command$/m);
+    expect(r.stdout).toMatch(/^ {2}completion <shell> /m);
+    expect(r.stdout).not.toContain("__complete");
+  });
+});
+
+// A mistyped command or subcommand: exit 2 with the nearest name, as commander words it.
+const TYPOS: [string, string][] = [
+  ["rendr x", "error: unknown command 'rendr'\n(Did you mean render?)"],
+  ["pack lsit", "error: unknown command 'lsit'\n(Did you mean list?)"],
+  ["pack valdate a.yaml", "error: unknown command 'valdate'\n(Did you mean validate?)"],
+  ["help pack lsit", "error: unknown command 'lsit'\n(Did you mean list?)"],
+  ["help rendr", "error: unknown command 'rendr'\n(Did you mean render?)"],
+  ["help __complete", "error: unknown command '__complete'"],
+  ["pack zzzzzz", "error: unknown command 'zzzzzz'"],
+  ["render a.yaml --forse", "error: unknown option '--forse'\n(Did you mean --force?)"],
+];
+
+describe("typos", () => {
+  test.each(TYPOS)("%s", async (line, error) => {
     const r = await dryRun(line);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(2);
     expect(r.calls).toEqual([]);
-    expect(r.stdout).toMatch(/^Usage: kikitori/);
+    expect(r.stderr).toBe(`${error}\nSee kikitori --help for usage.\n`);
   });
 });

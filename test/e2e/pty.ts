@@ -17,6 +17,8 @@ export function hasTmux(): boolean {
 export interface PtyOptions {
   cwd: string;
   args: string[];
+  /** Another program instead of kikitori (a shell, for completion). */
+  command?: string[];
   env?: Record<string, string>;
   cols?: number;
   rows?: number;
@@ -46,7 +48,7 @@ export class Pty {
     // The inner sh writes its pid and becomes node (exec), so the pid is node's and node
     // stays in the terminal's foreground; the outer sh records the exit status, then waits
     // so the last screen can still be read.
-    const inner = `echo $$ > ${sh(this.pidFile)}; exec ${[process.execPath, BIN, ...o.args].map(sh).join(" ")}`;
+    const inner = `echo $$ > ${sh(this.pidFile)}; exec ${(o.command ?? [process.execPath, BIN, ...o.args]).map(sh).join(" ")}`;
     const script = [
       `cd ${sh(o.cwd)}`,
       ...Object.entries(env).map(([k, v]) => `export ${k}=${sh(v)}`),

@@ -103,7 +103,7 @@ export const PACK_COMMANDS = [
   command({
     name: "pack remove",
     summary: msg("ユーザーフォルダからパックを削除します", "remove a pack from your user pack folder"),
-    args: [{ name: "<id>", help: msg("パックの id", "pack id") }],
+    args: [{ name: "<id>", help: msg("パックの id", "pack id"), complete: "user-pack" }],
     options: [helping(YES, "確認せずに削除します (端末がないときは必須)", "do not ask (required without a terminal)")],
     examples: [msg("kikitori pack remove logo-design", "kikitori pack remove logo-design")],
     load: packSharing,
