@@ -54,10 +54,14 @@ const longOf = (o: OptionSpec) => /--[\w-]+/.exec(o.flags)?.[0] ?? "";
 const shortOf = (o: OptionSpec) => /(?:^|\s)(-\w)\b/.exec(o.flags)?.[1];
 const takesValue = (o: OptionSpec) => /[<[]/.test(o.flags);
 
-/** What a value completes to: as declared, else the option's choices, else its name. */
+/**
+ * What a value completes to: as declared, else the option's choices, else a help that is
+ * just the values (`confirm | progress | delay`), else its name.
+ */
 export function completesOf(spec: OptionSpec | ArgSpec): Completes {
   if (spec.complete) return spec.complete;
   if ("choices" in spec && spec.choices) return spec.choices;
+  if (/^[\w-]+( \| [\w-]+)+$/.test(spec.help.en)) return spec.help.en.split(" | ");
   const long = "flags" in spec ? longOf(spec).slice(2) : "";
   const placeholder = /[<[]([\w-]+)/.exec("flags" in spec ? spec.flags : spec.name)?.[1] ?? "";
   const byName: Record<string, Completes> = {

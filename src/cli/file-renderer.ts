@@ -39,7 +39,7 @@ export function fileRenderer(ctx: Ctx, flags: RenderFlags): (file: string) => Pr
   return async (file) => {
     if (flags.pack) explicit ??= findPack(flags.pack, ctx.lookup);
     const read: ReadAnswers =
-      file === "-" ? parseAnswersBytes(await readStdin(ctx.io.stdin), "<stdin>") : readAnswersFile(path.resolve(ctx.io.cwd, file), file);
+      file === "-" ? parseAnswersBytes(await readStdin(ctx.io.stdin, ctx.out), "<stdin>") : readAnswersFile(path.resolve(ctx.io.cwd, file), file);
     let loaded = explicit;
     if (!loaded) {
       const id = read.file.pack.id;

@@ -78,3 +78,21 @@ describe("render batch on a terminal", () => {
     expect(r.stderr).not.toMatch(/\r|\d\/2/);
   });
 });
+
+describe("render - on a terminal", () => {
+  const args = ["render", "-", "--stdout", "--only", "brief"];
+  it("says it is reading stdin and how to end, then renders what was typed", async () => {
+    const r = await run(args, { env, input: fs.readFileSync(fixture), tty: { stdin: true } });
+    expect(r.stderr).toContain("Reading from stdin (-): paste or type it, then press Ctrl-D on a new line (Ctrl-C to stop)");
+    expect(r.stdout).toMatch(/^# /);
+    expect(r.code).toBe(0);
+  });
+  it("says nothing when stdin is a pipe", async () => {
+    const r = await run(args, { env, input: fs.readFileSync(fixture) });
+    expect(r.stderr).toBe("");
+  });
+  it("says it in Japanese with a Japanese locale", async () => {
+    const r = await run(args, { env: { ...env, LANG: "ja_JP.UTF-8" }, input: fs.readFileSync(fixture), tty: { stdin: true } });
+    expect(r.stderr).toContain("標準入力 (-) から読み込みます");
+  });
+});

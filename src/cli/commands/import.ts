@@ -1,6 +1,7 @@
 /**
  * `kikitori import <pack> <reply|->`: a client's reply in the `ask` numbering → an answers
  * file (stdout, or -o FILE), and on stderr, by question number, what could not be read.
+ * With --json the report is the output (stdout), the answers inside it and in -o FILE.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -23,6 +24,7 @@ export interface ImportFlags {
   client?: string;
   job?: string;
   platform?: string;
+  json?: boolean;
 }
 
 export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: ImportFlags): Promise<number> {
@@ -60,9 +62,45 @@ export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: 
     meta,
     answers: result.answers,
   };
-  emitText(ctx, renderAnswersYaml(file, loaded.pack), flags);
-  showReport(ctx, result);
+  if (!flags.json) {
+    emitText(ctx, renderAnswersYaml(file, loaded.pack), flags);
+    showReport(ctx, result);
+  } else {
+    if (outFile) emitText(ctx, renderAnswersYaml(file, loaded.pack), flags);
+    ctx.out.json(reportJson(result, file, outFile ? flags.output : undefined));
+  }
   return 0;
+}
+
+/**
+ * The report as data: the counts, the answers file (its path when written), and each list of
+ * the report (unreadable, remarks, skipped, missing…) with the question number, id, the
+ * question and why, in both languages.
+ */
+function reportJson(r: ReturnType<typeof importReply>, file: AnswersFile, written: string | undefined): object {
+  const lists = Object.entries(r).filter(([, v]) => Array.isArray(v)) as [
+    string,
+    { n?: number; question: { id: string; message: object }; why?: object; text?: string }[],
+  ][];
+  return {
+    ...(written ? { file: written } : {}),
+    status: r.status,
+    found: r.found,
+    stored: Object.keys(r.answers).filter((k) => !k.endsWith("_other")).length,
+    ...Object.fromEntries(
+      lists.map(([key, items]) => [
+        key,
+        items.map((x) => ({
+          n: x.n ?? null,
+          id: x.question.id,
+          question: x.question.message,
+          ...(x.why ? { why: x.why } : {}),
+          ...(x.text ? { text: x.text } : {}),
+        })),
+      ]),
+    ),
+    answersFile: file,
+  };
 }
 
 function showReport(ctx: Ctx, r: ReturnType<typeof importReply>): void {

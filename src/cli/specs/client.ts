@@ -23,7 +23,6 @@ export const CLIENT_COMMANDS = [
         flags: "--due-means <what>",
         help: msg("「納期」の意味: final (最終納品) か first_draft (初稿)", 'what "the deadline" means: final or first_draft'),
         default: "final",
-        complete: ["final", "first_draft"],
       },
       {
         flags: "--workdays <days>",
@@ -36,7 +35,6 @@ export const CLIENT_COMMANDS = [
           "祝日: jp (日本の祝日を休む) か none。省略時は日本語なら jp",
           "holidays: jp (Japanese public holidays off) or none; default jp in Japanese, else none",
         ),
-        complete: ["jp", "none"],
       },
       { flags: "--revisions <n>", help: msg("修正の回数", "revision rounds"), default: "0" },
       {
@@ -106,6 +104,13 @@ export const CLIENT_COMMANDS = [
       helping(CLIENT, "クライアント名 (meta.client)", "client name (meta.client)"),
       helping(JOB, "案件名 (meta.job)", "job title (meta.job)"),
       helping(PLATFORM, "プラットフォーム (meta.platform)", "platform id (meta.platform)"),
+      {
+        flags: "--json",
+        help: msg(
+          "読み取りの報告を JSON で出力します (回答ファイルはその中と -o のファイルに)",
+          "print the report as JSON (the answers file inside it, and in -o FILE)",
+        ),
+      },
     ],
     examples: [
       msg(
@@ -124,11 +129,7 @@ export const CLIENT_COMMANDS = [
       "write a follow-up message from the saved hearing and its plan: confirm, progress, delay or delivery",
     ),
     args: [
-      {
-        name: "<kind>",
-        help: msg("confirm | progress | delay | delivery", "confirm | progress | delay | delivery"),
-        complete: ["confirm", "progress", "delay", "delivery"],
-      },
+      { name: "<kind>", help: msg("confirm | progress | delay | delivery", "confirm | progress | delay | delivery") },
       { name: "<answers>", help: msg("回答ファイル (- で標準入力)", "answers file (- for stdin)") },
     ],
     options: [
