@@ -20,6 +20,8 @@ export interface Meta {
   client?: string;
   job?: string;
   platform?: string;
+  /** When the client ordered (ISO date-time with offset): the plan's anchor when present. */
+  ordered?: string;
   created?: string;
   updated?: string;
 }

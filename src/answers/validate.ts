@@ -26,6 +26,7 @@ const answersHeader = () =>
         client: z.string().nullable().optional(),
         job: z.string().nullable().optional(),
         platform: z.string().nullable().optional(),
+        ordered: z.string().nullable().optional(),
         created: z.string().nullable().optional(),
         updated: z.string().nullable().optional(),
       })
@@ -43,7 +44,7 @@ interface AnswersHeaderData {
   answers?: Record<string, unknown> | null | undefined;
 }
 
-const HEADER_KEYS = ["kikitori", "pack", "lang", "status", "meta", "answers", "id", "version", "client", "job", "platform", "created", "updated"];
+const HEADER_KEYS = ["kikitori", "pack", "lang", "status", "meta", "answers", "id", "version", "client", "job", "platform", "ordered", "created", "updated"];
 
 /** Shape check of an answers file before its pack is known. */
 export function validateAnswersHeader(data: unknown, file: string, parsed: Pick<ParsedYaml, "locate">): { file?: AnswersFile; problems: Problem[] } {
@@ -71,7 +72,7 @@ export function validateAnswersHeader(data: unknown, file: string, parsed: Pick<
 }
 
 const HEADER_TOP = new Set(["kikitori", "pack", "lang", "status", "meta", "answers"]);
-const META_KEYS = new Set(["client", "job", "platform", "created", "updated"]);
+const META_KEYS = new Set(["client", "job", "platform", "ordered", "created", "updated"]);
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** True only for headers the schema certainly accepts; anything unusual goes to the schema. */

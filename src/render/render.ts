@@ -6,7 +6,7 @@
 import type { ReadAnswers } from "../answers/io.ts";
 import type { Answers, AnswersFile } from "../answers/types.ts";
 import { validateAnswers } from "../answers/validate.ts";
-import { DataError } from "../errors.ts";
+import { DataError, type Problem } from "../errors.ts";
 import type { Lang } from "../i18n.ts";
 import { msg } from "../i18n.ts";
 import type { LoadedPack, Pack } from "../pack/types.ts";
@@ -28,11 +28,12 @@ export interface Rendered {
   message: string;
   context: RenderContext;
   plan?: Plan;
-  warnings: import("../errors.ts").Problem[];
+  warnings: Problem[];
 }
 
-export function renderAnswers(loaded: LoadedPack, read: ReadAnswers, opts: RenderOptions): Rendered {
-  const { answers, problems } = validateAnswers(loaded.pack, read.file.answers, { file: read.name, locate: read.locate });
+/** The answers of a file, valid against the pack, or a DataError (65) listing every problem. */
+export function checkedAnswers(pack: Pack, read: ReadAnswers): { answers: Answers; warnings: Problem[] } {
+  const { answers, problems } = validateAnswers(pack, read.file.answers, { file: read.name, locate: read.locate });
   const errors = problems.filter((p) => p.severity !== "warning");
   if (errors.length > 0) {
     throw new DataError(
@@ -40,16 +41,21 @@ export function renderAnswers(loaded: LoadedPack, read: ReadAnswers, opts: Rende
       errors,
     );
   }
+  return { answers, warnings: problems.filter((p) => p.severity === "warning") };
+}
+
+export function renderAnswers(loaded: LoadedPack, read: ReadAnswers, opts: RenderOptions): Rendered {
+  const { answers, warnings } = checkedAnswers(loaded.pack, read);
   const context = buildRenderContext(loaded, read.file, answers, opts);
   const brief = opts.store.get("brief", opts.lang, loaded)(context);
   const message = opts.store.get("message-confirm", opts.lang, loaded)(context);
   const plan = (context.schedule as { plan?: Plan } | null)?.plan;
-  return { brief: tidy(brief), message: tidy(message), context, ...(plan ? { plan } : {}), warnings: problems.filter((p) => p.severity === "warning") };
+  return { brief: tidy(brief), message: tidy(message), context, ...(plan ? { plan } : {}), warnings };
 }
 
 /** The full render context of valid answers: answers, plan, next contact date. */
 export function buildRenderContext(loaded: LoadedPack, file: AnswersFile, answers: Answers, opts: Omit<RenderOptions, "store">): RenderContext {
-  const outcome = opts.planning ? planFromAnswers(loaded.pack, answers, file.meta, opts.today, opts.planning) : undefined;
+  const outcome = opts.planning ? planFromAnswers(loaded.pack, answers, file.meta, opts.planning) : undefined;
   return contextWithPlan(loaded.pack, file, answers, opts, outcome);
 }
 

@@ -6,7 +6,6 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { renderAnswersYaml } from "../../answers/io.ts";
 import type { AnswersFile } from "../../answers/types.ts";
-import { localTimestamp } from "../../date-format.ts";
 import { DataError } from "../../errors.ts";
 import { decodeText, existsError, LIMITS, readTextFile } from "../../files.ts";
 import { msg } from "../../i18n.ts";
@@ -45,7 +44,7 @@ export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: 
       },
     ]);
   }
-  const now = localTimestamp(ctx.io.now());
+  const now = ctx.now();
   const meta: AnswersFile["meta"] = {};
   if (flags.client) meta.client = flags.client;
   if (flags.job) meta.job = flags.job;

@@ -125,6 +125,6 @@ export async function runPackValidate(ctx: Ctx, files: string[], flags: { json?:
 
 export async function runPackSkeleton(ctx: Ctx, ref: string, flags: { client?: string; platform?: string }): Promise<number> {
   const loaded = ref.endsWith(".yaml") || ref.includes("/") ? readPackFile(path.resolve(ctx.io.cwd, ref)) : findPack(ref, ctx.lookup);
-  ctx.out.out(renderSkeleton(loaded.pack, outputLang(ctx), { client: flags.client, platform: flags.platform, now: ctx.io.now() }));
+  ctx.out.out(renderSkeleton(loaded.pack, outputLang(ctx), { client: flags.client, platform: flags.platform, now: ctx.now() }));
   return 0;
 }

@@ -74,7 +74,7 @@ export async function runResume(ctx: Ctx, fileArg: string, flags: ResumeFlags): 
         today: ctx.today(),
         force: true,
         ...(read.file.meta.created ? { created: read.file.meta.created } : {}),
-        now: ctx.io.now,
+        now: ctx.now,
       }),
       force: flags.force === true,
       resumeFlags,

@@ -187,6 +187,6 @@ function newStore(ctx: Ctx, loaded: LoadedPack, lang: Lang, output: string | und
     cwd: ctx.io.cwd,
     today: ctx.today(),
     force: flags.force === true,
-    now: ctx.io.now,
+    now: ctx.now,
   });
 }
