@@ -1,7 +1,7 @@
 /**
- * Typed text → a raw answer value, read by the question's type. Shared by `start --set`,
- * the interactive prompts and the accessible line mode; `checkValue` then validates the
- * result, so every path reports the same errors.
+ * Typed text → an answer value, read by the question's type. Shared by `start --set`, the
+ * interactive prompts, the accessible line mode and answers files (through checkValue), so
+ * every path accepts the same forms and reports the same errors.
  */
 import { type Msg, msg } from "../i18n.ts";
 import type { Question } from "../pack/types.ts";
@@ -20,15 +20,26 @@ export { isPendingWord };
 export const parseYesNo = yesNoWord;
 
 /**
- * One typed text for a single-value question (or one item of a list), by type: numbers
- * without thousands separators, `2026/12/1` as `2026-12-01`, yes/no as booleans, a choice by
- * its value or its label. Text that does not parse is returned as is for checkValue to refuse.
+ * Typed input → an answer value, read by the question's type: the one tolerance of every
+ * path where a person types a value for one question (the prompts, the accessible mode,
+ * `--set`, an answers file). Replies in prose are read by import/ instead, more leniently.
+ *
+ * | type | read | refused (for checkValue to explain) |
+ * | number, scale | `3`, `-2.5`, `50,000`, full-width `５０，０００`, the question's own unit after it (`3本`, `2 figures`) | ranges, words, other units (`約3`, `3〜5`, `$150`) |
+ * | date | `2027-01-05`, `2027/1/5`, `2027.1.5`, `2027年1月5日`, full-width | a date without its year (`1/5`, `1月5日`), month names |
+ * | confirm | `true`/`false`, `yes`/`no`, `y`/`n`, `はい`/`いいえ` and the words of words.ts | anything else |
+ * | select, multiselect | a choice's value, or its label (Japanese exactly, English in any case) | other text |
+ * | text, paragraph, list | the text as written | — |
+ *
+ * Text that does not parse is returned unchanged, so checkValue refuses it with its reason.
  */
-export function coerceText(q: Question, text: string): unknown {
+export function readTyped(q: Question, value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const text = value;
   switch (q.type) {
     case "number":
     case "scale": {
-      const t = normalizeTyped(text).replace(/[,_\s]/g, "");
+      const t = withoutUnit(q, normalizeTyped(text)).replace(/(?<=\d)[,_\s](?=\d)/g, "");
       return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) ? Number(t) : text;
     }
     case "date": {
@@ -48,6 +59,24 @@ export function coerceText(q: Question, text: string): unknown {
     default:
       return text;
   }
+}
+
+/** Typed text for one value (or one item of a list): readTyped of a string. */
+export function coerceText(q: Question, text: string): unknown {
+  return readTyped(q, text);
+}
+
+/** A number typed with the question's own unit after it: `3本`, `2 figures`, `1 figure`. */
+function withoutUnit(q: Question, t: string): string {
+  if (!q.unit) return t;
+  const forms = [q.unit.ja, q.unit.en]
+    .flatMap((u) => u.split("|"))
+    .map((u) => normalizeTyped(u))
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length);
+  const low = t.toLowerCase();
+  const unit = forms.find((u) => low.endsWith(u.toLowerCase()) && /\d\s*$/.test(t.slice(0, t.length - u.length)));
+  return unit ? t.slice(0, t.length - unit.length).trim() : t;
 }
 
 /**

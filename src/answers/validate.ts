@@ -11,6 +11,7 @@ import { isIsoDate } from "../iso-date.ts";
 import { allQuestions, otherChoice, otherKey, type Pack, type Question } from "../pack/types.ts";
 import { schemaProblems, suggest } from "../yaml/issues.ts";
 import type { ParsedYaml } from "../yaml/parse.ts";
+import { readTyped } from "./coerce.ts";
 import { chosenOther, pruneAnswers, visibleQuestions } from "./conditions.ts";
 import { type Answers, type AnswersFile, type AnswerValue, isPending, type Reference } from "./types.ts";
 
@@ -96,6 +97,8 @@ export interface AnswersCheck {
 export interface AnswersCheckOptions {
   file?: string;
   locate?: ParsedYaml["locate"];
+  /** Answers as written in the file: a text answer YAML read as a number keeps its text (`0312345678`). */
+  source?: ParsedYaml["source"];
   /** Report missing required answers (off while a hearing is in progress). */
   requireComplete?: boolean;
 }
@@ -114,13 +117,14 @@ export function validateAnswers(pack: Pack, raw: Answers, opts: AnswersCheckOpti
     if (value === null || value === undefined) continue;
     const q = byId.get(key);
     if (q) {
-      const r = checkValue(q, value);
+      const r = checkValue(q, TEXT_TYPES.has(q.type) ? asWritten(value, ["answers", key], opts.source) : value);
       if ("error" in r) {
         problems.push({ ...where(key), message: r.error, fix: r.fix });
         invalid.add(key);
       } else normalized[key] = r.value;
     } else if (otherKeys.has(key)) {
-      if (typeof value === "string" || typeof value === "number") normalized[key] = String(value);
+      const text = asWritten(value, ["answers", key], opts.source);
+      if (typeof text === "string" || typeof text === "number") normalized[key] = String(text);
       else
         problems.push({
           ...where(key),
@@ -167,10 +171,36 @@ export function validateAnswers(pack: Pack, raw: Answers, opts: AnswersCheckOpti
   return { answers, problems };
 }
 
+const TEXT_TYPES = new Set<Question["type"]>(["text", "paragraph", "list"]);
+
+/** A value YAML read as a number or boolean, as its text was written, where the answer is text (one level of list). */
+function asWritten(value: unknown, path: (string | number)[], source: ParsedYaml["source"] | undefined): unknown {
+  if (!source) return value;
+  if (Array.isArray(value)) return value.map((x, i) => (typeof x === "number" || typeof x === "boolean" ? (source([...path, i]) ?? x) : x));
+  return typeof value === "number" || typeof value === "boolean" ? (source(path) ?? value) : value;
+}
+
+/**
+ * Characters as a person counts them (grapheme clusters: `𠮷`, `é`, `👍🏽` are one each), not
+ * UTF-16 units: the unit of `min_length` and `max_length`.
+ */
+export function charCount(s: string): number {
+  let n = 0;
+  for (const _ of segmenter().segment(s)) n++;
+  return n;
+}
+let graphemes: Intl.Segmenter | undefined;
+const segmenter = () => (graphemes ??= new Intl.Segmenter(undefined, { granularity: "grapheme" }));
+
 type Checked = { value: AnswerValue } | { error: Msg; fix: Msg };
 
-/** One answer against its question: the normalized value, or why it is wrong. */
-export function checkValue(q: Question, value: unknown): Checked {
+/**
+ * One answer against its question: the normalized value, or why it is wrong. Text is first
+ * read by the question's type (readTyped), so every path that takes typed values accepts the
+ * same forms.
+ */
+export function checkValue(q: Question, given: unknown): Checked {
+  const value = Array.isArray(given) ? given.map((x) => readTyped(q, x)) : readTyped(q, given);
   const fail = (ja: string, en: string, fixJa: string, fixEn: string): Checked => ({ error: msg(`${q.id}: ${ja}`, `${q.id}: ${en}`), fix: msg(fixJa, fixEn) });
   if (isPending(value)) {
     if (!q.allow_pending) return fail("この質問は「未定」にできません", 'this question cannot be "not decided yet"', "回答を書いてください", "give an answer");
@@ -190,9 +220,9 @@ export function checkValue(q: Question, value: unknown): Checked {
   const values = q.choices?.map((c) => c.value) ?? [];
   const choiceList = values.join(", ");
   const checkText = (s: string): Checked | undefined => {
-    if (rules.min_length !== undefined && s.length < rules.min_length)
+    if (rules.min_length !== undefined && charCount(s) < rules.min_length)
       return fail(`${rules.min_length} 文字以上で書いてください`, `must be at least ${rules.min_length} characters`, "内容を足してください", "write more");
-    if (rules.max_length !== undefined && s.length > rules.max_length)
+    if (rules.max_length !== undefined && charCount(s) > rules.max_length)
       return fail(`${rules.max_length} 文字以内で書いてください`, `must be at most ${rules.max_length} characters`, "短くしてください", "shorten it");
     if (rules.pattern !== undefined && !safeTest(rules.pattern, s))
       return fail(
@@ -253,6 +283,13 @@ export function checkValue(q: Question, value: unknown): Checked {
       const hi = q.type === "scale" ? q.max : rules.max;
       if (q.type === "scale" && !Number.isInteger(n))
         return fail("整数で答えてください", "must be a whole number", `${lo}〜${hi} の整数にしてください`, `use a whole number from ${lo} to ${hi}`);
+      if (rules.integer && !Number.isInteger(n))
+        return fail(
+          `${n} は整数ではありません (回数や日数は整数で答えてください)`,
+          `${n} is not a whole number (a count takes a whole number)`,
+          "整数にしてください (例: 2)",
+          "use a whole number, e.g. 2",
+        );
       if ((lo !== undefined && n < lo) || (hi !== undefined && n > hi)) {
         const range = `${lo ?? ""}〜${hi ?? ""}`;
         return fail(

@@ -16,6 +16,7 @@ import { checkValue } from "../answers/validate.ts";
 import type { Lang } from "../i18n.ts";
 import { msg } from "../i18n.ts";
 import { otherKey, type Pack } from "../pack/types.ts";
+import { unitName } from "../units.ts";
 import type { Ask, Prompter, Review } from "./prompter.ts";
 import {
   frameOf,
@@ -224,7 +225,8 @@ export async function runHearing(opts: HearingOptions, prompter: Prompter): Prom
             })),
           }
         : {}),
-      ...(q.unit ? { unit: q.unit[lang] } : {}),
+      // Shown alone, beside the range: the plural form (`1–10 figures`, not `figure|figures`).
+      ...(q.unit ? { unit: unitName(q.unit[lang]) } : {}),
       ...(q.type === "scale" ? { min: q.min, max: q.max } : q.type === "number" ? { min: q.validate?.min, max: q.validate?.max } : {}),
       ...(q.min_label ? { minLabel: q.min_label[lang] } : {}),
       ...(q.max_label ? { maxLabel: q.max_label[lang] } : {}),

@@ -10,6 +10,7 @@ import { type Answers, type AnswerValue, get, isPending, type Meta } from "../an
 import type { Lang, Msg } from "../i18n.ts";
 import { msg } from "../i18n.ts";
 import { allQuestions, otherKey, type Pack, type Question } from "../pack/types.ts";
+import { numberWithUnit } from "../units.ts";
 import type { Frame } from "./prompter.ts";
 
 export type MetaKey = "client" | "job" | "platform";
@@ -116,7 +117,7 @@ export function answerText(q: Question, v: AnswerValue | undefined, lang: Lang, 
     case "confirm":
       return v === true ? (lang === "ja" ? "はい" : "Yes") : lang === "ja" ? "いいえ" : "No";
     case "number":
-      return q.unit ? `${v} ${q.unit[lang]}` : String(v);
+      return typeof v === "number" ? numberWithUnit(v, q.unit, lang) : String(v);
     case "scale":
       return q.max !== undefined ? `${v} / ${q.max}` : String(v);
     case "list":

@@ -92,8 +92,9 @@ function build() {
     pattern: z.string().optional(),
     min_items: z.int().min(0).optional(),
     max_items: z.int().min(0).optional(),
-    min_length: z.int().min(0).optional(),
-    max_length: z.int().min(0).optional(),
+    min_length: z.int().min(0).optional().describe("Characters as a person counts them (grapheme clusters)."),
+    max_length: z.int().min(0).optional().describe("Characters as a person counts them (grapheme clusters)."),
+    integer: z.boolean().optional().describe("number: whole numbers only (set by itself where the planner reads the answer as a count)."),
   });
 
   const Question = z.strictObject({

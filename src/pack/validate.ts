@@ -61,6 +61,7 @@ export const KNOWN_KEYS = [
     "max_items",
     "min_length",
     "max_length",
+    "integer",
     "map",
     ...SCHEDULE_KEYS,
   ]),
@@ -373,6 +374,8 @@ function checkLanguages(input: PackInput, at: At): void {
 const TEXT_KEYS = new Set(["title", "description", "intro", "message", "label", "help", "label", "hint", "unit", "min_label", "max_label"]);
 
 const DATE_KEYS = new Set(["start", "due"]);
+/** Schedule keys the planner reads as whole numbers. */
+const COUNT_KEYS = ["revisions", "review_days", "checkin_every"] as const;
 const NUMBER_KEYS = new Set(["revisions", "review_days", "effort_hours", "draft_share", "hours_per_day", "checkin_every"]);
 const LITERALS: Record<string, readonly string[]> = { due_means: ["final", "first_draft"], calendar: ["jp", "none"] };
 
@@ -468,6 +471,9 @@ function normalizePack(input: PackInput): Pack {
           ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)]))
           : v) as T;
   const opt = (t: string | Record<string, string> | undefined) => (t === undefined ? undefined : text(t));
+  // The planner counts revision rounds, review days and check-in days in whole numbers:
+  // the questions it reads them from (without a map) take whole numbers, on every path.
+  const counts = new Set(COUNT_KEYS.map((k) => input.schedule?.[k]).flatMap((b) => (b && typeof b === "object" && !b.map ? [b.question] : [])));
   const question = (q: QuestionInput): Question =>
     strip({
       id: q.id,
@@ -481,7 +487,7 @@ function normalizePack(input: PackInput): Pack {
       required: q.required ?? false,
       allow_pending: q.allow_pending ?? false,
       when: q.when,
-      validate: q.validate,
+      validate: q.type === "number" && counts.has(q.id) ? { ...q.validate, integer: true } : q.validate,
       unit: opt(q.unit),
       summary: q.summary || undefined,
       audience: q.audience,

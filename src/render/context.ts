@@ -8,7 +8,10 @@ import { type Answers, type AnswersFile, get, isPending, type Reference } from "
 import { formatDate } from "../date-format.ts";
 import type { Lang, Msg } from "../i18n.ts";
 import { otherKey, type Pack, type Question } from "../pack/types.ts";
+import { numberWithUnit } from "../units.ts";
 import { cleanText } from "./markdown.ts";
+
+export { formatNumber, unitForm } from "../units.ts";
 
 export type ItemKind = "inline" | "block" | "list" | "refs" | "pending" | "none";
 
@@ -167,11 +170,6 @@ function renderItem(q: Question, answers: Answers, lang: Lang): RenderItem {
     const other = c.other ? cleanValue(get(answers, otherKey(q.id))) : undefined;
     return typeof other === "string" && other ? `${c.label[lang]}: ${other}` : c.label[lang];
   };
-  const unitFor = (n: number) => {
-    if (!q.unit) return "";
-    const text = unitForm(q.unit[lang], n);
-    return lang === "ja" ? text : ` ${text}`;
-  };
   const done = (kind: ItemKind, text: string, lines: string[] = []): RenderItem => ({ ...base, kind, text, lines, answered: true });
   switch (q.type) {
     case "select":
@@ -183,7 +181,7 @@ function renderItem(q: Question, answers: Answers, lang: Lang): RenderItem {
     case "confirm":
       return done("inline", YES_NO[lang][v === true ? 0 : 1]);
     case "number":
-      return done("inline", `${formatNumber(v as number)}${unitFor(v as number)}`);
+      return done("inline", numberWithUnit(v as number, q.unit, lang));
     case "scale": {
       const ends =
         q.min_label && q.max_label
@@ -212,12 +210,6 @@ function renderItem(q: Question, answers: Answers, lang: Lang): RenderItem {
   }
 }
 
-/** 30000 → 30,000 (both languages group by thousands). Not toLocaleString: loading ICU costs ~10 ms a run. */
-export function formatNumber(n: number): string {
-  const [int = "", frac] = String(Math.round(n * 100) / 100).split(".");
-  return int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (frac ? `.${frac}` : "");
-}
-
 const HONORIFIC = /\s*(様|さま|御中|殿|さん|先生)$/;
 
 function salutation(client: string, lang: Lang): string {
@@ -236,12 +228,6 @@ function allMarked(pack: Pack): boolean {
 export function labelOf(q: Question, lang: Lang): string {
   if (q.label) return q.label[lang];
   return q.message[lang].trim().replace(/[。．.:：]+$/u, "");
-}
-
-/** A unit may give its singular and plural forms as `round|rounds`: 1 round, 2 rounds. */
-export function unitForm(unit: string, n: number): string {
-  const [one = "", many] = unit.split("|");
-  return many === undefined ? one : n === 1 ? one : many;
 }
 
 /** An answer without control sequences and with one kind of line break, in every string it holds. */

@@ -33,7 +33,7 @@ export interface Rendered {
 
 /** The answers of a file, valid against the pack, or a DataError (65) listing every problem. */
 export function checkedAnswers(pack: Pack, read: ReadAnswers): { answers: Answers; warnings: Problem[] } {
-  const { answers, problems } = validateAnswers(pack, read.file.answers, { file: read.name, locate: read.locate });
+  const { answers, problems } = validateAnswers(pack, read.file.answers, { file: read.name, locate: read.locate, source: read.source });
   const errors = problems.filter((p) => p.severity !== "warning");
   if (errors.length > 0) {
     throw new DataError(

@@ -20,6 +20,11 @@ export interface ParsedYaml {
   data: unknown;
   /** Where the value at `path` starts; with `key`, where its key starts. Falls back to the nearest parent. */
   locate(path: DataPath, opts?: { key?: boolean }): Position | undefined;
+  /**
+   * The text as written of a plain scalar read as a number or boolean (`0312345678`, `1.10`,
+   * `true`), for values that are text after all; undefined for anything else.
+   */
+  source(path: DataPath): string | undefined;
 }
 
 /**
@@ -137,7 +142,12 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     }
     return undefined;
   };
-  return { data, locate };
+  const source = (path: DataPath): string | undefined => {
+    const node = doc.getIn(path, true);
+    if (!isScalar(node) || node.type !== "PLAIN" || typeof node.source !== "string") return undefined;
+    return typeof node.value === "number" || typeof node.value === "boolean" ? node.source : undefined;
+  };
+  return { data, locate, source };
 }
 
 function checkTree(node: Node | null, depth: number, file: string, at: (o: number | undefined) => Position | undefined, out: Problem[]): void {

@@ -247,10 +247,15 @@ const textFor = (q: Question): fc.Arbitrary<string> => {
   if (r.pattern !== undefined) return fc.stringMatching(new RegExp(r.pattern, "u"));
   const min = r.min_length ?? 0;
   const max = r.max_length ?? Number.POSITIVE_INFINITY;
-  // Lengths are UTF-16 code units, as checkValue counts them.
+  // Lengths are characters as a person counts them (grapheme clusters), as checkValue counts them.
   return anyText.map((s) => {
-    const cut = s.length > max ? s.slice(0, max) : s;
-    return cut.length < min ? cut.padEnd(min, "x") : cut;
+    const chars = [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(s)].map((g) => g.segment);
+    const cut = chars.length > max ? chars.slice(0, max).join("") : s;
+    const n = Math.min(chars.length, max);
+    const out = n < min ? cut + "x".repeat(min - n) : cut;
+    // Padding can join the last cluster (after a ZWJ): then plain x's of the least length.
+    const count = [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(out)].length;
+    return count >= min && count <= max ? out : "x".repeat(min);
   });
 };
 
@@ -279,7 +284,8 @@ export function valueFor(q: Question): fc.Arbitrary<AnswerValue> {
     case "number": {
       const min = r.min ?? -1e9;
       const max = r.max ?? 1e9;
-      return fc.oneof(fc.integer({ min: Math.ceil(min), max: Math.floor(max) }), fc.double({ min, max, noNaN: true, noDefaultInfinity: true }));
+      const whole = fc.integer({ min: Math.ceil(min), max: Math.floor(max) });
+      return r.integer ? whole : fc.oneof(whole, fc.double({ min, max, noNaN: true, noDefaultInfinity: true }));
     }
     case "scale":
       return fc.integer({ min: q.min ?? 0, max: q.max ?? 10 });

@@ -8,6 +8,7 @@ import { renderAnswersYaml } from "../../answers/io.ts";
 import type { AnswersFile } from "../../answers/types.ts";
 import { DataError } from "../../errors.ts";
 import { decodeText, existsError, LIMITS, readTextFile } from "../../files.ts";
+import { questionAnswerText } from "../../flow/steps.ts";
 import { msg } from "../../i18n.ts";
 import { detectLang, type ImportNote, importReply } from "../../import/import.ts";
 import { findPack } from "../../pack/lookup.ts";
@@ -88,6 +89,13 @@ function showReport(ctx: Ctx, r: ReturnType<typeof importReply>): void {
   if (r.remarks.length) {
     ctx.out.info(c.yellow(t("確認してください:", "please check:")));
     for (const x of r.remarks) ctx.out.info(line(x, false));
+  }
+  if (r.defaulted.length) {
+    ctx.out.info(t("回答がないためパックの既定値にした質問 (defaulted):", "defaulted (not in the reply; the pack's default is stored):"));
+    for (const x of r.defaulted) {
+      const value = questionAnswerText(x.question, r.answers, lang);
+      ctx.out.info(`  ${x.n !== undefined ? `${x.n}. ` : ""}${labelOf(x.question, lang)}: ${value}`);
+    }
   }
   if (r.skipped.length) {
     ctx.out.info(t("該当しない質問への回答:", "answers to questions that do not apply:"));

@@ -44,7 +44,7 @@ export async function runResume(ctx: Ctx, fileArg: string, flags: ResumeFlags): 
     );
   }
   if (loaded.pack.version !== ref.version) warnVersion(ctx, fileArg, read, loaded, true);
-  const checked = validateAnswers(loaded.pack, read.file.answers, { file: fileArg, locate: read.locate, requireComplete: false });
+  const checked = validateAnswers(loaded.pack, read.file.answers, { file: fileArg, locate: read.locate, source: read.source, requireComplete: false });
   const errors = checked.problems.filter((p) => p.severity !== "warning");
   refuseExisting(
     ctx,
