@@ -25,6 +25,26 @@ export const SCHEDULE_KEYS = [
   "platform",
 ] as const;
 
+/**
+ * The platform ids a pack may name (`schedule.platform`, `--platform`): the profiles of
+ * questionnaires/platforms.yaml (test/pack/schedule-values.test.ts keeps the two equal).
+ */
+export const PLATFORM_IDS = ["coconala", "crowdworks", "lancers", "fiverr", "upwork", "direct"] as const;
+
+/**
+ * A workday spec as the planner reads it (schedule/workdays.ts): days by English name or
+ * abbreviation in any case, or by kanji (`月`, `月曜`, `月曜日`), in ranges (`mon-fri`,
+ * `月〜金`) and lists (`mon,wed,fri`, `月、水、金`). Spelled out letter by letter in either
+ * case, because JSON Schema patterns take no flags.
+ */
+export const WORKDAYS_RE: RegExp = (() => {
+  const anyCase = (w: string) => [...w].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join("");
+  const english = ["sun(?:day)?", "mon(?:day)?", "tue(?:s|sday)?", "wed(?:nesday)?", "thu(?:r|rs|rsday)?", "fri(?:day)?", "sat(?:urday)?"];
+  const day = `(?:${english.map(anyCase).join("|")}|[日月火水木金土](?:曜日?)?)\\.?`;
+  const item = `${day}(?:\\s*[-〜～–—]\\s*${day})?`;
+  return new RegExp(`^\\s*${item}(?:[\\s,、，]+${item})*\\s*$`);
+})();
+
 export const PACK_ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SECTION_ID_RE = /^[a-z0-9_-]+$/;
 export const QUESTION_ID_RE = /^[a-z0-9_]+$/;
@@ -126,6 +146,10 @@ function build() {
     questions: z.array(Question).min(1),
   });
 
+  // What each schedule key may be fixed to: the planner's own rules (schedule/validate.ts) as
+  // data. pack validate checks every fixed value and every map value against them
+  // (validate.ts), and the JSON Schema editors read says the same.
+  const Values = scheduleValues();
   const Binding = z.union([
     Scalar,
     z.strictObject({
@@ -134,6 +158,15 @@ function build() {
       default: Scalar.optional(),
     }),
   ]);
+  const bindingOf = (v: z.ZodType) =>
+    z.union([
+      v,
+      z.strictObject({
+        question: QuestionRef.describe("The question whose answer gives the value."),
+        map: z.record(z.string(), v).optional().describe("Answer (a choice value) → the value."),
+        default: v.optional().describe("When the answer is missing or pending."),
+      }),
+    ]);
 
   const Terms = z
     .strictObject({ first_draft: Text.optional(), revision: Text.optional(), final_delivery: Text.optional() })
@@ -142,25 +175,53 @@ function build() {
     ...(Object.fromEntries(SCHEDULE_KEYS.map((k) => [k, Binding.optional()])) as Record<(typeof SCHEDULE_KEYS)[number], z.ZodOptional<typeof Binding>>),
     terms: Terms.optional(),
   });
+  const StrictSchedule = z.strictObject({
+    ...Object.fromEntries(SCHEDULE_KEYS.map((k) => [k, bindingOf(Values[k]).optional()])),
+    terms: Terms.optional(),
+  });
 
-  const PackSchema = z
-    .strictObject({
-      $schema: z.string().optional(),
-      kikitori: z.literal(1).describe("Format version of this file."),
-      id: z.string().regex(PACK_ID_RE),
-      version: z.string().regex(SEMVER_RE),
-      title: Text,
-      description: Text.optional(),
-      languages: z.array(z.enum(["ja", "en"])).min(1),
-      sections: z.array(Section).min(1),
-      schedule: Schedule.optional(),
-      templates: z
-        .partialRecord(z.enum(TEMPLATE_NAMES), z.string())
-        .optional()
-        .describe("Template overrides: a path ending in .hbs relative to the pack, or inline text."),
-    })
-    .meta({ title: "kikitori questionnaire pack" });
-  return { PackSchema, Question, Condition };
+  const pack = <S extends z.ZodType>(schedule: S) =>
+    z
+      .strictObject({
+        $schema: z.string().optional(),
+        kikitori: z.literal(1).describe("Format version of this file."),
+        id: z.string().regex(PACK_ID_RE),
+        version: z.string().regex(SEMVER_RE),
+        title: Text,
+        description: Text.optional(),
+        languages: z.array(z.enum(["ja", "en"])).min(1),
+        sections: z.array(Section).min(1),
+        schedule: schedule.optional(),
+        templates: z
+          .partialRecord(z.enum(TEMPLATE_NAMES), z.string())
+          .optional()
+          .describe("Template overrides: a path ending in .hbs relative to the pack, or inline text."),
+      })
+      .meta({ title: "kikitori questionnaire pack" });
+  // At run time a fixed schedule value is checked by validate.ts against the same Values, so
+  // that every problem of a pack is reported at once, each with its own fix.
+  const PackSchema = pack(Schedule);
+  const EditorSchema = pack(StrictSchedule);
+  return { PackSchema, EditorSchema, Question, Condition, Values };
+}
+
+/** The fixed value each schedule key takes (a planner input), as a zod schema. */
+function scheduleValues(): Record<(typeof SCHEDULE_KEYS)[number], z.ZodType> {
+  const date = z.iso.date().describe("YYYY-MM-DD");
+  return {
+    start: date,
+    due: date,
+    due_means: z.enum(["final", "first_draft"]),
+    revisions: z.int().min(0).max(50),
+    review_days: z.int().min(0).max(365),
+    effort_hours: z.number().gt(0).max(100_000),
+    draft_share: z.number().gt(0).max(1),
+    hours_per_day: z.number().gt(0).max(24),
+    workdays: z.string().regex(WORKDAYS_RE).describe("mon-fri, mon,wed,fri, 月〜金…"),
+    calendar: z.enum(["jp", "none"]),
+    checkin_every: z.int().min(1).max(365),
+    platform: z.enum(PLATFORM_IDS),
+  };
 }
 
 let built: ReturnType<typeof build> | undefined;
@@ -175,6 +236,6 @@ export type ConditionInput = Cond;
 
 /** The JSON Schema editors use to autocomplete pack files. */
 export function packJsonSchema(): unknown {
-  const schema = z.toJSONSchema(schemas().PackSchema, { target: "draft-2020-12", io: "input" });
+  const schema = z.toJSONSchema(schemas().EditorSchema, { target: "draft-2020-12", io: "input" });
   return { ...schema, $id: "https://kikitori.dev/pack.schema.json" };
 }

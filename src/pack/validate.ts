@@ -7,11 +7,11 @@ import { stripControls } from "../controls.ts";
 import type { Problem } from "../errors.ts";
 import { type Lang, msg } from "../i18n.ts";
 import { isIsoDate } from "../iso-date.ts";
-import { describePath, schemaProblems } from "../yaml/issues.ts";
+import { describePath, schemaProblems, suggest } from "../yaml/issues.ts";
 import type { DataPath, ParsedYaml } from "../yaml/parse.ts";
 import { conditionRefs } from "./conditions.ts";
-import { type PackInput, type QuestionInput, SCHEDULE_KEYS, schemas } from "./schema.ts";
-import type { Binding, Condition, Pack, Question, Text } from "./types.ts";
+import { type PackInput, PLATFORM_IDS, type QuestionInput, SCHEDULE_KEYS, schemas } from "./schema.ts";
+import type { Binding, Condition, Pack, Question, ScheduleKey, Text } from "./types.ts";
 
 const RESERVED_IDS = new Set(["__proto__", "constructor", "prototype"]);
 
@@ -223,8 +223,30 @@ function checkQuestion(q: QuestionInput, path: DataPath, at: At): void {
         );
     }
   }
+  checkLabels(q, path, at);
   const v = q.validate;
   if (v?.pattern !== undefined) checkPattern(v.pattern, [...path, "validate", "pattern"], at);
+  // Rules no answer could ever meet: the hearing would ask for ever, import would store nothing.
+  const never = (key: string, ja: string, en: string) =>
+    at(
+      [...path, "validate", key],
+      msg(`この規則を満たす回答はありません: ${ja}`, `no answer can meet this rule: ${en}`),
+      msg("規則を直してください", "fix the rule"),
+    );
+  if (v?.min_length !== undefined && v.max_length !== undefined && v.min_length > v.max_length)
+    never(
+      "min_length",
+      `min_length (${v.min_length}) が max_length (${v.max_length}) より大きい`,
+      `min_length (${v.min_length}) is above max_length (${v.max_length})`,
+    );
+  if (v?.min_items !== undefined && v.max_items !== undefined && v.min_items > v.max_items)
+    never("min_items", `min_items (${v.min_items}) が max_items (${v.max_items}) より大きい`, `min_items (${v.min_items}) is above max_items (${v.max_items})`);
+  if (q.type === "multiselect" && q.choices && v?.min_items !== undefined && v.min_items > q.choices.length)
+    never(
+      "min_items",
+      `min_items (${v.min_items}) が選択肢の数 (${q.choices.length}) より多い`,
+      `min_items (${v.min_items}) is more than the ${q.choices.length} choices`,
+    );
   if (v && v.min !== undefined && v.max !== undefined && v.min > v.max) {
     at(
       [...path, "validate"],
@@ -233,6 +255,34 @@ function checkQuestion(q: QuestionInput, path: DataPath, at: At): void {
     );
   }
   if (q.default !== undefined) checkDefault(q, [...path, "default"], at);
+}
+
+/** NFKC, lower case, no spaces: how import compares a reply with a label. */
+const foldLabel = (s: string) => s.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+
+/** Two choices with the same label in one language: a client's reply naming it could mean either. */
+function checkLabels(q: QuestionInput, path: DataPath, at: At): void {
+  for (const lang of ["ja", "en"] as const) {
+    const seen = new Map<string, number>();
+    q.choices?.forEach((c, ci) => {
+      const label = typeof c.label === "string" ? c.label : c.label[lang];
+      if (label === undefined) return;
+      const key = foldLabel(label);
+      const first = seen.get(key);
+      if (first === undefined) {
+        seen.set(key, ci);
+        return;
+      }
+      at(
+        [...path, "choices", ci, "label"],
+        msg(
+          `選択肢 ${first + 1} と ${ci + 1} の${lang === "ja" ? "日本語" : "英語"}の表示名「${label}」が同じです (返信からどちらか判別できません)`,
+          `choices ${first + 1} and ${ci + 1} have the same ${lang === "ja" ? "Japanese" : "English"} label "${label}" (a reply could not tell them apart)`,
+        ),
+        msg("表示名を変えてください", "give each its own label"),
+      );
+    });
+  }
 }
 
 const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{]/;
@@ -345,6 +395,22 @@ function checkWhen(cond: Condition, path: DataPath, index: number, order: Map<st
 function checkLanguages(input: PackInput, at: At): void {
   const walk = (v: unknown, path: DataPath, isText: boolean) => {
     if (isText && v && typeof v === "object" && !Array.isArray(v)) {
+      for (const key of Object.keys(v)) {
+        if (key === "ja" || key === "en") continue;
+        const guess = LANG_ALIASES[key.toLowerCase()];
+        at(
+          [...path, key],
+          msg(
+            `${describePath(path)} の「${key}」は言語のキーではありません (使えるのは ja と en です)`,
+            `${describePath(path)}: "${key}" is not a language key (kikitori speaks ja and en)`,
+          ),
+          guess
+            ? msg(`「${guess}」の誤りではありませんか`, `did you mean "${guess}"?`)
+            : msg("ja: か en: にするか、削除してください", "use ja: or en:, or remove it"),
+          "error",
+          true,
+        );
+      }
       for (const lang of input.languages) {
         if (!Object.hasOwn(v, lang)) {
           at(
@@ -371,13 +437,28 @@ function checkLanguages(input: PackInput, at: At): void {
   };
   walk(input, [], false);
 }
+/** Language keys people write for the two languages kikitori speaks. */
+const LANG_ALIASES: Record<string, "ja" | "en"> = {
+  jp: "ja",
+  jpn: "ja",
+  japanese: "ja",
+  "ja-jp": "ja",
+  ja_jp: "ja",
+  日本語: "ja",
+  eng: "en",
+  english: "en",
+  "en-us": "en",
+  "en-gb": "en",
+  en_us: "en",
+  en_gb: "en",
+  英語: "en",
+};
 const TEXT_KEYS = new Set(["title", "description", "intro", "message", "label", "help", "label", "hint", "unit", "min_label", "max_label"]);
 
 const DATE_KEYS = new Set(["start", "due"]);
 /** Schedule keys the planner reads as whole numbers. */
 const COUNT_KEYS = ["revisions", "review_days", "checkin_every"] as const;
 const NUMBER_KEYS = new Set(["revisions", "review_days", "effort_hours", "draft_share", "hours_per_day", "checkin_every"]);
-const LITERALS: Record<string, readonly string[]> = { due_means: ["final", "first_draft"], calendar: ["jp", "none"] };
 
 function checkSchedule(input: PackInput, byId: Map<string, QuestionInput>, at: At): void {
   for (const [key, b] of Object.entries(input.schedule ?? {}) as [string, Binding | undefined][]) {
@@ -408,25 +489,40 @@ function checkSchedule(input: PackInput, byId: Map<string, QuestionInput>, at: A
           msg(`「${q.id}」は ${q.type} です`, `"${q.id}" is a ${q.type} question`),
         );
       }
-      for (const v of Object.values(b.map ?? {})) checkLiteral(key, v, [...path, "map"], at);
+      for (const [answer, v] of Object.entries(b.map ?? {})) checkLiteral(key as ScheduleKey, v, [...path, "map", answer], at);
     }
-    if (literal !== undefined) checkLiteral(key, literal, path, at);
+    if (literal !== undefined) checkLiteral(key as ScheduleKey, literal, typeof b === "object" ? [...path, "default"] : path, at);
   }
 }
 
-function checkLiteral(key: string, v: unknown, path: DataPath, at: At): void {
-  const allowed = LITERALS[key];
-  const ok = allowed
-    ? allowed.includes(String(v))
-    : DATE_KEYS.has(key)
-      ? typeof v === "string" && isIsoDate(v)
-      : NUMBER_KEYS.has(key)
-        ? typeof v === "number" && v >= 0
-        : typeof v === "string";
-  if (!ok) {
-    const want = allowed ? allowed.join(" | ") : DATE_KEYS.has(key) ? "YYYY-MM-DD" : NUMBER_KEYS.has(key) ? "number ≥ 0" : "text";
-    at(path, msg(`schedule.${key} の値「${String(v)}」は使えません`, `schedule.${key} cannot be "${String(v)}"`), msg(`${want} にしてください`, `use ${want}`));
-  }
+/** What a fixed schedule value must be, said the way the planner checks it. */
+const WANT: Record<ScheduleKey, Text> = {
+  start: msg("YYYY-MM-DD の実在する日付", "a real YYYY-MM-DD date"),
+  due: msg("YYYY-MM-DD の実在する日付", "a real YYYY-MM-DD date"),
+  due_means: msg("final か first_draft", "final or first_draft"),
+  revisions: msg("0〜50 の整数", "a whole number from 0 to 50"),
+  review_days: msg("0〜365 の整数", "a whole number from 0 to 365"),
+  checkin_every: msg("1〜365 の整数 (稼働日)", "a whole number of workdays from 1 to 365"),
+  effort_hours: msg("0 より大きく 100000 以下の数", "a number above 0, at most 100000"),
+  hours_per_day: msg("0 より大きく 24 以下の数", "a number above 0, at most 24"),
+  draft_share: msg("0 より大きく 1 以下の数", "a number above 0, at most 1"),
+  workdays: msg("mon-fri、mon,wed,fri、月〜金 のような稼働日", "workdays like mon-fri, mon,wed,fri or 月〜金"),
+  calendar: msg("jp か none", "jp or none"),
+  platform: msg(`次のいずれか: ${PLATFORM_IDS.join(", ")}`, `one of: ${PLATFORM_IDS.join(", ")}`),
+};
+
+/** A fixed schedule value (or a map value, or a default) against the planner's rule for its key. */
+function checkLiteral(key: ScheduleKey, v: unknown, path: DataPath, at: At): void {
+  if (schemas().Values[key].safeParse(v).success) return;
+  const guess = key === "platform" && typeof v === "string" ? suggest(v, PLATFORM_IDS) : undefined;
+  at(
+    path,
+    msg(`schedule.${key} の値「${String(v)}」は使えません`, `schedule.${key} cannot be "${String(v)}"`),
+    msg(
+      `${WANT[key].ja}にしてください${guess ? ` (「${guess}」の誤りではありませんか)` : ""}`,
+      `use ${WANT[key].en}${guess ? ` (did you mean "${guess}"?)` : ""}`,
+    ),
+  );
 }
 
 function checkTemplates(input: PackInput, at: At): void {

@@ -181,6 +181,22 @@ function conditionOn(target: Question, pick: number, wrap: number): Condition {
   return base;
 }
 
+/** Choice labels a reply can tell apart (pack validate refuses two alike in one language): a clash gets its number. */
+function distinctLabels(labels: (string | { ja: string; en: string })[]): (string | { ja: string; en: string })[] {
+  const fold = (t: string) => t.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+  const seen = { ja: new Set<string>(), en: new Set<string>() };
+  return labels.map((label) => {
+    const both = (l: typeof label) => (typeof l === "string" ? { ja: l, en: l } : l);
+    const clash = (l: typeof label) => fold(both(l).ja) === "" || fold(both(l).en) === "" || seen.ja.has(fold(both(l).ja)) || seen.en.has(fold(both(l).en));
+    let out = label;
+    for (let n = 1; clash(out); n++) out = typeof label === "string" ? `${label} ${n}` : { ja: `${label.ja} ${n}`, en: `${label.en} ${n}` };
+    const final = both(out);
+    seen.ja.add(fold(final.ja));
+    seen.en.add(fold(final.en));
+    return out;
+  });
+}
+
 /** The pack file's data (as a user would write it) built from seeds. */
 function packData(seeds: QuestionSeed[], sectionCount: number, title: string | { ja: string; en: string }, languages: ("ja" | "en")[]): object {
   const built: Question[] = [];
@@ -193,7 +209,7 @@ function packData(seeds: QuestionSeed[], sectionCount: number, title: string | {
     if (s.summary) q.summary = true;
     if (s.worker) q.audience = "worker";
     if (s.type === "select" || s.type === "multiselect") {
-      q.choices = s.choices.map((label, ci) => ({
+      q.choices = distinctLabels(s.choices).map((label, ci) => ({
         value: s.other && ci === s.choices.length - 1 ? "other" : `c${ci}`,
         label,
         ...(s.other && ci === s.choices.length - 1 ? { other: true } : {}),

@@ -8,13 +8,14 @@ import { renderAnswersYaml } from "../../answers/io.ts";
 import type { AnswersFile } from "../../answers/types.ts";
 import { DataError } from "../../errors.ts";
 import { decodeText, existsError, LIMITS, readTextFile } from "../../files.ts";
-import { questionAnswerText } from "../../flow/steps.ts";
+import { questionAnswerText, syncPlatform } from "../../flow/steps.ts";
 import { msg } from "../../i18n.ts";
 import { detectLang, type ImportNote, importReply } from "../../import/import.ts";
 import { findPack } from "../../pack/lookup.ts";
 import { labelOf } from "../../render/context.ts";
 import { type Ctx, outputLang } from "../context.ts";
 import { emitText } from "../emit.ts";
+import { checkPlatformFlag } from "../platforms.ts";
 import { readStdin } from "../stdin.ts";
 
 export interface ImportFlags {
@@ -26,6 +27,7 @@ export interface ImportFlags {
 }
 
 export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: ImportFlags): Promise<number> {
+  if (flags.platform !== undefined) checkPlatformFlag(ctx, flags.platform);
   const outFile = flags.output && flags.output !== "-" ? path.resolve(ctx.io.cwd, flags.output) : undefined;
   // Refuse early: a worker should not read a whole report to learn nothing was written.
   if (outFile && !flags.force && fs.existsSync(outFile)) throw existsError(flags.output ?? outFile);
@@ -57,7 +59,8 @@ export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: 
     pack: { id: loaded.pack.id, version: loaded.pack.version },
     lang: outputLang(ctx, detectLang(reply)),
     status: result.status,
-    meta,
+    // As in the hearing: a pack that asks the platform itself sets meta.platform from the answer.
+    meta: syncPlatform(loaded.pack, result.answers, meta),
     answers: result.answers,
   };
   emitText(ctx, renderAnswersYaml(file, loaded.pack), flags);

@@ -7,6 +7,7 @@ import { checkPackFile, readPackFile } from "../../pack/load.ts";
 import { findPack } from "../../pack/lookup.ts";
 import type { PackSource } from "../../pack/types.ts";
 import { type Ctx, outputLang } from "../context.ts";
+import { checkPlatformFlag } from "../platforms.ts";
 
 export async function runPackList(ctx: Ctx, flags: { json?: boolean }): Promise<number> {
   const { packs, problems } = listPacks(ctx.lookup, ctx.lang);
@@ -124,6 +125,7 @@ export async function runPackValidate(ctx: Ctx, files: string[], flags: { json?:
 }
 
 export async function runPackSkeleton(ctx: Ctx, ref: string, flags: { client?: string; platform?: string }): Promise<number> {
+  if (flags.platform !== undefined) checkPlatformFlag(ctx, flags.platform);
   const loaded = ref.endsWith(".yaml") || ref.includes("/") ? readPackFile(path.resolve(ctx.io.cwd, ref)) : findPack(ref, ctx.lookup);
   ctx.out.out(renderSkeleton(loaded.pack, outputLang(ctx), { client: flags.client, platform: flags.platform, now: ctx.now() }));
   return 0;
