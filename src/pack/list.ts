@@ -2,7 +2,7 @@
 import { KikitoriError, type Problem } from "../errors.ts";
 import { type Lang, msg } from "../i18n.ts";
 import { checkPackFile } from "./load.ts";
-import { type LookupEnv, packFilesIn, peekPackId, searchRoots } from "./lookup.ts";
+import { firstDeclaring, type LookupEnv, packFilesIn, packIdOf, searchRoots } from "./lookup.ts";
 import type { PackSource } from "./types.ts";
 
 export interface ListedPack {
@@ -14,26 +14,34 @@ export interface ListedPack {
   shadows: { source: PackSource; file: string; version: string }[];
 }
 
-/** Every valid pack in lookup order; the first of an id wins and shadows the rest. */
+/**
+ * Every valid pack in lookup order; the first of an id wins and shadows the rest. Which file
+ * of a folder holds an id is decided as lookup decides it (firstDeclaring), so `pack show`,
+ * `start` and `render` use the file this list names.
+ */
 export function listPacks(env: LookupEnv, lang: Lang): { packs: ListedPack[]; problems: Problem[] } {
   const packs: ListedPack[] = [];
   const byId = new Map<string, ListedPack>();
   const problems: Problem[] = [];
   const seenFiles = new Set<string>();
   for (const root of searchRoots(env)) {
-    for (const file of packFilesIn(root.dir, root.source)) {
-      if (seenFiles.has(file)) continue;
-      seenFiles.add(file);
+    const files = packFilesIn(root.dir, root.source).filter((f) => !seenFiles.has(f));
+    for (const f of files) seenFiles.add(f);
+    const ids = new Map(files.map((f) => [f, packIdOf(f)] as const));
+    const idOf = (f: string) => ids.get(f);
+    // The folder's files in lookup's order: for each id, the file lookup takes comes first.
+    const winners = new Set([...new Set(ids.values())].flatMap((id) => (id === undefined ? [] : [firstDeclaring(files, id, idOf) ?? ""])));
+    for (const file of [...files.filter((f) => winners.has(f)), ...files.filter((f) => !winners.has(f))]) {
       let check: ReturnType<typeof checkPackFile> | undefined;
       try {
         check = checkPackFile(file, root.source);
       } catch (e) {
         if (!(e instanceof KikitoriError)) throw e;
       }
+      const id = idOf(file);
       if (!check?.loaded) {
-        // Lookup goes by the id at the top of the file: an invalid pack still takes its id.
-        const id = peekPackId(file);
-        const blocks = id !== undefined && !byId.has(id);
+        // Lookup goes by the id the file declares: an invalid pack still takes its id.
+        const blocks = id !== undefined && !byId.has(id) && winners.has(file);
         problems.push({
           file,
           message: blocks
@@ -45,12 +53,13 @@ export function listPacks(env: LookupEnv, lang: Lang): { packs: ListedPack[]; pr
           fix: msg(`kikitori pack validate ${file} で詳細を確認できます`, `see kikitori pack validate ${file}`),
           severity: "warning",
         });
+        if (blocks && id !== undefined) byId.set(id, { id, version: "", title: "", source: root.source, file, shadows: [] });
         continue;
       }
       const p = check.loaded.pack;
       const winner = byId.get(p.id);
       if (winner) {
-        winner.shadows.push({ source: root.source, file, version: p.version });
+        if (winner.version !== "") winner.shadows.push({ source: root.source, file, version: p.version });
         continue;
       }
       const entry: ListedPack = { id: p.id, version: p.version, title: p.title[lang], source: root.source, file, shadows: [] };

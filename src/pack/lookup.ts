@@ -1,13 +1,19 @@
 /**
  * Finding a pack by id. First match wins: an explicit path; folders in KIKITORI_PATH; the
  * working directory's ./questionnaires/; the user pack folder; `kikitori-pack-*` npm packages
- * in ./node_modules; the built-ins. A folder holds packs as `*.yaml` or `<name>/pack.yaml`.
+ * in ./node_modules; the built-ins. A folder holds packs as `*.yaml` (or `*.json`: what
+ * `pack show --json` prints is a pack) or `<name>/pack.yaml`.
+ *
+ * Which file holds an id is decided in one place, `packIdOf` and `firstDeclaring`, used by
+ * lookup and by `pack list` alike, so the two can never disagree.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { builtinPackFile, builtinPackJson } from "../builtin.ts";
-import { NotFoundError } from "../errors.ts";
+import { KikitoriError, NotFoundError } from "../errors.ts";
+import { LIMITS, readTextFile } from "../files.ts";
 import { msg } from "../i18n.ts";
+import { parseYaml } from "../yaml/parse.ts";
 import { readPackFile } from "./load.ts";
 import type { LoadedPack, Pack, PackSource } from "./types.ts";
 
@@ -26,7 +32,9 @@ export interface PackLocation {
   origin: string;
 }
 
-const NOT_PACKS = new Set(["platforms.yaml", "platforms.yml"]);
+const NOT_PACKS = new Set(["platforms.yaml", "platforms.yml", "platforms.json", "pack.schema.json", "package.json"]);
+const PACK_FILE = /\.(?:ya?ml|json)$/;
+const ANSWERS_FILE = /\.answers\.(?:ya?ml|json)$/;
 
 export function userPackDir(le: LookupEnv): string {
   const base = le.env.XDG_DATA_HOME || path.join(le.home, ".local", "share");
@@ -78,7 +86,7 @@ export function packFilesIn(dir: string, source: PackSource): string[] {
   const out: string[] = [];
   for (const name of safeReaddir(dir).sort()) {
     const full = path.join(dir, name);
-    if (/\.ya?ml$/.test(name) && !NOT_PACKS.has(name) && !/\.answers\.ya?ml$/.test(name)) {
+    if (PACK_FILE.test(name) && !NOT_PACKS.has(name) && !ANSWERS_FILE.test(name)) {
       if (isFile(full)) out.push(full);
     } else if (!name.startsWith(".") && isDir(full) && isFile(path.join(full, "pack.yaml"))) {
       out.push(path.join(full, "pack.yaml"));
@@ -87,7 +95,16 @@ export function packFilesIn(dir: string, source: PackSource): string[] {
   return out;
 }
 
-/** The `id:` of a pack file, read cheaply from its top level (full validation comes later). */
+/**
+ * The id a pack file declares at its top level: a cheap look at the first 64 KB for a block
+ * `id:` line, else (JSON, a flow map, an id after 64 KB) the parsed file's own `id`. Full
+ * validation comes later; a file that cannot be read or parsed declares nothing.
+ */
+export function packIdOf(file: string): string | undefined {
+  return peekPackId(file) ?? parsedPackId(file);
+}
+
+/** The `id:` of a pack file, read cheaply from its top level: a block `id:` line near the start. */
 export function peekPackId(file: string): string | undefined {
   try {
     const fd = fs.openSync(file, "r");
@@ -104,8 +121,27 @@ export function peekPackId(file: string): string | undefined {
   }
 }
 
+function parsedPackId(file: string): string | undefined {
+  try {
+    const data = parseYaml(readTextFile(file, LIMITS.packBytes), file).data as { id?: unknown } | null;
+    return data && typeof data === "object" && typeof data.id === "string" ? data.id : undefined;
+  } catch (e) {
+    if (e instanceof KikitoriError) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * Of a folder's pack files, the one that holds `id`: a file named after the id first (most
+ * packs are), else the first in name order. Lookup and `pack list` both ask this.
+ */
+export function firstDeclaring(files: readonly string[], id: string, idOf: (file: string) => string | undefined = packIdOf): string | undefined {
+  const named = (f: string) => path.basename(f, path.extname(f)) === id || (path.basename(f).startsWith("pack.") && path.basename(path.dirname(f)) === id);
+  return files.find((f) => named(f) && idOf(f) === id) ?? files.find((f) => !named(f) && idOf(f) === id);
+}
+
 export function looksLikePath(ref: string): boolean {
-  return ref.includes("/") || ref.includes(path.sep) || /\.ya?ml$/.test(ref) || ref.startsWith(".");
+  return ref.includes("/") || ref.includes(path.sep) || PACK_FILE.test(ref) || ref.startsWith(".");
 }
 
 export function locatePack(ref: string, le: LookupEnv): PackLocation {
@@ -124,11 +160,8 @@ export function locatePack(ref: string, le: LookupEnv): PackLocation {
       const known = builtinPackFile(path.dirname(le.builtinDir), ref);
       if (known) return { file: known, source: "builtin", origin: root.dir };
     }
-    const files = packFilesIn(root.dir, root.source);
-    const likely = files.filter((f) => path.basename(f, path.extname(f)) === ref || path.basename(path.dirname(f)) === ref);
-    for (const f of [...likely, ...files.filter((f) => !likely.includes(f))]) {
-      if (peekPackId(f) === ref) return { file: f, source: root.source, origin: root.dir };
-    }
+    const file = firstDeclaring(packFilesIn(root.dir, root.source), ref);
+    if (file) return { file, source: root.source, origin: root.dir };
   }
   throw new NotFoundError(
     msg(

@@ -4,7 +4,7 @@ import { renderSkeleton } from "../../answers/skeleton.ts";
 import { DataError, formatProblem, KikitoriError, type Problem } from "../../errors.ts";
 import { listPacks } from "../../pack/list.ts";
 import { checkPackFile, readPackFile } from "../../pack/load.ts";
-import { findPack } from "../../pack/lookup.ts";
+import { findPack, looksLikePath } from "../../pack/lookup.ts";
 import type { PackSource } from "../../pack/types.ts";
 import { type Ctx, outputLang } from "../context.ts";
 import { checkPlatformFlag } from "../platforms.ts";
@@ -126,7 +126,7 @@ export async function runPackValidate(ctx: Ctx, files: string[], flags: { json?:
 
 export async function runPackSkeleton(ctx: Ctx, ref: string, flags: { client?: string; platform?: string }): Promise<number> {
   if (flags.platform !== undefined) checkPlatformFlag(ctx, flags.platform);
-  const loaded = ref.endsWith(".yaml") || ref.includes("/") ? readPackFile(path.resolve(ctx.io.cwd, ref)) : findPack(ref, ctx.lookup);
+  const loaded = looksLikePath(ref) ? readPackFile(path.resolve(ctx.io.cwd, ref)) : findPack(ref, ctx.lookup);
   ctx.out.out(renderSkeleton(loaded.pack, outputLang(ctx), { client: flags.client, platform: flags.platform, now: ctx.now() }));
   return 0;
 }
