@@ -79,17 +79,26 @@ function withoutUnit(q: Question, t: string): string {
   return unit ? t.slice(0, t.length - unit.length).trim() : t;
 }
 
+/** A word that says a reference is liked or to be avoided, at the start of a line (`like:`, `避けたい`). */
+export const REFERENCE_KIND = /^(like|avoid|ng|参考|好き|避けたい)(?:[:：]|\s+|$)\s*/iu;
+
+/** `like` → like, `avoid`/`ng`/`避けたい` → avoid. */
+export function referenceKind(word: string): Reference["kind"] {
+  const w = word.toLowerCase();
+  return w === "like" || w === "参考" || w === "好き" ? "like" : "avoid";
+}
+
 /**
- * One reference typed on a line: `[like|avoid] source [note…]`. The source is the first word
- * (a URL or a file path without spaces); the rest is the note.
+ * One reference typed on a line: `[like|avoid] source [note…]` (the kind word may end in a
+ * colon). The source is the first word (a URL or a file path without spaces); the rest is the
+ * note. The same reading for the prompts, `--set` and a plain string in an answers file.
  */
 export function parseReferenceLine(line: string): Reference | undefined {
-  const words = line.trim().split(/\s+/).filter(Boolean);
-  let kind: Reference["kind"];
-  const head = words[0]?.toLowerCase();
-  if (head === "like" || head === "参考" || head === "好き") kind = "like";
-  if (head === "avoid" || head === "ng" || head === "避けたい") kind = "avoid";
-  if (kind) words.shift();
+  let rest = line.trim();
+  const k = REFERENCE_KIND.exec(rest);
+  const kind = k?.[1] ? referenceKind(k[1]) : undefined;
+  if (k) rest = rest.slice(k[0].length);
+  const words = rest.split(/\s+/).filter(Boolean);
   const source = words.shift();
   if (!source) return undefined;
   const note = words.join(" ");

@@ -11,7 +11,7 @@ import { isIsoDate } from "../iso-date.ts";
 import { allQuestions, otherChoice, otherKey, type Pack, type Question } from "../pack/types.ts";
 import { schemaProblems, suggest } from "../yaml/issues.ts";
 import type { ParsedYaml } from "../yaml/parse.ts";
-import { readTyped } from "./coerce.ts";
+import { parseReferenceLine, readTyped } from "./coerce.ts";
 import { chosenOther, pruneAnswers, visibleQuestions } from "./conditions.ts";
 import { type Answers, type AnswersFile, type AnswerValue, isPending, type Reference } from "./types.ts";
 
@@ -326,7 +326,8 @@ export function checkValue(q: Question, given: unknown): Checked {
       const refs: Reference[] = [];
       for (const x of arr) {
         if (typeof x === "string" && x.trim()) {
-          refs.push({ source: x });
+          // A plain string is a reference line, as typed at a prompt: `[like|avoid] source note`.
+          refs.push(parseReferenceLine(x) ?? { source: x });
           continue;
         }
         const r = x as Record<string, unknown>;

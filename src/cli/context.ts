@@ -48,6 +48,16 @@ export function outputLang(ctx: Ctx, fromFile?: Lang): Lang {
   return resolveLang(ctx.langFlag, fromFile, ctx.io.env);
 }
 
+/**
+ * Speaks the language of the file a command works on (a hearing being resumed), unless
+ * --lang was given: its warnings, its last line and its errors, not only its prompts.
+ */
+export function speakFileLang(ctx: Ctx, fromFile: Lang | undefined): void {
+  const lang = outputLang(ctx, fromFile);
+  ctx.lang = lang;
+  ctx.out.lang = lang;
+}
+
 export function parseLangFlag(v: unknown): Lang | undefined {
   if (v === undefined) return undefined;
   if (!isLang(v)) {

@@ -58,8 +58,12 @@ export interface RenderContext {
   pending: { id: string; question: string; note: string; section: string; worker: boolean }[];
   /** Pending items the client can decide (not the worker's own). */
   clientPending: { id: string; question: string; note: string; section: string; worker: boolean }[];
-  unanswered: { id: string; question: string; section: string }[];
+  unanswered: { id: string; question: string; section: string; required: boolean }[];
   counts: { answered: number; total: number; pending: number };
+  /** `render --draft`: a brief of a hearing that may be unfinished, to be marked as such. */
+  draft: boolean;
+  /** How many required questions that apply have no answer (what a draft still lacks). */
+  missingRequired: number;
   /** Filled by the planner when the pack binds one (see render/plan.ts). */
   schedule: unknown;
   nextContact: string;
@@ -76,6 +80,7 @@ export interface ContextInput {
   /** The date the client hears from the worker next. */
   nextContact: string;
   schedule?: unknown;
+  draft?: boolean;
 }
 
 const YES_NO: Record<Lang, [string, string]> = { ja: ["はい", "いいえ"], en: ["Yes", "No"] };
@@ -102,7 +107,7 @@ export function buildContext(input: ContextInput): RenderContext {
       const item = renderItem(q, answers, lang);
       items.push(item);
       if (item.kind === "pending") pending.push({ id: q.id, question: item.question, note: item.note, section: s.title[lang], worker: item.worker });
-      else if (item.kind === "none") unanswered.push({ id: q.id, question: item.question, section: s.title[lang] });
+      else if (item.kind === "none") unanswered.push({ id: q.id, question: item.question, section: s.title[lang], required: q.required });
       else {
         answered++;
         const entry = { label: item.question, text: item.kind === "list" ? item.lines.join(lang === "ja" ? "、" : ", ") : item.text, worker: item.worker };
@@ -139,6 +144,8 @@ export function buildContext(input: ContextInput): RenderContext {
     clientPending: pending.filter((p) => !p.worker),
     unanswered,
     counts: { answered, total, pending: pending.length },
+    draft: input.draft === true,
+    missingRequired: unanswered.filter((u) => u.required).length,
     schedule: input.schedule ?? null,
     nextContact: input.nextContact,
     nextContactText: formatDate(input.nextContact, lang),

@@ -21,6 +21,8 @@ export interface RenderOptions {
   store: TemplateStore;
   /** Platforms and calendars for the deadline flow; without it no plan is made. */
   planning?: PlanningEnv;
+  /** `render --draft`: required answers may be missing; the brief says it is a draft. */
+  draft?: boolean;
 }
 
 export interface Rendered {
@@ -31,21 +33,41 @@ export interface Rendered {
   warnings: Problem[];
 }
 
-/** The answers of a file, valid against the pack, or a DataError (65) listing every problem. */
-export function checkedAnswers(pack: Pack, read: ReadAnswers): { answers: Answers; warnings: Problem[] } {
-  const { answers, problems } = validateAnswers(pack, read.file.answers, { file: read.name, locate: read.locate, source: read.source });
+/**
+ * The answers of a file, valid against the pack, or a DataError (65) listing every problem.
+ * A draft may lack required answers (everything else must still be right).
+ */
+export function checkedAnswers(pack: Pack, read: ReadAnswers, opts: { draft?: boolean } = {}): { answers: Answers; warnings: Problem[] } {
+  const { answers, problems } = validateAnswers(pack, read.file.answers, {
+    file: read.name,
+    locate: read.locate,
+    source: read.source,
+    requireComplete: opts.draft !== true,
+  });
   const errors = problems.filter((p) => p.severity !== "warning");
   if (errors.length > 0) {
+    // An unfinished hearing: say how to finish it, or how to see a draft meanwhile.
+    const hint: Problem[] =
+      read.file.status === "in-progress" && !opts.draft
+        ? [
+            {
+              message: msg(
+                `ヒアリングは途中です: kikitori resume ${read.name} で続けるか、kikitori render ${read.name} --draft で下書きのブリーフを作れます`,
+                `the hearing is in progress: continue it with kikitori resume ${read.name}, or see a draft brief with kikitori render ${read.name} --draft`,
+              ),
+            },
+          ]
+        : [];
     throw new DataError(
       msg(`${read.name} の回答に ${errors.length} 件の問題があります`, `${read.name}: ${errors.length} answer problem${errors.length === 1 ? "" : "s"}`),
-      errors,
+      [...errors, ...hint],
     );
   }
   return { answers, warnings: problems.filter((p) => p.severity === "warning") };
 }
 
 export function renderAnswers(loaded: LoadedPack, read: ReadAnswers, opts: RenderOptions): Rendered {
-  const { answers, warnings } = checkedAnswers(loaded.pack, read);
+  const { answers, warnings } = checkedAnswers(loaded.pack, read, { draft: opts.draft === true });
   const context = buildRenderContext(loaded, read.file, answers, opts);
   const brief = opts.store.get("brief", opts.lang, loaded)(context);
   const message = opts.store.get("message-confirm", opts.lang, loaded)(context);
@@ -78,6 +100,7 @@ export function contextWithPlan(
     nextContact: nextContactOf(outcome?.plan, opts.today),
     platformNames,
     schedule: view && outcome?.plan ? { ...view, plan: outcome.plan } : view,
+    ...(opts.draft ? { draft: true } : {}),
   });
 }
 

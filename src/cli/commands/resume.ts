@@ -17,8 +17,8 @@ import { msg } from "../../i18n.ts";
 import { findPack } from "../../pack/lookup.ts";
 import type { LoadedPack } from "../../pack/types.ts";
 import { conductHearing } from "../conduct-hearing.ts";
-import { type Ctx, outputLang } from "../context.ts";
-import { refuseExisting, shown } from "../outputs.ts";
+import { type Ctx, outputLang, speakFileLang } from "../context.ts";
+import { shown } from "../outputs.ts";
 import { accessibleFromEnv, openSession, requireTerminal } from "../session.ts";
 import { warnVersion } from "../version-warning.ts";
 
@@ -33,6 +33,7 @@ export async function runResume(ctx: Ctx, fileArg: string, flags: ResumeFlags): 
   requireTerminal(ctx, accessible, "resume");
   const file = path.resolve(ctx.io.cwd, fileArg);
   const read = readAnswersFile(file, fileArg);
+  speakFileLang(ctx, read.file.lang);
   const { pack: ref } = read.file;
   const loaded = packFor(ctx, ref.id, flags.pack);
   if (loaded.pack.id !== ref.id) {
@@ -46,11 +47,17 @@ export async function runResume(ctx: Ctx, fileArg: string, flags: ResumeFlags): 
   if (loaded.pack.version !== ref.version) warnVersion(ctx, fileArg, read, loaded, true);
   const checked = validateAnswers(loaded.pack, read.file.answers, { file: fileArg, locate: read.locate, source: read.source, requireComplete: false });
   const errors = checked.problems.filter((p) => p.severity !== "warning");
-  refuseExisting(
-    ctx,
-    outputFiles(path.dirname(file), stemOf(file)).map((f) => f.file),
-    flags.force === true,
-  );
+  // The review opens either way; only writing the brief and message over old ones needs --force.
+  const existing = outputFiles(path.dirname(file), stemOf(file)).filter((f) => fs.existsSync(f.file));
+  if (existing.length > 0 && !flags.force) {
+    const names = existing.map((f) => shown(ctx, f.file)).join(", ");
+    ctx.out.warn(
+      ctx.out.t(
+        `${names} は既にあります。回答は保存しますが、ブリーフとメッセージを作り直すには --force を付けてください`,
+        `${names} already exist${existing.length === 1 ? "s" : ""}: the answers will be saved, but the brief and message are replaced only with --force`,
+      ),
+    );
+  }
   if (errors.length > 0) keepOriginal(ctx, file, errors);
   const lang = outputLang(ctx, read.file.lang);
   const complete = read.file.status === "complete";

@@ -73,9 +73,19 @@ Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answ
       { flags: "--out <dir>", help: msg("出力先フォルダ (省略時は回答ファイルと同じ場所)", "folder to write into (default: next to each answers file)") },
       { flags: "--only <what>", help: msg("brief か message の片方だけ作成", "write only the brief or the message"), choices: ["brief", "message"] },
       { flags: "--stdout", help: msg("ファイルに書かず標準出力に出します", "print to stdout instead of writing files") },
+      {
+        flags: "--draft",
+        help: msg(
+          "途中のヒアリングでも、回答済みの内容でブリーフの下書きを作ります (<名前>.brief.draft.md、未回答の質問を一覧)",
+          "a draft brief of what is answered so far, even mid-hearing (<stem>.brief.draft.md, listing what is unanswered)",
+        ),
+      },
       FORCE,
     ],
-    examples: [msg("kikitori render jobs/*.answers.yaml --out briefs/", "kikitori render jobs/*.answers.yaml --out briefs/")],
+    examples: [
+      msg("kikitori render jobs/*.answers.yaml --out briefs/", "kikitori render jobs/*.answers.yaml --out briefs/"),
+      msg("kikitori render yamada.answers.yaml --draft", "kikitori render smith.answers.yaml --draft"),
+    ],
     load: everyday,
     run: (m, ctx, files, o: RenderFlags) => m.runRender(ctx, files, o),
   }),
