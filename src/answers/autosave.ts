@@ -26,6 +26,8 @@ export interface StoreOptions {
   /** Replace an existing file at the first write (--force, or a resumed file). */
   force: boolean;
   created?: string;
+  /** What a resumed file holds besides answers and meta, written back as it was (`migrated_from:`). */
+  migratedFrom?: AnswersFile["migrated_from"];
   /** The timestamp of a save (the command's clock, which follows KIKITORI_TODAY). */
   now: () => string;
 }
@@ -66,6 +68,7 @@ export class AnswersStore {
       status,
       meta,
       answers: state.answers,
+      ...(this.o.migratedFrom?.length ? { migrated_from: this.o.migratedFrom } : {}),
     };
     if (this.target) {
       writeAnswersFile(this.target, doc, this.o.pack, { force: this.written || this.o.force });

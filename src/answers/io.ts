@@ -57,6 +57,7 @@ export function renderAnswersYaml(a: AnswersFile, pack?: Pack): string {
     status: a.status,
     meta: a.meta,
     answers: ordered,
+    ...(a.migrated_from?.length ? { migrated_from: a.migrated_from } : {}),
   };
   const yaml = new Document(doc, { version: "1.2" });
   const text = yaml.toString({ lineWidth: 0 });

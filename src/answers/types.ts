@@ -26,6 +26,18 @@ export interface Meta {
   updated?: string;
 }
 
+/** What `kikitori migrate` did: answers not carried to the new version are kept here, never lost. */
+export interface MigrationRecord {
+  /** The version the answers were made with, and the one they were carried to. */
+  version: string;
+  to: string;
+  /** When (a timestamp with offset). */
+  at: string;
+  dropped?: { id: string; value: AnswerValue; reason: "removed" | "changed" | "hidden" }[];
+  /** Questions `resume` asks again. */
+  ask_again?: string[];
+}
+
 export interface AnswersFile {
   kikitori: 1;
   pack: { id: string; version: string };
@@ -33,6 +45,7 @@ export interface AnswersFile {
   status: Status;
   meta: Meta;
   answers: Answers;
+  migrated_from?: MigrationRecord[];
 }
 
 export function isPending(v: unknown): v is Pending {

@@ -13,7 +13,7 @@ import { schemaProblems, suggest } from "../yaml/issues.ts";
 import type { ParsedYaml } from "../yaml/parse.ts";
 import { parseReferenceLine, readTyped } from "./coerce.ts";
 import { chosenOther, pruneAnswers, visibleQuestions } from "./conditions.ts";
-import { type Answers, type AnswersFile, type AnswerValue, isPending, type Reference } from "./types.ts";
+import { type Answers, type AnswersFile, type AnswerValue, isPending, type MigrationRecord, type Reference } from "./types.ts";
 
 // Built on first use: nothing is done at import time.
 const answersHeader = () =>
@@ -34,6 +34,17 @@ const answersHeader = () =>
       .nullable()
       .optional(),
     answers: z.record(z.string(), z.unknown()).nullable().optional(),
+    migrated_from: z
+      .array(
+        z.looseObject({
+          version: z.string(),
+          to: z.string(),
+          at: z.string(),
+          dropped: z.array(z.looseObject({ id: z.string(), value: z.unknown(), reason: z.enum(["removed", "changed", "hidden"]) })).optional(),
+          ask_again: z.array(z.string()).optional(),
+        }),
+      )
+      .optional(),
   }));
 let header: z.ZodType<AnswersHeaderData> | undefined;
 interface AnswersHeaderData {
@@ -43,9 +54,26 @@ interface AnswersHeaderData {
   status?: "in-progress" | "complete" | undefined;
   meta?: Record<string, string | null | undefined> | null | undefined;
   answers?: Record<string, unknown> | null | undefined;
+  migrated_from?: unknown[] | undefined;
 }
 
-const HEADER_KEYS = ["kikitori", "pack", "lang", "status", "meta", "answers", "id", "version", "client", "job", "platform", "ordered", "created", "updated"];
+const HEADER_KEYS = [
+  "kikitori",
+  "pack",
+  "lang",
+  "status",
+  "meta",
+  "answers",
+  "migrated_from",
+  "id",
+  "version",
+  "client",
+  "job",
+  "platform",
+  "ordered",
+  "created",
+  "updated",
+];
 
 /** Shape check of an answers file before its pack is known. */
 export function validateAnswersHeader(data: unknown, file: string, parsed: Pick<ParsedYaml, "locate">): { file?: AnswersFile; problems: Problem[] } {
@@ -68,6 +96,7 @@ export function validateAnswersHeader(data: unknown, file: string, parsed: Pick<
       // Empty meta values (`client:` left blank) are the same as absent ones.
       meta: Object.fromEntries(Object.entries(d.meta ?? {}).filter(([, v]) => typeof v === "string" && v !== "")),
       answers: (d.answers ?? {}) as Answers,
+      ...(d.migrated_from ? { migrated_from: d.migrated_from as MigrationRecord[] } : {}),
     },
   };
 }

@@ -10,7 +10,7 @@ export async function readAnswersArg(ctx: Ctx, arg: string): Promise<ReadAnswers
   return arg === "-" ? parseAnswersBytes(await readStdin(ctx.io.stdin), "<stdin>") : readAnswersFile(path.resolve(ctx.io.cwd, arg), arg);
 }
 
-/** The pack given with --pack, else the one the file names by its id. */
+/** The pack given with --pack, else the one the file names, in the version it was made with when that is installed. */
 export function packForAnswers(ctx: Ctx, read: ReadAnswers, explicit?: string): LoadedPack {
-  return findPack(explicit ?? read.file.pack.id, ctx.lookup);
+  return explicit ? findPack(explicit, ctx.lookup) : findPack(read.file.pack.id, ctx.lookup, { version: read.file.pack.version });
 }

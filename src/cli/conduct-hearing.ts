@@ -27,6 +27,8 @@ export interface Conduct {
   start: "walk" | "fill" | "review";
   /** Question ids answered on the command line (not asked in the walk). */
   given?: readonly string[];
+  /** fill: only these questions (after migrate). */
+  askOnly?: readonly string[];
   store: AnswersStore;
   /** Replace existing brief and message files at the end. */
   force: boolean;
@@ -47,6 +49,7 @@ export async function conductHearing(ctx: Ctx, session: Session, o: Conduct): Pr
         platforms: platformChoices(ctx.root),
         start: o.start,
         ...(o.given ? { given: o.given } : {}),
+        ...(o.askOnly ? { askOnly: o.askOnly } : {}),
         save: (s) => {
           o.store.save(s, "in-progress");
         },

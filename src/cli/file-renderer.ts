@@ -44,11 +44,12 @@ export function fileRenderer(ctx: Ctx, flags: RenderFlags): (file: string) => Pr
       file === "-" ? parseAnswersBytes(await readStdin(ctx.io.stdin), "<stdin>") : readAnswersFile(path.resolve(ctx.io.cwd, file), file);
     let loaded = explicit;
     if (!loaded) {
-      const id = read.file.pack.id;
-      loaded = packs.get(id);
+      // The version the file was made with, when it is installed (else the current one).
+      const { id, version } = read.file.pack;
+      loaded = packs.get(`${id}@${version}`);
       if (!loaded) {
-        loaded = findPack(id, ctx.lookup);
-        packs.set(id, loaded);
+        loaded = findPack(id, ctx.lookup, { version });
+        packs.set(`${id}@${version}`, loaded);
       }
     }
     if (loaded.pack.version !== read.file.pack.version) warnVersion(ctx, read.name, read, loaded);

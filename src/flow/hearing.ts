@@ -50,6 +50,8 @@ export interface HearingOptions {
   start: "walk" | "fill" | "review";
   /** Questions answered on the command line: the walk passes them by (review can change them). */
   given?: readonly string[];
+  /** fill: ask only these (after `migrate`: the answers that no longer fit and new required questions). */
+  askOnly?: readonly string[];
   /** Called after every change, with the answers pruned of hidden questions. */
   save(state: HearingState): void | Promise<void>;
 }
@@ -81,7 +83,14 @@ export async function runHearing(opts: HearingOptions, prompter: Prompter): Prom
       META_KEYS.filter((k) => metaInList.has(k)),
       opts.platforms,
     );
-  const settled = new Set<string>(opts.start === "walk" ? [] : Object.keys(answers));
+  const only = opts.askOnly ? new Set(opts.askOnly) : undefined;
+  const settled = new Set<string>(
+    opts.start === "walk"
+      ? []
+      : only
+        ? stepsFor(pack, answers, [], opts.platforms).flatMap((st) => (only.has(st.id) && get(answers, st.id) === undefined ? [] : [st.id]))
+        : Object.keys(answers),
+  );
   let mode: "walk" | "fill" = opts.start === "walk" ? "walk" : "fill";
   let cursor: string | null =
     opts.start === "review" ? null : ((mode === "walk" ? steps().find((s) => !given.has(s.id)) : steps().find((s) => !settled.has(s.id)))?.id ?? null);

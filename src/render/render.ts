@@ -47,6 +47,18 @@ export function checkedAnswers(pack: Pack, read: ReadAnswers, opts: { draft?: bo
   const errors = problems.filter((p) => p.severity !== "warning");
   if (errors.length > 0) {
     // An unfinished hearing: say how to finish it, or how to see a draft meanwhile.
+    const { id, version } = read.file.pack;
+    const migrate: Problem[] =
+      version !== pack.version
+        ? [
+            {
+              message: msg(
+                `回答は ${id}@${version} で作られましたが、その版はインストールされていません。kikitori migrate ${read.name} で回答を ${pack.version} に移せます (元のファイルは .bak に残ります)`,
+                `the answers were made with ${id}@${version}, which is not installed: kikitori migrate ${read.name} carries them to ${pack.version} (keeping the original as .bak)`,
+              ),
+            },
+          ]
+        : [];
     const hint: Problem[] =
       read.file.status === "in-progress" && !opts.draft
         ? [
@@ -60,7 +72,7 @@ export function checkedAnswers(pack: Pack, read: ReadAnswers, opts: { draft?: bo
         : [];
     throw new DataError(
       msg(`${read.name} の回答に ${errors.length} 件の問題があります`, `${read.name}: ${errors.length} answer problem${errors.length === 1 ? "" : "s"}`),
-      [...errors, ...hint],
+      [...errors, ...migrate, ...hint],
     );
   }
   return { answers, warnings: problems.filter((p) => p.severity === "warning") };

@@ -63,6 +63,8 @@ const CASES: [string, string, unknown[]][] = [
     [["a.yaml", "b.yaml", "-"], { out: "briefs", only: "brief", stdout: true, force: true }],
   ],
   ["render a.yaml --pack p", "runRender", [["a.yaml"], { pack: "p" }]],
+  ["render a.yaml --draft", "runRender", [["a.yaml"], { draft: true }]],
+  ["migrate a.yaml b.yaml --to 2.0.0 --dry-run", "runMigrate", [["a.yaml", "b.yaml"], { to: "2.0.0", dryRun: true }]],
   ["schedule --due 2027-01-22 --effort 30 --hours-per-day 4", "runSchedule", [{ due: "2027-01-22", effort: "30", hoursPerDay: "4" }, undefined]],
   ["schedule a.answers.yaml --pack p --json", "runSchedule", [{ pack: "p", json: true }, "a.answers.yaml"]],
   [

@@ -65,7 +65,7 @@ describe("packs lookup finds where pack list says", () => {
     // Two files declare "twin": the one named after it wins, in list and in lookup.
     write(cwd, "questionnaires/a-first.yaml", packText("twin", { version: "1.0.0" }));
     write(cwd, "questionnaires/twin.yaml", packText("twin", { version: "2.0.0" }));
-    // Two files declare "pair", neither named after it: the first by name wins.
+    // Two files declare "pair", neither named after it: the newer version wins.
     write(
       cwd,
       "questionnaires/b.json",
@@ -80,10 +80,15 @@ describe("packs lookup finds where pack list says", () => {
     );
     write(cwd, "questionnaires/c.yaml", packText("pair", { version: "3.0.0" }));
     write(cwd, "questionnaires/nested/pack.yaml", packText("nested", { version: "1.0.0" }));
+    write(cwd, "questionnaires/d-same.yaml", packText("same", { version: "1.0.0", title: "first" }));
+    write(cwd, "questionnaires/e-same.yaml", packText("same", { version: "1.0.0", title: "second" }));
     const env = envOf(cwd);
     const { packs } = listPacks(env, "en");
     expect(packs.find((p) => p.id === "twin")?.version).toBe("2.0.0");
-    expect(packs.find((p) => p.id === "pair")?.version).toBe("1.0.0");
+    expect(packs.find((p) => p.id === "pair")?.version).toBe("3.0.0");
+    // Two files declare "same" in one version: the first by name wins.
+    expect(packs.find((p) => p.id === "same")?.title).toBe("first");
+
     for (const p of packs) expect(locatePack(p.id, env).file, p.id).toBe(p.file);
   });
 });

@@ -35,7 +35,9 @@ export async function runPackList(ctx: Ctx, flags: { json?: boolean }): Promise<
           ),
         )
       : "";
-    return `${c.bold(p.id)}@${p.version}  ${p.title}  ${c.dim(`[${src}] ${path.relative(ctx.io.cwd, p.file) || p.file}`)}${shadow}`;
+    const older = p.versions.filter((v) => v !== p.version);
+    const versions = older.length ? c.dim(ctx.out.t(` (ほかの版: ${older.join(", ")})`, ` (also ${older.join(", ")})`)) : "";
+    return `${c.bold(p.id)}@${p.version}${versions}  ${p.title}  ${c.dim(`[${src}] ${path.relative(ctx.io.cwd, p.file) || p.file}`)}${shadow}`;
   });
   ctx.out.out(rows.length ? rows.join("\n") : ctx.out.t("パックが見つかりません", "no packs found"));
   return 0;

@@ -11,11 +11,11 @@ import { readAnswersFile } from "../../answers/io.ts";
 import { outputFiles, stemOf } from "../../answers/names.ts";
 import { validateAnswers } from "../../answers/validate.ts";
 import { formatProblem, NotFoundError, UsageError } from "../../errors.ts";
-import { writeFileAtomic } from "../../files.ts";
 import { META_KEYS } from "../../flow/steps.ts";
 import { msg } from "../../i18n.ts";
 import { findPack } from "../../pack/lookup.ts";
 import type { LoadedPack } from "../../pack/types.ts";
+import { keepBackup } from "../backup.ts";
 import { conductHearing } from "../conduct-hearing.ts";
 import { type Ctx, outputLang, speakFileLang } from "../context.ts";
 import { shown } from "../outputs.ts";
@@ -35,7 +35,7 @@ export async function runResume(ctx: Ctx, fileArg: string, flags: ResumeFlags): 
   const read = readAnswersFile(file, fileArg);
   speakFileLang(ctx, read.file.lang);
   const { pack: ref } = read.file;
-  const loaded = packFor(ctx, ref.id, flags.pack);
+  const loaded = packFor(ctx, ref, flags.pack);
   if (loaded.pack.id !== ref.id) {
     throw new UsageError(
       msg(
@@ -61,6 +61,8 @@ export async function runResume(ctx: Ctx, fileArg: string, flags: ResumeFlags): 
   if (errors.length > 0) keepOriginal(ctx, file, errors);
   const lang = outputLang(ctx, read.file.lang);
   const complete = read.file.status === "complete";
+  const lastMigration = read.file.migrated_from?.at(-1);
+  const askAgain = lastMigration && lastMigration.to === loaded.pack.version ? lastMigration.ask_again : undefined;
   if (complete) ctx.out.info(ctx.out.t("このヒアリングは完了済みです。確認画面を開きます", "This hearing is complete: opening the review screen"));
   const session = await openSession(ctx, accessible);
   try {
@@ -73,6 +75,8 @@ export async function runResume(ctx: Ctx, fileArg: string, flags: ResumeFlags): 
       // Stopped during the job details (no answer yet): ask the ones still missing.
       askMeta: Object.keys(checked.answers).length === 0 ? META_KEYS.filter((k) => read.file.meta[k] === undefined) : [],
       start: complete ? "review" : "fill",
+      // Just migrated: ask what the migration listed, not every optional question left empty.
+      ...(!complete && askAgain ? { askOnly: askAgain } : {}),
       store: new AnswersStore({
         pack: loaded.pack,
         lang,
@@ -81,6 +85,7 @@ export async function runResume(ctx: Ctx, fileArg: string, flags: ResumeFlags): 
         today: ctx.today(),
         force: true,
         ...(read.file.meta.created ? { created: read.file.meta.created } : {}),
+        ...(read.file.migrated_from ? { migratedFrom: read.file.migrated_from } : {}),
         now: ctx.now,
       }),
       force: flags.force === true,
@@ -91,10 +96,10 @@ export async function runResume(ctx: Ctx, fileArg: string, flags: ResumeFlags): 
   }
 }
 
-function packFor(ctx: Ctx, id: string, explicit: string | undefined): LoadedPack {
+function packFor(ctx: Ctx, { id, version }: { id: string; version: string }, explicit: string | undefined): LoadedPack {
   if (explicit) return findPack(explicit, ctx.lookup);
   try {
-    return findPack(id, ctx.lookup);
+    return findPack(id, ctx.lookup, { version });
   } catch (e) {
     if (!(e instanceof NotFoundError)) throw e;
     throw new NotFoundError(
@@ -115,12 +120,6 @@ function keepOriginal(ctx: Ctx, file: string, errors: Parameters<typeof formatPr
     ),
   );
   for (const p of errors) ctx.out.err(`  ${formatProblem(p, ctx.lang)}`);
-  const text = fs.readFileSync(file, "utf8");
-  for (let n = 1; n < 100; n++) {
-    const backup = `${file}.bak${n === 1 ? "" : `-${n}`}`;
-    if (fs.existsSync(backup)) continue;
-    writeFileAtomic(backup, text);
-    ctx.out.info(ctx.out.t(`元のファイルを ${shown(ctx, backup)} に保存しました`, `the original file is kept as ${shown(ctx, backup)}`));
-    return;
-  }
+  const backup = keepBackup(file);
+  ctx.out.info(ctx.out.t(`元のファイルを ${shown(ctx, backup)} に保存しました`, `the original file is kept as ${shown(ctx, backup)}`));
 }
