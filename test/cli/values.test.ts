@@ -172,3 +172,55 @@ describe("import", () => {
     expect(r.stderr).not.toMatch(/含むの場合|ないの場合/);
   });
 });
+
+describe("a pack written from the README, through every path", () => {
+  it("the hearing, --defaults and import give the same answers, and render and every message plan the same dates", async () => {
+    const dir = tmpdir();
+    const at = { cwd: dir, env: { ...env, KIKITORI_TODAY: "2026-11-23" } };
+    // The accessible hearing: figures, (phone, version, shop), rounds default 2 kept, fee, budget, print, style, due, platform.
+    const typed = ["Jane", "", "3 figures", "", "", "", "", "33000", "3", "", "", "2027-01-15", "2", ""];
+    const h = await run(["start", "units", "--accessible", "-o", "h.answers.yaml"], { ...at, input: `${typed.join("\n")}\n` });
+    expect(h.code, h.stderr).toBe(0);
+    const d = await run(
+      [
+        "start",
+        "units",
+        "--defaults",
+        "-o",
+        "d.answers.yaml",
+        "--client",
+        "Jane",
+        "--set",
+        "figures=3人",
+        "--set",
+        "fee=33,000",
+        "--set",
+        "budget=3",
+        "--set",
+        "due=2027/1/15",
+        "--set",
+        "platform=upwork",
+      ],
+      at,
+    );
+    expect(d.code, d.stderr).toBe(0);
+    write(dir, "reply.txt", "1. 3人\n6. 33,000円（税込）\n7. 3万円\n10. 2027年1月15日\n11. 2\n");
+    const i = await run(["import", "units", "reply.txt", "-o", "i.answers.yaml", "--client", "Jane", "--lang", "en"], at);
+    expect(i.code, i.stderr).toBe(0);
+    const answers = (f: string) => parse(read(path.join(dir, f))).answers;
+    const want = { figures: 3, rounds: 2, fee: 33000, budget: 3, print: false, style: "calm", due: "2027-01-15", platform: "upwork" };
+    for (const f of ["h.answers.yaml", "d.answers.yaml", "i.answers.yaml"]) expect(answers(f), f).toEqual(want);
+    for (const f of ["h.answers.yaml", "d.answers.yaml", "i.answers.yaml"]) expect(parse(read(path.join(dir, f))).meta.platform, f).toBe("upwork");
+
+    const later = { ...at, env: { ...at.env, KIKITORI_TODAY: "2026-12-02" } };
+    const briefs = await Promise.all(["h", "d", "i"].map((s) => run(["render", `${s}.answers.yaml`, "--stdout", "--only", "brief"], later)));
+    const flow = (b: string) => b.slice(b.indexOf("## Deadline flow"), b.indexOf("## ", b.indexOf("## Deadline flow") + 5));
+    expect(briefs[0]?.stdout).toContain("3 figures");
+    expect(flow(briefs[0]?.stdout ?? "")).toContain("First draft");
+    for (const b of briefs) expect(flow(b.stdout)).toBe(flow(briefs[0]?.stdout ?? ""));
+    for (const kind of [["confirm"], ["progress", "--percent", "40"], ["delay", "--new-due", "2027-01-22", "--reason", "ill"], ["delivery"]]) {
+      const m = await run(["message", kind[0] ?? "", "i.answers.yaml", ...kind.slice(1)], later);
+      expect(m.code, `${kind[0]}: ${m.stderr}`).toBe(0);
+    }
+  });
+});
