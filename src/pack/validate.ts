@@ -3,14 +3,17 @@
  * every problem at once (errors and warnings), and the normalized pack when there are no
  * errors. Pure: file existence of templates is checked by load.ts.
  */
+
+import { CHECK_KEYS } from "../checks/schema.ts";
 import { stripControls } from "../controls.ts";
 import type { Problem } from "../errors.ts";
 import { conditionRefs } from "../flow/conditions.ts";
 import { type Lang, msg } from "../i18n.ts";
 import { describePath, schemaProblems } from "../yaml/issues.ts";
 import type { DataPath, ParsedYaml } from "../yaml/parse.ts";
-import { type PackInput, type QuestionInput, SCHEDULE_KEYS, schemas } from "./schema.ts";
+import { type PackInput, type QuestionInput, SCHEDULE_KEYS, schemas, TERMS_KEYS } from "./schema.ts";
 import type { Binding, Condition, Pack, Question, Text } from "./types.ts";
+import { checkChecksAndTerms } from "./validate-checks.ts";
 
 const RESERVED_IDS = new Set(["__proto__", "constructor", "prototype"]);
 
@@ -62,6 +65,8 @@ export const KNOWN_KEYS = [
     "max_length",
     "map",
     ...SCHEDULE_KEYS,
+    ...CHECK_KEYS,
+    ...TERMS_KEYS,
   ]),
 ];
 
@@ -165,6 +170,7 @@ function checkRules(input: PackInput, at: At): void {
   checkLanguages(input, at);
   checkSchedule(input, byId, at);
   checkTemplates(input, at);
+  checkChecksAndTerms(input, byId, at);
 }
 
 function checkQuestion(q: QuestionInput, path: DataPath, at: At): void {
@@ -491,6 +497,7 @@ function normalizePack(input: PackInput): Pack {
       unit: opt(q.unit),
       summary: q.summary || undefined,
       audience: q.audience,
+      tags: q.tags,
       min: q.min,
       max: q.max,
       min_label: opt(q.min_label),
@@ -506,6 +513,8 @@ function normalizePack(input: PackInput): Pack {
     sections: input.sections.map((s) => strip({ id: s.id, title: text(s.title), intro: opt(s.intro), questions: s.questions.map(question) })),
     schedule: input.schedule ? normalizeSchedule(deep(input.schedule), text) : undefined,
     templates: deep(input.templates),
+    checks: input.checks?.map((c) => strip({ id: c.id, when: c.when, message: text(c.message), source: c.source })),
+    written_terms: input.written_terms,
   });
 }
 
