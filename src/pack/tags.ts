@@ -33,12 +33,14 @@ export const COMMON_TAGS = [
   "usage",
   "portfolio",
   "credit",
-  "exclusivity",
   "parties",
   "order_date",
   "undecided",
   "capacity",
 ] as const;
+
+/** Categories some hearings need and others do not (an exclusive logo, yes; an edited video, rarely). */
+export const OPTIONAL_TAGS = ["exclusivity"] as const;
 
 /** What a genre's professional hearing sheet asks on top of the common ones. */
 export const GENRE_TAGS = {
@@ -50,6 +52,4 @@ export const GENRE_TAGS = {
   writing: ["keywords", "length", "outline", "style", "sources", "fact_check", "images", "cms", "ng_expressions", "originality", "byline"],
 } as const satisfies Record<string, readonly string[]>;
 
-export const QUESTION_TAGS: readonly string[] = [...new Set<string>([...COMMON_TAGS, ...Object.values(GENRE_TAGS).flat()])];
-
-export type QuestionTag = (typeof COMMON_TAGS)[number] | (typeof GENRE_TAGS)[keyof typeof GENRE_TAGS][number];
+export const QUESTION_TAGS: readonly string[] = [...new Set<string>([...COMMON_TAGS, ...OPTIONAL_TAGS, ...Object.values(GENRE_TAGS).flat()])];
