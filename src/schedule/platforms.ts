@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type CheckCondition, checkSchemas } from "../checks/schema.ts";
 import type { Localized } from "./types.ts";
 
 // Platform rules are data (questionnaires/platforms.yaml), read by the caller
@@ -24,10 +25,26 @@ export interface PlatformRule {
   summary: Localized;
   /** The platform's help page or terms where the rule is stated. */
   source: string;
+  /** When `source` was last read (YYYY-MM-DD). */
+  read?: string;
   /** True only when the rule was read on the platform's own page. */
   verified: boolean;
   /** Why it is unverified, or what the source says differently. */
   caveat?: Localized;
+}
+
+/**
+ * A check of the brief's "check before you start" section that holds on this platform. Its
+ * condition finds questions by their tags (`{tag: contact, includes: email}`), so one
+ * platform rule fits every pack.
+ */
+export interface PlatformCheck {
+  id: string;
+  when: CheckCondition;
+  message: Localized;
+  source: string;
+  read?: string;
+  verified: boolean;
 }
 
 export interface PlatformProfile {
@@ -35,6 +52,7 @@ export interface PlatformProfile {
   name: Localized;
   site?: string;
   rules: PlatformRule[];
+  checks?: PlatformCheck[];
 }
 
 export interface PlatformsFile {
@@ -52,6 +70,9 @@ export interface PlatformProblem {
 function buildSchema() {
   const localized = z.strictObject({ ja: z.string().min(1), en: z.string().min(1) });
   const id = z.string().regex(/^[a-z0-9_-]+$/);
+  const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+  const base = checkSchemas(localized);
+  const checkSchema = z.strictObject({ ...base.check.shape, source: z.url({ protocol: /^https?$/ }), read: isoDate.optional(), verified: z.boolean() });
 
   const ruleSchema = z
     .strictObject({
@@ -63,6 +84,7 @@ function buildSchema() {
       max_returns: z.number().int().nonnegative().optional(),
       summary: localized,
       source: z.url({ protocol: /^https?$/ }),
+      read: isoDate.optional(),
       verified: z.boolean(),
       caveat: localized.optional(),
     })
@@ -76,6 +98,7 @@ function buildSchema() {
     name: localized,
     site: z.url().optional(),
     rules: z.array(ruleSchema),
+    checks: z.array(checkSchema).optional(),
   });
 
   const fileSchema = z.strictObject({
@@ -166,6 +189,20 @@ export function validatePlatforms(data: unknown): PlatformsResult {
         });
       }
       ruleIds.add(rule.id);
+    });
+    const checkIds = new Set<string>();
+    (profile.checks ?? []).forEach((check, checkIndex) => {
+      if (checkIds.has(check.id)) {
+        problems.push({
+          path: ["platforms", index, "checks", checkIndex, "id"],
+          code: "duplicate_id",
+          message: {
+            ja: `${profile.id} のチェック id「${check.id}」が重複しています。`,
+            en: `Check id "${check.id}" appears twice in ${profile.id}.`,
+          },
+        });
+      }
+      checkIds.add(check.id);
     });
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, platforms: parsed.data.platforms };
