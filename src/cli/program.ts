@@ -303,11 +303,11 @@ Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answ
   cmd("message")
     .description(
       t(
-        "保存したヒアリングと計画から、クライアントへのメッセージを作ります: confirm (内容確認), progress (進捗報告), delay (遅延のご相談), delivery (納品)",
-        "write a follow-up message from the saved hearing and its plan: confirm, progress, delay or delivery",
+        "保存したヒアリングと計画から、クライアントへのメッセージを作ります: confirm (内容確認), progress (進捗報告), delay (遅延のご相談), delivery (納品), terms (取引条件の明示)",
+        "write a follow-up message from the saved hearing and its plan: confirm, progress, delay, delivery or terms (the written terms)",
       ),
     )
-    .argument("<kind>", "confirm | progress | delay | delivery")
+    .argument("<kind>", "confirm | progress | delay | delivery | terms")
     .argument("<answers>", t("回答ファイル (- で標準入力)", "answers file (- for stdin)"))
     .option("--pack <pack>", t("使うパック (省略時は回答ファイルの pack.id)", "pack to use (default: the file's pack.id)"))
     .option("--percent <n>", t("progress: 全体の進み具合 (0〜100)", "progress: how far along the work is (0-100)"))
