@@ -102,8 +102,18 @@ function contradict(pack: Pack, meta: Meta, answers: Answers, c: CheckCondition)
       return;
     }
     if ("any" in c) {
-      meet(c.any[0] as CheckCondition);
-      return;
+      // The first branch this pack can meet (a platform rule names values of several packs).
+      for (const branch of c.any) {
+        const before = structuredClone(a);
+        try {
+          meet(branch);
+          return;
+        } catch {
+          for (const k of Object.keys(a)) delete a[k];
+          Object.assign(a, before);
+        }
+      }
+      throw new Error(`${pack.id}: no branch of ${JSON.stringify(c)} can be met`);
     }
     if ("not" in c) {
       avoid(c.not);
