@@ -229,7 +229,10 @@ Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answ
     .option("--draft-share <ratio>", t("初稿までに使う作業時間の割合 (0〜1)", "share of the effort spent before the first draft (0-1)"), "0.7")
     .option(
       "--platform <id>",
-      t("プラットフォーム (coconala, crowdworks, lancers, fiverr, upwork, skeb, direct)", "platform (coconala, crowdworks, lancers, fiverr, upwork, skeb, direct)"),
+      t(
+        "プラットフォーム (coconala, crowdworks, lancers, fiverr, upwork, skeb, direct)",
+        "platform (coconala, crowdworks, lancers, fiverr, upwork, skeb, direct)",
+      ),
     )
     .option("--json", t("計画を JSON で出力します", "print the plan as JSON"))
     .addHelpText(
