@@ -28,20 +28,13 @@ export type CheckCondition =
   | { any: CheckCondition[] }
   | { not: CheckCondition };
 
-export interface Check {
-  id: string;
-  when: CheckCondition;
-  message: { ja: string; en: string } | string | Record<string, string>;
-  source?: string;
-}
-
 /**
  * A date in a check: a question id (`payment_date`), the first answered date question with a
  * tag (`tag.acceptance`), or a date of the plan (`plan.final_delivery`, `plan.acceptance_end`,
  * `plan.start`, `plan.due`, any milestone id).
  */
-export const DATE_REF_RE = /^(?:plan\.[a-z0-9_]+|tag\.[a-z0-9_]+|[a-z0-9_]+)$/;
-export const CHECK_ID_RE = /^[a-z0-9_]+$/;
+const DATE_REF_RE = /^(?:plan\.[a-z0-9_]+|tag\.[a-z0-9_]+|[a-z0-9_]+)$/;
+const CHECK_ID_RE = /^[a-z0-9_]+$/;
 
 /** Keys a check may hold, for "did you mean" suggestions on a typo. */
 export const CHECK_KEYS = ["checks", "tag", "tags", "pending", "at_least", "at_most", "date", "after", "before", "days", "source", "written_terms"] as const;

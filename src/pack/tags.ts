@@ -40,7 +40,7 @@ export const COMMON_TAGS = [
 ] as const;
 
 /** Categories some hearings need and others do not (an exclusive logo, yes; an edited video, rarely). */
-export const OPTIONAL_TAGS = ["exclusivity"] as const;
+const OPTIONAL_TAGS = ["exclusivity"] as const;
 
 /** What a genre's professional hearing sheet asks on top of the common ones. */
 export const GENRE_TAGS = {

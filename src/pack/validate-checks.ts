@@ -12,7 +12,7 @@ import type { Text } from "./types.ts";
 type At = (path: DataPath, message: Text, fix: Text, severity?: "error" | "warning", key?: boolean) => void;
 
 /** The planner's dates a check may name as `plan.<id>`. */
-export const PLAN_DATE_RE = /^(?:start|due|hearing_done|first_draft|final_delivery|acceptance_end|first_reply_by|revision_\d+(?:_review)?)$/;
+const PLAN_DATE_RE = /^(?:start|due|hearing_done|first_draft|final_delivery|acceptance_end|first_reply_by|revision_\d+(?:_review)?)$/;
 
 const DATE_TERMS = new Set(["order_date", "payment_date", "delivery_date", "inspection_date", "decide_by"]);
 const TERM_TYPES: Record<string, QuestionInput["type"][]> = { fee: ["number"], business: ["confirm"], employees: ["confirm"] };
