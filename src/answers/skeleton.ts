@@ -44,7 +44,7 @@ export function renderSkeleton(pack: Pack, lang: Lang, opts: { client?: string |
     "meta:",
     `  client: ${opts.client ? yamlValue(opts.client) : ""}${ja ? "  # クライアント名" : "  # client name"}`,
     `  job: ${ja ? " # 案件名" : " # job title"}`,
-    `  platform: ${opts.platform ? yamlValue(opts.platform) : ""}  # coconala | crowdworks | lancers | fiverr | upwork | direct`,
+    `  platform: ${opts.platform ? yamlValue(opts.platform) : ""}  # coconala | crowdworks | lancers | fiverr | upwork | skeb | direct`,
     `  created: ${opts.now.toISOString()}`,
     "answers:",
   ];

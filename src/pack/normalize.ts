@@ -43,6 +43,7 @@ export function normalizePack(input: PackInput): Pack {
       unit: opt(q.unit),
       summary: q.summary || undefined,
       audience: q.audience,
+      tags: q.tags,
       min: q.min,
       max: q.max,
       min_label: opt(q.min_label),
@@ -58,6 +59,8 @@ export function normalizePack(input: PackInput): Pack {
     sections: input.sections.map((s) => strip({ id: s.id, title: text(s.title), intro: opt(s.intro), questions: s.questions.map(question) })),
     schedule: input.schedule ? normalizeSchedule(deep(input.schedule), text) : undefined,
     templates: deep(input.templates),
+    checks: input.checks?.map((c) => strip({ id: c.id, when: c.when, message: text(c.message), source: c.source })),
+    written_terms: input.written_terms,
   });
 }
 

@@ -5,10 +5,33 @@
  * live in validate.ts.
  */
 import { z } from "zod";
+import { checkSchemas, tagSchema } from "./check-schema.ts";
 
 export const QUESTION_TYPES = ["text", "paragraph", "select", "multiselect", "confirm", "number", "date", "scale", "list", "references"] as const;
 
-export const TEMPLATE_NAMES = ["brief", "message-confirm", "message-progress", "message-delay", "message-delivery", "ask"] as const;
+export const TEMPLATE_NAMES = ["brief", "message-confirm", "message-progress", "message-delay", "message-delivery", "message-terms", "ask"] as const;
+
+/**
+ * The items of the written terms (Freelance Act §3) a pack binds to its questions, for
+ * `message terms`: who the parties are, when the work was commissioned, the work, the fee,
+ * the dates and the place, whether the client is a business with employees, and when
+ * undecided terms will be decided.
+ */
+export const TERMS_KEYS = [
+  "client_name",
+  "worker_name",
+  "order_date",
+  "work",
+  "rights",
+  "fee",
+  "payment_date",
+  "delivery_date",
+  "place",
+  "inspection_date",
+  "business",
+  "employees",
+  "decide_by",
+] as const;
 
 export const SCHEDULE_KEYS = [
   "start",
@@ -131,6 +154,7 @@ function questionSchema({ Text, Scalar }: Basics, Condition: z.ZodType<Cond>) {
     unit: Text.optional().describe("Unit shown after a number, e.g. hours."),
     summary: z.boolean().optional().describe("Show the answer in the brief's summary and the confirmation message."),
     audience: z.enum(["client", "worker"]).optional().describe("worker: asked of the worker, never sent to the client (default client)."),
+    tags: z.array(tagSchema()).optional().describe("Categories the question covers (budget, rights…), from kikitori's documented vocabulary."),
     min: z.int().optional().describe("scale: lowest value"),
     max: z.int().optional().describe("scale: highest value"),
     min_label: Text.optional(),
@@ -180,6 +204,11 @@ function packSchema({ Text, Scalar, QuestionRef }: Basics, Question: ReturnType<
         .partialRecord(z.enum(TEMPLATE_NAMES), z.string())
         .optional()
         .describe("Template overrides: a path ending in .hbs relative to the pack, or inline text."),
+      checks: z.array(checkSchemas(Text).check).optional().describe('Checks shown in the brief under "check before you start" when their condition holds.'),
+      written_terms: z
+        .partialRecord(z.enum(TERMS_KEYS), QuestionRef)
+        .optional()
+        .describe("Which question answers each item of the written terms (message terms)."),
     })
     .meta({ title: "kikitori questionnaire pack" });
   return PackSchema;

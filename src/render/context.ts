@@ -59,6 +59,8 @@ export interface RenderContext {
   counts: { answered: number; total: number; pending: number };
   /** Filled by the planner when the pack binds one (see render/plan.ts). */
   schedule: unknown;
+  /** "Check before you start": the checks that hold, in the reader's language; `evaluated` 0 when none apply to this job. */
+  checks: { items: { id: string; text: string; source: string; verified: boolean }[]; evaluated: number };
   nextContact: string;
   nextContactText: string;
 }
@@ -73,6 +75,7 @@ export interface ContextInput {
   /** The date the client hears from the worker next. */
   nextContact: string;
   schedule?: unknown;
+  checks?: import("../checks/evaluate.ts").CheckResult;
 }
 
 const REF_KIND: Record<Lang, Record<string, string>> = {
@@ -136,6 +139,10 @@ export function buildContext(input: ContextInput): RenderContext {
     unanswered,
     counts: { answered, total, pending: pending.length },
     schedule: input.schedule ?? null,
+    checks: {
+      items: (input.checks?.fired ?? []).map((c) => ({ id: c.id, text: c.message[lang], source: c.source ?? "", verified: c.verified })),
+      evaluated: input.checks?.evaluated ?? 0,
+    },
     nextContact: input.nextContact,
     nextContactText: formatDate(input.nextContact, lang),
   };

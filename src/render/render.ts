@@ -6,6 +6,7 @@
 import type { ReadAnswers } from "../answers/io.ts";
 import type { Answers, AnswersFile } from "../answers/types.ts";
 import { validateAnswers } from "../answers/validate.ts";
+import { runChecks } from "../checks/evaluate.ts";
 import { DataError } from "../errors.ts";
 import { count, type Lang, msg } from "../i18n.ts";
 import type { LoadedPack, Pack } from "../pack/types.ts";
@@ -59,6 +60,9 @@ export function contextWithPlan(
 ): RenderContext {
   const platformNames = Object.fromEntries((opts.planning?.platforms ?? []).map((p) => [p.id, p.name]));
   const view = opts.planning ? scheduleView(outcome, pack, opts.lang, opts.planning) : null;
+  const platformId = outcome?.plan?.platform ?? file.meta.platform;
+  const platformChecks = opts.planning?.platforms.find((p) => p.id === platformId)?.checks;
+  const checks = runChecks({ pack, answers, ...(outcome?.plan ? { plan: outcome.plan } : {}), ...(platformChecks ? { platformChecks } : {}) });
   return buildContext({
     pack,
     file,
@@ -68,6 +72,7 @@ export function contextWithPlan(
     nextContact: nextContactOf(outcome?.plan, opts.today),
     platformNames,
     schedule: view && outcome?.plan ? { ...view, plan: outcome.plan } : view,
+    checks,
   });
 }
 

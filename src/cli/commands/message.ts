@@ -11,6 +11,7 @@ import { readDate } from "../../import/read-date.ts";
 import { buildDelayContext } from "../../messages/delay.ts";
 import { buildDeliveryContext } from "../../messages/delivery.ts";
 import { buildProgressContext, type FollowUpInput } from "../../messages/followup.ts";
+import { buildTermsContext } from "../../messages/terms.ts";
 import { findPack } from "../../pack/lookup.ts";
 import type { LoadedPack } from "../../pack/types.ts";
 import { renderAnswers, tidy } from "../../render/render.ts";
@@ -20,7 +21,7 @@ import { emitText } from "../emit.ts";
 import { planningEnv } from "../planning.ts";
 import { readStdin } from "../stdin.ts";
 
-export const MESSAGE_KINDS = ["confirm", "progress", "delay", "delivery"] as const;
+export const MESSAGE_KINDS = ["confirm", "progress", "delay", "delivery", "terms"] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export interface MessageFlags {
@@ -59,8 +60,8 @@ export async function runMessage(ctx: Ctx, kind: string, answersArg: string, fla
   if (!(MESSAGE_KINDS as readonly string[]).includes(kind)) {
     throw new UsageError(
       msg(
-        `メッセージの種類は confirm, progress, delay, delivery のいずれかです (指定値: ${kind})`,
-        `the kind is one of confirm, progress, delay, delivery (got ${kind})`,
+        `メッセージの種類は confirm, progress, delay, delivery, terms のいずれかです (指定値: ${kind})`,
+        `the kind is one of confirm, progress, delay, delivery, terms (got ${kind})`,
       ),
     );
   }
@@ -97,6 +98,10 @@ export async function runMessage(ctx: Ctx, kind: string, answersArg: string, fla
           ),
         );
       }
+      context = r.context;
+      warnings = r.warnings;
+    } else if (kind === "terms") {
+      const r = buildTermsContext(input);
       context = r.context;
       warnings = r.warnings;
     } else {
