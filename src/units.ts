@@ -3,13 +3,7 @@
  * accessible mode, briefs, messages and `ask`. A unit may give its singular and plural forms
  * as `round|rounds`; Japanese units have one form and follow the number without a space.
  */
-import type { Lang, Msg } from "./i18n.ts";
-
-/** The form of a unit for `n`: `round|rounds` → `round` for 1, `rounds` otherwise. */
-export function unitForm(unit: string, n: number): string {
-  const [one = "", many] = unit.split("|");
-  return many === undefined ? one : n === 1 ? one : many;
-}
+import { type Lang, type Msg, unitForm } from "./i18n.ts";
 
 /** A unit standing alone (a range hint, "in rounds"): the plural form. */
 export function unitName(unit: string): string {

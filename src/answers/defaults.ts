@@ -3,9 +3,9 @@
  * same for the hearing (shown as the starting answer), `start --defaults` and `import`.
  */
 import { allQuestions, type Pack } from "../pack/types.ts";
+import { checkValue } from "./check-value.ts";
 import { evaluate } from "./conditions.ts";
 import { type Answers, get } from "./types.ts";
-import { checkValue } from "./validate.ts";
 
 /**
  * The pack's defaults for the questions that apply and have no answer, in pack order (a

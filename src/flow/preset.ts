@@ -3,6 +3,7 @@
  * defaults for what is left (`start --defaults`). Every problem is returned at once: unknown
  * ids, values of the wrong type, and each required question still without an answer.
  */
+
 import { parseSetValue, type SetArg } from "../answers/coerce.ts";
 import { visibleQuestions } from "../answers/conditions.ts";
 import { withDefaults } from "../answers/defaults.ts";

@@ -5,10 +5,33 @@
  * live in validate.ts.
  */
 import { z } from "zod";
+import { checkSchemas, tagSchema } from "./check-schema.ts";
 
 export const QUESTION_TYPES = ["text", "paragraph", "select", "multiselect", "confirm", "number", "date", "scale", "list", "references"] as const;
 
-export const TEMPLATE_NAMES = ["brief", "message-confirm", "message-progress", "message-delay", "message-delivery", "ask"] as const;
+export const TEMPLATE_NAMES = ["brief", "message-confirm", "message-progress", "message-delay", "message-delivery", "message-terms", "ask"] as const;
+
+/**
+ * The items of the written terms (Freelance Act §3) a pack binds to its questions, for
+ * `message terms`: who the parties are, when the work was commissioned, the work, the fee,
+ * the dates and the place, whether the client is a business with employees, and when
+ * undecided terms will be decided.
+ */
+export const TERMS_KEYS = [
+  "client_name",
+  "worker_name",
+  "order_date",
+  "work",
+  "rights",
+  "fee",
+  "payment_date",
+  "delivery_date",
+  "place",
+  "inspection_date",
+  "business",
+  "employees",
+  "decide_by",
+] as const;
 
 export const SCHEDULE_KEYS = [
   "start",
@@ -27,9 +50,9 @@ export const SCHEDULE_KEYS = [
 
 /**
  * The platform ids a pack may name (`schedule.platform`, `--platform`): the profiles of
- * questionnaires/platforms.yaml (test/pack/schedule-values.test.ts keeps the two equal).
+ * questionnaires/platforms.yaml (test/pack/complete-checks.test.ts keeps the two equal).
  */
-export const PLATFORM_IDS = ["coconala", "crowdworks", "lancers", "fiverr", "upwork", "direct"] as const;
+export const PLATFORM_IDS = ["coconala", "crowdworks", "lancers", "fiverr", "upwork", "skeb", "direct"] as const;
 
 /**
  * A workday spec as the planner reads it (schedule/workdays.ts): days by English name or
@@ -67,6 +90,16 @@ type Cond =
  * (built-in packs, already validated by the build) never need them.
  */
 function build() {
+  const basics = basicSchemas();
+  const Condition = conditionSchema(basics);
+  const Question = questionSchema(basics, Condition);
+  const Values = scheduleValues();
+  const { PackSchema, EditorSchema } = packSchema(basics, Question, Values);
+  return { PackSchema, EditorSchema, Question, Condition, Values };
+}
+
+/** Localized text, plain values, and a reference to a question. */
+function basicSchemas() {
   const Text = z.union([z.string(), z.record(z.string().regex(/^[a-z]{2}(?:-[A-Za-z]{2,4})?$/), z.string())]).meta({
     id: "localized",
     description: "A plain string, or a map of language code to string (ja, en).",
@@ -74,14 +107,14 @@ function build() {
 
   const Scalar = z.union([z.string(), z.number(), z.boolean()]);
 
-  const Choice = z.strictObject({
-    value: z.string().regex(CHOICE_VALUE_RE).describe("Stored in the answers file."),
-    label: Text,
-    hint: Text.optional(),
-    other: z.boolean().optional().describe("Picking this choice asks for free text, stored as <id>_other."),
-  });
-
   const QuestionRef = z.string().regex(QUESTION_ID_RE);
+  return { Text, Scalar, QuestionRef };
+}
+
+type Basics = ReturnType<typeof basicSchemas>;
+
+/** `when`: data, never code. */
+function conditionSchema({ Scalar, QuestionRef }: Basics): z.ZodType<Cond> {
   const Condition: z.ZodType<Cond> = z
     .union([
       z.strictObject({ question: QuestionRef, equals: Scalar }),
@@ -105,6 +138,16 @@ function build() {
       }),
     ])
     .meta({ id: "condition", description: "Data, never code. May only name an earlier question." });
+  return Condition;
+}
+
+function questionSchema({ Text, Scalar }: Basics, Condition: z.ZodType<Cond>) {
+  const Choice = z.strictObject({
+    value: z.string().regex(CHOICE_VALUE_RE).describe("Stored in the answers file."),
+    label: Text,
+    hint: Text.optional(),
+    other: z.boolean().optional().describe("Picking this choice asks for free text, stored as <id>_other."),
+  });
 
   const Validate = z.strictObject({
     min: z.number().optional(),
@@ -133,12 +176,17 @@ function build() {
     unit: Text.optional().describe("Unit shown after a number, e.g. hours."),
     summary: z.boolean().optional().describe("Show the answer in the brief's summary and the confirmation message."),
     audience: z.enum(["client", "worker"]).optional().describe("worker: asked of the worker, never sent to the client (default client)."),
+    tags: z.array(tagSchema()).optional().describe("Categories the question covers (budget, rights…), from kikitori's documented vocabulary."),
     min: z.int().optional().describe("scale: lowest value"),
     max: z.int().optional().describe("scale: highest value"),
     min_label: Text.optional(),
     max_label: Text.optional(),
   });
+  return Question;
+}
 
+/** The pack: its sections of questions, the schedule bindings, template overrides. */
+function packSchema({ Text, Scalar, QuestionRef }: Basics, Question: ReturnType<typeof questionSchema>, Values: ReturnType<typeof scheduleValues>) {
   const Section = z.strictObject({
     id: z.string().regex(SECTION_ID_RE),
     title: Text,
@@ -146,10 +194,6 @@ function build() {
     questions: z.array(Question).min(1),
   });
 
-  // What each schedule key may be fixed to: the planner's own rules (schedule/validate.ts) as
-  // data. pack validate checks every fixed value and every map value against them
-  // (validate.ts), and the JSON Schema editors read says the same.
-  const Values = scheduleValues();
   const Binding = z.union([
     Scalar,
     z.strictObject({
@@ -158,6 +202,9 @@ function build() {
       default: Scalar.optional(),
     }),
   ]);
+  // What each schedule key may be fixed to (scheduleValues): pack validate checks every fixed
+  // value and every map value against it (pack-rules.ts), and the JSON Schema editors read
+  // says the same.
   const bindingOf = (v: z.ZodType) =>
     z.union([
       v,
@@ -196,13 +243,16 @@ function build() {
           .partialRecord(z.enum(TEMPLATE_NAMES), z.string())
           .optional()
           .describe("Template overrides: a path ending in .hbs relative to the pack, or inline text."),
+        checks: z.array(checkSchemas(Text).check).optional().describe('Checks shown in the brief under "check before you start" when their condition holds.'),
+        written_terms: z
+          .partialRecord(z.enum(TERMS_KEYS), QuestionRef)
+          .optional()
+          .describe("Which question answers each item of the written terms (message terms)."),
       })
       .meta({ title: "kikitori questionnaire pack" });
-  // At run time a fixed schedule value is checked by validate.ts against the same Values, so
+  // At run time a fixed schedule value is checked by pack-rules.ts against the same Values, so
   // that every problem of a pack is reported at once, each with its own fix.
-  const PackSchema = pack(Schedule);
-  const EditorSchema = pack(StrictSchedule);
-  return { PackSchema, EditorSchema, Question, Condition, Values };
+  return { PackSchema: pack(Schedule), EditorSchema: pack(StrictSchedule) };
 }
 
 /** The fixed value each schedule key takes (a planner input), as a zod schema. */
@@ -238,4 +288,22 @@ export type ConditionInput = Cond;
 export function packJsonSchema(): unknown {
   const schema = z.toJSONSchema(schemas().EditorSchema, { target: "draft-2020-12", io: "input" });
   return { ...schema, $id: "https://kikitori.dev/pack.schema.json" };
+}
+
+let keys: readonly string[] | undefined;
+
+/** Every key the pack format has, anywhere in a pack: what "did you mean" picks from. */
+export function knownKeys(): readonly string[] {
+  if (keys) return keys;
+  const found = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== "object") return;
+    for (const [k, v] of Object.entries(node)) {
+      if (k === "properties" && v && typeof v === "object") for (const name of Object.keys(v)) found.add(name);
+      walk(v);
+    }
+  };
+  walk(packJsonSchema());
+  keys = [...found];
+  return keys;
 }

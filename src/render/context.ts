@@ -6,12 +6,12 @@
 import { visibleQuestions } from "../answers/conditions.ts";
 import { type Answers, type AnswersFile, get, isPending, type Reference } from "../answers/types.ts";
 import { formatDate } from "../date-format.ts";
-import type { Lang, Msg } from "../i18n.ts";
+import { type Lang, type Msg, WORDS } from "../i18n.ts";
 import { otherKey, type Pack, type Question } from "../pack/types.ts";
 import { numberWithUnit } from "../units.ts";
 import { cleanText } from "./markdown.ts";
 
-export { formatNumber, unitForm } from "../units.ts";
+export { formatNumber } from "../units.ts";
 
 export type ItemKind = "inline" | "block" | "list" | "refs" | "pending" | "none";
 
@@ -66,6 +66,8 @@ export interface RenderContext {
   missingRequired: number;
   /** Filled by the planner when the pack binds one (see render/plan.ts). */
   schedule: unknown;
+  /** "Check before you start": the checks that hold, in the reader's language; `evaluated` 0 when none apply to this job. */
+  checks: { items: { id: string; text: string; source: string; verified: boolean }[]; evaluated: number };
   nextContact: string;
   nextContactText: string;
 }
@@ -81,9 +83,9 @@ export interface ContextInput {
   nextContact: string;
   schedule?: unknown;
   draft?: boolean;
+  checks?: import("../checks/evaluate.ts").CheckResult;
 }
 
-const YES_NO: Record<Lang, [string, string]> = { ja: ["はい", "いいえ"], en: ["Yes", "No"] };
 const REF_KIND: Record<Lang, Record<string, string>> = {
   ja: { like: "参考にしたい", avoid: "避けたい" },
   en: { like: "like", avoid: "avoid" },
@@ -147,6 +149,10 @@ export function buildContext(input: ContextInput): RenderContext {
     draft: input.draft === true,
     missingRequired: unanswered.filter((u) => u.required).length,
     schedule: input.schedule ?? null,
+    checks: {
+      items: (input.checks?.fired ?? []).map((c) => ({ id: c.id, text: c.message[lang], source: c.source ?? "", verified: c.verified })),
+      evaluated: input.checks?.evaluated ?? 0,
+    },
     nextContact: input.nextContact,
     nextContactText: formatDate(input.nextContact, lang),
   };
@@ -186,7 +192,7 @@ function renderItem(q: Question, answers: Answers, lang: Lang): RenderItem {
     case "list":
       return done("list", "", (v as string[]).map(String));
     case "confirm":
-      return done("inline", YES_NO[lang][v === true ? 0 : 1]);
+      return done("inline", (v === true ? WORDS.yes : WORDS.no)[lang]);
     case "number":
       return done("inline", numberWithUnit(v as number, q.unit, lang));
     case "scale": {

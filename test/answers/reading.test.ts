@@ -4,7 +4,7 @@
  * has one lenient reader (import's readAnswer). The table holds both, one line per input.
  */
 import { describe, expect, it } from "vitest";
-import { charCount, checkValue } from "../../src/answers/validate.ts";
+import { charCount, checkValue } from "../../src/answers/check-value.ts";
 import { readAnswer } from "../../src/import/values.ts";
 import type { Question } from "../../src/pack/types.ts";
 

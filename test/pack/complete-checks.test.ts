@@ -43,7 +43,7 @@ describe("fixed schedule values and map values are the planner's", () => {
       "an unknown platform",
       "schedule: { platform: mercari }",
       19,
-      /schedule\.platform cannot be "mercari" — use one of: coconala, crowdworks, lancers, fiverr, upwork, direct/,
+      /schedule\.platform cannot be "mercari" — use one of: coconala, crowdworks, lancers, fiverr, upwork, skeb, direct/,
     ],
     ["a platform a typo away", "schedule: { platform: coconal }", 19, /did you mean "coconala"\?/],
     ["check-ins every 0 workdays", "schedule: { checkin_every: 0 }", 19, /checkin_every cannot be "0" — use a whole number of workdays from 1 to 365/],
@@ -78,10 +78,10 @@ describe("fixed schedule values and map values are the planner's", () => {
 
 describe("the JSON Schema says the same", () => {
   const schema = packJsonSchema() as { properties: { schedule: { properties: Record<string, { anyOf: Record<string, unknown>[] }> } } };
-  const fixed = (key: string) => schema.properties.schedule.properties[key]?.anyOf[0] as Record<string, unknown>;
+  const binding = (key: string) => schema.properties.schedule.properties[key]?.anyOf ?? [];
+  const fixed = (key: string) => binding(key)[0] as Record<string, unknown>;
   const mapped = (key: string) =>
-    (schema.properties.schedule.properties[key]?.anyOf[1] as { properties: { map: { additionalProperties: Record<string, unknown> } } }).properties.map
-      .additionalProperties;
+    (binding(key)[1] as { properties: { map: { additionalProperties: Record<string, unknown> } } }).properties.map.additionalProperties;
 
   it("platform is an enum of the known ids, in a fixed value and in a map", () => {
     expect(fixed("platform").enum).toEqual([...PLATFORM_IDS]);
@@ -174,7 +174,7 @@ describe("--platform takes a known platform id (exit 2, with the list)", () => {
     const r = await run(args, { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("mercari");
-    expect(r.stderr).toContain("coconala, crowdworks, lancers, fiverr, upwork, direct");
+    expect(r.stderr).toContain("coconala, crowdworks, lancers, fiverr, upwork, skeb, direct");
   });
 });
 

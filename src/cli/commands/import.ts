@@ -9,7 +9,7 @@ import type { AnswersFile } from "../../answers/types.ts";
 import { DataError } from "../../errors.ts";
 import { decodeText, existsError, LIMITS, readTextFile } from "../../files.ts";
 import { questionAnswerText, syncPlatform } from "../../flow/steps.ts";
-import { msg } from "../../i18n.ts";
+import { count, msg } from "../../i18n.ts";
 import { detectLang, type ImportNote, importReply } from "../../import/import.ts";
 import { findPack } from "../../pack/lookup.ts";
 import { labelOf } from "../../render/context.ts";
@@ -78,11 +78,10 @@ function showReport(ctx: Ctx, r: ReturnType<typeof importReply>): void {
   const line = (x: ImportNote, withText: boolean) =>
     `  ${x.n}. ${x.question.message[lang]}${withText && x.text ? ` ${c.dim(`«${quote(x.text)}»`)}` : ""}\n     ${x.why[lang]}`;
   const answered = Object.keys(r.answers).filter((k) => !k.endsWith("_other")).length;
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   ctx.out.info(
     t(
       `${r.found} 件の回答を読み取り、${answered} 問の回答を保存しました。`,
-      `read ${plural(r.found, "numbered answer", "numbered answers")}; stored the answers to ${plural(answered, "question", "questions")}.`,
+      `read ${count(r.found, "numbered answer", "numbered answers")}; stored the answers to ${count(answered, "question", "questions")}.`,
     ),
   );
   if (r.unreadable.length) {

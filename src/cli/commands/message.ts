@@ -8,6 +8,7 @@ import { readDate } from "../../import/read-date.ts";
 import { buildDelayContext } from "../../messages/delay.ts";
 import { buildDeliveryContext } from "../../messages/delivery.ts";
 import { buildProgressContext, type FollowUpInput } from "../../messages/followup.ts";
+import { buildTermsContext } from "../../messages/terms.ts";
 import { checkedAnswers, renderAnswers, tidy } from "../../render/render.ts";
 import { templateStore } from "../../render/templates.ts";
 import { packForAnswers, readAnswersArg } from "../answers-input.ts";
@@ -15,7 +16,7 @@ import { type Ctx, outputLang } from "../context.ts";
 import { emitText } from "../emit.ts";
 import { planningEnv } from "../planning.ts";
 
-export const MESSAGE_KINDS = ["confirm", "progress", "delay", "delivery"] as const;
+export const MESSAGE_KINDS = ["confirm", "progress", "delay", "delivery", "terms"] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export interface MessageFlags {
@@ -54,8 +55,8 @@ export async function runMessage(ctx: Ctx, kind: string, answersArg: string, fla
   if (!(MESSAGE_KINDS as readonly string[]).includes(kind)) {
     throw new UsageError(
       msg(
-        `メッセージの種類は confirm, progress, delay, delivery のいずれかです (指定値: ${kind})`,
-        `the kind is one of confirm, progress, delay, delivery (got ${kind})`,
+        `メッセージの種類は confirm, progress, delay, delivery, terms のいずれかです (指定値: ${kind})`,
+        `the kind is one of confirm, progress, delay, delivery, terms (got ${kind})`,
       ),
     );
   }
@@ -91,6 +92,10 @@ export async function runMessage(ctx: Ctx, kind: string, answersArg: string, fla
           ),
         );
       }
+      context = r.context;
+      warnings = r.warnings;
+    } else if (kind === "terms") {
+      const r = buildTermsContext(input);
       context = r.context;
       warnings = r.warnings;
     } else {

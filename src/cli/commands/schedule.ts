@@ -4,7 +4,7 @@
  * `message` are (so the same hearing gives the same plan on any day); the flags override.
  */
 import { DataError, UsageError } from "../../errors.ts";
-import { msg } from "../../i18n.ts";
+import { count, msg } from "../../i18n.ts";
 import { checkedAnswers } from "../../render/render.ts";
 import { bindPlanInput } from "../../schedule/binding.ts";
 import { type PlanInput, planSchedule, renderTimeline, type TimelineColorKind, validatePlanInput } from "../../schedule/index.ts";
@@ -43,63 +43,15 @@ export async function runSchedule(ctx: Ctx, flags: ScheduleFlags, answersArg?: s
   const fromFile = answersArg === undefined ? undefined : await planFromFile(ctx, answersArg, flags);
   const lang = outputLang(ctx, fromFile?.lang);
   if (flags.platform !== undefined) checkPlatformFlag(ctx, flags.platform);
-  if (!fromFile) {
-    const missing = (
-      [
-        ["--due", flags.due],
-        ["--effort", flags.effort],
-        ["--hours-per-day", flags.hoursPerDay],
-      ] as const
-    ).filter(([, v]) => v === undefined);
-    if (missing.length > 0) {
-      const names = missing.map(([n]) => n).join(", ");
-      throw new UsageError(msg(`${names} を指定してください (または回答ファイルを渡してください)`, `give ${names} (or an answers file to plan from)`), [
-        msg("例: kikitori schedule --due 2027-01-22 --effort 30 --hours-per-day 4", "e.g. kikitori schedule --due 2027-01-22 --effort 30 --hours-per-day 4"),
-      ]);
-    }
-  }
-  if (flags.calendar !== undefined && flags.calendar !== "jp" && flags.calendar !== "none") {
-    throw new UsageError(
-      msg(`--calendar には jp か none を指定してください (指定値: ${flags.calendar})`, `--calendar takes jp or none (got ${flags.calendar})`),
-    );
-  }
-  if (flags.dueMeans !== undefined && flags.dueMeans !== "final" && flags.dueMeans !== "first_draft") {
-    throw new UsageError(
-      msg(
-        `--due-means には final か first_draft を指定してください (指定値: ${flags.dueMeans})`,
-        `--due-means takes final or first_draft (got ${flags.dueMeans})`,
-      ),
-    );
-  }
-  const base = fromFile?.input;
-  const calendarId = (flags.calendar ?? base?.calendar ?? (lang === "ja" ? "jp" : "none")) as "jp" | "none";
-  const draftShare = number("--draft-share", flags.draftShare) ?? base?.draftShare;
-  const checkinEvery = number("--checkin-every", flags.checkinEvery) ?? base?.checkinEvery;
-  const platform = flags.platform ?? base?.platform;
-  const input: PlanInput = {
-    ...base,
-    start: flags.start ?? base?.start ?? ctx.today(),
-    due: flags.due ?? base?.due ?? "",
-    dueMeans: (flags.dueMeans ?? base?.dueMeans ?? "final") as PlanInput["dueMeans"],
-    revisionRounds: number("--revisions", flags.revisions) ?? base?.revisionRounds ?? 0,
-    reviewDays: number("--review-days", flags.reviewDays) ?? base?.reviewDays ?? 3,
-    effortHours: number("--effort", flags.effort) ?? base?.effortHours ?? 0,
-    hoursPerDay: number("--hours-per-day", flags.hoursPerDay) ?? base?.hoursPerDay ?? 0,
-    workdays: flags.workdays ?? base?.workdays ?? "mon-fri",
-    calendar: calendarId,
-    ...(draftShare !== undefined ? { draftShare } : {}),
-    ...(checkinEvery !== undefined ? { checkinEvery } : {}),
-    ...(platform ? { platform } : {}),
-  };
+  if (!fromFile) requireFlags(flags);
+  const input = planInput(ctx, flags, fromFile?.input, lang);
+  const calendarId = input.calendar;
   const calendar = await loadCalendar(calendarId, ctx.root);
   const env = { calendar, platforms: readPlatforms(ctx.root) };
   const problems = validatePlanInput(input, env);
   if (problems.length > 0) {
     throw new UsageError(
-      msg(
-        `スケジュールの入力に ${problems.length} 件の問題があります`,
-        `${problems.length} problem${problems.length === 1 ? "" : "s"} with the schedule input`,
-      ),
+      msg(`スケジュールの入力に ${problems.length} 件の問題があります`, `${count(problems.length, "problem")} with the schedule input`),
       problems.map((p) => p.message),
     );
   }
@@ -126,6 +78,57 @@ export async function runSchedule(ctx: Ctx, flags: ScheduleFlags, answersArg?: s
   };
   ctx.out.out(renderTimeline(plan, { lang, calendar, color: (kind, text) => paint[kind](text) }).join("\n"));
   return 0;
+}
+
+/** Without an answers file the plan needs --due, --effort and --hours-per-day (exit 2). */
+function requireFlags(flags: ScheduleFlags): void {
+  const missing = (
+    [
+      ["--due", flags.due],
+      ["--effort", flags.effort],
+      ["--hours-per-day", flags.hoursPerDay],
+    ] as const
+  ).filter(([, v]) => v === undefined);
+  if (missing.length === 0) return;
+  const names = missing.map(([n]) => n).join(", ");
+  throw new UsageError(msg(`${names} を指定してください (または回答ファイルを渡してください)`, `give ${names} (or an answers file to plan from)`), [
+    msg("例: kikitori schedule --due 2027-01-22 --effort 30 --hours-per-day 4", "e.g. kikitori schedule --due 2027-01-22 --effort 30 --hours-per-day 4"),
+  ]);
+}
+
+/** The planner's input: each flag given, else what the answers file says, else the planner's default. */
+function planInput(ctx: Ctx, flags: ScheduleFlags, base: Partial<PlanInput> | undefined, lang: "ja" | "en"): PlanInput {
+  if (flags.calendar !== undefined && flags.calendar !== "jp" && flags.calendar !== "none") {
+    throw new UsageError(
+      msg(`--calendar には jp か none を指定してください (指定値: ${flags.calendar})`, `--calendar takes jp or none (got ${flags.calendar})`),
+    );
+  }
+  if (flags.dueMeans !== undefined && flags.dueMeans !== "final" && flags.dueMeans !== "first_draft") {
+    throw new UsageError(
+      msg(
+        `--due-means には final か first_draft を指定してください (指定値: ${flags.dueMeans})`,
+        `--due-means takes final or first_draft (got ${flags.dueMeans})`,
+      ),
+    );
+  }
+  const draftShare = number("--draft-share", flags.draftShare) ?? base?.draftShare;
+  const checkinEvery = number("--checkin-every", flags.checkinEvery) ?? base?.checkinEvery;
+  const platform = flags.platform ?? base?.platform;
+  return {
+    ...base,
+    start: flags.start ?? base?.start ?? ctx.today(),
+    due: flags.due ?? base?.due ?? "",
+    dueMeans: (flags.dueMeans ?? base?.dueMeans ?? "final") as PlanInput["dueMeans"],
+    revisionRounds: number("--revisions", flags.revisions) ?? base?.revisionRounds ?? 0,
+    reviewDays: number("--review-days", flags.reviewDays) ?? base?.reviewDays ?? 3,
+    effortHours: number("--effort", flags.effort) ?? base?.effortHours ?? 0,
+    hoursPerDay: number("--hours-per-day", flags.hoursPerDay) ?? base?.hoursPerDay ?? 0,
+    workdays: flags.workdays ?? base?.workdays ?? "mon-fri",
+    calendar: (flags.calendar ?? base?.calendar ?? (lang === "ja" ? "jp" : "none")) as "jp" | "none",
+    ...(draftShare !== undefined ? { draftShare } : {}),
+    ...(checkinEvery !== undefined ? { checkinEvery } : {}),
+    ...(platform ? { platform } : {}),
+  };
 }
 
 /**
