@@ -11,6 +11,7 @@ import { formatDate } from "../date-format.ts";
 import { type Lang, type Msg, msg } from "../i18n.ts";
 import type { TermsKey } from "../pack/types.ts";
 import type { RenderContext, RenderItem } from "../render/context.ts";
+import type { Plan } from "../schedule/index.ts";
 import { baseContext, type FollowUpInput, planOf } from "./followup.ts";
 
 export interface TermsItem {
@@ -57,89 +58,137 @@ const LABELS: Record<string, [string, string]> = {
   payment_date: ["支払期日", "Payment date"],
 };
 
-export function buildTermsContext(input: FollowUpInput): TermsResult {
-  const { lang, pack, file } = input;
+type TermValue = Omit<TermsItem, "key" | "label" | "notes">;
+
+/** The answers bound under `written_terms:`, read as terms in the message's language. */
+interface Reader {
+  input: FollowUpInput;
+  base: RenderContext;
+  plan: Plan | undefined;
+  bound: Partial<Record<TermsKey, string>>;
+  /** The rendered answers by question id. */
+  items: Map<string, RenderItem>;
+  t: (ja: string, en: string) => string;
+}
+
+function reader(input: FollowUpInput): Reader {
   const outcome = planOf(input);
-  const plan = outcome?.plan;
   const base = baseContext(input, outcome);
-  const bound = pack.written_terms ?? {};
-  const items = new Map(base.sections.flatMap((s) => s.items.map((i) => [i.id, i] as const)));
-  const itemOf = (key: TermsKey): RenderItem | undefined => {
-    const id = bound[key];
-    return id ? items.get(id) : undefined;
+  return {
+    input,
+    base,
+    plan: outcome?.plan,
+    bound: input.pack.written_terms ?? {},
+    items: new Map(base.sections.flatMap((s) => s.items.map((i) => [i.id, i] as const))),
+    t: (j, e) => (input.lang === "ja" ? j : e),
   };
-  const ja = lang === "ja";
-  const t = (j: string, e: string) => (ja ? j : e);
-  const fromAnswer = (key: TermsKey, fallback = ""): Omit<TermsItem, "key" | "label" | "notes"> => {
-    const item = itemOf(key);
-    if (item?.kind === "pending") return { text: "", open: true, reason: item.note };
-    if (item && item.kind !== "none") return { text: item.kind === "list" ? item.lines.join(t("、", ", ")) : item.text, open: false, reason: "" };
-    return fallback ? { text: fallback, open: false, reason: "" } : { text: "", open: true, reason: "" };
-  };
-  const term = (key: string, value: Omit<TermsItem, "key" | "label" | "notes">, notes: string[] = []): TermsItem => {
-    const [j, e] = LABELS[key] ?? [key, key];
-    return { key, label: t(j, e), notes, ...value };
-  };
+}
 
-  const delivery = (): TermsItem => {
-    if (plan) {
-      const notes =
-        plan.dueMeans === "first_draft"
-          ? [t(`初稿の提出日: ${formatDate(plan.firstDraftDate, lang)}`, `First draft: ${formatDate(plan.firstDraftDate, lang)}`)]
-          : [];
-      return term("delivery_date", { text: formatDate(plan.finalDate, lang), open: false, reason: "" }, notes);
-    }
-    const own = fromAnswer("delivery_date");
-    if (!own.open || bound.delivery_date) return term("delivery_date", own);
-    // No plan: the due date, when it is the final delivery.
-    const due = typeof pack.schedule?.due === "object" ? items.get(pack.schedule.due.question) : undefined;
-    const dm = pack.schedule?.due_means;
-    const meant = typeof dm === "object" ? input.answers[dm.question] : dm;
-    const meansFinal = typeof dm === "object" ? typeof meant === "string" && (dm.map?.[meant] ?? meant) === "final" : dm === undefined || dm === "final";
-    if (due?.kind === "inline" && meansFinal) return term("delivery_date", { text: due.text, open: false, reason: "" });
-    return term("delivery_date", { text: "", open: true, reason: due?.kind === "pending" ? due.note : "" });
-  };
+function itemOf(r: Reader, key: TermsKey): RenderItem | undefined {
+  const id = r.bound[key];
+  return id ? r.items.get(id) : undefined;
+}
 
-  const inspection = (): TermsItem => {
-    const own = fromAnswer("inspection_date");
-    const auto = plan?.milestones.find((m) => m.id === "acceptance_end");
-    if (own.open && !own.reason && auto) {
-      const platform = base.meta.platformName || plan?.platform || "";
-      return term("inspection_date", { text: formatDate(auto.date, lang), open: false, reason: "" }, [
-        t(`${platform}の仕組みにより、この日に自動で承認されます`, `${platform} accepts the delivery automatically on this date`),
-      ]);
-    }
-    return term("inspection_date", own);
-  };
+function fromAnswer(r: Reader, key: TermsKey, fallback = ""): TermValue {
+  const item = itemOf(r, key);
+  if (item?.kind === "pending") return { text: "", open: true, reason: item.note };
+  if (item && item.kind !== "none") return { text: item.kind === "list" ? item.lines.join(r.t("、", ", ")) : item.text, open: false, reason: "" };
+  return fallback ? { text: fallback, open: false, reason: "" } : { text: "", open: true, reason: "" };
+}
 
-  const payment = (): TermsItem => {
-    const timing = items.get("payment_timing");
-    const notes = timing && timing.kind === "inline" ? [t(`お支払いの方法: ${timing.text}`, `Payment terms: ${timing.text}`)] : [];
-    if (plan?.platform && plan.platform !== "direct" && base.meta.platformName) {
-      notes.push(t(`${base.meta.platformName}を通じてお支払いいただきます`, `Paid through ${base.meta.platformName}`));
-    }
-    return term("payment_date", fromAnswer("payment_date"), notes);
-  };
+/** A confirm answer bound to `key`; null when not bound or not answered. */
+function yes(r: Reader, key: TermsKey): boolean | null {
+  const v = r.bound[key] ? r.input.answers[r.bound[key] as string] : undefined;
+  return typeof v === "boolean" ? v : null;
+}
 
+function term(r: Reader, key: string, value: TermValue, notes: string[] = []): TermsItem {
+  const [j, e] = LABELS[key] ?? [key, key];
+  return { key, label: r.t(j, e), notes, ...value };
+}
+
+export function buildTermsContext(input: FollowUpInput): TermsResult {
+  const r = reader(input);
+  const answer = (key: TermsKey, fallback = "") => term(r, key, fromAnswer(r, key, fallback));
   const list = [
-    term("client_name", fromAnswer("client_name", file.meta.client ?? "")),
-    term("worker_name", fromAnswer("worker_name")),
-    term("order_date", fromAnswer("order_date")),
-    term("work", fromAnswer("work")),
-    ...(bound.rights ? [term("rights", fromAnswer("rights"))] : []),
-    delivery(),
-    term("place", fromAnswer("place")),
-    inspection(),
-    term("fee", fromAnswer("fee")),
-    payment(),
+    answer("client_name", input.file.meta.client ?? ""),
+    answer("worker_name"),
+    answer("order_date"),
+    answer("work"),
+    ...(r.bound.rights ? [answer("rights")] : []),
+    delivery(r),
+    answer("place"),
+    inspection(r),
+    answer("fee"),
+    payment(r),
   ];
-  const decide = itemOf("decide_by");
-  const decideBy = decide?.kind === "inline" ? String(input.answers[bound.decide_by ?? ""] ?? "") : "";
-  const yes = (key: TermsKey): boolean | null => {
-    const v = bound[key] ? input.answers[bound[key] as string] : undefined;
-    return typeof v === "boolean" ? v : null;
-  };
+  const decideBy = itemOf(r, "decide_by")?.kind === "inline" ? String(input.answers[r.bound.decide_by ?? ""] ?? "") : "";
   const open = list.filter((i) => i.open);
+  return {
+    context: {
+      ...r.base,
+      terms: {
+        items: list,
+        open,
+        decideBy,
+        decideByText: decideBy ? formatDate(decideBy, input.lang) : "",
+        business: yes(r, "business"),
+        employees: yes(r, "employees"),
+      },
+    },
+    warnings: termsWarnings(open, decideBy),
+  };
+}
+
+/** The plan's final delivery; without a plan, the bound answer, else the due date when it means the final delivery. */
+function delivery(r: Reader): TermsItem {
+  const { plan, t, input } = r;
+  const { lang, pack } = input;
+  if (plan) {
+    const notes =
+      plan.dueMeans === "first_draft"
+        ? [t(`初稿の提出日: ${formatDate(plan.firstDraftDate, lang)}`, `First draft: ${formatDate(plan.firstDraftDate, lang)}`)]
+        : [];
+    return term(r, "delivery_date", { text: formatDate(plan.finalDate, lang), open: false, reason: "" }, notes);
+  }
+  const own = fromAnswer(r, "delivery_date");
+  if (!own.open || r.bound.delivery_date) return term(r, "delivery_date", own);
+  // No plan: the due date, when it is the final delivery.
+  const due = typeof pack.schedule?.due === "object" ? r.items.get(pack.schedule.due.question) : undefined;
+  const dm = pack.schedule?.due_means;
+  const meant = typeof dm === "object" ? input.answers[dm.question] : dm;
+  const meansFinal = typeof dm === "object" ? typeof meant === "string" && (dm.map?.[meant] ?? meant) === "final" : dm === undefined || dm === "final";
+  if (due?.kind === "inline" && meansFinal) return term(r, "delivery_date", { text: due.text, open: false, reason: "" });
+  return term(r, "delivery_date", { text: "", open: true, reason: due?.kind === "pending" ? due.note : "" });
+}
+
+/** The bound answer; when it is simply unanswered, the day the platform accepts the delivery by itself. */
+function inspection(r: Reader): TermsItem {
+  const { plan, t } = r;
+  const own = fromAnswer(r, "inspection_date");
+  const auto = plan?.milestones.find((m) => m.id === "acceptance_end");
+  if (own.open && !own.reason && auto) {
+    const platform = r.base.meta.platformName || plan?.platform || "";
+    return term(r, "inspection_date", { text: formatDate(auto.date, r.input.lang), open: false, reason: "" }, [
+      t(`${platform}の仕組みにより、この日に自動で承認されます`, `${platform} accepts the delivery automatically on this date`),
+    ]);
+  }
+  return term(r, "inspection_date", own);
+}
+
+/** The bound answer, with how the client pays and whether the platform carries the payment. */
+function payment(r: Reader): TermsItem {
+  const { plan, t, base } = r;
+  const timing = r.items.get("payment_timing");
+  const notes = timing && timing.kind === "inline" ? [t(`お支払いの方法: ${timing.text}`, `Payment terms: ${timing.text}`)] : [];
+  if (plan?.platform && plan.platform !== "direct" && base.meta.platformName) {
+    notes.push(t(`${base.meta.platformName}を通じてお支払いいただきます`, `Paid through ${base.meta.platformName}`));
+  }
+  return term(r, "payment_date", fromAnswer(r, "payment_date"), notes);
+}
+
+/** Open terms the Act needs explained: those with no reason, and a missing date for deciding them. */
+function termsWarnings(open: TermsItem[], decideBy: string): Msg[] {
   const warnings: Msg[] = [];
   const unanswered = open.filter((i) => !i.reason);
   if (unanswered.length > 0) {
@@ -159,18 +208,5 @@ export function buildTermsContext(input: FollowUpInput): TermsResult {
       ),
     );
   }
-  return {
-    context: {
-      ...base,
-      terms: {
-        items: list,
-        open,
-        decideBy,
-        decideByText: decideBy ? formatDate(decideBy, lang) : "",
-        business: yes("business"),
-        employees: yes("employees"),
-      },
-    },
-    warnings,
-  };
+  return warnings;
 }
