@@ -6,10 +6,11 @@
  * folded onto one line for `text`), so templates insert them as they are.
  */
 
-import { type Lang, unitForm, WORDS } from "../i18n.ts";
-import { describeCondition } from "../pack/describe.ts";
+import { type Lang, WORDS } from "../i18n.ts";
+import { conditionCase, describeCondition } from "../pack/describe.ts";
 import type { Pack, Question } from "../pack/types.ts";
 import { escapeInline } from "../render/markdown.ts";
+import { unitName } from "../units.ts";
 import { conditionName, type NumberedQuestion, numberQuestions } from "./numbering.ts";
 
 export type AskFormat = "text" | "md";
@@ -122,7 +123,7 @@ export function buildAskContext(pack: Pack, opts: AskOptions): AskContext {
 /** `…を含む` → `…を含む場合のみ`, `…が「X」` → `…が「X」の場合のみ`. */
 function onlyIf(condition: string, lang: Lang): string {
   if (lang === "en") return `only if ${condition}`;
-  return /[むい]$/u.test(condition) ? `${condition}場合のみ` : `${condition}の場合のみ`;
+  return `${conditionCase(condition)}のみ`;
 }
 
 const HONORIFIC = /(様|さま|御中|殿|さん|先生)$/;
@@ -149,7 +150,7 @@ function pickHint(q: Question, lang: Lang): string {
 export function answerHint(q: Question, lang: Lang): string {
   const ja = lang === "ja";
   // `round|rounds`: the plural reads right in "in rounds".
-  const unit = q.unit ? unitForm(q.unit[lang], 2) : "";
+  const unit = q.unit ? unitName(q.unit[lang]) : "";
   switch (q.type) {
     case "scale": {
       const lo = q.min ?? 1;

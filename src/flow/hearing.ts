@@ -37,6 +37,8 @@ export interface HearingOptions {
   start: "walk" | "fill" | "review";
   /** Questions answered on the command line: the walk passes them by (review can change them). */
   given?: readonly string[];
+  /** fill: ask only these (after `migrate`: the answers that no longer fit and new required questions). */
+  askOnly?: readonly string[];
   /** Called after every change, with the answers pruned of hidden questions. */
   save(state: HearingState): void | Promise<void>;
 }
@@ -76,7 +78,15 @@ class Hearing implements View {
     this.given = new Set(opts.given ?? []);
     this.metaKeys = platformQuestion(this.pack) ? META_KEYS.filter((k) => k !== "platform") : META_KEYS;
     this.metaInList = new Set<MetaKey>(opts.askMeta.filter((k) => this.metaKeys.includes(k)));
-    this.settled = new Set<string>(opts.start === "walk" ? [] : Object.keys(this.answers));
+    const only = opts.askOnly ? new Set(opts.askOnly) : undefined;
+    // Settled: not asked in fill mode. After a migration, everything but what it listed.
+    this.settled = new Set<string>(
+      opts.start === "walk"
+        ? []
+        : only
+          ? stepsFor(this.pack, this.answers, [], opts.platforms).flatMap((st) => (only.has(st.id) && get(this.answers, st.id) === undefined ? [] : [st.id]))
+          : Object.keys(this.answers),
+    );
     this.mode = opts.start === "walk" ? "walk" : "fill";
     this.cursor = opts.start === "review" ? null : (this.nextOf(this.steps())?.id ?? null);
   }

@@ -5,6 +5,7 @@
 import { type Answers, get, isPending, type Meta } from "../answers/types.ts";
 import { type Lang, msg } from "../i18n.ts";
 import { otherKey, type Pack } from "../pack/types.ts";
+import { unitName } from "../units.ts";
 import type { Ask, Review } from "./prompter.ts";
 import { frameOf, META_SECTION, type MetaKey, metaId, metaQuestion, type PlatformChoice, questionAnswerText, type Step, stepsFor } from "./steps.ts";
 
@@ -54,7 +55,8 @@ export function askScreen(view: View, step: Step, list: Step[], notice: string |
           })),
         }
       : {}),
-    ...(q.unit ? { unit: q.unit[lang] } : {}),
+    // Shown alone, beside the range: the plural form (`1–10 figures`, not `figure|figures`).
+    ...(q.unit ? { unit: unitName(q.unit[lang]) } : {}),
     ...(q.type === "scale" ? { min: q.min, max: q.max } : q.type === "number" ? { min: q.validate?.min, max: q.validate?.max } : {}),
     ...(q.min_label ? { minLabel: q.min_label[lang] } : {}),
     ...(q.max_label ? { maxLabel: q.max_label[lang] } : {}),

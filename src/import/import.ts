@@ -6,11 +6,12 @@
 
 import { checkValue } from "../answers/check-value.ts";
 import { chosenOther, visibleQuestions } from "../answers/conditions.ts";
+import { withDefaults } from "../answers/defaults.ts";
 import type { Answers, Status } from "../answers/types.ts";
 import { validateAnswers } from "../answers/validate.ts";
 import { conditionName, type NumberedQuestion, numberQuestions } from "../ask/numbering.ts";
 import { type Lang, type Msg, msg } from "../i18n.ts";
-import { describeCondition } from "../pack/describe.ts";
+import { conditionCase, describeCondition } from "../pack/describe.ts";
 import { allQuestions, otherKey, type Pack, type Question } from "../pack/types.ts";
 import { choiceEcho, sectionLines } from "./echo.ts";
 import { type ReplyItem, splitReply } from "./parse.ts";
@@ -42,6 +43,11 @@ export interface ImportResult {
    * number; the worker's own questions have none (ask never puts them to the client).
    */
   missing: { n?: number; question: Question }[];
+  /**
+   * Questions the reply left out that got the pack's default, as the hearing and `--defaults`
+   * give it (number absent for the worker's own questions).
+   */
+  defaulted: { n?: number; question: Question }[];
 }
 
 export function importReply(pack: Pack, reply: string, env: ReadEnv): ImportResult {
@@ -57,14 +63,17 @@ export function importReply(pack: Pack, reply: string, env: ReadEnv): ImportResu
   const readEnv: ReadEnv = { ...env, boilerplate: env.boilerplate ?? sectionLines(pack) };
   const { raw, unreadable, remarks, textOf } = readItems(items, byN, readEnv);
 
-  const { answers, problems } = validateAnswers(pack, raw, { requireComplete: true });
+  // What the reply does not mention takes the pack's default, as in the hearing; an answer
+  // the client gave (even "none", or one that could not be read) is never replaced by it.
+  const filled = withDefaults(pack, raw, new Set(textOf.keys()));
+  const { answers, problems } = validateAnswers(pack, filled, { requireComplete: true });
   const visible = new Set(visibleQuestions(pack, answers).map((q) => q.id));
   const numberOf = new Map(numbered.map((x) => [x.question.id, x.n]));
   const [nameJa, nameEn] = [conditionName(numbered, "ja"), conditionName(numbered, "en")];
   const onlyIf = (q: Question) =>
     q.when
       ? msg(
-          `${describeCondition(q.when, pack, "ja", nameJa)}の場合だけの質問のため保存していません`,
+          `${conditionCase(describeCondition(q.when, pack, "ja", nameJa))}だけの質問のため、保存していません`,
           `not stored: asked only if ${describeCondition(q.when, pack, "en", nameEn)}`,
         )
       : msg("保存していません", "not stored");
@@ -89,8 +98,15 @@ export function importReply(pack: Pack, reply: string, env: ReadEnv): ImportResu
       const n = numberOf.get(question.id);
       return n === undefined ? { question } : { n, question };
     });
+  const defaulted = allQuestions(pack)
+    .filter((q) => !Object.hasOwn(raw, q.id) && Object.hasOwn(filled, q.id) && answers[q.id] !== undefined)
+    .map((question) => {
+      const n = numberOf.get(question.id);
+      return n === undefined ? { question } : { n, question };
+    });
   return {
     answers,
+    defaulted,
     status: missing.length > 0 || stillUnreadable.length > 0 ? "in-progress" : "complete",
     found: items.length,
     unreadable: stillUnreadable,
@@ -121,7 +137,14 @@ function readItems(items: ReplyItem[], byN: Map<number, NumberedQuestion>, readE
     if (r.kind === "pending") {
       if (q.allow_pending) raw[q.id] = r.note ? { pending: true, note: r.note } : { pending: true };
       else if (q.required)
-        unreadable.push(note(msg("この質問は「未定」にはできません。回答をお願いしてください", 'this question cannot stay "not decided": ask for an answer')));
+        unreadable.push(
+          note(
+            msg(
+              "この質問は「未定」にはできません。クライアントに回答を確認してください",
+              'this question cannot stay "not decided": ask the client for an answer',
+            ),
+          ),
+        );
       else remarks.push(note(msg("「未定」のため未回答にしました", 'left unanswered: "not decided yet"')));
       continue;
     }

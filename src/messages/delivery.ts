@@ -9,7 +9,7 @@ import { addDays } from "../iso-date.ts";
 import type { RenderContext } from "../render/context.ts";
 import { bindPlanInput } from "../schedule/binding.ts";
 import { milestoneLabel, type Plan } from "../schedule/index.ts";
-import { baseContext, type FollowUpInput, hearingDay, planOf, revisionRounds } from "./followup.ts";
+import { baseContext, type FollowUpInput, planOf, revisionRounds } from "./followup.ts";
 
 export interface DeliveryFlags {
   items: string[];
@@ -68,7 +68,7 @@ export function buildDeliveryContext(input: FollowUpInput, flags: DeliveryFlags)
     );
   }
   const final = flags.final === true || (rounds !== null && round === rounds);
-  const bound = bindPlanInput(pack, answers, file.meta, hearingDay(file, today));
+  const bound = bindPlanInput(pack, answers, file.meta);
   const reviewDays = bound?.input?.reviewDays ?? 3;
   const platformId = plan?.platform ?? file.meta.platform ?? "";
   const profile = planning.platforms.find((p) => p.id === platformId);

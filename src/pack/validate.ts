@@ -12,6 +12,7 @@ import { checkLanguages, checkSchedule, checkTemplates } from "./pack-rules.ts";
 import { type At, checkQuestion, checkWhen } from "./question-rules.ts";
 import { knownKeys, type PackInput, type QuestionInput, schemas } from "./schema.ts";
 import type { Pack, Text } from "./types.ts";
+import { checkChecksAndTerms } from "./validate-checks.ts";
 
 const RESERVED_IDS = new Set(["__proto__", "constructor", "prototype"]);
 
@@ -114,4 +115,5 @@ function checkRules(input: PackInput, at: At): void {
   checkLanguages(input, at);
   checkSchedule(input, byId, at);
   checkTemplates(input, at);
+  checkChecksAndTerms(input, byId, at);
 }

@@ -21,7 +21,7 @@ import {
   screenHeight,
   truncate,
 } from "./screen.ts";
-import type { Measure } from "./width.ts";
+import { type Measure, narrow } from "./width.ts";
 
 export { measureFromEnv } from "./width.ts";
 
@@ -30,12 +30,16 @@ export interface TerminalOptions {
   output: NodeJS.WritableStream & { columns?: number; rows?: number };
   style: Style;
   signal: AbortSignal;
-  /** Columns of text on this terminal (KIKITORI_AMBIGUOUS). */
-  measure: Measure;
+  /** Columns of text on this terminal (KIKITORI_AMBIGUOUS); East Asian Width, ambiguous narrow by default. */
+  measure?: Measure;
 }
 
 export class TerminalPrompter implements Prompter {
   constructor(private readonly o: TerminalOptions) {}
+
+  private get measure(): Measure {
+    return this.o.measure ?? narrow;
+  }
 
   private get width(): number {
     return Math.max(20, (this.o.output.columns ?? 80) - 2);
@@ -46,7 +50,7 @@ export class TerminalPrompter implements Prompter {
    * a prompt taller than the terminal could not be redrawn in place.
    */
   private pageSize(head: string[], cap = 12): number {
-    return Math.max(3, Math.min(cap, (this.o.output.rows ?? 24) - screenHeight(head, this.width + 2, this.o.measure) - 4));
+    return Math.max(3, Math.min(cap, (this.o.output.rows ?? 24) - screenHeight(head, this.width + 2, this.measure) - 4));
   }
 
   private run<T, C>(widget: (config: C, context: WidgetContext) => Promise<Outcome<T>>, config: C) {
@@ -55,7 +59,7 @@ export class TerminalPrompter implements Prompter {
 
   async ask(ask: Ask): Promise<Reply> {
     const s = this.o.style;
-    const m = this.o.measure;
+    const m = this.measure;
     const head = renderHead(ask, s, this.width, m);
     const summary = (o: Outcome<unknown>, shown: string) =>
       o.type === "back"
@@ -63,7 +67,15 @@ export class TerminalPrompter implements Prompter {
         : `${s.ok("✔")} ${ask.message} ${s.accent(o.type === "pending" ? L.pending[ask.lang] : truncate(shown, this.width, m))}`;
     const area =
       ask.type === "multiselect" ? "checkbox" : ask.choices || ask.type === "confirm" || scaleAsList(ask) ? "list" : lineTypes(ask.type) ? "lines" : "line";
-    const base = { head, style: s, keys: keyLine(questionKeys(ask, area), s), canBack: true, canPending: ask.canPending, measure: m };
+    const base = {
+      head,
+      style: s,
+      keys: keyLine(questionKeys(ask, area), s),
+      canBack: true,
+      canPending: ask.canPending,
+      noPending: L.noPending[ask.lang],
+      measure: m,
+    };
     if (area === "list") {
       const rows = choiceRows(ask);
       const out = await this.run(listWidget, {
@@ -132,7 +144,7 @@ export class TerminalPrompter implements Prompter {
       keys: keyLine(keys, s),
       canBack: false,
       canPending: false,
-      measure: this.o.measure,
+      measure: this.measure,
       rows,
       active: 0,
       pageSize: this.pageSize(head, 100),
@@ -158,7 +170,7 @@ export class TerminalPrompter implements Prompter {
       ),
       canBack: false,
       canPending: false,
-      measure: this.o.measure,
+      measure: this.measure,
       rows: packs.map((p) => ({ label: p.title, hint: `${p.id}@${p.version}`, selectable: true })),
       active: 0,
       pageSize: this.pageSize(head),

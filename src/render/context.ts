@@ -6,9 +6,12 @@
 import { visibleQuestions } from "../answers/conditions.ts";
 import { type Answers, type AnswersFile, get, isPending, type Reference } from "../answers/types.ts";
 import { formatDate } from "../date-format.ts";
-import { type Lang, type Msg, unitForm, WORDS } from "../i18n.ts";
+import { type Lang, type Msg, WORDS } from "../i18n.ts";
 import { otherKey, type Pack, type Question } from "../pack/types.ts";
+import { numberWithUnit } from "../units.ts";
 import { cleanText } from "./markdown.ts";
+
+export { formatNumber } from "../units.ts";
 
 export type ItemKind = "inline" | "block" | "list" | "refs" | "pending" | "none";
 
@@ -55,10 +58,16 @@ export interface RenderContext {
   pending: { id: string; question: string; note: string; section: string; worker: boolean }[];
   /** Pending items the client can decide (not the worker's own). */
   clientPending: { id: string; question: string; note: string; section: string; worker: boolean }[];
-  unanswered: { id: string; question: string; section: string }[];
+  unanswered: { id: string; question: string; section: string; required: boolean }[];
   counts: { answered: number; total: number; pending: number };
+  /** `render --draft`: a brief of a hearing that may be unfinished, to be marked as such. */
+  draft: boolean;
+  /** How many required questions that apply have no answer (what a draft still lacks). */
+  missingRequired: number;
   /** Filled by the planner when the pack binds one (see render/plan.ts). */
   schedule: unknown;
+  /** "Check before you start": the checks that hold, in the reader's language; `evaluated` 0 when none apply to this job. */
+  checks: { items: { id: string; text: string; source: string; verified: boolean }[]; evaluated: number };
   nextContact: string;
   nextContactText: string;
 }
@@ -73,6 +82,8 @@ export interface ContextInput {
   /** The date the client hears from the worker next. */
   nextContact: string;
   schedule?: unknown;
+  draft?: boolean;
+  checks?: import("../checks/evaluate.ts").CheckResult;
 }
 
 const REF_KIND: Record<Lang, Record<string, string>> = {
@@ -98,7 +109,7 @@ export function buildContext(input: ContextInput): RenderContext {
       const item = renderItem(q, answers, lang);
       items.push(item);
       if (item.kind === "pending") pending.push({ id: q.id, question: item.question, note: item.note, section: s.title[lang], worker: item.worker });
-      else if (item.kind === "none") unanswered.push({ id: q.id, question: item.question, section: s.title[lang] });
+      else if (item.kind === "none") unanswered.push({ id: q.id, question: item.question, section: s.title[lang], required: q.required });
       else {
         answered++;
         const entry = { label: item.question, text: item.kind === "list" ? item.lines.join(lang === "ja" ? "、" : ", ") : item.text, worker: item.worker };
@@ -135,7 +146,13 @@ export function buildContext(input: ContextInput): RenderContext {
     clientPending: pending.filter((p) => !p.worker),
     unanswered,
     counts: { answered, total, pending: pending.length },
+    draft: input.draft === true,
+    missingRequired: unanswered.filter((u) => u.required).length,
     schedule: input.schedule ?? null,
+    checks: {
+      items: (input.checks?.fired ?? []).map((c) => ({ id: c.id, text: c.message[lang], source: c.source ?? "", verified: c.verified })),
+      evaluated: input.checks?.evaluated ?? 0,
+    },
     nextContact: input.nextContact,
     nextContactText: formatDate(input.nextContact, lang),
   };
@@ -166,11 +183,6 @@ function renderItem(q: Question, answers: Answers, lang: Lang): RenderItem {
     const other = c.other ? cleanValue(get(answers, otherKey(q.id))) : undefined;
     return typeof other === "string" && other ? `${c.label[lang]}: ${other}` : c.label[lang];
   };
-  const unitFor = (n: number) => {
-    if (!q.unit) return "";
-    const text = unitForm(q.unit[lang], n);
-    return lang === "ja" ? text : ` ${text}`;
-  };
   const done = (kind: ItemKind, text: string, lines: string[] = []): RenderItem => ({ ...base, kind, text, lines, answered: true });
   switch (q.type) {
     case "select":
@@ -182,7 +194,7 @@ function renderItem(q: Question, answers: Answers, lang: Lang): RenderItem {
     case "confirm":
       return done("inline", (v === true ? WORDS.yes : WORDS.no)[lang]);
     case "number":
-      return done("inline", `${formatNumber(v as number)}${unitFor(v as number)}`);
+      return done("inline", numberWithUnit(v as number, q.unit, lang));
     case "scale": {
       const ends =
         q.min_label && q.max_label
@@ -209,12 +221,6 @@ function renderItem(q: Question, answers: Answers, lang: Lang): RenderItem {
     default:
       return String(v).includes("\n") ? done("block", String(v)) : done("inline", String(v));
   }
-}
-
-/** 30000 → 30,000 (both languages group by thousands). Not toLocaleString: loading ICU costs ~10 ms a run. */
-export function formatNumber(n: number): string {
-  const [int = "", frac] = String(Math.round(n * 100) / 100).split(".");
-  return int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (frac ? `.${frac}` : "");
 }
 
 const HONORIFIC = /\s*(様|さま|御中|殿|さん|先生)$/;

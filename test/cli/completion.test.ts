@@ -41,7 +41,6 @@ describe("what Tab offers", () => {
     [["start", "-o", ""], [], ":files"],
     [["--lang", ""], ["ja", "en"], ":plain"],
     [["--lang", "en", "pack", "l"], ["list"], ":plain"],
-    [["message", ""], ["confirm", "progress", "delay", "delivery"], ":plain"],
     [["message", "delay", ""], [], ":yaml"],
     [["schedule", "--json", "--platform", "f"], ["fiverr"], ":plain"],
     [["import", "logo-design", ""], [], ":files"],
@@ -55,6 +54,13 @@ describe("what Tab offers", () => {
     const r = await complete(words);
     expect(r.values).toEqual(values);
     expect(r.directive).toBe(directive);
+  });
+
+  it("offers the message kinds its help names", async () => {
+    const r = await complete(["message", ""]);
+    expect(r.values).toEqual(expect.arrayContaining(["confirm", "progress", "delay", "delivery"]));
+    const kind = COMMANDS.find((c) => c.name === "message")?.args?.[0]?.help.en ?? "";
+    expect(r.values.join(" | ")).toBe(kind);
   });
 
   it("offers every command of the table and no hidden one, whatever commands exist", async () => {

@@ -15,6 +15,7 @@ export const LEVELS: Readonly<Record<string, number>> = {
   ask: 3,
   import: 3,
   jobs: 3,
+  checks: 3,
   render: 3,
   messages: 3,
   schedule: 3,

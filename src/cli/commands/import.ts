@@ -7,15 +7,16 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { renderAnswersYaml } from "../../answers/io.ts";
 import type { AnswersFile } from "../../answers/types.ts";
-import { localTimestamp } from "../../date-format.ts";
 import { DataError } from "../../errors.ts";
 import { decodeText, existsError, LIMITS, readTextFile } from "../../files.ts";
+import { questionAnswerText, syncPlatform } from "../../flow/steps.ts";
 import { count, msg } from "../../i18n.ts";
 import { detectLang, type ImportNote, importReply } from "../../import/import.ts";
 import { findPack } from "../../pack/lookup.ts";
 import { labelOf } from "../../render/context.ts";
 import { type Ctx, outputLang } from "../context.ts";
 import { emitText } from "../emit.ts";
+import { checkPlatformFlag } from "../platforms.ts";
 import { readStdin } from "../stdin.ts";
 
 export interface ImportFlags {
@@ -28,6 +29,7 @@ export interface ImportFlags {
 }
 
 export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: ImportFlags): Promise<number> {
+  if (flags.platform !== undefined) checkPlatformFlag(ctx, flags.platform);
   const outFile = flags.output && flags.output !== "-" ? path.resolve(ctx.io.cwd, flags.output) : undefined;
   // Refuse early: a worker should not read a whole report to learn nothing was written.
   if (outFile && !flags.force && fs.existsSync(outFile)) throw existsError(flags.output ?? outFile);
@@ -47,7 +49,7 @@ export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: 
       },
     ]);
   }
-  const now = localTimestamp(ctx.io.now());
+  const now = ctx.now();
   const meta: AnswersFile["meta"] = {};
   if (flags.client) meta.client = flags.client;
   if (flags.job) meta.job = flags.job;
@@ -59,7 +61,8 @@ export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: 
     pack: { id: loaded.pack.id, version: loaded.pack.version },
     lang: outputLang(ctx, detectLang(reply)),
     status: result.status,
-    meta,
+    // As in the hearing: a pack that asks the platform itself sets meta.platform from the answer.
+    meta: syncPlatform(loaded.pack, result.answers, meta),
     answers: result.answers,
   };
   if (!flags.json) {
@@ -126,6 +129,13 @@ function showReport(ctx: Ctx, r: ReturnType<typeof importReply>): void {
   if (r.remarks.length) {
     ctx.out.info(c.yellow(t("確認してください:", "please check:")));
     for (const x of r.remarks) ctx.out.info(line(x, false));
+  }
+  if (r.defaulted.length) {
+    ctx.out.info(t("回答がないためパックの既定値にした質問 (defaulted):", "defaulted (not in the reply; the pack's default is stored):"));
+    for (const x of r.defaulted) {
+      const value = questionAnswerText(x.question, r.answers, lang);
+      ctx.out.info(`  ${x.n !== undefined ? `${x.n}. ` : ""}${labelOf(x.question, lang)}: ${value}`);
+    }
   }
   if (r.skipped.length) {
     ctx.out.info(t("該当しない質問への回答:", "answers to questions that do not apply:"));

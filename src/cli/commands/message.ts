@@ -2,25 +2,21 @@
  * `kikitori message <confirm|progress|delay|delivery> <answers>`: follow-up messages from the
  * saved hearing and its plan, printed (or written with -o) ready to paste into the chat.
  */
-import * as path from "node:path";
-import { parseAnswersBytes, type ReadAnswers, readAnswersFile } from "../../answers/io.ts";
-import { validateAnswers } from "../../answers/validate.ts";
-import { DataError, type Problem, UsageError } from "../../errors.ts";
-import { count, type Msg, msg } from "../../i18n.ts";
+import { UsageError } from "../../errors.ts";
+import { type Msg, msg } from "../../i18n.ts";
 import { readDate } from "../../import/read-date.ts";
 import { buildDelayContext } from "../../messages/delay.ts";
 import { buildDeliveryContext } from "../../messages/delivery.ts";
 import { buildProgressContext, type FollowUpInput } from "../../messages/followup.ts";
-import { findPack } from "../../pack/lookup.ts";
-import type { LoadedPack } from "../../pack/types.ts";
-import { renderAnswers, tidy } from "../../render/render.ts";
+import { buildTermsContext } from "../../messages/terms.ts";
+import { checkedAnswers, renderAnswers, tidy } from "../../render/render.ts";
 import { templateStore } from "../../render/templates.ts";
+import { packForAnswers, readAnswersArg } from "../answers-input.ts";
 import { type Ctx, outputLang } from "../context.ts";
 import { emitText } from "../emit.ts";
 import { planningEnv } from "../planning.ts";
-import { readStdin } from "../stdin.ts";
 
-export const MESSAGE_KINDS = ["confirm", "progress", "delay", "delivery"] as const;
+export const MESSAGE_KINDS = ["confirm", "progress", "delay", "delivery", "terms"] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export interface MessageFlags {
@@ -59,8 +55,8 @@ export async function runMessage(ctx: Ctx, kind: string, answersArg: string, fla
   if (!(MESSAGE_KINDS as readonly string[]).includes(kind)) {
     throw new UsageError(
       msg(
-        `メッセージの種類は confirm, progress, delay, delivery のいずれかです (指定値: ${kind})`,
-        `the kind is one of confirm, progress, delay, delivery (got ${kind})`,
+        `メッセージの種類は confirm, progress, delay, delivery, terms のいずれかです (指定値: ${kind})`,
+        `the kind is one of confirm, progress, delay, delivery, terms (got ${kind})`,
       ),
     );
   }
@@ -71,9 +67,8 @@ export async function runMessage(ctx: Ctx, kind: string, answersArg: string, fla
         throw new UsageError(msg(`${name} は message ${other} 用のオプションです`, `${name} belongs to message ${other}, not ${kind}`));
     }
   }
-  const read: ReadAnswers =
-    answersArg === "-" ? parseAnswersBytes(await readStdin(ctx.io.stdin), "<stdin>") : readAnswersFile(path.resolve(ctx.io.cwd, answersArg), answersArg);
-  const loaded = flags.pack ? findPack(flags.pack, ctx.lookup) : findPack(read.file.pack.id, ctx.lookup);
+  const read = await readAnswersArg(ctx, answersArg);
+  const loaded = packForAnswers(ctx, read, flags.pack);
   const lang = outputLang(ctx, read.file.lang);
   const today = ctx.today();
   const store = templateStore(ctx.templatesDir);
@@ -83,7 +78,7 @@ export async function runMessage(ctx: Ctx, kind: string, answersArg: string, fla
   if (kind === "confirm") {
     text = renderAnswers(loaded, read, { lang, today, store, planning }).message;
   } else {
-    const input: FollowUpInput = { pack: loaded.pack, file: read.file, answers: validAnswers(loaded, read), lang, today, planning };
+    const input: FollowUpInput = { pack: loaded.pack, file: read.file, answers: checkedAnswers(loaded.pack, read).answers, lang, today, planning };
     let context: object;
     if (kind === "progress") {
       context = buildProgressContext(input, progressFlags(flags));
@@ -99,6 +94,10 @@ export async function runMessage(ctx: Ctx, kind: string, answersArg: string, fla
       }
       context = r.context;
       warnings = r.warnings;
+    } else if (kind === "terms") {
+      const r = buildTermsContext(input);
+      context = r.context;
+      warnings = r.warnings;
     } else {
       const r = buildDeliveryContext(input, deliveryFlags(flags));
       context = r.context;
@@ -109,16 +108,6 @@ export async function runMessage(ctx: Ctx, kind: string, answersArg: string, fla
   emitText(ctx, text, flags);
   for (const w of warnings) ctx.out.warn(w[ctx.lang]);
   return 0;
-}
-
-/** The answers as render checks them: every problem reported at once, nothing rendered from invalid data. */
-function validAnswers(loaded: LoadedPack, read: ReadAnswers) {
-  const { answers, problems } = validateAnswers(loaded.pack, read.file.answers, { file: read.name, locate: read.locate });
-  const errors: Problem[] = problems.filter((p) => p.severity !== "warning");
-  if (errors.length > 0) {
-    throw new DataError(msg(`${read.name} の回答に ${errors.length} 件の問題があります`, `${read.name}: ${count(errors.length, "answer problem")}`), errors);
-  }
-  return answers;
 }
 
 function progressFlags(flags: MessageFlags) {

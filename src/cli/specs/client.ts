@@ -14,20 +14,45 @@ export const CLIENT_COMMANDS = [
       "納期の流れを計画します: 初稿・修正・納品・検収の日付、作業時間の見通し、連絡予定",
       "plan the deadline flow: dates of first draft, revisions, delivery and acceptance, a capacity check, check-in dates",
     ),
+    args: [
+      {
+        name: "[answers]",
+        help: msg(
+          "回答ファイル (省略可。指定するとパックと回答から計画し、オプションはその値を上書きします)",
+          "answers file (optional: plan from its pack and answers; the options override them)",
+        ),
+      },
+    ],
     options: [
-      { flags: "--due <date>", help: msg("クライアントの言う「納期」(YYYY-MM-DD)", 'what the client calls "the deadline" (YYYY-MM-DD)'), required: true },
-      { flags: "--effort <hours>", help: msg("作業時間の見積もり (合計時間)", "estimated work, in hours (total)"), required: true },
-      { flags: "--hours-per-day <hours>", help: msg("1日に作業できる時間", "hours you can work per workday"), required: true },
-      { flags: "--start <date>", help: msg("作業開始日 (省略時は今日)", "first day of work (default: today)") },
+      {
+        flags: "--due <date>",
+        help: msg(
+          "クライアントの言う「納期」(YYYY-MM-DD、回答ファイルなしでは必須)",
+          'what the client calls "the deadline" (YYYY-MM-DD; required without an answers file)',
+        ),
+      },
+      {
+        flags: "--effort <hours>",
+        help: msg("作業時間の見積もり (合計時間、回答ファイルなしでは必須)", "estimated work, in hours (total; required without an answers file)"),
+      },
+      {
+        flags: "--hours-per-day <hours>",
+        help: msg("1日に作業できる時間 (回答ファイルなしでは必須)", "hours you can work per workday (required without an answers file)"),
+      },
+      {
+        flags: "--start <date>",
+        help: msg(
+          "作業開始日 (省略時は今日、回答ファイルでは受注日か作成日)",
+          "first day of work (default: today; with an answers file, its order or hearing day)",
+        ),
+      },
       {
         flags: "--due-means <what>",
-        help: msg("「納期」の意味: final (最終納品) か first_draft (初稿)", 'what "the deadline" means: final or first_draft'),
-        default: "final",
+        help: msg("「納期」の意味: final (最終納品、既定) か first_draft (初稿)", 'what "the deadline" means: final (the default) or first_draft'),
       },
       {
         flags: "--workdays <days>",
-        help: msg("稼働日: mon-fri のような範囲か mon,wed,fri のような列挙", "workdays: a range like mon-fri or a list like mon,wed,fri"),
-        default: "mon-fri",
+        help: msg("稼働日: mon-fri (既定) のような範囲か mon,wed,fri のような列挙", "workdays: a range like mon-fri (the default) or a list like mon,wed,fri"),
       },
       {
         flags: "--calendar <cal>",
@@ -36,23 +61,22 @@ export const CLIENT_COMMANDS = [
           "holidays: jp (Japanese public holidays off) or none; default jp in Japanese, else none",
         ),
       },
-      { flags: "--revisions <n>", help: msg("修正の回数", "revision rounds"), default: "0" },
+      { flags: "--revisions <n>", help: msg("修正の回数 (既定 0)", "revision rounds (default 0)") },
       {
         flags: "--review-days <n>",
-        help: msg("クライアントの確認にかかる日数 (1回あたり、暦日)", "calendar days the client needs to review each round"),
-        default: "3",
+        help: msg("クライアントの確認にかかる日数 (1回あたり、暦日、既定 3)", "calendar days the client needs to review each round (default 3)"),
       },
-      { flags: "--checkin-every <n>", help: msg("進捗報告の間隔 (稼働日)", "workdays between progress reports"), default: "2" },
+      { flags: "--checkin-every <n>", help: msg("進捗報告の間隔 (稼働日、既定 2)", "workdays between progress reports (default 2)") },
       {
         flags: "--draft-share <ratio>",
-        help: msg("初稿までに使う作業時間の割合 (0〜1)", "share of the effort spent before the first draft (0-1)"),
-        default: "0.7",
+        help: msg("初稿までに使う作業時間の割合 (0〜1、既定 0.7)", "share of the effort spent before the first draft (0-1, default 0.7)"),
       },
       helping(
         PLATFORM,
-        "プラットフォーム (coconala, crowdworks, lancers, fiverr, upwork, direct)",
-        "platform (coconala, crowdworks, lancers, fiverr, upwork, direct)",
+        "プラットフォーム (coconala, crowdworks, lancers, fiverr, upwork, skeb, direct)",
+        "platform (coconala, crowdworks, lancers, fiverr, upwork, skeb, direct)",
       ),
+      helping(PACK, "使うパック (回答ファイルの pack.id の代わりに)", "pack to use (instead of the answers file's pack.id)"),
       { flags: "--json", help: msg("計画を JSON で出力します", "print the plan as JSON") },
     ],
     examples: [
@@ -60,9 +84,10 @@ export const CLIENT_COMMANDS = [
         "kikitori schedule --due 2027-01-22 --effort 30 --hours-per-day 4 --revisions 2 --platform coconala",
         "kikitori schedule --due 2027-01-22 --effort 30 --hours-per-day 4 --revisions 2 --platform fiverr --json",
       ),
+      msg("kikitori schedule yamada.answers.yaml", "kikitori schedule smith.answers.yaml --json"),
     ],
     load: everyday,
-    run: (m, ctx, _args, o: ScheduleFlags) => m.runSchedule(ctx, o),
+    run: (m, ctx, [answers], o: ScheduleFlags) => m.runSchedule(ctx, o, answers),
   }),
 
   command({
@@ -125,11 +150,11 @@ export const CLIENT_COMMANDS = [
   command({
     name: "message",
     summary: msg(
-      "保存したヒアリングと計画から、クライアントへのメッセージを作ります: confirm (内容確認), progress (進捗報告), delay (遅延のご相談), delivery (納品)",
-      "write a follow-up message from the saved hearing and its plan: confirm, progress, delay or delivery",
+      "保存したヒアリングと計画から、クライアントへのメッセージを作ります: confirm (内容確認), progress (進捗報告), delay (遅延のご相談), delivery (納品), terms (取引条件の明示)",
+      "write a follow-up message from the saved hearing and its plan: confirm, progress, delay, delivery or terms (the written terms)",
     ),
     args: [
-      { name: "<kind>", help: msg("confirm | progress | delay | delivery", "confirm | progress | delay | delivery") },
+      { name: "<kind>", help: msg("confirm | progress | delay | delivery | terms", "confirm | progress | delay | delivery | terms") },
       { name: "<answers>", help: msg("回答ファイル (- で標準入力)", "answers file (- for stdin)") },
     ],
     options: [
