@@ -15,6 +15,7 @@ import { checkPackFile, templateFiles } from "./load.ts";
 import { packFilesIn, packIdOf } from "./lookup.ts";
 import { isTemplatePath } from "./pack-rules.ts";
 import { SEMVER_RE } from "./schema.ts";
+import { INSTALLED_SCHEMA_REF, withSchemaLine } from "./schema-line.ts";
 import type { SourceTree } from "./source.ts";
 import type { LoadedPack } from "./types.ts";
 import { validatePack } from "./validate.ts";
@@ -51,7 +52,8 @@ export function stagePacks(source: SourceTree, userDir: string): Staging {
     parsed.forEach(({ rel, text, files }, i) => {
       const dir = path.join(root, String(i));
       fs.mkdirSync(dir);
-      fs.writeFileSync(path.join(dir, "pack.yaml"), text, { flag: "wx", mode: 0o644 });
+      // Editors find the schema copy of the user folder (kept by pack install) from here.
+      fs.writeFileSync(path.join(dir, "pack.yaml"), withSchemaLine(text, INSTALLED_SCHEMA_REF), { flag: "wx", mode: 0o644 });
       const base = path.posix.dirname(rel);
       const copied: string[] = [];
       for (const f of files) {

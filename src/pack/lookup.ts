@@ -45,6 +45,15 @@ export function userPackDir(le: LookupEnv): string {
   return path.join(base, "kikitori", "packs");
 }
 
+/**
+ * The copy of the pack JSON Schema in the user's data folder (`<data>/kikitori/pack.schema.json`,
+ * beside packs/): installed packs point at it, and so do packs printed to stdout, since it
+ * stays where it is while an npx cache or an old install goes away.
+ */
+export function userSchemaFile(le: LookupEnv): string {
+  return path.join(path.dirname(userPackDir(le)), "pack.schema.json");
+}
+
 /** The folders searched, in order, with their source names. */
 export function searchRoots(le: LookupEnv): { dir: string; source: PackSource }[] {
   const roots: { dir: string; source: PackSource }[] = [];

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { checkSchemas, tagSchema } from "./check-schema.ts";
+import { editorSchema } from "./json-schema.ts";
 
 export const QUESTION_TYPES = ["text", "paragraph", "select", "multiselect", "confirm", "number", "date", "scale", "list", "references"] as const;
 
@@ -287,7 +288,7 @@ export type ConditionInput = Cond;
 /** The JSON Schema editors use to autocomplete pack files. */
 export function packJsonSchema(): unknown {
   const schema = z.toJSONSchema(schemas().EditorSchema, { target: "draft-2020-12", io: "input" });
-  return { ...schema, $id: "https://kikitori.dev/pack.schema.json" };
+  return editorSchema({ ...schema, $id: "https://kikitori.dev/pack.schema.json" });
 }
 
 let keys: readonly string[] | undefined;

@@ -46,7 +46,12 @@ describe("pack new → validate → export → install → list → remove", () 
     expect(installed.stderr).toContain("shop-photos@0.1.0");
     expect(installed.stderr).toContain("10 questions in 2 sections");
     // Each version in a folder of its own: <user folder>/<id>/<version>/.
-    expect(read(path.join(userDir(cwd), "shop-photos", "0.1.0", "pack.yaml"))).toBe(read(path.join(cwd, "shared.yaml")));
+    // The same text, its editor line pointing at the user folder's schema copy.
+    const shared = read(path.join(cwd, "shared.yaml"));
+    expect(read(path.join(userDir(cwd), "shop-photos", "0.1.0", "pack.yaml"))).toBe(
+      shared.replace("$schema=pack.schema.json", "$schema=../../../pack.schema.json"),
+    );
+    expect(fs.existsSync(path.join(userDir(cwd), "..", "pack.schema.json"))).toBe(true);
     // No staging folder is left behind.
     expect(fs.readdirSync(userDir(cwd))).toEqual(["shop-photos"]);
 
@@ -97,12 +102,12 @@ describe("pack new → validate → export → install → list → remove", () 
     expect(fs.readdirSync(cwd)).toEqual([]);
   });
 
-  it("prints a new pack to stdout with -o -, pointing at the installed schema", async () => {
+  it("prints a new pack to stdout with -o -, pointing at the user folder's schema copy", async () => {
     const cwd = tmpdir();
     const r = await run(["pack", "new", "x", "-o", "-"], { cwd });
     expect(r.code).toBe(0);
     const first = r.stdout.split("\n")[0] ?? "";
-    expect(first).toMatch(/^# yaml-language-server: \$schema=file:\/\/.*\/questionnaires\/pack\.schema\.json$/);
+    expect(first).toBe(`# yaml-language-server: $schema=file://${path.join(cwd, ".xdg", "kikitori", "pack.schema.json")}`);
     expect(fs.existsSync(new URL(first.split("$schema=")[1] ?? "").pathname)).toBe(true);
   });
 });

@@ -1,7 +1,6 @@
 /** `kikitori pack new|export|install|remove`: making, passing on and installing packs. */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { pathToFileURL } from "node:url";
 import { formatProblem, NotFoundError, OutputError, UsageError } from "../../errors.ts";
 import { existsError, writeFileAtomic } from "../../files.ts";
 import { msg } from "../../i18n.ts";
@@ -13,11 +12,13 @@ import { findPack, locatePack, looksLikePath, packHeaderOf, userPackDir } from "
 import { isTemplatePath } from "../../pack/pack-rules.ts";
 import { renderNewPack } from "../../pack/scaffold.ts";
 import { PACK_ID_RE } from "../../pack/schema.ts";
+import { withSchemaLine } from "../../pack/schema-line.ts";
 import { openSource } from "../../pack/source.ts";
 import { allQuestions, type LoadedPack } from "../../pack/types.ts";
 import { byNewest } from "../../pack/versions.ts";
 import { confirmOrCancel } from "../confirm.ts";
 import { type Ctx, outputLang } from "../context.ts";
+import { placeSchemaBeside, userSchemaUrl } from "../pack-schema.ts";
 
 export async function runPackNew(ctx: Ctx, id: string, flags: { output?: string; force?: boolean }): Promise<number> {
   if (!PACK_ID_RE.test(id)) {
@@ -28,10 +29,9 @@ export async function runPackNew(ctx: Ctx, id: string, flags: { output?: string;
       ),
     );
   }
-  const installedSchema = path.join(ctx.root, "questionnaires", "pack.schema.json");
   if (flags.output === "-") {
-    // No folder to put the schema in: point at the installed one.
-    ctx.out.out(renderNewPack(id, pathToFileURL(installedSchema).href));
+    // No folder to put the schema in: point at the user folder's copy.
+    ctx.out.out(renderNewPack(id, userSchemaUrl(ctx)));
     return 0;
   }
   const file = path.resolve(ctx.io.cwd, flags.output ?? `${id}.yaml`);
@@ -39,26 +39,9 @@ export async function runPackNew(ctx: Ctx, id: string, flags: { output?: string;
   if (!flags.force && fs.existsSync(file)) throw existsError(shown);
   // The schema goes beside the pack, so the editor line is a plain relative name that keeps
   // working when the folder is moved or shared.
-  const schema = path.join(path.dirname(file), "pack.schema.json");
   writeFileAtomic(file, renderNewPack(id, "pack.schema.json"), { force: flags.force === true });
   ctx.out.info(ctx.out.t(`${shown} を作成しました`, `created ${shown}`));
-  const schemaText = fs.readFileSync(installedSchema, "utf8");
-  if (!fs.existsSync(schema) || flags.force) {
-    writeFileAtomic(schema, schemaText, { force: true });
-    ctx.out.info(
-      ctx.out.t(
-        `${path.relative(ctx.io.cwd, schema) || schema} を作成しました (エディタの補完用)`,
-        `created ${path.relative(ctx.io.cwd, schema) || schema} (for editor completion)`,
-      ),
-    );
-  } else if (fs.readFileSync(schema, "utf8") !== schemaText) {
-    ctx.out.warn(
-      ctx.out.t(
-        `${schema} は今の kikitori のものと違います。更新するには --force を付けてください`,
-        `${schema} differs from this kikitori's schema: add --force to refresh it`,
-      ),
-    );
-  }
+  placeSchemaBeside(ctx, path.dirname(file), flags.force === true);
   try {
     const other = locatePack(id, ctx.lookup);
     if (path.resolve(other.file) !== file) {
@@ -80,11 +63,12 @@ export async function runPackExport(ctx: Ctx, ref: string, flags: { output?: str
   const loaded = looksLikePath(ref) ? readPackFile(path.resolve(ctx.io.cwd, ref)) : findPack(ref, ctx.lookup);
   const text = exportPack(loaded);
   if (!flags.output || flags.output === "-") {
-    ctx.out.out(text);
+    ctx.out.out(withSchemaLine(text, userSchemaUrl(ctx)));
     return 0;
   }
   const file = path.resolve(ctx.io.cwd, flags.output);
-  writeFileAtomic(file, text, { force: flags.force === true });
+  writeFileAtomic(file, withSchemaLine(text, "pack.schema.json"), { force: flags.force === true });
+  placeSchemaBeside(ctx, path.dirname(file), false);
   ctx.out.info(
     ctx.out.t(
       `${loaded.pack.id}@${loaded.pack.version} を ${flags.output} に書き出しました`,
@@ -116,6 +100,8 @@ export async function runPackInstall(ctx: Ctx, source: string, flags: { yes?: bo
     });
     ctx.out.err(plan.map((p) => describeInstall(ctx, p.staged.loaded, p.staged.files, p.copies, p.target)).join("\n\n"));
     await confirmOrCancel(ctx, ctx.out.t("インストールしますか？", "Install?"), flags.yes);
+    // Installed packs point at the user folder's schema copy (pack/schema-line.ts).
+    userSchemaUrl(ctx);
     for (const p of plan) {
       commitPack(p.staged, p.target, p.copies);
       const { id, version } = p.staged.loaded.pack;
