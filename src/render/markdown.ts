@@ -1,6 +1,8 @@
 /**
- * Markdown-aware escaping: only what CommonMark would read as markup is escaped, so plain
- * words (and all Japanese text) stay readable in the raw .md file.
+ * Markdown-aware escaping: only what CommonMark, or GitHub-flavoured Markdown (the viewers
+ * people use: GitHub, VS Code, Obsidian, marked), would read as markup is escaped, so plain
+ * words (and all Japanese text) stay readable in the raw .md file. Every expression here runs
+ * in linear time on any text (answers are untrusted).
  */
 
 import { stripControls } from "../controls.ts";
@@ -8,7 +10,17 @@ import { stripControls } from "../controls.ts";
 const INLINE = /[\\`*_[\]<>|~]/g;
 const ENTITY = /&(?=#?[A-Za-z0-9]+;)/g;
 // A trailing run of # would be read as the closing sequence of a heading and dropped.
-const CLOSING_HASHES = /#+(?=[ \t]*$)/;
+const CLOSING_HASHES = /(?<!#)#+(?=[ \t]*$)/;
+/**
+ * What GFM turns into a link with no markup around it: a URL (http://, https://, ftp://), a
+ * www. address, an e-mail address. A backslash before its `:`, `.` or `@` (a CommonMark escape,
+ * shown as the bare character) keeps it plain text. Viewers differ on where such a link may
+ * start (marked starts one inside a word), so these escape wherever one could start; each
+ * looks at one character on either side, and so stays linear.
+ */
+const URL_SCHEME = /(https?|ftp):(?=\/\/)/gi;
+const WWW = /(www)\./gi;
+const EMAIL_AT = /(?<=\S)@/g;
 /**
  * Text without terminal control sequences or control characters (in a terminal, with
  * `render --stdout` or `cat brief.md`, a pasted escape sequence could rewrite the screen),
@@ -21,10 +33,13 @@ export function cleanText(s: string): string {
 /** One line of text, safe anywhere inline (also in table cells); line breaks become spaces. */
 export function escapeInline(s: string): string {
   return cleanText(s)
-    .replace(/[ \t]*\n[ \t]*/g, " ")
+    .replace(/(?<![ \t])[ \t]*\n[ \t]*|\n[ \t]*/g, " ")
     .replace(INLINE, "\\$&")
     .replace(ENTITY, "\\&")
-    .replace(CLOSING_HASHES, "\\$&");
+    .replace(CLOSING_HASHES, "\\$&")
+    .replace(URL_SCHEME, "$1\\:")
+    .replace(WWW, "$1\\.")
+    .replace(EMAIL_AT, "\\@");
 }
 
 /** A line that may start a block: also neutralize headings, lists, quotes and rules. */
@@ -55,7 +70,7 @@ export function quoteBlock(s: string): string {
 
 /** A single-line table cell: pipes escaped, line breaks folded. */
 export function escapeCell(s: string): string {
-  return escapeInline(cleanText(s).replace(/\s*\n\s*/g, " "));
+  return escapeInline(cleanText(s).replace(/(?<!\s)\s*\n\s*/g, " "));
 }
 
 /** A URL as an autolink when it is one, else escaped text. */
@@ -68,5 +83,5 @@ export function linkOrText(source: string): string {
 
 /** Text for a plain-text message (a platform chat): one line, no control characters. */
 export function plainLine(s: string): string {
-  return cleanText(s).replace(/\s*\n\s*/g, " / ");
+  return cleanText(s).replace(/(?<!\s)\s*\n\s*/g, " / ");
 }
