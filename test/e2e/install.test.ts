@@ -36,6 +36,15 @@ function filesUnder(dir: string): string[] {
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
 }
 
+describe("the package", () => {
+  it("builds in prepack and runs no script of its own when installed", () => {
+    const pkg = JSON.parse(read(path.join(ROOT, "package.json"))) as { scripts: Record<string, string>; dependencies?: object };
+    expect(pkg.scripts.prepack).toBe("node scripts/build.mjs");
+    for (const hook of ["preinstall", "install", "postinstall", "prepare"]) expect(pkg.scripts[hook]).toBeUndefined();
+    expect(pkg.dependencies ?? {}).toEqual({});
+  });
+});
+
 describe("installed from the packed tarball", () => {
   it("installs with --strict-allow-scripts into a fresh prefix and works from another folder", { timeout: 240_000 }, () => {
     const work = tmpdir("kikitori-pack-");
@@ -59,6 +68,8 @@ describe("installed from the packed tarball", () => {
     const withHolidays = filesUnder(home).filter((f) => read(path.join(home, f)).includes("勤労感謝の日"));
     expect(withHolidays).toEqual(["dist/builtin/holidays.json"]);
 
+    // npm links the man page built from the command table.
+    expect(fs.existsSync(path.join(prefix, "share", "man", "man1", "kikitori.1"))).toBe(true);
     const kikitori = installed(prefix);
     const help = kikitori(["--help"]);
     expect(help.code).toBe(0);
@@ -70,15 +81,21 @@ describe("installed from the packed tarball", () => {
     expect(render.code).toBe(0);
     expect(read(path.join(render.cwd, "out", "design-general.brief.md"))).toMatch(/^# /);
 
-    // A pack of one's own needs zod (validation) and the Handlebars compiler (its template).
-    fs.writeFileSync(path.join(render.cwd, "own.yaml"), packText("own", { templates: '  brief: "# {{md pack.id}}\\n"\n' }));
+    // A pack of one's own needs zod (validation), the Handlebars compiler (its template) and
+    // whatever runs a validate pattern: each must be in the package.
+    const own = packText("own", { templates: '  brief: "# {{md pack.id}}\\n"\n' }).replace("required: true", "required: true\n        validate: { pattern: '^[A-Z]' }");
+    fs.writeFileSync(path.join(render.cwd, "own.yaml"), own);
     fs.writeFileSync(
       path.join(render.cwd, "a.answers.yaml"),
       "kikitori: 1\npack: { id: own, version: 1.0.0 }\nlang: en\nstatus: complete\nanswers: { name: Ann }\n",
     );
-    const own = kikitori(["render", "a.answers.yaml", "--pack", "own.yaml", "--only", "brief", "--stdout"]);
-    expect(own.stderr).toBe("");
-    expect(own.stdout).toBe("# own\n");
+    const mine = kikitori(["render", "a.answers.yaml", "--pack", "own.yaml", "--only", "brief", "--stdout"]);
+    expect(mine.stderr).toBe("");
+    expect(mine.stdout).toBe("# own\n");
+    fs.writeFileSync(path.join(render.cwd, "b.answers.yaml"), "kikitori: 1\npack: { id: own, version: 1.0.0 }\nlang: en\nstatus: complete\nanswers: { name: ann }\n");
+    const refused = kikitori(["render", "b.answers.yaml", "--pack", "own.yaml", "--stdout"]);
+    expect(refused.code).toBe(65);
+    expect(refused.stderr).toContain("name");
 
     const list = kikitori(["pack", "list", "--json"]);
     expect(list.code).toBe(0);
