@@ -48,7 +48,7 @@ export function editorSchema(base: Json): Json {
   const question = questions?.items;
   if (!isObject(question) || !isObject(question.properties) || !questions) return schema;
   const defs = isObject(schema.$defs) ? schema.$defs : {};
-  defs.question = questionBranches(question);
+  defs.question = questionBranches(question, defs);
   schema.$defs = defs;
   questions.items = { $ref: "#/$defs/question" };
   enumeratedKeys(schema);
@@ -81,24 +81,33 @@ function dig(node: unknown, ...path: string[]): Json | undefined {
   return isObject(at) ? at : undefined;
 }
 
-/** A question: one branch per type, told apart by `type`. */
-function questionBranches(question: Json): Json {
+/**
+ * A question: one branch per type, told apart by `type`. The keys' schemas are shared
+ * (`$defs/question_<key>`); only `type` and `default` differ from branch to branch.
+ */
+function questionBranches(question: Json, defs: Json): Json {
   const properties = question.properties as Json;
   const typeEnum = (dig(properties, "type")?.enum as string[] | undefined) ?? [];
   const required = (question.required as string[] | undefined) ?? ["id", "type", "message"];
+  for (const [key, value] of Object.entries(properties)) {
+    if (key === "type" || key === "default" || !isObject(value)) continue;
+    const shared = structuredClone(value);
+    if (key === "choices") Object.assign(shared, structuredClone(ONE_OTHER));
+    const pattern = dig(shared, "properties", "pattern");
+    if (key === "validate" && pattern) Object.assign(pattern, structuredClone(SAFE_PATTERN));
+    defs[`question_${key}`] = shared;
+  }
   const branches = typeEnum.map((type) => {
     const own: Json = {};
-    for (const [key, value] of Object.entries(properties)) {
+    for (const key of Object.keys(properties)) {
       const only = ONLY[key];
-      if (!only || only.includes(type)) own[key] = structuredClone(value);
+      if (only && !only.includes(type)) continue;
+      own[key] = { $ref: `#/$defs/question_${key}` };
     }
     own.type = { const: type, description: doc(TYPE_DOCS[type]) };
     const d = DEFAULTS[type];
-    if (d === false) delete own.default;
-    else if (d && own.default) own.default = { ...d, description: (own.default as Json).description };
-    if (isObject(own.choices)) own.choices = oneOther(own.choices);
-    const validate = dig(own, "validate", "properties");
-    if (validate && isObject(validate.pattern)) validate.pattern = safePattern(validate.pattern);
+    if (d === false || !properties.default) delete own.default;
+    else if (d) own.default = { ...d };
     return {
       title: `${type} question`,
       type: "object",
@@ -115,14 +124,11 @@ function questionBranches(question: Json): Json {
   };
 }
 
-/** At most one choice with `other: true`. */
-function oneOther(choices: Json): Json {
-  return { ...choices, contains: { type: "object", required: ["other"], properties: { other: { const: true } } }, minContains: 0, maxContains: 1 };
-}
+/** What the choices array adds: at most one choice with `other: true`. */
+const ONE_OTHER: Json = { contains: { type: "object", required: ["other"], properties: { other: { const: true } } }, minContains: 0, maxContains: 1 };
 
-function safePattern(pattern: Json): Json {
-  return { ...pattern, format: "regex", maxLength: 200, not: { pattern: NESTED_QUANTIFIER } };
-}
+/** What validate.pattern adds: it compiles, and is short and linear. */
+const SAFE_PATTERN: Json = { format: "regex", maxLength: 200, not: { pattern: NESTED_QUANTIFIER } };
 
 function doc(pair: readonly [string, string] | undefined): string | undefined {
   return pair ? `${pair[0]}\n\n${pair[1]}` : undefined;
@@ -146,11 +152,17 @@ function describe(schema: Json): void {
   const section = dig(schema, "properties", "sections", "items");
   props(section, "section");
   const defs = schema.$defs as Json;
-  for (const branch of (dig(defs, "question")?.oneOf as Json[] | undefined) ?? []) {
-    props(branch, "question");
-    props(dig(branch, "properties", "choices", "items"), "choice");
-    props(dig(branch, "properties", "validate"), "validate");
+  // A question's keys are described once, on their shared schema; default differs by type.
+  for (const [name, def] of Object.entries(defs)) {
+    const text = name.startsWith("question_") ? doc(KEY_DOCS[`question.${name.slice("question_".length)}`]) : undefined;
+    if (text && isObject(def)) def.description = text;
   }
+  for (const branch of (dig(defs, "question")?.oneOf as Json[] | undefined) ?? []) {
+    const d = dig(branch, "properties", "default");
+    if (d) d.description = doc(KEY_DOCS["question.default"]);
+  }
+  props(dig(defs, "question_choices", "items"), "choice");
+  props(dig(defs, "question_validate"), "validate");
   const schedule = dig(schema, "properties", "schedule");
   props(schedule, "schedule");
   for (const value of Object.values((schedule?.properties as Json | undefined) ?? {})) {

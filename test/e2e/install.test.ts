@@ -83,7 +83,10 @@ describe("installed from the packed tarball", () => {
 
     // A pack of one's own needs zod (validation), the Handlebars compiler (its template) and
     // whatever runs a validate pattern: each must be in the package.
-    const own = packText("own", { templates: '  brief: "# {{md pack.id}}\\n"\n' }).replace("required: true", "required: true\n        validate: { pattern: '^[A-Z]' }");
+    const own = packText("own", { templates: '  brief: "# {{md pack.id}}\\n"\n' }).replace(
+      "required: true",
+      "required: true\n        validate: { pattern: '^[A-Z]' }",
+    );
     fs.writeFileSync(path.join(render.cwd, "own.yaml"), own);
     fs.writeFileSync(
       path.join(render.cwd, "a.answers.yaml"),
@@ -92,7 +95,10 @@ describe("installed from the packed tarball", () => {
     const mine = kikitori(["render", "a.answers.yaml", "--pack", "own.yaml", "--only", "brief", "--stdout"]);
     expect(mine.stderr).toBe("");
     expect(mine.stdout).toBe("# own\n");
-    fs.writeFileSync(path.join(render.cwd, "b.answers.yaml"), "kikitori: 1\npack: { id: own, version: 1.0.0 }\nlang: en\nstatus: complete\nanswers: { name: ann }\n");
+    fs.writeFileSync(
+      path.join(render.cwd, "b.answers.yaml"),
+      "kikitori: 1\npack: { id: own, version: 1.0.0 }\nlang: en\nstatus: complete\nanswers: { name: ann }\n",
+    );
     const refused = kikitori(["render", "b.answers.yaml", "--pack", "own.yaml", "--stdout"]);
     expect(refused.code).toBe(65);
     expect(refused.stderr).toContain("name");

@@ -35,6 +35,20 @@ describe.skipIf(!hasYamlServer())("pack files in an editor (yaml-language-server
     expect(d?.message).toMatch(/^Unable to load schema/);
   });
 
+  it("explains a key on hover, in English and Japanese, from the question's type branch", async () => {
+    const cwd = tmpdir();
+    expect((await run(["pack", "new", "shop"], { cwd })).code).toBe(0);
+    const file = path.join(cwd, "shop.yaml");
+    await server.diagnostics(file);
+    const lines = fs.readFileSync(file, "utf8").split("\n");
+    const at = (key: string) => {
+      const line = lines.findIndex((l) => new RegExp(`^\\s+${key}:`).test(l));
+      return [line, (lines[line] ?? "").indexOf(key) + 1] as const;
+    };
+    expect(await server.hover(file, ...at("help"))).toMatch(/Why we ask[\s\S]*なぜ聞くか/);
+    expect(await server.hover(file, ...at("allow_pending"))).toContain("Not decided yet");
+  });
+
   it("a new pack, and one printed to stdout and saved elsewhere", async () => {
     const cwd = tmpdir();
     expect((await run(["pack", "new", "shop"], { cwd })).code).toBe(0);

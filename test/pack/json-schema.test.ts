@@ -128,7 +128,10 @@ describe("descriptions", () => {
         if (key === "contains" || key === "not") continue;
         if (key === "properties" && value && typeof value === "object") {
           for (const [name, prop] of Object.entries(value)) {
-            const text = (prop as { description?: string }).description ?? "";
+            // A key whose schema is shared is described once, where it is defined.
+            const ref = (prop as { $ref?: string }).$ref?.match(/^#\/\$defs\/(question_\w+)$/)?.[1];
+            const shared = ref ? (schema.$defs as Record<string, { description?: string }>)[ref] : undefined;
+            const text = (prop as { description?: string }).description ?? shared?.description ?? "";
             if (!/\n\n.*[\u3040-\u30ff\u4e00-\u9fff]/s.test(text)) missing.push(`${where}.${name}`);
           }
         }

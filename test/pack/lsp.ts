@@ -48,6 +48,15 @@ export class YamlServer {
     return done;
   }
 
+  /** What the editor shows when the pointer rests on `line`, `character` (0-based) of an opened file. */
+  async hover(file: string, line: number, character: number): Promise<string> {
+    const r = (await this.request("textDocument/hover", { textDocument: { uri: pathToFileURL(file).href }, position: { line, character } })) as {
+      contents?: { value?: string } | string;
+    } | null;
+    const c = r?.contents;
+    return typeof c === "string" ? c : (c?.value ?? "");
+  }
+
   close(): void {
     this.child.kill();
   }
