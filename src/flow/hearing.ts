@@ -11,6 +11,7 @@
  */
 import { coerceText } from "../answers/coerce.ts";
 import { chosenOther, pruneAnswers } from "../answers/conditions.ts";
+import { refusal as answerRefusal, REFUSAL } from "../answers/refusal.ts";
 import { type Answers, get, isPending, type Meta } from "../answers/types.ts";
 import { checkValue } from "../answers/validate.ts";
 import type { Lang } from "../i18n.ts";
@@ -55,11 +56,10 @@ export interface HearingOptions {
 
 const T = {
   first: msg("これが最初の質問です", "This is the first question"),
-  required: msg("この質問は回答が必要です", "This question needs an answer"),
-  requiredPending: msg("この質問は回答が必要です (未定にもできます)", 'This question needs an answer (or mark it "not decided yet")'),
+  required: REFUSAL.required,
   noPending: msg("この質問は「未定」にできません", 'This question cannot be "not decided yet"'),
   missing: msg("完了する前にこの質問に答えてください", "Answer this question before finishing"),
-  otherAsk: msg("「その他」の内容を教えてください", 'Please describe "other"'),
+  otherAsk: REFUSAL.otherAsk,
   noteAsk: msg("未定のメモ (何を確認するか等)", "a note on what is still open"),
 };
 
@@ -187,16 +187,7 @@ export async function runHearing(opts: HearingOptions, prompter: Prompter): Prom
 
   /** Why a reply is refused, in the person's language; undefined when it is fine. */
   function refusal(step: Step, raw: unknown): string | undefined {
-    const q = step.question;
-    if (isEmpty(raw)) return q.required ? (q.allow_pending ? T.requiredPending : T.required)[lang] : undefined;
-    const checked = checkValue(q, typed(step, raw));
-    if ("value" in checked) return undefined;
-    // checkValue speaks of answers files: its messages start with the id (redundant next to
-    // the question on screen) and some fixes are file examples (`id: 3`), left out here.
-    const prefix = `${q.id}: `;
-    const text = checked.error[lang].replace(prefix, "");
-    const fix = checked.fix[lang];
-    return fix.startsWith(prefix) ? text : `${text} — ${fix}`;
+    return answerRefusal(step.question, isEmpty(raw) ? undefined : typed(step, raw), lang);
   }
 
   function askOf(step: Step, list: Step[], notice: string | undefined): Ask {
