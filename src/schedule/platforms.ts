@@ -5,7 +5,7 @@ import type { Localized } from "./types.ts";
 // with whatever YAML loader it uses; this module only checks the shape of the
 // already-parsed value and reports every problem with its path.
 
-export type RuleKind = "first_reply" | "acceptance" | "revision" | "deal_limit" | "delivery";
+export type RuleKind = "first_reply" | "acceptance" | "revision" | "deal_limit" | "delivery" | "contact";
 /** Which event a window is counted from. */
 export type RuleFrom = "order" | "delivery";
 /** What the platform does when the window lapses. */
@@ -56,7 +56,7 @@ function buildSchema() {
   const ruleSchema = z
     .strictObject({
       id,
-      kind: z.enum(["first_reply", "acceptance", "revision", "deal_limit", "delivery"]),
+      kind: z.enum(["first_reply", "acceptance", "revision", "deal_limit", "delivery", "contact"]),
       days: z.number().positive().optional(),
       from: z.enum(["order", "delivery"]).optional(),
       lapse: z.enum(["auto_cancel", "auto_complete", "auto_close", "staff_followup", "late_flag", "none"]).optional(),
