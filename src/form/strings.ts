@@ -66,6 +66,7 @@ const STRINGS = {
   edit: msg("修正", "Edit"),
   editSection: msg("「{title}」を修正", "Edit “{title}”"),
   noAnswer: msg("（未回答）", "(no answer)"),
+  blank: msg("未回答：{list}", "Not answered: {list}"),
   missing: msg(
     "まだ答えていない必須の質問があります：{list}。このまま送信して、あとで回答していただくこともできます。",
     "Some required questions have no answer yet: {list}. You can send now and answer them later.",

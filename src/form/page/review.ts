@@ -86,18 +86,17 @@ export class Review {
       ...groups.map(({ section, questions }) => {
         const edit = h("button", { type: "button", class: "btn small", "aria-label": fill(s.editSection, { title: section.title }) }, s.edit);
         edit.addEventListener("click", () => this.hooks.edit(section.id));
+        // Answers in full; the questions left blank in one line, so the page stays short.
+        const answered = questions.filter((q) => answers[q.id] !== undefined);
+        const blank = questions.filter((q) => answers[q.id] === undefined).map((q) => fill(s.qref, { n: q.n }));
         return h(
           "div",
           { class: "group-review" },
           h("div", { class: "group-head" }, h("h3", null, section.title), edit),
-          h(
-            "dl",
-            null,
-            ...questions.flatMap((q) => [
-              h("dt", null, `${fill(s.qref, { n: q.n })} ${q.text}`),
-              h("dd", answers[q.id] === undefined ? { class: "none" } : null, this.show(q, answers)),
-            ]),
-          ),
+          answered.length
+            ? h("dl", null, ...answered.flatMap((q) => [h("dt", null, `${fill(s.qref, { n: q.n })} ${q.text}`), h("dd", null, this.show(q, answers))]))
+            : null,
+          blank.length ? h("p", { class: "none" }, fill(s.blank, { list: blank.join(this.model.lang === "ja" ? "、" : ", ") })) : null,
         );
       }),
     );
