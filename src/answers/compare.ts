@@ -5,9 +5,9 @@
 
 import { type Msg, msg } from "../i18n.ts";
 import { allQuestions, otherChoice, otherKey, type Pack } from "../pack/types.ts";
+import { checkValue } from "./check-value.ts";
 import { pruneAnswers, visibleQuestions } from "./conditions.ts";
 import type { Answers } from "./types.ts";
-import { checkValue } from "./validate.ts";
 
 export interface AnswerChange {
   id: string;

@@ -4,7 +4,7 @@
  */
 import { type Lang, msg } from "../i18n.ts";
 import type { Question } from "../pack/types.ts";
-import { checkValue } from "./validate.ts";
+import { checkValue } from "./check-value.ts";
 
 export const REFUSAL = {
   required: msg("この質問は回答が必要です", "This question needs an answer"),

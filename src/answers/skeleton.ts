@@ -4,7 +4,7 @@
  * answered", so the file renders as soon as the required answers are filled.
  */
 import { stringify } from "yaml";
-import type { Lang } from "../i18n.ts";
+import { type Lang, WORDS } from "../i18n.ts";
 import { describeCondition } from "../pack/describe.ts";
 import { otherChoice, otherKey, type Pack, type Question } from "../pack/types.ts";
 
@@ -44,7 +44,7 @@ export function renderSkeleton(pack: Pack, lang: Lang, opts: { client?: string |
     "meta:",
     `  client: ${opts.client ? yamlValue(opts.client) : ""}${ja ? "  # クライアント名" : "  # client name"}`,
     `  job: ${ja ? " # 案件名" : " # job title"}`,
-    `  platform: ${opts.platform ? yamlValue(opts.platform) : ""}  # coconala | crowdworks | lancers | fiverr | upwork | direct`,
+    `  platform: ${opts.platform ? yamlValue(opts.platform) : ""}  # coconala | crowdworks | lancers | fiverr | upwork | skeb | direct`,
     `  created: ${opts.now.toISOString()}`,
     "answers:",
   ];
@@ -53,7 +53,7 @@ export function renderSkeleton(pack: Pack, lang: Lang, opts: { client?: string |
     out.push("", comment(`── ${s.title[lang]} ──`));
     for (const q of s.questions) {
       n++;
-      const tags = [TYPE_HINT[q.type][ja ? 0 : 1], q.required ? (ja ? "必須" : "required") : "", q.allow_pending ? (ja ? "未定可" : "may be pending") : ""]
+      const tags = [TYPE_HINT[q.type][ja ? 0 : 1], q.required ? WORDS.required[lang] : "", q.allow_pending ? WORDS.mayBePending[lang] : ""]
         .filter(Boolean)
         .join(", ");
       out.push(comment(`${n}. ${q.message[lang]} (${tags})`));

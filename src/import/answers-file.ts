@@ -8,7 +8,7 @@ import type { AnswersFile } from "../answers/types.ts";
 import { validateAnswers } from "../answers/validate.ts";
 import { numberQuestions } from "../ask/numbering.ts";
 import { DataError } from "../errors.ts";
-import { findSignature } from "../form/reply.ts";
+import { findSignature } from "../form/reply-read.ts";
 import { msg } from "../i18n.ts";
 import { allQuestions, type Pack } from "../pack/types.ts";
 import { formCheck } from "./form.ts";

@@ -5,7 +5,8 @@
  */
 import type { Answers } from "../answers/types.ts";
 import { numberQuestions } from "../ask/numbering.ts";
-import { answersChecksum, type FormSignature, type ReplyQuestion } from "../form/reply.ts";
+import { answersChecksum, type ReplyQuestion } from "../form/reply.ts";
+import type { FormSignature } from "../form/reply-read.ts";
 import type { Lang } from "../i18n.ts";
 import type { Pack } from "../pack/types.ts";
 

@@ -4,18 +4,21 @@
  * apply, and which required questions are still open. Pure: today is passed in.
  */
 
+import { checkValue } from "../answers/check-value.ts";
 import { chosenOther, visibleQuestions } from "../answers/conditions.ts";
 import { type Answers, isPending, type Status } from "../answers/types.ts";
-import { checkValue, validateAnswers } from "../answers/validate.ts";
-import { conditionName, numberQuestions } from "../ask/numbering.ts";
+import { validateAnswers } from "../answers/validate.ts";
+import { conditionName, type NumberedQuestion, numberQuestions } from "../ask/numbering.ts";
 import { DataError } from "../errors.ts";
-import { decodeReplyValue, findSignature, splitFormReply } from "../form/reply.ts";
+import type { ReplyQuestion } from "../form/reply.ts";
+import { decodeReplyValue, findSignature, splitFormReply } from "../form/reply-read.ts";
 import { type Lang, type Msg, msg } from "../i18n.ts";
 import { describeCondition } from "../pack/describe.ts";
 import { allQuestions, otherKey, type Pack, type Question } from "../pack/types.ts";
 import { choiceEcho, sectionLines } from "./echo.ts";
 import { type FormCheck, formCheck, replyQuestions } from "./form.ts";
-import { splitReply } from "./parse.ts";
+import { type ReplyItem, splitReply } from "./parse.ts";
+import type { Reading } from "./reading.ts";
 import { isMultiline, type ReadEnv, readAnswer } from "./values.ts";
 
 export interface ImportNote {
@@ -55,7 +58,6 @@ export function importReply(pack: Pack, reply: string, env: ReadEnv): ImportResu
   if (signature && signature.packId !== pack.id) throw otherPackError(signature.packId, pack.id);
   // The form's reply is read exactly as the form wrote it; an item changed by hand is read
   // like any reply.
-  const formItems = signature ? replyQuestions(pack, signature.lang) : undefined;
   const items = signature
     ? splitFormReply(reply, signature, numbered.length)
     : splitReply(reply, numbered.length, {
@@ -66,45 +68,7 @@ export function importReply(pack: Pack, reply: string, env: ReadEnv): ImportResu
         echoesChoice: (n, line) => choiceEcho(byN.get(n)?.options ?? [], line) !== undefined,
       });
   const readEnv: ReadEnv = { ...env, boilerplate: env.boilerplate ?? sectionLines(pack) };
-  const raw: Answers = {};
-  const unreadable: ImportNote[] = [];
-  const remarks: ImportNote[] = [];
-  const textOf = new Map<string, string>();
-  for (const item of items) {
-    const x = byN.get(item.n);
-    if (!x) continue;
-    const q = x.question;
-    const note = (why: Msg): ImportNote => ({ n: x.n, id: q.id, question: q, why, text: item.text });
-    textOf.set(q.id, item.text);
-    const rq = formItems?.get(x.n);
-    const exact = rq ? decodeReplyValue(rq, item.text) : undefined;
-    const r: ReturnType<typeof readAnswer> = exact
-      ? isPending(exact.value)
-        ? { kind: "pending", ...(exact.value.note ? { note: exact.value.note } : {}) }
-        : { kind: "value", value: exact.value, ...(exact.other !== undefined ? { other: exact.other } : {}), remarks: [] }
-      : readAnswer(q, item.text, readEnv);
-    if (r.kind === "blank") continue;
-    if (r.kind === "unreadable") {
-      unreadable.push(note(r.why));
-      continue;
-    }
-    if (r.kind === "pending") {
-      if (q.allow_pending) raw[q.id] = r.note ? { pending: true, note: r.note } : { pending: true };
-      else if (q.required)
-        unreadable.push(note(msg("この質問は「未定」にはできません。回答をお願いしてください", 'this question cannot stay "not decided": ask for an answer')));
-      else remarks.push(note(msg("「未定」のため未回答にしました", 'left unanswered: "not decided yet"')));
-      continue;
-    }
-    const checked = checkValue(q, r.value);
-    if ("error" in checked) {
-      const strip = (s: string) => s.replace(`${q.id}: `, "");
-      unreadable.push(note(msg(`${strip(checked.error.ja)} (${checked.fix.ja})`, `${strip(checked.error.en)} (${checked.fix.en})`)));
-      continue;
-    }
-    raw[q.id] = checked.value;
-    if (r.other !== undefined && chosenOther(q, checked.value)) raw[otherKey(q.id)] = r.other;
-    for (const remark of r.remarks) remarks.push(note(remark));
-  }
+  const { raw, unreadable, remarks, textOf } = readItems(items, byN, readEnv, signature ? replyQuestions(pack, signature.lang) : undefined);
 
   const { answers, problems } = validateAnswers(pack, raw, { requireComplete: true });
   const visible = new Set(visibleQuestions(pack, answers).map((q) => q.id));
@@ -167,6 +131,52 @@ export function otherPackError(formPack: string, pack: string): DataError {
       },
     ],
   );
+}
+
+/** An item of a form's reply as the form wrote it, or undefined when it was changed (then it is read like any reply). */
+function readExactly(rq: ReplyQuestion | undefined, text: string): Reading | undefined {
+  const exact = rq ? decodeReplyValue(rq, text) : undefined;
+  if (!exact) return undefined;
+  if (isPending(exact.value)) return { kind: "pending", ...(exact.value.note ? { note: exact.value.note } : {}) };
+  return { kind: "value", value: exact.value, ...(exact.other !== undefined ? { other: exact.other } : {}), remarks: [] };
+}
+
+/** Each numbered item read by its question's type and checked; what cannot be stored is noted, not guessed. */
+function readItems(items: ReplyItem[], byN: Map<number, NumberedQuestion>, readEnv: ReadEnv, form?: Map<number, ReplyQuestion>) {
+  const raw: Answers = {};
+  const unreadable: ImportNote[] = [];
+  const remarks: ImportNote[] = [];
+  const textOf = new Map<string, string>();
+  for (const item of items) {
+    const x = byN.get(item.n);
+    if (!x) continue;
+    const q = x.question;
+    const note = (why: Msg): ImportNote => ({ n: x.n, id: q.id, question: q, why, text: item.text });
+    textOf.set(q.id, item.text);
+    const r = readExactly(form?.get(x.n), item.text) ?? readAnswer(q, item.text, readEnv);
+    if (r.kind === "blank") continue;
+    if (r.kind === "unreadable") {
+      unreadable.push(note(r.why));
+      continue;
+    }
+    if (r.kind === "pending") {
+      if (q.allow_pending) raw[q.id] = r.note ? { pending: true, note: r.note } : { pending: true };
+      else if (q.required)
+        unreadable.push(note(msg("この質問は「未定」にはできません。回答をお願いしてください", 'this question cannot stay "not decided": ask for an answer')));
+      else remarks.push(note(msg("「未定」のため未回答にしました", 'left unanswered: "not decided yet"')));
+      continue;
+    }
+    const checked = checkValue(q, r.value);
+    if ("error" in checked) {
+      const strip = (s: string) => s.replace(`${q.id}: `, "");
+      unreadable.push(note(msg(`${strip(checked.error.ja)} (${checked.fix.ja})`, `${strip(checked.error.en)} (${checked.fix.en})`)));
+      continue;
+    }
+    raw[q.id] = checked.value;
+    if (r.other !== undefined && chosenOther(q, checked.value)) raw[otherKey(q.id)] = r.other;
+    for (const remark of r.remarks) remarks.push(note(remark));
+  }
+  return { raw, unreadable, remarks, textOf };
 }
 
 /** The reply's language: Japanese when it has kana or kanji. */

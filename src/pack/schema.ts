@@ -5,10 +5,33 @@
  * live in validate.ts.
  */
 import { z } from "zod";
+import { checkSchemas, tagSchema } from "./check-schema.ts";
 
 export const QUESTION_TYPES = ["text", "paragraph", "select", "multiselect", "confirm", "number", "date", "scale", "list", "references"] as const;
 
-export const TEMPLATE_NAMES = ["brief", "message-confirm", "message-progress", "message-delay", "message-delivery", "ask"] as const;
+export const TEMPLATE_NAMES = ["brief", "message-confirm", "message-progress", "message-delay", "message-delivery", "message-terms", "ask"] as const;
+
+/**
+ * The items of the written terms (Freelance Act §3) a pack binds to its questions, for
+ * `message terms`: who the parties are, when the work was commissioned, the work, the fee,
+ * the dates and the place, whether the client is a business with employees, and when
+ * undecided terms will be decided.
+ */
+export const TERMS_KEYS = [
+  "client_name",
+  "worker_name",
+  "order_date",
+  "work",
+  "rights",
+  "fee",
+  "payment_date",
+  "delivery_date",
+  "place",
+  "inspection_date",
+  "business",
+  "employees",
+  "decide_by",
+] as const;
 
 export const SCHEDULE_KEYS = [
   "start",
@@ -47,6 +70,15 @@ type Cond =
  * (built-in packs, already validated by the build) never need them.
  */
 function build() {
+  const basics = basicSchemas();
+  const Condition = conditionSchema(basics);
+  const Question = questionSchema(basics, Condition);
+  const PackSchema = packSchema(basics, Question);
+  return { PackSchema, Question, Condition };
+}
+
+/** Localized text, plain values, and a reference to a question. */
+function basicSchemas() {
   const Text = z.union([z.string(), z.record(z.string().regex(/^[a-z]{2}(?:-[A-Za-z]{2,4})?$/), z.string())]).meta({
     id: "localized",
     description: "A plain string, or a map of language code to string (ja, en).",
@@ -54,14 +86,14 @@ function build() {
 
   const Scalar = z.union([z.string(), z.number(), z.boolean()]);
 
-  const Choice = z.strictObject({
-    value: z.string().regex(CHOICE_VALUE_RE).describe("Stored in the answers file."),
-    label: Text,
-    hint: Text.optional(),
-    other: z.boolean().optional().describe("Picking this choice asks for free text, stored as <id>_other."),
-  });
-
   const QuestionRef = z.string().regex(QUESTION_ID_RE);
+  return { Text, Scalar, QuestionRef };
+}
+
+type Basics = ReturnType<typeof basicSchemas>;
+
+/** `when`: data, never code. */
+function conditionSchema({ Scalar, QuestionRef }: Basics): z.ZodType<Cond> {
   const Condition: z.ZodType<Cond> = z
     .union([
       z.strictObject({ question: QuestionRef, equals: Scalar }),
@@ -85,6 +117,16 @@ function build() {
       }),
     ])
     .meta({ id: "condition", description: "Data, never code. May only name an earlier question." });
+  return Condition;
+}
+
+function questionSchema({ Text, Scalar }: Basics, Condition: z.ZodType<Cond>) {
+  const Choice = z.strictObject({
+    value: z.string().regex(CHOICE_VALUE_RE).describe("Stored in the answers file."),
+    label: Text,
+    hint: Text.optional(),
+    other: z.boolean().optional().describe("Picking this choice asks for free text, stored as <id>_other."),
+  });
 
   const Validate = z.strictObject({
     min: z.number().optional(),
@@ -112,12 +154,17 @@ function build() {
     unit: Text.optional().describe("Unit shown after a number, e.g. hours."),
     summary: z.boolean().optional().describe("Show the answer in the brief's summary and the confirmation message."),
     audience: z.enum(["client", "worker"]).optional().describe("worker: asked of the worker, never sent to the client (default client)."),
+    tags: z.array(tagSchema()).optional().describe("Categories the question covers (budget, rights…), from kikitori's documented vocabulary."),
     min: z.int().optional().describe("scale: lowest value"),
     max: z.int().optional().describe("scale: highest value"),
     min_label: Text.optional(),
     max_label: Text.optional(),
   });
+  return Question;
+}
 
+/** The pack: its sections of questions, the schedule bindings, template overrides. */
+function packSchema({ Text, Scalar, QuestionRef }: Basics, Question: ReturnType<typeof questionSchema>) {
   const Section = z.strictObject({
     id: z.string().regex(SECTION_ID_RE),
     title: Text,
@@ -157,9 +204,14 @@ function build() {
         .partialRecord(z.enum(TEMPLATE_NAMES), z.string())
         .optional()
         .describe("Template overrides: a path ending in .hbs relative to the pack, or inline text."),
+      checks: z.array(checkSchemas(Text).check).optional().describe('Checks shown in the brief under "check before you start" when their condition holds.'),
+      written_terms: z
+        .partialRecord(z.enum(TERMS_KEYS), QuestionRef)
+        .optional()
+        .describe("Which question answers each item of the written terms (message terms)."),
     })
     .meta({ title: "kikitori questionnaire pack" });
-  return { PackSchema, Question, Condition };
+  return PackSchema;
 }
 
 let built: ReturnType<typeof build> | undefined;
@@ -176,4 +228,22 @@ export type ConditionInput = Cond;
 export function packJsonSchema(): unknown {
   const schema = z.toJSONSchema(schemas().PackSchema, { target: "draft-2020-12", io: "input" });
   return { ...schema, $id: "https://kikitori.dev/pack.schema.json" };
+}
+
+let keys: readonly string[] | undefined;
+
+/** Every key the pack format has, anywhere in a pack: what "did you mean" picks from. */
+export function knownKeys(): readonly string[] {
+  if (keys) return keys;
+  const found = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== "object") return;
+    for (const [k, v] of Object.entries(node)) {
+      if (k === "properties" && v && typeof v === "object") for (const name of Object.keys(v)) found.add(name);
+      walk(v);
+    }
+  };
+  walk(packJsonSchema());
+  keys = [...found];
+  return keys;
 }

@@ -1,5 +1,6 @@
 import type { Msg } from "../i18n.ts";
-import type { ConditionInput, QUESTION_TYPES, SCHEDULE_KEYS, TEMPLATE_NAMES } from "./schema.ts";
+import type { CheckCondition } from "./check-schema.ts";
+import type { ConditionInput, QUESTION_TYPES, SCHEDULE_KEYS, TEMPLATE_NAMES, TERMS_KEYS } from "./schema.ts";
 
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -44,6 +45,8 @@ export interface Question {
   unit?: Text;
   summary?: boolean;
   audience?: "client" | "worker";
+  /** Category tags from the documented vocabulary (src/pack/tags.ts). */
+  tags?: string[];
   min?: number;
   max?: number;
   min_label?: Text;
@@ -69,6 +72,18 @@ export interface Pack {
   sections: Section[];
   schedule?: Partial<Record<ScheduleKey, Binding>> & { terms?: Partial<Record<"first_draft" | "revision" | "final_delivery", Text>> };
   templates?: Partial<Record<TemplateName, string>>;
+  checks?: PackCheck[];
+  written_terms?: Partial<Record<TermsKey, string>>;
+}
+
+export type TermsKey = (typeof TERMS_KEYS)[number];
+
+/** A check of the brief's "check before you start" section, its message normalized. */
+export interface PackCheck {
+  id: string;
+  when: CheckCondition;
+  message: Text;
+  source?: string;
 }
 
 /** Where a pack came from, for messages, template paths and `pack list`. */

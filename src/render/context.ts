@@ -6,7 +6,7 @@
 import { visibleQuestions } from "../answers/conditions.ts";
 import { type Answers, type AnswersFile, get, isPending, type Reference } from "../answers/types.ts";
 import { formatDate } from "../date-format.ts";
-import type { Lang, Msg } from "../i18n.ts";
+import { type Lang, type Msg, unitForm, WORDS } from "../i18n.ts";
 import { otherKey, type Pack, type Question } from "../pack/types.ts";
 import { cleanText } from "./markdown.ts";
 
@@ -59,6 +59,8 @@ export interface RenderContext {
   counts: { answered: number; total: number; pending: number };
   /** Filled by the planner when the pack binds one (see render/plan.ts). */
   schedule: unknown;
+  /** "Check before you start": the checks that hold, in the reader's language; `evaluated` 0 when none apply to this job. */
+  checks: { items: { id: string; text: string; source: string; verified: boolean }[]; evaluated: number };
   nextContact: string;
   nextContactText: string;
 }
@@ -73,9 +75,9 @@ export interface ContextInput {
   /** The date the client hears from the worker next. */
   nextContact: string;
   schedule?: unknown;
+  checks?: import("../checks/evaluate.ts").CheckResult;
 }
 
-const YES_NO: Record<Lang, [string, string]> = { ja: ["はい", "いいえ"], en: ["Yes", "No"] };
 const REF_KIND: Record<Lang, Record<string, string>> = {
   ja: { like: "参考にしたい", avoid: "避けたい" },
   en: { like: "like", avoid: "avoid" },
@@ -137,6 +139,10 @@ export function buildContext(input: ContextInput): RenderContext {
     unanswered,
     counts: { answered, total, pending: pending.length },
     schedule: input.schedule ?? null,
+    checks: {
+      items: (input.checks?.fired ?? []).map((c) => ({ id: c.id, text: c.message[lang], source: c.source ?? "", verified: c.verified })),
+      evaluated: input.checks?.evaluated ?? 0,
+    },
     nextContact: input.nextContact,
     nextContactText: formatDate(input.nextContact, lang),
   };
@@ -181,7 +187,7 @@ function renderItem(q: Question, answers: Answers, lang: Lang): RenderItem {
     case "list":
       return done("list", "", (v as string[]).map(String));
     case "confirm":
-      return done("inline", YES_NO[lang][v === true ? 0 : 1]);
+      return done("inline", (v === true ? WORDS.yes : WORDS.no)[lang]);
     case "number":
       return done("inline", `${formatNumber(v as number)}${unitFor(v as number)}`);
     case "scale": {
@@ -236,12 +242,6 @@ function allMarked(pack: Pack): boolean {
 export function labelOf(q: Question, lang: Lang): string {
   if (q.label) return q.label[lang];
   return q.message[lang].trim().replace(/[。．.:：]+$/u, "");
-}
-
-/** A unit may give its singular and plural forms as `round|rounds`: 1 round, 2 rounds. */
-export function unitForm(unit: string, n: number): string {
-  const [one = "", many] = unit.split("|");
-  return many === undefined ? one : n === 1 ? one : many;
 }
 
 /** An answer without control sequences and with one kind of line break, in every string it holds. */

@@ -1,11 +1,13 @@
 import { z } from "zod";
+import { type CheckCondition, checkSchemas } from "../pack/check-schema.ts";
 import type { Localized } from "./types.ts";
 
 // Platform rules are data (questionnaires/platforms.yaml), read by the caller
 // with whatever YAML loader it uses; this module only checks the shape of the
 // already-parsed value and reports every problem with its path.
 
-export type RuleKind = "first_reply" | "acceptance" | "revision" | "deal_limit" | "delivery" | "contact";
+/** `conduct`: how the parties may deal with each other (channels, use of the work), with no window. */
+export type RuleKind = "first_reply" | "acceptance" | "revision" | "deal_limit" | "delivery" | "conduct";
 /** Which event a window is counted from. */
 export type RuleFrom = "order" | "delivery";
 /** What the platform does when the window lapses. */
@@ -21,13 +23,31 @@ export interface PlatformRule {
   lapse?: RuleLapse;
   /** For `revision`: how many times the client may send a formal delivery back. */
   max_returns?: number;
+  /** For `conduct`: all talk and files stay on the platform; no links to outside sites or tools. */
+  platform_only?: boolean;
   summary: Localized;
   /** The platform's help page or terms where the rule is stated. */
   source: string;
+  /** When `source` was last read (YYYY-MM-DD). */
+  read?: string;
   /** True only when the rule was read on the platform's own page. */
   verified: boolean;
   /** Why it is unverified, or what the source says differently. */
   caveat?: Localized;
+}
+
+/**
+ * A check of the brief's "check before you start" section that holds on this platform. Its
+ * condition finds questions by their tags (`{tag: contact, includes: email}`), so one
+ * platform rule fits every pack.
+ */
+export interface PlatformCheck {
+  id: string;
+  when: CheckCondition;
+  message: Localized;
+  source: string;
+  read?: string;
+  verified: boolean;
 }
 
 export interface PlatformProfile {
@@ -35,6 +55,7 @@ export interface PlatformProfile {
   name: Localized;
   site?: string;
   rules: PlatformRule[];
+  checks?: PlatformCheck[];
 }
 
 export interface PlatformsFile {
@@ -52,17 +73,22 @@ export interface PlatformProblem {
 function buildSchema() {
   const localized = z.strictObject({ ja: z.string().min(1), en: z.string().min(1) });
   const id = z.string().regex(/^[a-z0-9_-]+$/);
+  const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+  const base = checkSchemas(localized);
+  const checkSchema = z.strictObject({ ...base.check.shape, source: z.url({ protocol: /^https?$/ }), read: isoDate.optional(), verified: z.boolean() });
 
   const ruleSchema = z
     .strictObject({
       id,
-      kind: z.enum(["first_reply", "acceptance", "revision", "deal_limit", "delivery", "contact"]),
+      kind: z.enum(["first_reply", "acceptance", "revision", "deal_limit", "delivery", "conduct"]),
       days: z.number().positive().optional(),
       from: z.enum(["order", "delivery"]).optional(),
       lapse: z.enum(["auto_cancel", "auto_complete", "auto_close", "staff_followup", "late_flag", "none"]).optional(),
       max_returns: z.number().int().nonnegative().optional(),
+      platform_only: z.boolean().optional(),
       summary: localized,
       source: z.url({ protocol: /^https?$/ }),
+      read: isoDate.optional(),
       verified: z.boolean(),
       caveat: localized.optional(),
     })
@@ -76,6 +102,7 @@ function buildSchema() {
     name: localized,
     site: z.url().optional(),
     rules: z.array(ruleSchema),
+    checks: z.array(checkSchema).optional(),
   });
 
   const fileSchema = z.strictObject({
@@ -166,6 +193,20 @@ export function validatePlatforms(data: unknown): PlatformsResult {
         });
       }
       ruleIds.add(rule.id);
+    });
+    const checkIds = new Set<string>();
+    (profile.checks ?? []).forEach((check, checkIndex) => {
+      if (checkIds.has(check.id)) {
+        problems.push({
+          path: ["platforms", index, "checks", checkIndex, "id"],
+          code: "duplicate_id",
+          message: {
+            ja: `${profile.id} のチェック id「${check.id}」が重複しています。`,
+            en: `Check id "${check.id}" appears twice in ${profile.id}.`,
+          },
+        });
+      }
+      checkIds.add(check.id);
     });
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, platforms: parsed.data.platforms };

@@ -3,9 +3,10 @@
  * reading and the CLI's checks, as the page does), and a pack of every question type with
  * every kind of condition, for the form tests.
  */
+
+import { checkValue } from "../../src/answers/check-value.ts";
 import { chosenOther, pruneAnswers } from "../../src/answers/conditions.ts";
 import { type Answers, type AnswerValue, isPending } from "../../src/answers/types.ts";
-import { checkValue } from "../../src/answers/validate.ts";
 import { numberQuestions } from "../../src/ask/numbering.ts";
 import { oneLine, readInput } from "../../src/form/normalize.ts";
 import { otherKey, type Pack, type Question } from "../../src/pack/types.ts";

@@ -16,6 +16,7 @@ export const LEVELS: Readonly<Record<string, number>> = {
   import: 3,
   form: 3,
   jobs: 3,
+  checks: 3,
   render: 3,
   messages: 3,
   schedule: 3,

@@ -8,11 +8,10 @@
 import { evaluate } from "../../src/answers/conditions.ts";
 import type { Answers, AnswerValue, Reference } from "../../src/answers/types.ts";
 import { type NumberedQuestion, numberQuestions } from "../../src/ask/numbering.ts";
-import type { Lang } from "../../src/i18n.ts";
+import { type Lang, unitForm } from "../../src/i18n.ts";
 import { fold } from "../../src/import/text.ts";
 import { conditionRefs } from "../../src/pack/conditions.ts";
 import { allQuestions, otherKey, type Pack, type Question } from "../../src/pack/types.ts";
-import { unitForm } from "../../src/render/context.ts";
 
 export interface GeneratedReply {
   reply: string;

@@ -11,6 +11,7 @@ import { readAnswersFile } from "../../src/answers/io.ts";
 import { validateAnswers } from "../../src/answers/validate.ts";
 import { checkPackFile } from "../../src/pack/load.ts";
 import { packFilesIn } from "../../src/pack/lookup.ts";
+import { COMMON_TAGS, GENRE_TAGS } from "../../src/pack/tags.ts";
 import { allQuestions, type Pack, type Question } from "../../src/pack/types.ts";
 import { parseYaml } from "../../src/yaml/parse.ts";
 import { ROOT, read as readText, run, tmpdir } from "../helpers.ts";
@@ -78,7 +79,9 @@ const text = (q: Question) => `${q.label?.ja ?? ""} ${q.message.ja}`;
 
 describe("built-in packs", () => {
   it("are there, and each ships an example hearing", () => {
-    expect(files.length).toBeGreaterThanOrEqual(4);
+    expect(files.length).toBeGreaterThanOrEqual(6);
+    // Every genre with a tag list has its built-in pack.
+    expect(packs.map((p) => p.pack?.id)).toEqual(expect.arrayContaining(Object.keys(GENRE_TAGS)));
     const ids = packs.map((p) => p.pack?.id);
     for (const id of ids) expect(examples, `questionnaires/examples/${id}.answers.yaml`).toContain(`${id}.answers.yaml`);
   });
@@ -132,6 +135,18 @@ describe("built-in packs", () => {
       const needed = ["deadline", "rights", ...(pack.id.includes("voice") ? ["references"] : ["tone", "vision", "references"])];
       for (const id of needed) expect(ids, `section ${id}`).toContain(id);
       expect(allQuestions(pack).length).toBeGreaterThanOrEqual(15);
+    });
+
+    it("asks every category a professional hearing sheet asks, found by its tags", () => {
+      const tagged = new Set(allQuestions(pack).flatMap((q) => q.tags ?? []));
+      const genre: readonly string[] = GENRE_TAGS[pack.id as keyof typeof GENRE_TAGS] ?? [];
+      expect([...COMMON_TAGS, ...genre].filter((t) => !tagged.has(t))).toEqual([]);
+      expect(
+        allQuestions(pack)
+          .filter((q) => !q.tags?.length)
+          .map((q) => q.id),
+        "questions without tags",
+      ).toEqual([]);
     });
 
     it("binds the deadline planner to its questions", () => {

@@ -24,7 +24,37 @@ const file = (rules: unknown[], extra: Record<string, unknown> = {}) => ({
 describe("questionnaires/platforms.yaml", () => {
   test("is valid and has the required platforms", () => {
     expect(shipped).toMatchObject({ ok: true });
-    expect(platforms.map((p) => p.id)).toEqual(expect.arrayContaining(["coconala", "crowdworks", "lancers", "fiverr", "upwork", "direct"]));
+    expect(platforms.map((p) => p.id)).toEqual(expect.arrayContaining(["coconala", "crowdworks", "lancers", "fiverr", "upwork", "skeb", "direct"]));
+  });
+
+  test("every rule and check says when its source was read; a verified one cites the platform's own site", () => {
+    const own: Record<string, RegExp> = {
+      coconala: /^https:\/\/(coconala\.com|coconala-support\.zendesk\.com)\//,
+      crowdworks: /^https:\/\/crowdworks\./,
+      lancers: /^https:\/\/(www\.|info\.)?lancers\.jp\//,
+      fiverr: /^https:\/\/(help\.)?fiverr\.com\//,
+      upwork: /^https:\/\/support\.upwork\.com\//,
+      skeb: /^https:\/\/skeb\.jp\//,
+    };
+    for (const p of platforms) {
+      for (const r of [...p.rules, ...(p.checks ?? [])]) {
+        const where = `${p.id}.${r.id}`;
+        if (!r.read) expect("caveat" in r && r.caveat?.en, `${where}: no read date and no caveat saying why`).toMatch(/earlier check/);
+        else expect(r.read, where).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        if (r.verified) expect(r.source, where).toMatch(own[p.id] ?? /^$/);
+        else if ((p.rules as object[]).includes(r)) expect((r as { caveat?: unknown }).caveat, `${where}: an unverified rule says why`).toBeDefined();
+      }
+    }
+  });
+
+  test("Fiverr's delivery clock starts when the buyer submits the requirements (official help)", () => {
+    expect(platforms.find((p) => p.id === "fiverr")?.rules.find((r) => r.id === "requirements_clock")).toMatchObject({ kind: "delivery", verified: true });
+  });
+
+  test("Skeb: no hearing and no retakes", () => {
+    const skeb = platforms.find((p) => p.id === "skeb");
+    expect(skeb?.rules.find((r) => r.kind === "revision")).toMatchObject({ max_returns: 0, verified: true });
+    expect(skeb?.checks?.map((c) => c.id)).toEqual(expect.arrayContaining(["request_only", "no_retakes"]));
   });
 
   test("direct has no rules; every rule elsewhere has a source and says whether it was verified", () => {

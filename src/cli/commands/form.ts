@@ -30,7 +30,7 @@ export async function runForm(ctx: Ctx, ref: string, flags: FormFlags): Promise<
   const { pack } = loaded;
   const lang = outputLang(ctx);
   const platform = flags.platform === undefined ? undefined : platformOf(ctx, flags.platform);
-  const offPlatform = platform?.rules.find((r) => r.kind === "contact");
+  const offPlatform = platform?.rules.find((r) => r.kind === "conduct" && r.platform_only === true);
   const stem = defaultStem(pack.id, ctx.today(), flags.client);
   const model = buildFormModel(pack, {
     lang,

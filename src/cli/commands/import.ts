@@ -9,7 +9,7 @@ import type { AnswersFile } from "../../answers/types.ts";
 import { localTimestamp } from "../../date-format.ts";
 import { DataError } from "../../errors.ts";
 import { decodeText, existsError, LIMITS, readTextFile } from "../../files.ts";
-import { msg } from "../../i18n.ts";
+import { count, msg } from "../../i18n.ts";
 import { importAnswersFile, isAnswersFileText } from "../../import/answers-file.ts";
 import type { FormCheck } from "../../import/form.ts";
 import { detectLang, type ImportNote, type ImportResult, importReply } from "../../import/import.ts";
@@ -79,13 +79,12 @@ function showReport(ctx: Ctx, r: ImportResult, fromFile: boolean): void {
   const line = (x: ImportNote, withText: boolean) =>
     `  ${x.n}. ${x.question.message[lang]}${withText && x.text ? ` ${c.dim(`«${quote(x.text)}»`)}` : ""}\n     ${x.why[lang]}`;
   const answered = Object.keys(r.answers).filter((k) => !k.endsWith("_other")).length;
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   ctx.out.info(
     fromFile
-      ? t(`回答ファイルから ${answered} 問の回答を読み取りました。`, `read the answers to ${plural(answered, "question", "questions")} from the answers file.`)
+      ? t(`回答ファイルから ${answered} 問の回答を読み取りました。`, `read the answers to ${count(answered, "question", "questions")} from the answers file.`)
       : t(
           `${r.found} 件の回答を読み取り、${answered} 問の回答を保存しました。`,
-          `read ${plural(r.found, "numbered answer", "numbered answers")}; stored the answers to ${plural(answered, "question", "questions")}.`,
+          `read ${count(r.found, "numbered answer", "numbered answers")}; stored the answers to ${count(answered, "question", "questions")}.`,
         ),
   );
   if (r.form) showFormCheck(ctx, r.form);

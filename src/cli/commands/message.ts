@@ -6,11 +6,12 @@ import * as path from "node:path";
 import { parseAnswersBytes, type ReadAnswers, readAnswersFile } from "../../answers/io.ts";
 import { validateAnswers } from "../../answers/validate.ts";
 import { DataError, type Problem, UsageError } from "../../errors.ts";
-import { type Msg, msg } from "../../i18n.ts";
+import { count, type Msg, msg } from "../../i18n.ts";
 import { readDate } from "../../import/read-date.ts";
 import { buildDelayContext } from "../../messages/delay.ts";
 import { buildDeliveryContext } from "../../messages/delivery.ts";
 import { buildProgressContext, type FollowUpInput } from "../../messages/followup.ts";
+import { buildTermsContext } from "../../messages/terms.ts";
 import { findPack } from "../../pack/lookup.ts";
 import type { LoadedPack } from "../../pack/types.ts";
 import { renderAnswers, tidy } from "../../render/render.ts";
@@ -20,7 +21,7 @@ import { emitText } from "../emit.ts";
 import { planningEnv } from "../planning.ts";
 import { readStdin } from "../stdin.ts";
 
-export const MESSAGE_KINDS = ["confirm", "progress", "delay", "delivery"] as const;
+export const MESSAGE_KINDS = ["confirm", "progress", "delay", "delivery", "terms"] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export interface MessageFlags {
@@ -59,8 +60,8 @@ export async function runMessage(ctx: Ctx, kind: string, answersArg: string, fla
   if (!(MESSAGE_KINDS as readonly string[]).includes(kind)) {
     throw new UsageError(
       msg(
-        `メッセージの種類は confirm, progress, delay, delivery のいずれかです (指定値: ${kind})`,
-        `the kind is one of confirm, progress, delay, delivery (got ${kind})`,
+        `メッセージの種類は confirm, progress, delay, delivery, terms のいずれかです (指定値: ${kind})`,
+        `the kind is one of confirm, progress, delay, delivery, terms (got ${kind})`,
       ),
     );
   }
@@ -99,6 +100,10 @@ export async function runMessage(ctx: Ctx, kind: string, answersArg: string, fla
       }
       context = r.context;
       warnings = r.warnings;
+    } else if (kind === "terms") {
+      const r = buildTermsContext(input);
+      context = r.context;
+      warnings = r.warnings;
     } else {
       const r = buildDeliveryContext(input, deliveryFlags(flags));
       context = r.context;
@@ -116,10 +121,7 @@ function validAnswers(loaded: LoadedPack, read: ReadAnswers) {
   const { answers, problems } = validateAnswers(loaded.pack, read.file.answers, { file: read.name, locate: read.locate });
   const errors: Problem[] = problems.filter((p) => p.severity !== "warning");
   if (errors.length > 0) {
-    throw new DataError(
-      msg(`${read.name} の回答に ${errors.length} 件の問題があります`, `${read.name}: ${errors.length} answer problem${errors.length === 1 ? "" : "s"}`),
-      errors,
-    );
+    throw new DataError(msg(`${read.name} の回答に ${errors.length} 件の問題があります`, `${read.name}: ${count(errors.length, "answer problem")}`), errors);
   }
   return answers;
 }

@@ -10,11 +10,11 @@ import { exportPack } from "../../pack/export.ts";
 import { cleanUp, commitPack, type InstalledCopy, installedCopies, installTarget, removeCopy, stagePacks } from "../../pack/install.ts";
 import { readPackFile } from "../../pack/load.ts";
 import { findPack, locatePack, looksLikePath, userPackDir } from "../../pack/lookup.ts";
+import { isTemplatePath } from "../../pack/pack-rules.ts";
 import { renderNewPack } from "../../pack/scaffold.ts";
 import { PACK_ID_RE } from "../../pack/schema.ts";
 import { openSource } from "../../pack/source.ts";
 import { allQuestions, type LoadedPack } from "../../pack/types.ts";
-import { isTemplatePath } from "../../pack/validate.ts";
 import { confirmOrCancel } from "../confirm.ts";
 import { type Ctx, outputLang } from "../context.ts";
 

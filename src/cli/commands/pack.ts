@@ -1,7 +1,9 @@
 /** `kikitori pack list|show|validate|skeleton`. */
+
 import * as path from "node:path";
 import { renderSkeleton } from "../../answers/skeleton.ts";
 import { DataError, formatProblem, KikitoriError, type Problem } from "../../errors.ts";
+import { WORDS } from "../../i18n.ts";
 import { listPacks } from "../../pack/list.ts";
 import { checkPackFile, readPackFile } from "../../pack/load.ts";
 import { findPack } from "../../pack/lookup.ts";
@@ -57,8 +59,8 @@ export async function runPackShow(ctx: Ctx, ref: string, flags: { json?: boolean
     for (const q of s.questions) {
       n++;
       const flagsText = [
-        q.required ? ctx.out.t("必須", "required") : "",
-        q.allow_pending ? ctx.out.t("未定可", "may be pending") : "",
+        q.required ? WORDS.required[ctx.out.lang] : "",
+        q.allow_pending ? WORDS.mayBePending[ctx.out.lang] : "",
         q.when ? ctx.out.t("条件付き", "conditional") : "",
       ]
         .filter(Boolean)

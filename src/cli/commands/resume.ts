@@ -13,7 +13,7 @@ import { validateAnswers } from "../../answers/validate.ts";
 import { formatProblem, NotFoundError, UsageError } from "../../errors.ts";
 import { writeFileAtomic } from "../../files.ts";
 import { META_KEYS } from "../../flow/steps.ts";
-import { msg } from "../../i18n.ts";
+import { count, msg } from "../../i18n.ts";
 import { findPack } from "../../pack/lookup.ts";
 import type { LoadedPack } from "../../pack/types.ts";
 import { conductHearing } from "../conduct-hearing.ts";
@@ -104,7 +104,7 @@ function keepOriginal(ctx: Ctx, file: string, errors: Parameters<typeof formatPr
   ctx.out.warn(
     ctx.out.t(
       `${errors.length} 件の回答が現在のパックに合わないため、もう一度質問します:`,
-      `${errors.length} answer${errors.length === 1 ? "" : "s"} no longer fit${errors.length === 1 ? "s" : ""} the pack and will be asked again:`,
+      `${count(errors.length, "answer")} no longer fit${errors.length === 1 ? "s" : ""} the pack and will be asked again:`,
     ),
   );
   for (const p of errors) ctx.out.err(`  ${formatProblem(p, ctx.lang)}`);

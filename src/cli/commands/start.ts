@@ -13,7 +13,7 @@ import { DataError, NotFoundError, OutputError, UsageError } from "../../errors.
 import { missingProblems, missingRequired, presetAnswers } from "../../flow/preset.ts";
 import { Interrupted } from "../../flow/prompter.ts";
 import { META_KEYS, platformQuestion, syncPlatform } from "../../flow/steps.ts";
-import { type Lang, msg } from "../../i18n.ts";
+import { count, type Lang, msg } from "../../i18n.ts";
 import { findPack } from "../../pack/lookup.ts";
 import type { LoadedPack } from "../../pack/types.ts";
 import { templateStore } from "../../render/templates.ts";
@@ -132,7 +132,7 @@ function checkedPreset(ctx: Ctx, loaded: LoadedPack, sets: SetArg[], complete: b
     const title =
       preset.problems.length === 0
         ? msg(`必須の回答が ${n} 件ありません`, `${n} required answer${n === 1 ? " is" : "s are"} missing`)
-        : msg(`指定した回答に ${n} 件の問題があります`, `${n} problem${n === 1 ? "" : "s"} with the answers given`);
+        : msg(`指定した回答に ${n} 件の問題があります`, `${count(n, "problem")} with the answers given`);
     throw new DataError(title, problems);
   }
   return preset.answers;

@@ -51,8 +51,8 @@ export const CLIENT_COMMANDS = [
       },
       helping(
         PLATFORM,
-        "プラットフォーム (coconala, crowdworks, lancers, fiverr, upwork, direct)",
-        "platform (coconala, crowdworks, lancers, fiverr, upwork, direct)",
+        "プラットフォーム (coconala, crowdworks, lancers, fiverr, upwork, skeb, direct)",
+        "platform (coconala, crowdworks, lancers, fiverr, upwork, skeb, direct)",
       ),
       { flags: "--json", help: msg("計画を JSON で出力します", "print the plan as JSON") },
     ],
@@ -153,11 +153,11 @@ export const CLIENT_COMMANDS = [
   command({
     name: "message",
     summary: msg(
-      "保存したヒアリングと計画から、クライアントへのメッセージを作ります: confirm (内容確認), progress (進捗報告), delay (遅延のご相談), delivery (納品)",
-      "write a follow-up message from the saved hearing and its plan: confirm, progress, delay or delivery",
+      "保存したヒアリングと計画から、クライアントへのメッセージを作ります: confirm (内容確認), progress (進捗報告), delay (遅延のご相談), delivery (納品), terms (取引条件の明示)",
+      "write a follow-up message from the saved hearing and its plan: confirm, progress, delay, delivery or terms (the written terms)",
     ),
     args: [
-      { name: "<kind>", help: msg("confirm | progress | delay | delivery", "confirm | progress | delay | delivery") },
+      { name: "<kind>", help: msg("confirm | progress | delay | delivery | terms", "confirm | progress | delay | delivery | terms") },
       { name: "<answers>", help: msg("回答ファイル (- で標準入力)", "answers file (- for stdin)") },
     ],
     options: [

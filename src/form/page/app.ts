@@ -5,10 +5,11 @@
  * and saved as it is given, conditional questions shown and hidden by the CLI's own rules
  * (answers/conditions.ts), and a last page that reviews the answers and sends them back.
  */
+
+import { checkValue } from "../../answers/check-value.ts";
 import { chosenOther, pruneAnswers, visibleQuestions } from "../../answers/conditions.ts";
 import { REFUSAL, refusal } from "../../answers/refusal.ts";
 import type { Answers } from "../../answers/types.ts";
-import { checkValue } from "../../answers/validate.ts";
 import { localTimestamp } from "../../date-format.ts";
 import { allQuestions, otherKey, type Pack, type Question } from "../../pack/types.ts";
 import { fill } from "../fill.ts";
@@ -71,24 +72,7 @@ export class FormApp {
     };
     this.ui.progress.setAttribute("aria-labelledby", "progress-text");
     this.ui.progressText.id = "progress-text";
-    const main = h("main", { class: "wrap" });
-    for (const section of model.sections) {
-      const summary = h("div", { class: "summary", role: "alert", tabindex: -1, hidden: true });
-      const el = h(
-        "section",
-        { class: "page", hidden: true, "aria-labelledby": `t-${idPart(section.id)}`, "data-section": section.id },
-        h("h2", { id: `t-${idPart(section.id)}`, tabindex: -1 }, section.title),
-        section.intro ? h("p", { class: "section-intro" }, section.intro) : null,
-        summary,
-      );
-      for (const q of section.questions) {
-        const view = new QuestionView(q, model.lang, s, (v, settled) => this.changed(v, settled));
-        this.views.set(q.id, view);
-        el.append(view.root);
-      }
-      this.pages.set(section.id, { section, el, summary });
-      main.append(el);
-    }
+    const main = h("main", { class: "wrap" }, ...model.sections.map((section) => this.sectionPage(section)));
     this.review = new Review(model, where, {
       answers: () => this.output(),
       questions: () => this.visibleSections(),
@@ -112,22 +96,45 @@ export class FormApp {
     this.ui.back.addEventListener("click", () => this.step(-1));
     this.ui.next.addEventListener("click", () => this.step(1));
 
-    for (const view of this.views.values()) {
-      const id = view.q.id;
-      const a = this.state.answers[id];
-      const other = this.state.answers[otherKey(id)];
-      view.restore(a, typeof other === "string" ? other : undefined, this.state.drafts[id]);
-    }
-    this.refresh();
-    // How long the form is, as it stands (questions that do not apply are not counted).
-    const shown = formQuestions(model).filter((q) => this.visible.has(q.id));
-    const required = shown.filter((q) => q.required).length;
-    const count = model.first ? fill(s.countFirst, { total: shown.length, all: model.total }) : fill(s.count, { total: shown.length, required });
-    this.ui.intro.querySelector(".count")?.append(count);
+    this.restore();
     this.showSaved(saved ? s.restored : "", true);
     const pages = this.pageIds();
     this.page = pages.includes(this.state.page) ? this.state.page : (pages[0] ?? REVIEW);
     this.show(false);
+  }
+
+  /** A section's page: its title, intro, the list of what to fix, and its questions. */
+  private sectionPage(section: FormSection): HTMLElement {
+    const summary = h("div", { class: "summary", role: "alert", tabindex: -1, hidden: true });
+    const el = h(
+      "section",
+      { class: "page", hidden: true, "aria-labelledby": `t-${idPart(section.id)}`, "data-section": section.id },
+      h("h2", { id: `t-${idPart(section.id)}`, tabindex: -1 }, section.title),
+      section.intro ? h("p", { class: "section-intro" }, section.intro) : null,
+      summary,
+    );
+    for (const q of section.questions) {
+      const view = new QuestionView(q, this.model.lang, this.s, (v, settled) => this.changed(v, settled));
+      this.views.set(q.id, view);
+      el.append(view.root);
+    }
+    this.pages.set(section.id, { section, el, summary });
+    return el;
+  }
+
+  /** The saved answers back in their controls, and how long the form is as it stands (questions that do not apply are not counted). */
+  private restore(): void {
+    for (const view of this.views.values()) {
+      const id = view.q.id;
+      const other = this.state.answers[otherKey(id)];
+      view.restore(this.state.answers[id], typeof other === "string" ? other : undefined, this.state.drafts[id]);
+    }
+    this.refresh();
+    const { model, s } = this;
+    const shown = formQuestions(model).filter((q) => this.visible.has(q.id));
+    const required = shown.filter((q) => q.required).length;
+    const count = model.first ? fill(s.countFirst, { total: shown.length, all: model.total }) : fill(s.count, { total: shown.length, required });
+    this.ui.intro.querySelector(".count")?.append(count);
   }
 
   /** The answers to send: valid, of the questions that apply, in pack order. */

@@ -10,8 +10,9 @@ import type { Lang } from "../../i18n.ts";
 import { fill } from "../fill.ts";
 import type { FormQuestion } from "../model.ts";
 import type { FormStrings } from "../strings.ts";
+import type { Widget } from "./control.ts";
 import { h, idPart } from "./dom.ts";
-import { makeWidget, type Widget } from "./widgets.ts";
+import { makeWidget } from "./widgets.ts";
 
 export type QuestionInput = { pending: Pending } | { raw: unknown; other: string };
 

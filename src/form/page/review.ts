@@ -5,10 +5,10 @@
  * required, and the two ways back to the worker: the reply copied for the chat, or the
  * answers file downloaded to attach.
  */
+
 import { type Answers, type AnswerValue, isPending, type Reference } from "../../answers/types.ts";
-import { YES_NO } from "../../ask/numbering.ts";
 import { formatDate, localTimestamp } from "../../date-format.ts";
-import { unitForm } from "../../render/context.ts";
+import { unitForm, WORDS } from "../../i18n.ts";
 import { renderFormAnswersFile } from "../download.ts";
 import { fill } from "../fill.ts";
 import { type FormModel, type FormQuestion, type FormSection, replyQuestionsOf } from "../model.ts";
@@ -184,7 +184,7 @@ export class Review {
       case "multiselect":
         return (v as string[]).map(label).join(sep);
       case "confirm":
-        return (v ? YES_NO[0] : YES_NO[1])[lang];
+        return (v ? WORDS.yes : WORDS.no)[lang];
       case "date":
         return formatDate(String(v), lang);
       case "number":
