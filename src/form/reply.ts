@@ -5,7 +5,7 @@
  * bundles this module, `import` uses it to read a form's reply.
  *
  * ```
- * 「ロゴ制作ヒアリング」への回答です。
+ * 「ロゴ制作ヒアリング」の回答をお送りします。
  *
  * 1. カフェ山田
  * 3. 2) 落ち着いた
@@ -71,7 +71,7 @@ export const oneLine = (s: string) => s.replace(/\s*[\r\n\u2028\u2029]+\s*/g, " 
 export function renderFormReply(input: ReplyInput): string {
   const { lang } = input;
   const title = oneLine(input.title);
-  const lines = [lang === "ja" ? `「${title}」への回答です。` : `My answers to “${title}”:`, ""];
+  const lines = [lang === "ja" ? `「${title}」の回答をお送りします。` : `My answers to “${title}”:`, ""];
   for (const q of input.questions) {
     const v = input.answers[q.id];
     if (v === undefined) continue;

@@ -8,8 +8,8 @@ import { type Lang, type Msg, msg } from "../i18n.ts";
 
 const STRINGS = {
   noscript: msg(
-    "このフォームを使うには JavaScript を有効にしてください。ブラウザ（Chrome、Safari など）で開いてください。",
-    "This form needs JavaScript: please open it in a browser (Chrome, Safari…) with JavaScript on.",
+    "このフォームはブラウザ（Safari、Chrome など）で開いてください。チャットアプリ内のプレビューでは動かないことがあります。JavaScript を有効にしてご利用ください。",
+    "Please open this form in a browser (Safari, Chrome…): previews inside chat apps may not run it. It needs JavaScript.",
   ),
   intro: msg(
     "質問にお答えください。回答はこの端末のブラウザに自動で保存され、途中で閉じても続きから再開できます。最後のページで「回答をコピー」を押し、{where}に貼り付けて送信してください。",

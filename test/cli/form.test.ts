@@ -188,6 +188,13 @@ describe("kikitori import of what the form sends", () => {
     expect(r.stderr).toMatch(/check code [0-9a-f]{8} matches/);
   });
 
+  it("notes a reply made with another version of the pack", async () => {
+    const old = reply.replace("all-types@1.2.0", "all-types@1.0.0");
+    const r = await run(["import", "all-types", "-"], { cwd: tmpdir(), env, input: old });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/note: the form was made with all-types@1\.0\.0; the pack is now 1\.2\.0/);
+  });
+
   it("refuses a reply from another pack's form, naming it (65)", async () => {
     const r = await run(["import", "logo-design", "-"], { cwd: tmpdir(), env, input: reply });
     expect(r.code).toBe(65);

@@ -97,7 +97,7 @@ describe("the copied reply", () => {
     const text = reply(pack, lang, answers);
     const ja = lang === "ja";
     expect(text.split("\n")).toEqual([
-      ja ? "「全種類フォーム」への回答です。" : "My answers to “Every type form”:",
+      ja ? "「全種類フォーム」の回答をお送りします。" : "My answers to “Every type form”:",
       "",
       "1. 山田",
       ja ? "2. 3) その他（看板）" : "2. 3) Other (看板)",

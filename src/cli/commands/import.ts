@@ -66,6 +66,16 @@ export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: 
   };
   emitText(ctx, renderAnswersYaml(file, loaded.pack), flags);
   showReport(ctx, result, fromFile !== undefined);
+  if (result.form && result.form.version !== loaded.pack.version) {
+    ctx.out.info(
+      ctx.out.errColor.yellow(
+        ctx.out.t(
+          `注意: フォームは ${result.form.packId}@${result.form.version} で作られ、パックは今 ${loaded.pack.version} です。番号や選択肢が変わっていないか確認してください。`,
+          `note: the form was made with ${result.form.packId}@${result.form.version}; the pack is now ${loaded.pack.version}. Check that no number or choice moved.`,
+        ),
+      ),
+    );
+  }
   return 0;
 }
 

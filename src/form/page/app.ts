@@ -33,6 +33,8 @@ export class FormApp {
   private readonly pages = new Map<string, { section: FormSection; el: HTMLElement; summary: HTMLElement }>();
   private readonly review: Review;
   private visible = new Set<string>();
+  /** The browser refused the last save: leaving the page would lose the answers. */
+  private unsaved = false;
   private page: string;
   private readonly ui: {
     intro: HTMLElement;
@@ -93,6 +95,9 @@ export class FormApp {
       ),
       main,
     );
+    window.addEventListener("beforeunload", (e) => {
+      if (this.unsaved) e.preventDefault();
+    });
     this.ui.back.addEventListener("click", () => this.step(-1));
     this.ui.next.addEventListener("click", () => this.step(1));
 
@@ -207,6 +212,7 @@ export class FormApp {
     this.state.updated = localTimestamp(new Date());
     this.state.page = this.page;
     const ok = this.store.save(this.state);
+    this.unsaved = !ok;
     this.showSaved(ok ? fill(this.s.saved, { time: this.state.updated.slice(11, 16) }) : this.s.notSaved, ok);
   }
 
