@@ -33,7 +33,8 @@ try {
   await phone.locator('[data-q="name_scripts"] input[value="latin"]').check();
   await phone.locator('[data-q="name_scripts"] input[value="katakana"]').check();
   await phone.locator('[data-q="name_scripts"] summary').click();
-  await phone.locator(".status").evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 12));
+  await phone.fill("#f-name_origin", "毎朝庭に来る青い鳥から。「ブルーバード」と読みます。");
+  await phone.locator('[data-q="name_scripts"]').evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 16));
   await phone.screenshot({ path: join(root, "docs", "form-phone.png") });
 
   // A desktop browser on the last page: the answers, and the two ways to send them.
@@ -45,8 +46,11 @@ try {
       brand_name: "Blue Bird Cafe",
       name_scripts: ["latin"],
       tagline: { pending: true, note: "We may add “since 2027”" },
+      name_origin: "The blue bird that visits our garden every morning; read “blue bird”.",
       business: "A neighbourhood cafe with home roasting and light lunches.",
       project_kind: "new_brand",
+      materials: ["photos"],
+      budget: "50k_100k",
       values: "Slow mornings, good beans, people who come back.",
       future: "Two more shops and our own coffee beans in local stores.",
       target: "People in their 30s and 40s who work nearby and like a quiet corner.",
