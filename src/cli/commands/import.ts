@@ -10,7 +10,9 @@ import { DataError } from "../../errors.ts";
 import { decodeText, existsError, LIMITS, readTextFile } from "../../files.ts";
 import { questionAnswerText, syncPlatform } from "../../flow/steps.ts";
 import { count, msg } from "../../i18n.ts";
-import { detectLang, type ImportNote, importReply } from "../../import/import.ts";
+import { importAnswersFile, isAnswersFileText } from "../../import/answers-file.ts";
+import type { FormCheck } from "../../import/form.ts";
+import { detectLang, type ImportNote, type ImportResult, importReply } from "../../import/import.ts";
 import { findPack } from "../../pack/lookup.ts";
 import { labelOf } from "../../render/context.ts";
 import { type Ctx, outputLang } from "../context.ts";
@@ -37,8 +39,10 @@ export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: 
     replyArg === "-"
       ? decodeText(await readStdin(ctx.io.stdin), name, LIMITS.replyBytes)
       : readTextFile(path.resolve(ctx.io.cwd, replyArg), LIMITS.replyBytes, name);
-  const result = importReply(loaded.pack, reply, { today: ctx.today() });
-  if (result.found === 0) {
+  // The file the client's form downloads (or any answers file of the pack) is taken as it is.
+  const fromFile = isAnswersFileText(reply) ? importAnswersFile(loaded.pack, reply, name) : undefined;
+  const result = fromFile ?? importReply(loaded.pack, reply, { today: ctx.today() });
+  if (!fromFile && result.found === 0) {
     throw new DataError(msg(`${name} に番号付きの回答が見つかりません`, `${name} holds no numbered answers`), [
       {
         file: name,
@@ -48,27 +52,37 @@ export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: 
     ]);
   }
   const now = ctx.now();
-  const meta: AnswersFile["meta"] = {};
+  const meta: AnswersFile["meta"] = { ...fromFile?.file.meta };
   if (flags.client) meta.client = flags.client;
   if (flags.job) meta.job = flags.job;
   if (flags.platform) meta.platform = flags.platform;
-  meta.created = now;
+  meta.created ??= now;
   meta.updated = now;
   const file: AnswersFile = {
     kikitori: 1,
     pack: { id: loaded.pack.id, version: loaded.pack.version },
-    lang: outputLang(ctx, detectLang(reply)),
+    lang: outputLang(ctx, fromFile?.file.lang ?? detectLang(reply)),
     status: result.status,
     // As in the hearing: a pack that asks the platform itself sets meta.platform from the answer.
     meta: syncPlatform(loaded.pack, result.answers, meta),
     answers: result.answers,
   };
   emitText(ctx, renderAnswersYaml(file, loaded.pack), flags);
-  showReport(ctx, result);
+  showReport(ctx, result, fromFile !== undefined);
+  if (result.form && result.form.version !== loaded.pack.version) {
+    ctx.out.info(
+      ctx.out.errColor.yellow(
+        ctx.out.t(
+          `注意: フォームは ${result.form.packId}@${result.form.version} で作られ、パックは今 ${loaded.pack.version} です。番号や選択肢が変わっていないか確認してください。`,
+          `note: the form was made with ${result.form.packId}@${result.form.version}; the pack is now ${loaded.pack.version}. Check that no number or choice moved.`,
+        ),
+      ),
+    );
+  }
   return 0;
 }
 
-function showReport(ctx: Ctx, r: ReturnType<typeof importReply>): void {
+function showReport(ctx: Ctx, r: ImportResult, fromFile: boolean): void {
   const { t, errColor: c } = { t: ctx.out.t.bind(ctx.out), errColor: ctx.out.errColor };
   const lang = ctx.lang;
   const quote = (s: string) => {
@@ -79,11 +93,14 @@ function showReport(ctx: Ctx, r: ReturnType<typeof importReply>): void {
     `  ${x.n}. ${x.question.message[lang]}${withText && x.text ? ` ${c.dim(`«${quote(x.text)}»`)}` : ""}\n     ${x.why[lang]}`;
   const answered = Object.keys(r.answers).filter((k) => !k.endsWith("_other")).length;
   ctx.out.info(
-    t(
-      `${r.found} 件の回答を読み取り、${answered} 問の回答を保存しました。`,
-      `read ${count(r.found, "numbered answer", "numbered answers")}; stored the answers to ${count(answered, "question", "questions")}.`,
-    ),
+    fromFile
+      ? t(`回答ファイルから ${answered} 問の回答を読み取りました。`, `read the answers to ${count(answered, "question", "questions")} from the answers file.`)
+      : t(
+          `${r.found} 件の回答を読み取り、${answered} 問の回答を保存しました。`,
+          `read ${count(r.found, "numbered answer", "numbered answers")}; stored the answers to ${count(answered, "question", "questions")}.`,
+        ),
   );
+  if (r.form) showFormCheck(ctx, r.form);
   if (r.unreadable.length) {
     ctx.out.info(c.red(t(`読み取れなかった回答 (${r.unreadable.length} 件、未回答のままです):`, `could not read ${r.unreadable.length} (left unanswered):`)));
     for (const x of r.unreadable) ctx.out.info(line(x, true));
@@ -115,4 +132,27 @@ function showReport(ctx: Ctx, r: ReturnType<typeof importReply>): void {
   }
   if (r.status === "in-progress")
     ctx.out.info(t("残りは kikitori resume <回答ファイル> で入力できます。", "fill in the rest with kikitori resume <answers file>."));
+}
+
+/** A reply or file from the client's form: say whether it arrived as the form wrote it (a warning, never a failure). */
+function showFormCheck(ctx: Ctx, f: FormCheck): void {
+  const { t, errColor: c } = { t: ctx.out.t.bind(ctx.out), errColor: ctx.out.errColor };
+  const pack = `${f.packId}@${f.version}`;
+  if (f.matches) {
+    ctx.out.info(
+      t(
+        `kikitori フォーム (${pack}) の回答です。確認コード ${f.checksum} は一致しています。`,
+        `from the kikitori form (${pack}); its check code ${f.checksum} matches.`,
+      ),
+    );
+    return;
+  }
+  ctx.out.info(
+    c.yellow(
+      t(
+        `警告: 確認コード ${f.checksum} が一致しません。フォーム (${pack}) が書いた後に回答が書き換えられたか、違うように読み取られています。上の回答を確認してください。`,
+        `warning: check code ${f.checksum} does not match: the answers were changed after the form (${pack}) wrote them, or read differently. Check the answers above.`,
+      ),
+    ),
+  );
 }
