@@ -116,5 +116,6 @@ export function replyQuestionsOf(model: FormModel): ReplyQuestion[] {
     allowPending: q.allowPending,
     choices: (q.choices ?? []).map((c) => ({ value: c.value, label: c.label, ...(c.other ? { other: true } : {}) })),
     ...(q.unit !== undefined ? { unit: q.unit } : {}),
+    ...(q.default !== undefined ? { hasDefault: true } : {}),
   }));
 }

@@ -6,7 +6,7 @@
  */
 import type { AnswerValue, Reference } from "../answers/types.ts";
 import { type Lang, unitForm, WORDS } from "../i18n.ts";
-import { BULLET, INDENT, KIND_TAG, NOTE_LINE, NUMBER, oneLine, type ReplyQuestion, readPending } from "./reply.ts";
+import { BULLET, INDENT, isNoneWord, KIND_TAG, NOTE_LINE, NUMBER, oneLine, type ReplyQuestion, readPending } from "./reply.ts";
 
 export interface FormSignature {
   packId: string;
@@ -64,15 +64,21 @@ export interface Decoded {
   other?: string;
 }
 
+/** The client left a question with a default without an answer: stored as none, not as the default. */
+export interface DecodedNone {
+  none: true;
+}
+
 /** An item of a form's reply read back exactly, or undefined when it is not as the form wrote it. */
-export function decodeReplyValue(q: ReplyQuestion, text: string): Decoded | undefined {
+export function decodeReplyValue(q: ReplyQuestion, text: string): Decoded | DecodedNone | undefined {
   const lines = text.split("\n");
   const first = lines[0] ?? "";
   const single = lines.length === 1;
   const freeText = q.type === "text" || q.type === "paragraph";
-  if (!(freeText && first.startsWith("\\")) && q.allowPending && single) {
-    const pending = readPending(first);
+  if (!(freeText && first.startsWith("\\")) && single) {
+    const pending = q.allowPending ? readPending(first) : undefined;
     if (pending) return { value: pending };
+    if (q.hasDefault && isNoneWord(first)) return { none: true };
   }
   switch (q.type) {
     case "text":

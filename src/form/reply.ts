@@ -12,6 +12,7 @@
  * 4. 1) SNS
  *    3) その他（看板）
  * 7. 未定（来週決めます）
+ * 8. なし
  * 9. 一行目
  *    二行目
  *
@@ -20,8 +21,10 @@
  * An item starts at a line `N. ` in the first column; the lines under it are indented by
  * three spaces, so nothing a client wrote can start another item. Choices are written as
  * `number) label`, "other" with its text in brackets, lists and references one per line
- * behind `・`. A free text that would read as "not decided yet" (or starts with `\`) is
- * written behind a `\`.
+ * behind `・`. A question with a pack default that the client left without an answer (cleared
+ * the default, or picked nothing) is written as `なし` / `None`: left out, `import` would fill
+ * in the default. A free text that would read as "not decided yet" (or as that `なし` where
+ * the question has a default, or starts with `\`) is written behind a `\`.
  */
 import { type Answers, type AnswerValue, isPending, type Reference } from "../answers/types.ts";
 import { type Lang, unitForm, WORDS } from "../i18n.ts";
@@ -41,6 +44,8 @@ export interface ReplyQuestion {
   allowPending: boolean;
   choices: ReplyChoice[];
   unit?: string;
+  /** The pack gives it a default: left without an answer, it is written as "none" rather than left out. */
+  hasDefault?: boolean;
 }
 
 export interface ReplyInput {
@@ -48,14 +53,16 @@ export interface ReplyInput {
   title: string;
   packId: string;
   version: string;
-  /** In pack order. */
+  /** The form's questions that apply, in pack order. */
   questions: ReplyQuestion[];
-  /** Valid answers of the questions that apply (what `import` should store). */
+  /** Valid answers of the questions that apply (what `import` should store); an empty list counts as no answer. */
   answers: Answers;
 }
 
 export const INDENT = "   ";
 export const PENDING_WORD = { ja: "未定", en: "Not decided yet" } as const;
+/** A question with a default the client left without an answer: `import` reads it as answered with nothing. */
+export const NONE_WORD = { ja: "なし", en: "None" } as const;
 export const KIND_TAG = {
   ja: { like: "［参考にしたい］", avoid: "［避けたい］" },
   en: { like: "[like] ", avoid: "[avoid] " },
@@ -70,17 +77,26 @@ export const oneLine = (s: string) => s.replace(/\s*[\r\n\u2028\u2029]+\s*/g, " 
 
 export function renderFormReply(input: ReplyInput): string {
   const { lang } = input;
+  const answers = withoutEmptyLists(input.answers);
   const title = oneLine(input.title);
   const lines = [lang === "ja" ? `「${title}」の回答をお送りします。` : `My answers to “${title}”:`, ""];
   for (const q of input.questions) {
-    const v = input.answers[q.id];
-    if (v === undefined) continue;
-    const other = input.answers[`${q.id}_other`];
+    const v = answers[q.id];
+    if (v === undefined) {
+      if (q.hasDefault) lines.push(`${q.n}. ${NONE_WORD[lang]}`);
+      continue;
+    }
+    const other = answers[`${q.id}_other`];
     const [first = "", ...rest] = valueLines(q, v, typeof other === "string" ? other : undefined, lang);
     lines.push(`${q.n}. ${first}`.trimEnd(), ...rest.map((l) => (l === "" ? "" : INDENT + l)));
   }
-  lines.push("", signatureLine(lang, input.packId, input.version, answersChecksum(input.packId, input.version, input.answers)));
+  lines.push("", signatureLine(lang, input.packId, input.version, answersChecksum(input.packId, input.version, answers)));
   return `${lines.join("\n")}\n`;
+}
+
+/** An empty selection or list is no answer, as the form reads its controls (normalize.ts readInput). */
+function withoutEmptyLists(answers: Answers): Answers {
+  return Object.fromEntries(Object.entries(answers).filter(([, v]) => !(Array.isArray(v) && v.length === 0)));
 }
 
 /** The closing line that marks a form's reply: its pack and the checksum of its answers. */
@@ -110,10 +126,10 @@ function valueLines(q: ReplyQuestion, v: AnswerValue, other: string | undefined,
     case "date":
       return [String(v)];
     case "text":
-      return [escapeText(String(v))];
+      return [escapeText(q, String(v))];
     case "paragraph": {
       const [first = "", ...rest] = String(v).split("\n");
-      return [escapeText(first), ...rest];
+      return [escapeText(q, first), ...rest];
     }
     case "list":
       return (v as string[]).map((s) => BULLET + s);
@@ -139,9 +155,17 @@ export function readPending(line: string): { pending: true; note?: string } | un
   return m?.[1] ? { pending: true, note: m[1] } : undefined;
 }
 
-/** A free text that would read as "not decided yet", or that starts with the escape itself, goes behind a `\`. */
-function escapeText(s: string): string {
-  return s.startsWith("\\") || readPending(s) ? `\\${s}` : s;
+/** Whether a line is the word a form's reply writes for "answered with nothing". */
+export function isNoneWord(line: string): boolean {
+  return line === NONE_WORD.ja || line === NONE_WORD.en;
+}
+
+/**
+ * A free text that would read as "not decided yet" (or as "none", where the question has a
+ * default), or that starts with the escape itself, goes behind a `\`.
+ */
+function escapeText(q: ReplyQuestion, s: string): string {
+  return s.startsWith("\\") || readPending(s) || (q.hasDefault && isNoneWord(s)) ? `\\${s}` : s;
 }
 
 /**

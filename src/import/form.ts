@@ -22,6 +22,7 @@ export function replyQuestions(pack: Pack, lang: Lang): Map<number, ReplyQuestio
         allowPending: q.allow_pending,
         choices: (q.choices ?? []).map((c) => ({ value: c.value, label: c.label[lang], ...(c.other ? { other: true } : {}) })),
         ...(q.unit ? { unit: q.unit[lang] } : {}),
+        ...(q.default !== undefined ? { hasDefault: true } : {}),
       },
     ]),
   );

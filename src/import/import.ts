@@ -50,7 +50,7 @@ export interface ImportResult {
   missing: { n?: number; question: Question }[];
   /**
    * Questions the reply left out that got the pack's default, as the hearing and `--defaults`
-   * give it (number absent for the worker's own questions).
+   * give it (number absent for the worker's own questions); none for a form's reply.
    */
   defaulted: { n?: number; question: Question }[];
   /** A reply written by the client's HTML form: whether its answers arrived as the form wrote them. */
@@ -78,7 +78,10 @@ export function importReply(pack: Pack, reply: string, env: ReadEnv): ImportResu
 
   // What the reply does not mention takes the pack's default, as in the hearing; an answer
   // the client gave (even "none", or one that could not be read) is never replaced by it.
-  const filled = withDefaults(pack, raw, new Set(textOf.keys()));
+  // The form has already started each of its questions from its default and writes the ones
+  // left blank as "none", so its reply, like its answers file, is taken as it is: the
+  // questions it does not ask (the worker's own, later rounds) are left to `resume`.
+  const filled = signature ? raw : withDefaults(pack, raw, new Set(textOf.keys()));
   const { answers, problems } = validateAnswers(pack, filled, { requireComplete: true });
   const visible = new Set(visibleQuestions(pack, answers).map((q) => q.id));
   const numberOf = new Map(numbered.map((x) => [x.question.id, x.n]));
@@ -153,6 +156,8 @@ export function otherPackError(formPack: string, pack: string): DataError {
 function readExactly(rq: ReplyQuestion | undefined, text: string): Reading | undefined {
   const exact = rq ? decodeReplyValue(rq, text) : undefined;
   if (!exact) return undefined;
+  // Answered with nothing: blank, so the pack's default is not filled in.
+  if ("none" in exact) return { kind: "blank" };
   if (isPending(exact.value)) return { kind: "pending", ...(exact.value.note ? { note: exact.value.note } : {}) };
   return { kind: "value", value: exact.value, ...(exact.other !== undefined ? { other: exact.other } : {}), remarks: [] };
 }

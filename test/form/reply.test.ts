@@ -8,8 +8,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { visibleQuestions } from "../../src/answers/conditions.ts";
 import { parseAnswersText } from "../../src/answers/io.ts";
 import { validateAnswers } from "../../src/answers/validate.ts";
+import { numberQuestions } from "../../src/ask/numbering.ts";
 import { renderFormAnswersFile } from "../../src/form/download.ts";
 import { renderFormReply } from "../../src/form/reply.ts";
 import { importAnswersFile } from "../../src/import/answers-file.ts";
@@ -33,13 +35,15 @@ const named = (p: Pack) => Object.assign(p, { [fc.toStringMethod]: () => `<pack 
 const packs = fc.oneof(fc.constantFrom(...[...filePacks, everyTypePack()].map(named)), anyPack);
 const langs = fc.constantFrom("ja" as const, "en" as const);
 
+/** The reply as the form's review page writes it: of the questions that apply. */
 function reply(pack: Pack, lang: "ja" | "en", answers: ReturnType<typeof asForm>): string {
+  const applies = new Set(visibleQuestions(pack, answers).map((q) => q.id));
   return renderFormReply({
     lang,
     title: pack.title[lang],
     packId: pack.id,
     version: pack.version,
-    questions: [...replyQuestions(pack, lang).values()],
+    questions: [...replyQuestions(pack, lang).values()].filter((q) => applies.has(q.id)),
     answers,
   });
 }
@@ -57,7 +61,7 @@ function file(pack: Pack, lang: "ja" | "en", answers: ReturnType<typeof asForm>)
 }
 
 describe("the copied reply", () => {
-  test("imports to exactly the form's answers, checksum matching, for any pack and answers", () => {
+  test("imports to exactly the form's answers (no default over an answer left blank), checksum matching, for any pack and answers", () => {
     fc.assert(
       fc.property(
         packs.chain((pack) => fc.tuple(fc.constant(pack), answersFor(pack), langs)),
@@ -66,6 +70,7 @@ describe("the copied reply", () => {
           const r = importReply(pack, reply(pack, lang, answers), { today: TODAY });
           expect(r.unreadable.map((u) => `${u.n}: ${u.why.en} «${u.text}»`)).toEqual([]);
           expect(r.answers).toEqual(answers);
+          expect(r.defaulted).toEqual([]);
           expect(r.form).toMatchObject({ packId: pack.id, version: pack.version, matches: true });
         },
       ),
@@ -125,6 +130,43 @@ describe("the copied reply", () => {
     ]);
     const r = importReply(pack, text, { today: TODAY });
     expect(r.answers).toEqual(answers);
+    expect(r.form?.matches).toBe(true);
+  });
+
+  const videoEditing = filePacks.find((p) => p.id === "video-editing") as Pack;
+  const stagesN = numberQuestions(videoEditing).find((x) => x.question.id === "stages")?.n;
+  test.each([
+    ["ja", "なし"],
+    ["en", "None"],
+  ] as const)("writes a question with a default the client left blank as %s «%s», and import does not fill the default in", (lang, word) => {
+    // video-editing's stages defaults to [cut, final]; the client unticked every box.
+    const answers = asForm(videoEditing, { stages: [] });
+    const text = reply(videoEditing, lang, answers);
+    expect(text.split("\n")).toContain(`${stagesN}. ${word}`);
+    const r = importReply(videoEditing, text, { today: TODAY });
+    expect(r.answers.stages).toBeUndefined();
+    expect(r.missing.map((m) => m.question.id)).toContain("stages");
+    expect(r.form?.matches).toBe(true);
+    // The same reply without the signature is an ordinary reply: "none" is still the client's answer.
+    const plain = importReply(videoEditing, text.replace(/\n[（(]kikitori.*\n$/u, "\n"), { today: TODAY });
+    expect(plain.form).toBeUndefined();
+    expect(plain.answers.stages).toBeUndefined();
+    expect(plain.defaulted.map((d) => d.question.id)).not.toContain("stages");
+  });
+
+  test.each([
+    ["なし", "1. \\なし", "なし"],
+    ["(blank)", "1. なし", undefined],
+    ["未定", "1. \\未定", "未定"],
+  ] as const)("a text with a default answered %s is written as «%s» and read back exactly", (typed, line, stored) => {
+    const pack = everyTypePack();
+    const name = pack.sections[0]?.questions[0];
+    if (name) name.default = "未記入";
+    const answers = asForm(pack, { name: typed === "(blank)" ? "" : typed, kind: "logo" });
+    const text = reply(pack, "ja", answers);
+    expect(text.split("\n")).toContain(line);
+    const r = importReply(pack, text, { today: TODAY });
+    expect(r.answers.name).toBe(stored);
     expect(r.form?.matches).toBe(true);
   });
 

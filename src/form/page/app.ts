@@ -284,6 +284,9 @@ export class FormApp {
     const i = pages.indexOf(this.page);
     const current = this.pages.get(this.page);
     if (current) this.fillDefaults(current.section);
+    // The review shows (and sends) every answer: a section not opened yet (one that came to
+    // apply after the client went past it) starts from its defaults there, as when opened.
+    if (this.page === REVIEW) for (const section of this.model.sections) this.fillDefaults(section);
     const sections = pages.length - 1;
     this.ui.where.textContent = this.page === REVIEW ? "" : fill(this.s.section, { k: i + 1, n: sections });
     this.ui.where.hidden = this.page === REVIEW;
@@ -308,8 +311,10 @@ export class FormApp {
     for (const fq of section.questions) {
       const q = this.packQuestions.get(fq.id);
       if (!q || fq.default === undefined || this.state.answers[fq.id] !== undefined || this.state.drafts[fq.id] !== undefined) continue;
-      const checked = checkValue(q, fq.default);
-      if (!("value" in checked)) continue;
+      // Read as the control would give it: an empty default selection is no answer.
+      const v = readInput(q, fq.default);
+      const checked = v === undefined ? undefined : checkValue(q, v);
+      if (!checked || !("value" in checked)) continue;
       this.state.answers[fq.id] = checked.value;
       this.views.get(fq.id)?.restore(checked.value, undefined, undefined);
     }

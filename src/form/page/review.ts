@@ -105,7 +105,9 @@ export class Review {
 
   private replyText(answers: Answers): string {
     const m = this.model;
-    return renderFormReply({ lang: m.lang, title: m.pack.title, packId: m.pack.id, version: m.pack.version, questions: replyQuestionsOf(m), answers });
+    const applies = new Set(this.hooks.questions().flatMap((g) => g.questions.map((q) => q.id)));
+    const questions = replyQuestionsOf(m).filter((q) => applies.has(q.id));
+    return renderFormReply({ lang: m.lang, title: m.pack.title, packId: m.pack.id, version: m.pack.version, questions, answers });
   }
 
   private async copy(): Promise<void> {
