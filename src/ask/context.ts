@@ -134,7 +134,7 @@ function salutation(client: string, lang: Lang): string {
 }
 
 /** `複数選択可・2つまで` / `pick up to 2`, for a multiselect. */
-function pickHint(q: Question, lang: Lang): string {
+export function pickHint(q: Question, lang: Lang): string {
   if (q.type !== "multiselect") return "";
   const max = q.validate?.max_items;
   // The question may say it already: "（複数可）", "choose all that apply", "3つまで".

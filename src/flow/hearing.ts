@@ -13,6 +13,7 @@
 import { checkValue } from "../answers/check-value.ts";
 import { coerceText } from "../answers/coerce.ts";
 import { chosenOther, pruneAnswers } from "../answers/conditions.ts";
+import { refusal } from "../answers/refusal.ts";
 import { type Answers, get, isPending, type Meta } from "../answers/types.ts";
 import type { Lang } from "../i18n.ts";
 import { otherKey, type Pack } from "../pack/types.ts";
@@ -220,16 +221,7 @@ class Hearing implements View {
 
   /** Why a reply is refused, in the person's language; undefined when it is fine. */
   private refusal(step: Step, raw: unknown): string | undefined {
-    const q = step.question;
-    if (isEmpty(raw)) return q.required ? (q.allow_pending ? SAY.requiredPending : SAY.required)[this.lang] : undefined;
-    const checked = checkValue(q, typed(step, raw));
-    if ("value" in checked) return undefined;
-    // checkValue speaks of answers files: its messages start with the id (redundant next to
-    // the question on screen) and some fixes are file examples (`id: 3`), left out here.
-    const prefix = `${q.id}: `;
-    const text = checked.error[this.lang].replace(prefix, "");
-    const fix = checked.fix[this.lang];
-    return fix.startsWith(prefix) ? text : `${text} — ${fix}`;
+    return refusal(step.question, isEmpty(raw) ? undefined : typed(step, raw), this.lang);
   }
 }
 

@@ -2,6 +2,7 @@
  * What the hearing shows: the question screen, the follow-ups for "other" and "not decided
  * yet", and the review screen, built from the pack and the answers so far. Pure.
  */
+import { REFUSAL } from "../answers/refusal.ts";
 import { type Answers, get, isPending, type Meta } from "../answers/types.ts";
 import { type Lang, msg } from "../i18n.ts";
 import { otherKey, type Pack } from "../pack/types.ts";
@@ -20,11 +21,10 @@ export interface View {
 /** What the hearing says on its screens besides the pack's own words. */
 export const SAY = {
   first: msg("これが最初の質問です", "This is the first question"),
-  required: msg("この質問は回答が必要です", "This question needs an answer"),
-  requiredPending: msg("この質問は回答が必要です (未定にもできます)", 'This question needs an answer (or mark it "not decided yet")'),
+  required: REFUSAL.required,
   noPending: msg("この質問は「未定」にできません", 'This question cannot be "not decided yet"'),
   missing: msg("完了する前にこの質問に答えてください", "Answer this question before finishing"),
-  otherAsk: msg("「その他」の内容を教えてください", 'Please describe "other"'),
+  otherAsk: REFUSAL.otherAsk,
   noteAsk: msg("未定のメモ (何を確認するか等)", "a note on what is still open"),
 };
 

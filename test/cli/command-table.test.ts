@@ -101,6 +101,12 @@ const CASES: [string, string, unknown[]][] = [
     "runImport",
     ["p", "-", { output: "a.yaml", force: true, client: "c", job: "j", platform: "lancers" }],
   ],
+  ["form logo-design", "runForm", ["logo-design", {}]],
+  [
+    "form p --first -o hearing.html --force --client 山田 --job ロゴ --platform coconala",
+    "runForm",
+    ["p", { first: true, output: "hearing.html", force: true, client: "山田", job: "ロゴ", platform: "coconala" }],
+  ],
   ["message confirm a.yaml", "runMessage", ["confirm", "a.yaml", {}]],
   [
     "message progress a.yaml --percent 60 --done ラフ --done 配色 --next 清書",

@@ -142,6 +142,7 @@ describe("platform windows", () => {
       "coconala.acceptance",
       "coconala.formal_delivery_return",
       "coconala.talkroom_limit",
+      "coconala.off_platform",
       "coconala.corporate_invoice",
     ]);
     expect(p.notes[1]).toMatchObject({ kind: "acceptance", days: 3, lapse: "auto_complete", date: "2027-01-18", verified: false });

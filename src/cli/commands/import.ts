@@ -11,7 +11,9 @@ import { DataError } from "../../errors.ts";
 import { decodeText, existsError, LIMITS, readTextFile } from "../../files.ts";
 import { questionAnswerText, syncPlatform } from "../../flow/steps.ts";
 import { count, msg } from "../../i18n.ts";
-import { detectLang, type ImportNote, importReply } from "../../import/import.ts";
+import { importAnswersFile, isAnswersFileText } from "../../import/answers-file.ts";
+import type { FormCheck } from "../../import/form.ts";
+import { detectLang, type ImportNote, type ImportResult, importReply } from "../../import/import.ts";
 import { findPack } from "../../pack/lookup.ts";
 import { labelOf } from "../../render/context.ts";
 import { type Ctx, outputLang } from "../context.ts";
@@ -39,8 +41,10 @@ export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: 
     replyArg === "-"
       ? decodeText(await readStdin(ctx.io.stdin), name, LIMITS.replyBytes)
       : readTextFile(path.resolve(ctx.io.cwd, replyArg), LIMITS.replyBytes, name);
-  const result = importReply(loaded.pack, reply, { today: ctx.today() });
-  if (result.found === 0) {
+  // The file the client's form downloads (or any answers file of the pack) is taken as it is.
+  const fromFile = isAnswersFileText(reply) ? importAnswersFile(loaded.pack, reply, name) : undefined;
+  const result = fromFile ?? importReply(loaded.pack, reply, { today: ctx.today() });
+  if (!fromFile && result.found === 0) {
     throw new DataError(msg(`${name} に番号付きの回答が見つかりません`, `${name} holds no numbered answers`), [
       {
         file: name,
@@ -50,16 +54,16 @@ export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: 
     ]);
   }
   const now = ctx.now();
-  const meta: AnswersFile["meta"] = {};
+  const meta: AnswersFile["meta"] = { ...fromFile?.file.meta };
   if (flags.client) meta.client = flags.client;
   if (flags.job) meta.job = flags.job;
   if (flags.platform) meta.platform = flags.platform;
-  meta.created = now;
+  meta.created ??= now;
   meta.updated = now;
   const file: AnswersFile = {
     kikitori: 1,
     pack: { id: loaded.pack.id, version: loaded.pack.version },
-    lang: outputLang(ctx, detectLang(reply)),
+    lang: outputLang(ctx, fromFile?.file.lang ?? detectLang(reply)),
     status: result.status,
     // As in the hearing: a pack that asks the platform itself sets meta.platform from the answer.
     meta: syncPlatform(loaded.pack, result.answers, meta),
@@ -67,10 +71,20 @@ export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: 
   };
   if (!flags.json) {
     emitText(ctx, renderAnswersYaml(file, loaded.pack), flags);
-    showReport(ctx, result);
+    showReport(ctx, result, fromFile !== undefined);
   } else {
     if (outFile) emitText(ctx, renderAnswersYaml(file, loaded.pack), flags);
     ctx.out.json(reportJson(result, file, outFile ? flags.output : undefined));
+  }
+  if (result.form && result.form.version !== loaded.pack.version) {
+    ctx.out.info(
+      ctx.out.errColor.yellow(
+        ctx.out.t(
+          `注意: フォームは ${result.form.packId}@${result.form.version} で作られ、パックは今 ${loaded.pack.version} です。番号や選択肢が変わっていないか確認してください。`,
+          `note: the form was made with ${result.form.packId}@${result.form.version}; the pack is now ${loaded.pack.version}. Check that no number or choice moved.`,
+        ),
+      ),
+    );
   }
   return 0;
 }
@@ -80,14 +94,16 @@ export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: 
  * the report (unreadable, remarks, skipped, missing…) with the question number, id, the
  * question and why, in both languages.
  */
-function reportJson(r: ReturnType<typeof importReply>, file: AnswersFile, written: string | undefined): object {
-  const lists = Object.entries(r).filter(([, v]) => Array.isArray(v)) as [
+function reportJson(r: ImportResult, file: AnswersFile, written: string | undefined): object {
+  const isNotes = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === "object" && x !== null && "question" in x);
+  const lists = Object.entries(r).filter(([, v]) => isNotes(v)) as [
     string,
     { n?: number; question: { id: string; message: object }; why?: object; text?: string }[],
   ][];
   return {
     ...(written ? { file: written } : {}),
     status: r.status,
+    ...(r.form ? { form: r.form } : {}),
     found: r.found,
     stored: Object.keys(r.answers).filter((k) => !k.endsWith("_other")).length,
     ...Object.fromEntries(
@@ -106,7 +122,7 @@ function reportJson(r: ReturnType<typeof importReply>, file: AnswersFile, writte
   };
 }
 
-function showReport(ctx: Ctx, r: ReturnType<typeof importReply>): void {
+function showReport(ctx: Ctx, r: ImportResult, fromFile: boolean): void {
   const { t, errColor: c } = { t: ctx.out.t.bind(ctx.out), errColor: ctx.out.errColor };
   const lang = ctx.lang;
   const quote = (s: string) => {
@@ -117,11 +133,14 @@ function showReport(ctx: Ctx, r: ReturnType<typeof importReply>): void {
     `  ${x.n}. ${x.question.message[lang]}${withText && x.text ? ` ${c.dim(`«${quote(x.text)}»`)}` : ""}\n     ${x.why[lang]}`;
   const answered = Object.keys(r.answers).filter((k) => !k.endsWith("_other")).length;
   ctx.out.info(
-    t(
-      `${r.found} 件の回答を読み取り、${answered} 問の回答を保存しました。`,
-      `read ${count(r.found, "numbered answer", "numbered answers")}; stored the answers to ${count(answered, "question", "questions")}.`,
-    ),
+    fromFile
+      ? t(`回答ファイルから ${answered} 問の回答を読み取りました。`, `read the answers to ${count(answered, "question", "questions")} from the answers file.`)
+      : t(
+          `${r.found} 件の回答を読み取り、${answered} 問の回答を保存しました。`,
+          `read ${count(r.found, "numbered answer", "numbered answers")}; stored the answers to ${count(answered, "question", "questions")}.`,
+        ),
   );
+  if (r.form) showFormCheck(ctx, r.form);
   if (r.unreadable.length) {
     ctx.out.info(c.red(t(`読み取れなかった回答 (${r.unreadable.length} 件、未回答のままです):`, `could not read ${r.unreadable.length} (left unanswered):`)));
     for (const x of r.unreadable) ctx.out.info(line(x, true));
@@ -153,4 +172,27 @@ function showReport(ctx: Ctx, r: ReturnType<typeof importReply>): void {
   }
   if (r.status === "in-progress")
     ctx.out.info(t("残りは kikitori resume <回答ファイル> で入力できます。", "fill in the rest with kikitori resume <answers file>."));
+}
+
+/** A reply or file from the client's form: say whether it arrived as the form wrote it (a warning, never a failure). */
+function showFormCheck(ctx: Ctx, f: FormCheck): void {
+  const { t, errColor: c } = { t: ctx.out.t.bind(ctx.out), errColor: ctx.out.errColor };
+  const pack = `${f.packId}@${f.version}`;
+  if (f.matches) {
+    ctx.out.info(
+      t(
+        `kikitori フォーム (${pack}) の回答です。確認コード ${f.checksum} は一致しています。`,
+        `from the kikitori form (${pack}); its check code ${f.checksum} matches.`,
+      ),
+    );
+    return;
+  }
+  ctx.out.info(
+    c.yellow(
+      t(
+        `警告: 確認コード ${f.checksum} が一致しません。フォーム (${pack}) が書いた後に回答が書き換えられたか、違うように読み取られています。上の回答を確認してください。`,
+        `warning: check code ${f.checksum} does not match: the answers were changed after the form (${pack}) wrote them, or read differently. Check the answers above.`,
+      ),
+    ),
+  );
 }

@@ -1,6 +1,7 @@
 /** Planning and talking to the client: `schedule`, `ask`, `import`, `message`. */
 import { msg } from "../../i18n.ts";
 import type { AskFlags } from "../commands/ask.ts";
+import type { FormFlags } from "../commands/form.ts";
 import type { ImportFlags } from "../commands/import.ts";
 import type { MessageFlags } from "../commands/message.ts";
 import type { ScheduleFlags } from "../commands/schedule.ts";
@@ -145,6 +146,40 @@ export const CLIENT_COMMANDS = [
     ],
     load: everyday,
     run: (m, ctx, [pack, reply], o: ImportFlags) => m.runImport(ctx, pack ?? "", reply ?? "", o),
+  }),
+
+  command({
+    name: "form",
+    summary: msg(
+      "クライアントが回答するフォームを、オフラインで開ける1つの HTML ファイルにします (コピーした回答も保存したファイルも kikitori import で取り込めます)",
+      "the client's form as one offline HTML file; its copied reply and its downloaded file are read by kikitori import",
+    ),
+    args: [PACK_REF],
+    options: [
+      helping(
+        OUTPUT,
+        "書き出すファイル (既定: <パック>-<日付>[-<クライアント>].form.html、- で標準出力)",
+        "file to write (default: <pack>-<date>[-<client>].form.html; - for stdout)",
+      ),
+      FORCE_ONE,
+      helping(CLIENT, "フォームに表示するクライアント名", "client name shown on the form"),
+      helping(JOB, "フォームに表示する案件名", "job title shown on the form"),
+      helping(
+        PLATFORM,
+        "案件のプラットフォーム (送り方の案内と、外部リンクが禁止されているときの注意に使います)",
+        "the job's platform (for how to send the answers, and a warning where outside links are forbidden)",
+      ),
+      { flags: "--first", help: msg("最初のラウンドだけ (必須と要点の質問、最大12問)", "the first round only (required and summary questions, at most 12)") },
+    ],
+    examples: [
+      msg(
+        "kikitori form logo-design --client 山田 --platform coconala -o hearing.html",
+        "kikitori form logo-design --client 'Ms. Smith' --platform upwork -o hearing.html",
+      ),
+    ],
+    // Its own chunk: the everyday commands do not load the form's code.
+    load: () => import("../commands/form.ts"),
+    run: (m, ctx, [pack], o: FormFlags) => m.runForm(ctx, pack ?? "", o),
   }),
 
   command({
