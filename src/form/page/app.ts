@@ -16,7 +16,7 @@ import { fill } from "../fill.ts";
 import { type FormModel, type FormQuestion, type FormSection, formQuestions, packFromModel } from "../model.ts";
 import { oneLine, readInput } from "../normalize.ts";
 import type { FormStrings } from "../strings.ts";
-import { h, idPart } from "./dom.ts";
+import { type FormUi, h, idPart } from "./dom.ts";
 import { QuestionView } from "./question.ts";
 import { Review } from "./review.ts";
 import { type Saved, Store } from "./storage.ts";
@@ -36,16 +36,7 @@ export class FormApp {
   /** The browser refused the last save: leaving the page would lose the answers. */
   private unsaved = false;
   private page: string;
-  private readonly ui: {
-    intro: HTMLElement;
-    where: HTMLElement;
-    progress: HTMLProgressElement;
-    progressText: HTMLElement;
-    saved: HTMLElement;
-    savedTop: HTMLElement;
-    back: HTMLButtonElement;
-    next: HTMLButtonElement;
-  };
+  private readonly ui: FormUi;
 
   constructor(
     private readonly model: FormModel,

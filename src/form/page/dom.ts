@@ -31,3 +31,15 @@ export function uid(prefix: string): string {
   counter += 1;
   return `${prefix}-${counter}`;
 }
+
+/** The parts of the page the form updates as the client moves through it. */
+export interface FormUi {
+  intro: HTMLElement;
+  where: HTMLElement;
+  progress: HTMLProgressElement;
+  progressText: HTMLElement;
+  saved: HTMLElement;
+  savedTop: HTMLElement;
+  back: HTMLButtonElement;
+  next: HTMLButtonElement;
+}
