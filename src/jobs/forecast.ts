@@ -1,0 +1,239 @@
+/**
+ * Plan against actual: from the log's hours and percent done, how much of the planned work
+ * is earned, at what pace, and when each remaining milestone will really be reached given
+ * the hours the worker has (workdays, hours per day, holidays). Earned-value forecasting,
+ * sized for one freelancer. Pure: today and the workday test are passed in.
+ *
+ * The plan's milestones are read generically (date, actor, effortBefore), so any step the
+ * planner adds (stages included) is forecast the same way: a worker milestone is reached
+ * when the work before it is done; a client or platform milestone keeps its distance in
+ * days from the worker milestone before it; a client step blocks the work after it.
+ */
+
+import { dayNumber, isoFromDay } from "../schedule/dates.ts";
+import { TIGHT_SLACK } from "../schedule/index.ts";
+import type { Milestone, Plan } from "../schedule/types.ts";
+import { type LogSummary, round } from "./log.ts";
+
+export type MilestoneVerdict = "done" | "on-track" | "at-risk" | "late";
+export type JobVerdict = Exclude<MilestoneVerdict, "done"> | "done";
+
+export interface ForecastMilestone {
+  id: string;
+  kind: Milestone["kind"] | string;
+  actor: Milestone["actor"];
+  round?: number;
+  /** The planned date. */
+  date: string;
+  time?: string;
+  /** When it will really happen: the delivery day for a worker milestone. */
+  forecast?: string;
+  /** Worker milestones only. */
+  verdict?: MilestoneVerdict;
+  /** The day it was delivered (from the log). */
+  delivered?: string;
+}
+
+export interface Forecast {
+  estimateHours: number;
+  loggedHours: number;
+  /** Percent of the job done: the log's latest figure, carried forward by the hours logged since. */
+  percent?: number;
+  /** Planned work done, in hours of the estimate. */
+  earnedHours: number;
+  /** Work the plan expected done by the end of yesterday. */
+  plannedHours: number;
+  /** earned / planned; undefined before the plan expected anything. */
+  pace?: number;
+  /** Hours of the estimate earned per hour worked (1 = the estimate holds). */
+  efficiency: number;
+  milestones: ForecastMilestone[];
+  verdict: JobVerdict;
+  /** The first worker milestone the forecast misses: tell the client while there is time. */
+  warn?: Warning;
+}
+
+export interface Warning {
+  milestone: ForecastMilestone;
+  /** The milestone's planned date is today or later: the client can still be told in time. */
+  inTime: boolean;
+  /** The new due date to propose (`message delay --new-due`), when the due date itself moves. */
+  newDue?: string;
+}
+
+export interface ForecastInput {
+  plan: Plan;
+  log: LogSummary;
+  today: string;
+  /** Can the worker work on this day number (weekday and holidays)? */
+  isWorkday(day: number): boolean;
+}
+
+const EFFICIENCY_RANGE = [0.2, 5] as const;
+const EPSILON = 1e-9;
+/** Ten years of days: a forecast further out is no forecast. */
+const MAX_WALK = 3700;
+
+/** Milestones that are dates of the work, not of the hearing or a platform's reply window. */
+function steps(plan: Plan): Milestone[] {
+  return plan.milestones.filter((m) => m.kind !== "hearing" && m.kind !== "first_reply");
+}
+
+export function forecastJob(input: ForecastInput): Forecast {
+  const { plan, log, today, isWorkday } = input;
+  const todayDay = dayNumber(today);
+  const total = plan.totalEffortHours;
+  const workers = steps(plan).filter((m) => m.actor === "worker");
+  const delivered = log.deliveries;
+  // The last delivery marked final (done 100%) ends the job even with rounds left.
+  const finalAt = delivered.findIndex((d) => d.final);
+  const doneCount = finalAt >= 0 ? workers.length : Math.min(delivered.length, workers.length);
+
+  // Earned value: the latest percent done, plus the hours logged since at the pace shown so far.
+  let efficiency = 1;
+  let earned = Math.min(total, log.hours);
+  if (log.done) {
+    const atDone = (log.done.percent / 100) * total;
+    if (log.hoursAtDone > 0) efficiency = clamp(atDone / log.hoursAtDone, ...EFFICIENCY_RANGE);
+    earned = Math.min(total, atDone + (log.hours - log.hoursAtDone) * efficiency);
+  }
+  // What was delivered was done, whatever the percent says.
+  const lastDone = doneCount > 0 ? workers[doneCount - 1] : undefined;
+  earned = Math.max(earned, lastDone?.effortBefore ?? 0);
+  if (doneCount === workers.length && workers.length > 0) earned = total;
+
+  const capacity = (day: number) => (isWorkday(day) ? Math.max(0, plan.hoursPerDay - (day === todayDay ? log.hoursToday : 0)) : 0);
+  const cursor = { day: Math.max(todayDay, dayNumber(plan.start)), used: 0 };
+  /** Spends `hours` from the cursor on; returns the day the last of them is worked. */
+  const spend = (hours: number): number | undefined => {
+    let left = hours;
+    for (let n = 0; n < MAX_WALK; n++) {
+      const free = capacity(cursor.day) - cursor.used;
+      if (left <= EPSILON) {
+        // Nothing (more) to do: delivered that day, if it is a workday.
+        if (isWorkday(cursor.day)) return cursor.day;
+      } else if (free > EPSILON) {
+        if (left <= free + EPSILON) {
+          cursor.used += left;
+          return cursor.day;
+        }
+        left -= free;
+      }
+      cursor.day++;
+      cursor.used = 0;
+    }
+    return undefined;
+  };
+  const hoursBetween = (from: number, used: number, to: number) => {
+    let h = -used;
+    for (let d = from; d <= to && d - from < MAX_WALK; d++) h += capacity(d);
+    return Math.max(0, h);
+  };
+
+  const out: ForecastMilestone[] = [];
+  let workerIndex = 0;
+  let prevEffort = 0;
+  let lastWorker: { planned: number; forecast: number | undefined } | undefined;
+  for (const m of steps(plan)) {
+    const planned = dayNumber(m.date);
+    const base: ForecastMilestone = {
+      id: m.id,
+      kind: m.kind,
+      actor: m.actor,
+      ...(m.round !== undefined ? { round: m.round } : {}),
+      date: m.date,
+      ...(m.time ? { time: m.time } : {}),
+    };
+    if (m.actor === "worker") {
+      const effort = m.effortBefore ?? prevEffort;
+      const i = workerIndex++;
+      if (i < doneCount) {
+        const day = delivered[Math.min(i, delivered.length - 1)]?.date ?? m.date;
+        out.push({ ...base, forecast: day, verdict: "done", delivered: day });
+        lastWorker = { planned, forecast: dayNumber(day) };
+      } else {
+        const need = Math.max(0, effort - Math.max(earned, prevEffort)) / efficiency;
+        const start = { ...cursor };
+        const day = spend(need);
+        const forecast = day === undefined ? undefined : isoFromDay(day);
+        let verdict: MilestoneVerdict;
+        if (planned < todayDay || day === undefined || day > planned) verdict = "late";
+        else verdict = need > EPSILON && hoursBetween(start.day, start.used, planned) < need * (1 + TIGHT_SLACK) ? "at-risk" : "on-track";
+        out.push({ ...base, ...(forecast ? { forecast } : {}), verdict });
+        lastWorker = { planned, forecast: day };
+      }
+      prevEffort = Math.max(prevEffort, effort);
+      continue;
+    }
+    // The client's turn (and the platform's windows after a delivery) keep their length.
+    const shifted = lastWorker?.forecast === undefined ? (lastWorker ? undefined : planned) : lastWorker.forecast + (planned - lastWorker.planned);
+    out.push({ ...base, ...(shifted !== undefined ? { forecast: isoFromDay(shifted) } : {}) });
+    if (m.actor === "client" && shifted !== undefined && shifted + 1 > cursor.day) {
+      cursor.day = shifted + 1;
+      cursor.used = 0;
+    }
+  }
+
+  const pending = out.filter((m) => m.actor === "worker" && m.verdict !== "done");
+  const verdict: JobVerdict =
+    pending.length === 0 ? "done" : pending.some((m) => m.verdict === "late") ? "late" : pending.some((m) => m.verdict === "at-risk") ? "at-risk" : "on-track";
+  const plannedHours = plannedValue(plan, todayDay - 1, isWorkday);
+  const late = pending.find((m) => m.verdict === "late");
+  return {
+    estimateHours: round(total),
+    loggedHours: log.hours,
+    ...(total > 0 && (log.done || log.hours > 0 || doneCount > 0) ? { percent: Math.round((earned / total) * 100) } : {}),
+    earnedHours: round(earned),
+    plannedHours: round(plannedHours),
+    ...(plannedHours > EPSILON ? { pace: Math.round((earned / plannedHours) * 100) / 100 } : {}),
+    efficiency: Math.round(efficiency * 100) / 100,
+    milestones: out,
+    verdict,
+    ...(late ? { warn: warning(plan, out, late, today) } : {}),
+  };
+}
+
+/** The milestone the client's "deadline" names, and how far its forecast moves it. */
+function warning(plan: Plan, out: ForecastMilestone[], late: ForecastMilestone, today: string): Warning {
+  const workers = out.filter((m) => m.actor === "worker");
+  const dueStep = plan.dueMeans === "first_draft" ? (workers.find((m) => m.kind === "first_draft") ?? workers[0]) : workers[workers.length - 1];
+  let newDue: string | undefined;
+  if (dueStep?.forecast && dueStep.forecast > plan.due) newDue = dueStep.forecast;
+  else if (dueStep && !dueStep.forecast) newDue = undefined;
+  if (newDue && newDue <= today) newDue = isoFromDay(dayNumber(today) + 1);
+  return { milestone: late, inTime: late.date >= today, ...(newDue ? { newDue } : {}) };
+}
+
+/**
+ * Hours of the estimate the plan expected done by the end of `upTo`: each worker step's
+ * effort spread over the hours available in its window (from the day after the milestone
+ * before it, or the start, to its date).
+ */
+function plannedValue(plan: Plan, upTo: number, isWorkday: (day: number) => boolean): number {
+  let value = 0;
+  let prevEffort = 0;
+  let windowStart = dayNumber(plan.start);
+  for (const m of steps(plan)) {
+    const day = dayNumber(m.date);
+    if (m.actor === "worker") {
+      const effort = (m.effortBefore ?? prevEffort) - prevEffort;
+      if (effort > 0) {
+        let all = 0;
+        let past = 0;
+        for (let d = windowStart; d <= day && d - windowStart < MAX_WALK; d++) {
+          if (!isWorkday(d)) continue;
+          all += 1;
+          if (d <= upTo) past += 1;
+        }
+        value += all === 0 ? (upTo >= day ? effort : 0) : (effort * past) / all;
+      }
+      prevEffort = Math.max(prevEffort, m.effortBefore ?? prevEffort);
+    }
+    if (m.actor !== "platform") windowStart = Math.max(windowStart, day + 1);
+  }
+  return value;
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, n));
+}
