@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { type SetArg, splitSetArg } from "../../answers/coerce.ts";
 import type { Meta } from "../../answers/types.ts";
+import { localTimestamp } from "../../dates.ts";
 import { DataError, NotFoundError, OutputError, UsageError } from "../../errors.ts";
 import { missingProblems, missingRequired, presetAnswers } from "../../flow/preset.ts";
 import { Interrupted } from "../../flow/prompter.ts";
@@ -17,6 +18,7 @@ import { templateStore } from "../../render/templates.ts";
 import { AnswersStore } from "../answers-store.ts";
 import type { Ctx } from "../context.ts";
 import { conductHearing, interrupted } from "../hearing.ts";
+import { noteFirstReply, orderedFlag, replyWindowPlatform } from "../ordered.ts";
 import { outputFiles, refuseExisting, shown, stemOf, writeRenderedNextTo } from "../outputs.ts";
 import { accessibleFromEnv, openSession, requireTerminal } from "../session.ts";
 
@@ -29,10 +31,12 @@ export interface StartFlags {
   set?: string[];
   force?: boolean;
   accessible?: boolean;
+  ordered?: string;
 }
 
 export async function runStart(ctx: Ctx, ref: string | undefined, flags: StartFlags): Promise<number> {
   const sets = parseSets(flags.set ?? []);
+  if (flags.ordered !== undefined) flags = { ...flags, ordered: orderedFlag(ctx, flags.ordered) };
   const lang = ctx.langFlag ?? ctx.lang;
   const output = flags.output ? path.resolve(ctx.io.cwd, flags.output) : undefined;
   if (flags.defaults) {
@@ -95,7 +99,11 @@ async function runDefaults(ctx: Ctx, loaded: LoadedPack, sets: SetArg[], output:
   const answers = checkedPreset(ctx, loaded, withPlatform(loaded, sets, flags), true);
   if (output) checkOutput(ctx, output, flags.force === true);
   const store = newStore(ctx, loaded, lang, output, flags);
-  const doc = store.save({ answers, meta: syncPlatform(loaded.pack, answers, metaFromFlags(flags)) }, "complete");
+  const meta = syncPlatform(loaded.pack, answers, metaFromFlags(flags));
+  // Without prompts the order time defaults to now on a platform that counts from it.
+  const platform = replyWindowPlatform(ctx, loaded.pack, answers, meta);
+  if (platform && !meta.ordered) meta.ordered = localTimestamp(ctx.io.now());
+  const doc = store.save({ answers, meta }, "complete");
   const file = store.file ?? "";
   ctx.out.info(ctx.out.t(`回答: ${shown(ctx, file)}`, `answers: ${shown(ctx, file)}`));
   await writeRenderedNextTo(
@@ -107,6 +115,7 @@ async function runDefaults(ctx: Ctx, loaded: LoadedPack, sets: SetArg[], output:
     templateStore(ctx.templatesDir),
     flags.force === true,
   );
+  noteFirstReply(ctx, platform, doc.meta.ordered);
   return 0;
 }
 
@@ -162,6 +171,7 @@ function metaFromFlags(flags: StartFlags): Meta {
   if (flags.client?.trim()) meta.client = flags.client.trim();
   if (flags.job?.trim()) meta.job = flags.job.trim();
   if (flags.platform?.trim()) meta.platform = flags.platform.trim();
+  if (flags.ordered) meta.ordered = flags.ordered;
   return meta;
 }
 
