@@ -131,6 +131,13 @@ function buildProgram(t: T, lang: Lang, io: IO, getCtx: (cmd: Command) => Ctx, s
         "plain numbered questions, one line per answer (for screen readers; as ACCESSIBLE=1)",
       ),
     )
+    .option(
+      "--ordered <time>",
+      t(
+        "ご注文の日時 (例: 2026-11-23T10:00+09:00、now)。初回返信の期限はここから数えます",
+        "when the client ordered (e.g. 2026-11-23T10:00+09:00, now); first-reply windows count from it",
+      ),
+    )
     .option("--force", t("既存のファイルを上書きします", "replace existing files"))
     .addHelpText(
       "after",
@@ -286,6 +293,10 @@ Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answ
     .option("--client <name>", t("クライアント名 (meta.client)", "client name (meta.client)"))
     .option("--job <title>", t("案件名 (meta.job)", "job title (meta.job)"))
     .option("--platform <id>", t("プラットフォーム (meta.platform)", "platform id (meta.platform)"))
+    .option(
+      "--ordered <time>",
+      t("ご注文の日時 (meta.ordered。例: 2026-11-23T10:00+09:00)", "when the client ordered (meta.ordered; e.g. 2026-11-23T10:00+09:00)"),
+    )
     .addHelpText(
       "after",
       example(
@@ -338,6 +349,132 @@ Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answ
       run(async (ctx, c) => {
         const { runMessage } = await import("./commands/index.ts");
         return runMessage(ctx, c.args[0] ?? "", c.args[1] ?? "", c.opts());
+      }),
+    );
+
+  cmd("log")
+    .description(
+      t(
+        "作業時間・進捗・送ったメッセージを案件の記録 (progress:) に追加します。オプションなしで記録を表示",
+        "add hours, % done or a message sent to the job's log (progress:); without options, print the log",
+      ),
+    )
+    .argument("<answers>", t("回答ファイル", "answers file"))
+    .option("--hours <h>", t("作業した時間 (例: 2, 1.5, 1h30m)", "hours worked (e.g. 2, 1.5, 1h30m)"))
+    .option("--done <percent>", t("全体の進み具合 (0〜100%)", "how much of the whole job is done (0-100%)"))
+    .option("--note <text>", t("メモ", "a note"))
+    .option("--date <date>", t("記録する日 (既定: 今日。例: 12/1, yesterday)", "the day logged (default: today; e.g. 12/1, yesterday)"))
+    .option(
+      "--sent <kind>",
+      t("送ったメッセージ: confirm, progress, delay, delivery, checkin", "a message that went out: confirm, progress, delay, delivery, checkin"),
+    )
+    .option("--json", t("記録を JSON で出力します", "print the log as JSON"))
+    .addHelpText(
+      "after",
+      example(
+        "kikitori log yamada.answers.yaml --hours 3 --done 40 --note ラフ3案",
+        'kikitori log smith.answers.yaml --hours 3 --done 40 --note "3 rough sketches"',
+      ),
+    )
+    .action(
+      run(async (ctx, c) => {
+        const { runLog } = await import("./commands/log.ts");
+        return runLog(ctx, c.args[0] ?? "", c.opts());
+      }),
+    );
+
+  cmd("status")
+    .description(
+      t(
+        "案件ごとの計画と実績: 作業時間と見積、進捗、ペース、残りの項目の見込みと判定 (順調・注意・遅れ)、次のコマンド",
+        "plan against actual per job: hours and estimate, % done, pace, a forecast and verdict for each remaining milestone, the next command",
+      ),
+    )
+    .argument("<paths...>", t("回答ファイルかフォルダ", "answers files or folders"))
+    .option("--json", t("JSON で出力します", "print JSON"))
+    .addHelpText("after", example("kikitori status jobs/", "kikitori status jobs/ --json"))
+    .action(
+      run(async (ctx, c) => {
+        const { runStatus } = await import("./commands/status.ts");
+        return runStatus(ctx, c.args, c.opts());
+      }),
+    );
+
+  cmd("set")
+    .description(
+      t(
+        "合意した回答を変更します (--set と同じ検査。変更は history: に記録)",
+        "change agreed answers (checked as --set is; each change is recorded in history:)",
+      ),
+    )
+    .argument("<answers>", t("回答ファイル", "answers file"))
+    .argument("<changes...>", t("id=値 か meta.キー=値 (client, job, platform, ordered)", "id=value or meta.key=value (client, job, platform, ordered)"))
+    .option("--note <text>", t("変更の理由", "why it changed"))
+    .addHelpText(
+      "after",
+      example(
+        'kikitori set yamada.answers.yaml due_date=2026-12-18 --note "先方のご都合で延期"',
+        'kikitori set smith.answers.yaml due_date=2026-12-18 --note "moved at the client\'s request"',
+      ),
+    )
+    .action(
+      run(async (ctx, c) => {
+        const { runSet } = await import("./commands/set.ts");
+        const [file = "", ...changes] = c.args;
+        return runSet(ctx, file, changes, c.opts());
+      }),
+    );
+
+  cmd("agenda")
+    .description(
+      t(
+        "すべての案件の予定: 期限切れ、今日、N 日先まで (初回返信・定期連絡・納品・確認・検収・支払い)",
+        "across all jobs: what is overdue, due today and coming up (first replies, check-ins, deliveries, reviews, acceptance, payment)",
+      ),
+    )
+    .argument("[dirs...]", t("回答ファイルを探すフォルダ (既定: 作業フォルダ)", "folders to search for answers files (default: the working folder)"))
+    .option("--days <n>", t("何日先まで表示するか (既定 7)", "how many days ahead to list (default 7)"))
+    .option("--json", t("JSON で出力します", "print JSON"))
+    .option(
+      "--check",
+      t(
+        "期限切れか 24 時間以内の予定があれば表示して終了コード 3、なければ何も表示せず 0",
+        "exit 3 (listing them) when anything is overdue or due within 24 hours, else print nothing and exit 0",
+      ),
+    )
+    .addHelpText(
+      "after",
+      example("kikitori agenda ~/jobs --days 14", 'kikitori agenda ~/jobs --check || notify-send kikitori "$(kikitori agenda ~/jobs --days 1)"'),
+    )
+    .action(
+      run(async (ctx, c) => {
+        const { runAgenda } = await import("./commands/agenda.ts");
+        return runAgenda(ctx, c.args, c.opts());
+      }),
+    );
+
+  cmd("calendar")
+    .description(
+      t(
+        "予定を iCalendar (.ics) にします: 通知付き、再読み込みで更新 (Google カレンダー・Apple カレンダー用)",
+        "the agenda as an iCalendar (.ics) file with reminders; importing again updates it (Google Calendar, Apple Calendar)",
+      ),
+    )
+    .argument("[paths...]", t("回答ファイルかフォルダ (既定: 作業フォルダ)", "answers files or folders (default: the working folder)"))
+    .option("-o, --output <file>", t("書き出す .ics ファイル (省略時は標準出力)", "the .ics file to write (default: stdout)"))
+    .option("--force", t("既存のファイルを上書きします", "replace an existing file"))
+    .option(
+      "--alarm <list>",
+      t(
+        "通知: 1d,2h,30m (開始の何日・時間・分前)、0 (開始時) か none。既定は納品の前日と定期連絡の日の始め",
+        "reminders: 1d,2h,30m before the start, 0 (at the start) or none; default: the day before deliveries, the start of check-in days",
+      ),
+    )
+    .addHelpText("after", example("kikitori calendar ~/jobs -o ~/kikitori.ics --force", "kikitori calendar ~/jobs -o ~/kikitori.ics --force --alarm 1d,2h"))
+    .action(
+      run(async (ctx, c) => {
+        const { runCalendar } = await import("./commands/calendar.ts");
+        return runCalendar(ctx, c.args, c.opts());
       }),
     );
 
