@@ -70,6 +70,8 @@ export interface ForecastInput {
 }
 
 const EFFICIENCY_RANGE = [0.2, 5] as const;
+/** Hours of the estimate, as a share of it, that count as already done at the estimated pace. */
+const PRIOR_SHARE = 0.1;
 const EPSILON = 1e-9;
 /** Ten years of days: a forecast further out is no forecast. */
 const MAX_WALK = 3700;
@@ -90,11 +92,14 @@ export function forecastJob(input: ForecastInput): Forecast {
   const doneCount = finalAt >= 0 ? workers.length : Math.min(delivered.length, workers.length);
 
   // Earned value: the latest percent done, plus the hours logged since at the pace shown so far.
+  // The pace leans on the estimate until a tenth of it is logged: 15% after one hour says
+  // little about the next thirty.
   let efficiency = 1;
   let earned = Math.min(total, log.hours);
   if (log.done) {
     const atDone = (log.done.percent / 100) * total;
-    if (log.hoursAtDone > 0) efficiency = clamp(atDone / log.hoursAtDone, ...EFFICIENCY_RANGE);
+    const prior = Math.max(1, total * PRIOR_SHARE);
+    if (log.hoursAtDone > 0) efficiency = clamp((atDone + prior) / (log.hoursAtDone + prior), ...EFFICIENCY_RANGE);
     earned = Math.min(total, atDone + (log.hours - log.hoursAtDone) * efficiency);
   }
   // What was delivered was done, whatever the percent says.
