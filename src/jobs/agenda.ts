@@ -144,8 +144,12 @@ export function agendaItems(state: JobState, o: AgendaOptions): DatedItem[] {
     for (const d of open.filter((x) => x >= today)) checkin(d, plain, false);
   }
 
+  let delivered = false;
   for (const m of steps) {
-    const date = m.forecast ?? m.date;
+    if (m.actor === "worker") delivered = m.verdict === "done";
+    // The client's turn follows the real delivery; a worker ahead of plan has not moved it yet.
+    const f = m.forecast ?? m.date;
+    const date = delivered || f > m.date ? f : m.date;
     if (date < today) continue;
     if (m.kind === "review" || (m.actor === "client" && m.kind !== "acceptance_end")) {
       add({ date, kind: "review_end", overdue: false, milestone: m.id, command: command("status", file), what: due(m), key: m.id, mine: false });
