@@ -109,7 +109,7 @@ export function agendaItems(state: JobState, o: AgendaOptions): DatedItem[] {
   // Delivered and accepted: the job drops out (unless its payment date is still ahead).
   if (forecast.verdict === "done" && (!acceptanceDate || acceptanceDate < today) && !paymentAhead) return [];
 
-  const pending = steps.filter((m) => m.actor === "worker" && m.verdict !== "done");
+  const pending = steps.filter((m) => m.actor === "worker" && m.verdict !== "done" && m.delivery);
   const label = (m: ForecastMilestone, lang: Lang) => stepLabel(m, lang, job.terms);
   const due = (m: ForecastMilestone): Msg => ({ ja: `${label(m, "ja")}の期限`, en: `${label(m, "en")} due` });
 

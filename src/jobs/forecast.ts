@@ -10,6 +10,7 @@
  * days from the worker milestone before it; a client step blocks the work after it.
  */
 
+import type { Msg } from "../i18n.ts";
 import { dayNumber, isoFromDay } from "../schedule/dates.ts";
 import { TIGHT_SLACK } from "../schedule/index.ts";
 import type { Milestone, Plan } from "../schedule/types.ts";
@@ -32,6 +33,10 @@ export interface ForecastMilestone {
   verdict?: MilestoneVerdict;
   /** The day it was delivered (from the log). */
   delivered?: string;
+  /** Worker milestones: something the client receives (not a step of the worker's own). */
+  delivery?: boolean;
+  /** The plan's own name for it, where it gives one (stages). */
+  label?: Msg;
 }
 
 export interface Forecast {
@@ -76,6 +81,23 @@ const EPSILON = 1e-9;
 /** Ten years of days: a forecast further out is no forecast. */
 const MAX_WALK = 3700;
 
+/**
+ * The worker milestones the client receives something at: the last one, and each followed by
+ * the client's turn. A worker step followed by more work (a stage the client does not check)
+ * is the worker's own; it is done when a later delivery is.
+ */
+function deliveryPoints(plan: Plan): Milestone[] {
+  const list = steps(plan).filter((m) => m.actor !== "platform");
+  const workers = list.filter((m) => m.actor === "worker");
+  return workers.filter((m, i) => i === workers.length - 1 || list[list.indexOf(m) + 1]?.actor === "client");
+}
+
+/** A plan may name its milestones itself (stages carry a label in both languages). */
+function labelOf(m: Milestone): Msg | undefined {
+  const label = (m as Milestone & { label?: unknown }).label;
+  return label && typeof label === "object" && "ja" in label && "en" in label ? (label as Msg) : undefined;
+}
+
 /** Milestones that are dates of the work, not of the hearing or a platform's reply window. */
 function steps(plan: Plan): Milestone[] {
   return plan.milestones.filter((m) => m.kind !== "hearing" && m.kind !== "first_reply");
@@ -85,11 +107,15 @@ export function forecastJob(input: ForecastInput): Forecast {
   const { plan, log, today, isWorkday } = input;
   const todayDay = dayNumber(today);
   const total = plan.totalEffortHours;
-  const workers = steps(plan).filter((m) => m.actor === "worker");
+  const points = deliveryPoints(plan);
   const delivered = log.deliveries;
   // The last delivery marked final (done 100%) ends the job even with rounds left.
   const finalAt = delivered.findIndex((d) => d.final);
-  const doneCount = finalAt >= 0 ? workers.length : Math.min(delivered.length, workers.length);
+  const doneCount = finalAt >= 0 ? points.length : Math.min(delivered.length, points.length);
+  // Each delivery logged completes the next delivery point, and the work steps before it.
+  const deliveredOn = new Map(points.slice(0, doneCount).map((m, i) => [m.id, delivered[Math.min(i, delivered.length - 1)]?.date ?? m.date]));
+  const lastPoint = points[doneCount - 1];
+  const isDone = (m: Milestone) => deliveredOn.has(m.id) || (lastPoint !== undefined && m.date <= lastPoint.date && m.actor === "worker");
 
   // Earned value: the latest percent done, plus the hours logged since at the pace shown so far.
   // The pace leans on the estimate until a tenth of it is logged: 15% after one hour says
@@ -103,9 +129,8 @@ export function forecastJob(input: ForecastInput): Forecast {
     earned = Math.min(total, atDone + (log.hours - log.hoursAtDone) * efficiency);
   }
   // What was delivered was done, whatever the percent says.
-  const lastDone = doneCount > 0 ? workers[doneCount - 1] : undefined;
-  earned = Math.max(earned, lastDone?.effortBefore ?? 0);
-  if (doneCount === workers.length && workers.length > 0) earned = total;
+  earned = Math.max(earned, lastPoint?.effortBefore ?? 0);
+  if (doneCount === points.length && points.length > 0) earned = total;
 
   const capacity = (day: number) => (isWorkday(day) ? Math.max(0, plan.hoursPerDay - (day === todayDay ? log.hoursToday : 0)) : 0);
   const cursor = { day: Math.max(todayDay, dayNumber(plan.start)), used: 0 };
@@ -136,7 +161,6 @@ export function forecastJob(input: ForecastInput): Forecast {
   };
 
   const out: ForecastMilestone[] = [];
-  let workerIndex = 0;
   let prevEffort = 0;
   let lastWorker: { planned: number; forecast: number | undefined } | undefined;
   for (const m of steps(plan)) {
@@ -148,14 +172,15 @@ export function forecastJob(input: ForecastInput): Forecast {
       ...(m.round !== undefined ? { round: m.round } : {}),
       date: m.date,
       ...(m.time ? { time: m.time } : {}),
+      ...(labelOf(m) ? { label: labelOf(m) } : {}),
+      ...(m.actor === "worker" ? { delivery: points.includes(m) } : {}),
     };
     if (m.actor === "worker") {
       const effort = m.effortBefore ?? prevEffort;
-      const i = workerIndex++;
-      if (i < doneCount) {
-        const day = delivered[Math.min(i, delivered.length - 1)]?.date ?? m.date;
-        out.push({ ...base, forecast: day, verdict: "done", delivered: day });
-        lastWorker = { planned, forecast: dayNumber(day) };
+      if (isDone(m)) {
+        const day = deliveredOn.get(m.id);
+        out.push({ ...base, ...(day ? { forecast: day, delivered: day } : {}), verdict: "done" });
+        lastWorker = { planned, forecast: day ? dayNumber(day) : planned };
       } else {
         const need = Math.max(0, effort - Math.max(earned, prevEffort)) / efficiency;
         const start = { ...cursor };

@@ -1,5 +1,5 @@
 /** The words of status, agenda and calendar, in both languages, and the commands they suggest. */
-import type { Lang } from "../i18n.ts";
+import type { Lang, Msg } from "../i18n.ts";
 import { milestoneLabel } from "../schedule/index.ts";
 import type { MilestoneTerms } from "../schedule/labels.ts";
 import type { MilestoneVerdict } from "./forecast.ts";
@@ -11,8 +11,9 @@ export const VERDICT: Record<MilestoneVerdict, Record<Lang, string>> = {
   late: { ja: "遅れ", en: "late" },
 };
 
-/** A milestone's name in the pack's words; a step the labels do not know is named by its id. */
-export function stepLabel(m: { id: string; kind: string; round?: number }, lang: Lang, terms: MilestoneTerms): string {
+/** A milestone's name: the plan's own, else in the pack's words; a step nothing names is named by its id. */
+export function stepLabel(m: { id: string; kind: string; round?: number; label?: Msg }, lang: Lang, terms: MilestoneTerms): string {
+  if (m.label) return m.label[lang];
   const known = ["hearing", "first_draft", "review", "revision", "final_delivery", "acceptance_end", "first_reply"];
   if (!known.includes(m.kind)) return m.id.replaceAll("_", " ");
   return milestoneLabel(m as Parameters<typeof milestoneLabel>[0], lang, terms);
