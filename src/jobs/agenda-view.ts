@@ -51,6 +51,18 @@ export function renderAgenda(items: readonly DatedItem[], o: { lang: Lang; today
   return lines;
 }
 
+// A job's phrase is cut to the same few widths on every line of its items: cut each once.
+const cuts = new Map<string, string>();
+function cutTo(text: string, width: number): string {
+  const key = `${width}\u0000${text}`;
+  let out = cuts.get(key);
+  if (out === undefined) {
+    out = truncate(text, width);
+    cuts.set(key, out);
+  }
+  return out;
+}
+
 function itemLines(i: DatedItem, lang: Lang, s: ViewStyle, overdue: boolean): string[] {
   const mark = overdue ? "!" : " ";
   const when = overdue ? formatShortDate(i.date, lang) : "";
@@ -58,9 +70,9 @@ function itemLines(i: DatedItem, lang: Lang, s: ViewStyle, overdue: boolean): st
   const pad = " ".repeat(Math.max(1, DATE_COL - displayWidth(dateCol)));
   const head = `${mark} ${dateCol}${pad}`;
   const room = WIDTH - displayWidth(head);
-  const what = truncate(i.what[lang], room);
+  const what = cutTo(i.what[lang], room);
   const left = room - displayWidth(what) - 2;
-  const who = left > 8 ? `  ${truncate(jobPhrase(i.job), left)}` : "";
+  const who = left > 8 ? `  ${cutTo(jobPhrase(i.job), left)}` : "";
   const first = `${overdue ? s.red(head) : head}${overdue ? s.red(what) : what}${s.dim(who)}`;
   return [first, `${" ".repeat(2 + DATE_COL)}${s.dim(`→ ${i.command}`)}`];
 }

@@ -106,6 +106,8 @@ function inline(text: string): Value | typeof NO {
   return plainScalar(text, false);
 }
 
+const FLOW_KEY = /([A-Za-z0-9_][\w.-]*):(?= )/y;
+
 function flow(text: string, start: number): Result<unknown> {
   const map = text[start] === "{";
   const close = map ? "}" : "]";
@@ -115,7 +117,8 @@ function flow(text: string, start: number): Result<unknown> {
   if (text[i] === close) return { value: map ? obj : arr, next: i + 1 };
   for (;;) {
     if (map) {
-      const m = /^([A-Za-z0-9_][\w.-]*):(?= )/.exec(text.slice(i));
+      FLOW_KEY.lastIndex = i;
+      const m = FLOW_KEY.exec(text);
       if (!m?.[1] || !plainKey(m[1]) || Object.hasOwn(obj, m[1])) return NO;
       i = skip(text, i + m[0].length);
       const v = flowValue(text, i, close);
@@ -216,6 +219,8 @@ function plainScalar(raw: string, inFlow: boolean): Value | typeof NO {
   if (/^[&*!|>%@`'"{}[\],#]/.test(s) || /^[-?:](?:\s|$)/.test(s)) return NO;
   if (s.includes(": ") || s.endsWith(":") || s.includes(" #")) return NO;
   if (inFlow && /[{}[\],]/.test(s)) return NO;
+  // Most scalars are words: only these first characters can start a null, a boolean or a number.
+  if (!/^[~nNtTfF0-9+.-]/.test(s)) return s;
   if (/^(?:~|null|Null|NULL)$/.test(s)) return null;
   if (/^(?:true|True|TRUE)$/.test(s)) return true;
   if (/^(?:false|False|FALSE)$/.test(s)) return false;
