@@ -139,7 +139,7 @@ export function agendaItems(state: JobState, o: AgendaOptions): DatedItem[] {
     const plain = { ja: "定期連絡", en: "Check-in" };
     if (o.mode === "agenda" && missed.length > 0) {
       const n = missed.length;
-      checkin(missed[0] ?? today, n === 1 ? plain : { ja: `定期連絡 (${n} 回分)`, en: `Check-in (${n} missed)` }, true);
+      checkin(missed[0] ?? today, n === 1 ? plain : { ja: `定期連絡 (未送信 ${n} 回分)`, en: `Check-in (${n} missed)` }, true);
     }
     for (const d of open.filter((x) => x >= today)) checkin(d, plain, false);
   }
@@ -205,7 +205,7 @@ export function agendaItems(state: JobState, o: AgendaOptions): DatedItem[] {
         kind: "stale",
         overdue: false,
         command: logCommand(file),
-        what: { ja: `${idle} 稼働日 記録がありません`, en: `no log for ${idle} workdays` },
+        what: { ja: `${idle} 稼働日、作業の記録がありません`, en: `no log for ${idle} workdays` },
         key: "stale",
         mine: true,
       });
