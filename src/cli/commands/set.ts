@@ -16,6 +16,7 @@ import { planChanges } from "../../jobs/changes.ts";
 import { command } from "../../jobs/words.ts";
 import { findPack } from "../../pack/lookup.ts";
 import type { Ctx } from "../context.ts";
+import { clock } from "../jobs.ts";
 
 export interface SetFlags {
   note?: string;
@@ -39,7 +40,8 @@ export async function runSet(ctx: Ctx, fileArg: string, pairs: string[], flags: 
   const text = readTextFile(file, LIMITS.answersBytes, fileArg);
   const read = parseAnswersText(text, fileArg);
   const loaded = findPack(read.file.pack.id, ctx.lookup);
-  const now = ctx.io.now();
+  // KIKITORI_TODAY moves the day of the change too, so a reproducible run dates it consistently.
+  const now = new Date(clock(ctx).now);
   const note = flags.note?.trim();
   const change = planChanges(loaded.pack, read.file, sets, {
     file: fileArg,
