@@ -4,10 +4,10 @@
  * `history:` (changed answers, `kikitori set`) and `meta.ordered`. Every problem is
  * returned at once, each at its line.
  */
-import { parseTimestamp } from "../dates.ts";
+import { parseTimestamp } from "../date-format.ts";
 import type { Problem } from "../errors.ts";
 import { msg } from "../i18n.ts";
-import { isIsoDate } from "../pack/validate.ts";
+import { isIsoDate } from "../iso-date.ts";
 import type { ParsedYaml } from "../yaml/parse.ts";
 import { type AnswerValue, type HistoryEntry, type ProgressEntry, SENT_KINDS, type SentKind } from "./types.ts";
 

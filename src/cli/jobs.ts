@@ -145,6 +145,14 @@ export function failureLines(f: Loaded["failed"][number], lang: "ja" | "en"): st
   return [first.includes(f.file) ? first : `${f.file}: ${first}`, ...rest];
 }
 
+/** One warning line per file that could not be read: the agenda of the others still counts. */
+export function warnFailed(ctx: Ctx, loaded: Loaded): void {
+  for (const f of loaded.failed) {
+    const [first = "", detail] = failureLines(f, ctx.lang);
+    ctx.out.warn(`${first}${detail ? ` (${detail.trim()})` : ""}`);
+  }
+}
+
 /**
  * The clock for the after-the-hearing commands: KIKITORI_TODAY fixes the date (the time of
  * day stays the real one), so a reproducible run still counts hours to a deadline.

@@ -4,7 +4,7 @@
  * the hours left in that window said on stderr while it is open.
  */
 import type { Answers, Meta } from "../answers/types.ts";
-import { formatShortDate, parseTimestamp } from "../dates.ts";
+import { formatShortDate, parseTimestamp } from "../date-format.ts";
 import { UsageError } from "../errors.ts";
 import { msg } from "../i18n.ts";
 import { firstReplyOf, readOrderedText, stamp } from "../jobs/anchor.ts";

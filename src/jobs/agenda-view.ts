@@ -3,7 +3,7 @@
  * item (date, what, whose job; then the command), cut to fit 80 columns. Pure: colours
  * come in as functions.
  */
-import { formatShortDate } from "../dates.ts";
+import { formatShortDate } from "../date-format.ts";
 import type { Lang } from "../i18n.ts";
 import { displayWidth, truncate } from "../prompt/screen.ts";
 import type { DatedItem } from "./agenda.ts";

@@ -4,9 +4,9 @@
  * logged for a while and forecasts that miss. The agenda lists them by day; the calendar
  * export writes the same items as events. Pure: today and now are passed in.
  */
-import { formatShortDate } from "../dates.ts";
+import { formatShortDate } from "../date-format.ts";
 import type { Lang, Msg } from "../i18n.ts";
-import { dayNumber } from "../schedule/dates.ts";
+import { dayNumber } from "../iso-date.ts";
 import type { ForecastMilestone } from "./forecast.ts";
 import type { JobState } from "./state.ts";
 import { command, delayCommand, logCommand, stepLabel } from "./words.ts";
@@ -51,167 +51,161 @@ export interface AgendaOptions {
   mode: "agenda" | "calendar";
 }
 
-export function agendaItems(state: JobState, o: AgendaOptions): DatedItem[] {
-  const { job, log, forecast } = state;
-  const { today } = o;
-  const items: DatedItem[] = [];
-  const file = job.file;
-  const ref = {
-    file,
-    client: job.meta.client ?? "",
-    job: job.meta.job ?? "",
-    platform: job.plan?.platform ?? job.meta.platform ?? "",
-  };
-  const add = (i: Omit<DatedItem, "job" | "lang">) => items.push({ ...i, job: ref, lang: job.lang });
+/** An item before the job it belongs to is attached. */
+type Found = Omit<DatedItem, "job" | "lang">;
 
-  // The first reply: due until anything was logged (a message sent, or work done).
+export function agendaItems(state: JobState, o: AgendaOptions): DatedItem[] {
+  const { job, forecast } = state;
+  const ref = { file: job.file, client: job.meta.client ?? "", job: job.meta.job ?? "", platform: job.plan?.platform ?? job.meta.platform ?? "" };
+  const found: Found[] = [...firstReplyItems(state, o)];
+  if (job.status !== "complete") found.push(...(o.mode === "agenda" ? [hearingItem(state, o)] : []));
+  else if (job.plan && forecast) {
+    if (finished(state, o.today)) return [];
+    const pending = forecast.milestones.filter((m) => m.actor === "worker" && m.verdict !== "done" && m.delivery);
+    found.push(...deliveryItems(state, o, pending), ...checkinItems(state, o, pending), ...clientItems(state, o), ...paymentItems(state, o));
+    if (o.mode === "agenda") found.push(...nagItems(state, o));
+  }
+  return found.filter((i) => i.overdue || o.until === undefined || i.date <= o.until).map((i) => ({ ...i, job: ref, lang: job.lang }));
+}
+
+/** Delivered and accepted (the acceptance window closed), with no payment date ahead: nothing left to list. */
+function finished(state: JobState, today: string): boolean {
+  const { job, forecast } = state;
+  if (forecast?.verdict !== "done") return false;
+  const acceptance = forecast.milestones.find((m) => m.kind === "acceptance_end");
+  const acceptanceDate = acceptance?.forecast ?? acceptance?.date;
+  return (!acceptanceDate || acceptanceDate < today) && !(job.payment !== undefined && job.payment >= today);
+}
+
+/** The first reply: due until anything was logged (a message sent, or work done). */
+function firstReplyItems({ job, log }: JobState, o: AgendaOptions): Found[] {
   const fr = job.firstReply;
-  if (fr && log.entries.length === 0) {
-    const left = Math.floor((fr.ms - o.now) / 3_600_000);
-    const name = fr.platform.name;
-    add({
+  if (!fr || log.entries.length > 0) return [];
+  const left = Math.floor((fr.ms - o.now) / 3_600_000);
+  const name = fr.platform.name;
+  const overdue = o.now > fr.ms;
+  return [
+    {
       date: fr.date,
       time: fr.time,
       at: fr.ms,
       kind: "first_reply",
-      overdue: o.now > fr.ms,
+      overdue,
       milestone: "first_reply_by",
-      command: job.status === "complete" ? command("message", "confirm", file) : command("resume", file),
-      what:
-        o.now > fr.ms
-          ? { ja: `初回返信の期限を過ぎています (${name.ja})`, en: `First reply was due (${name.en})` }
-          : { ja: `初回返信の期限 (${name.ja}、あと ${left} 時間)`, en: `First reply due (${name.en}, ${left} h left)` },
+      command: job.status === "complete" ? command("message", "confirm", job.file) : command("resume", job.file),
+      what: overdue
+        ? { ja: `初回返信の期限を過ぎています (${name.ja})`, en: `First reply was due (${name.en})` }
+        : { ja: `初回返信の期限 (${name.ja}、あと ${left} 時間)`, en: `First reply due (${name.en}, ${left} h left)` },
       key: "first_reply",
       mine: true,
-    });
-  }
-  if (job.status !== "complete") {
-    if (o.mode === "agenda") {
-      add({
-        date: today,
-        kind: "hearing",
-        overdue: false,
-        command: command("resume", file),
-        what: { ja: "ヒアリングが終わっていません", en: "hearing not finished" },
-        key: "hearing",
-        mine: false,
-      });
-    }
-    return within(items, o);
-  }
-  const plan = job.plan;
-  if (!plan || !forecast) return within(items, o);
+    },
+  ];
+}
 
-  const steps = forecast.milestones;
-  const acceptance = steps.find((m) => m.kind === "acceptance_end");
-  const acceptanceDate = acceptance?.forecast ?? acceptance?.date;
-  const paymentAhead = job.payment !== undefined && job.payment >= today;
-  // Delivered and accepted: the job drops out (unless its payment date is still ahead).
-  if (forecast.verdict === "done" && (!acceptanceDate || acceptanceDate < today) && !paymentAhead) return [];
+function hearingItem({ job }: JobState, o: AgendaOptions): Found {
+  const what = { ja: "ヒアリングが終わっていません", en: "hearing not finished" };
+  return { date: o.today, kind: "hearing", overdue: false, command: command("resume", job.file), what, key: "hearing", mine: false };
+}
 
-  const pending = steps.filter((m) => m.actor === "worker" && m.verdict !== "done" && m.delivery);
-  const label = (m: ForecastMilestone, lang: Lang) => stepLabel(m, lang, job.terms);
-  const due = (m: ForecastMilestone): Msg => ({ ja: `${label(m, "ja")}の期限`, en: `${label(m, "en")} due` });
+const label = (m: ForecastMilestone, lang: Lang, state: JobState) => stepLabel(m, lang, state.job.terms);
+const dueOf = (m: ForecastMilestone, state: JobState): Msg => ({ ja: `${label(m, "ja", state)}の期限`, en: `${label(m, "en", state)} due` });
 
-  for (const m of pending) {
+function deliveryItems(state: JobState, o: AgendaOptions, pending: ForecastMilestone[]): Found[] {
+  const file = state.job.file;
+  return pending.map((m) => {
     const round = m.round ?? 0;
-    add({
+    return {
       date: m.date,
       kind: "delivery",
-      overdue: m.date < today,
+      overdue: m.date < o.today,
       milestone: m.id,
       command: round > 0 ? command("message", "delivery", file, "--round", round) : command("message", "delivery", file),
-      what: due(m),
+      what: dueOf(m, state),
       key: m.id,
       mine: true,
-    });
-  }
+    };
+  });
+}
 
-  if (pending.length > 0) {
-    const lastSent = log.sent.reduce((d, s) => (s.date > d ? s.date : d), "");
-    const deliveryDays = new Set(pending.map((m) => m.date));
-    // A delivery is news enough: no separate check-in that day.
-    const open = plan.checkins.filter((d) => d > lastSent && !deliveryDays.has(d));
-    const missed = open.filter((d) => d < today);
-    const cmd = command("message", "progress", file);
-    const checkin = (date: string, what: Msg, overdue: boolean) =>
-      add({ date, kind: "checkin", overdue, command: cmd, what, key: `checkin-${date}`, mine: true });
-    const plain = { ja: "定期連絡", en: "Check-in" };
-    if (o.mode === "agenda" && missed.length > 0) {
-      const n = missed.length;
-      checkin(missed[0] ?? today, n === 1 ? plain : { ja: `定期連絡 (未送信 ${n} 回分)`, en: `Check-in (${n} missed)` }, true);
-    }
-    for (const d of open.filter((x) => x >= today)) checkin(d, plain, false);
-  }
+/** Check-ins after the last message sent; a delivery day needs none. The agenda folds the missed ones into one. */
+function checkinItems(state: JobState, o: AgendaOptions, pending: ForecastMilestone[]): Found[] {
+  const plan = state.job.plan;
+  if (!plan || pending.length === 0) return [];
+  const lastSent = state.log.sent.reduce((d, s) => (s.date > d ? s.date : d), "");
+  const deliveryDays = new Set(pending.map((m) => m.date));
+  const open = plan.checkins.filter((d) => d > lastSent && !deliveryDays.has(d));
+  const missed = open.filter((d) => d < o.today);
+  const cmd = command("message", "progress", state.job.file);
+  const checkin = (date: string, what: Msg, overdue: boolean): Found => ({
+    date,
+    kind: "checkin",
+    overdue,
+    command: cmd,
+    what,
+    key: `checkin-${date}`,
+    mine: true,
+  });
+  const plain = { ja: "定期連絡", en: "Check-in" };
+  const out: Found[] = [];
+  const n = missed.length;
+  if (o.mode === "agenda" && n > 0)
+    out.push(checkin(missed[0] ?? o.today, n === 1 ? plain : { ja: `定期連絡 (未送信 ${n} 回分)`, en: `Check-in (${n} missed)` }, true));
+  for (const d of open.filter((x) => x >= o.today)) out.push(checkin(d, plain, false));
+  return out;
+}
 
+/** The client's review ends and the platform's acceptance end, from today on. */
+function clientItems(state: JobState, o: AgendaOptions): Found[] {
+  const out: Found[] = [];
+  const cmd = command("status", state.job.file);
   let delivered = false;
-  for (const m of steps) {
+  for (const m of state.forecast?.milestones ?? []) {
     if (m.actor === "worker") delivered = m.verdict === "done";
     // The client's turn follows the real delivery; a worker ahead of plan has not moved it yet.
     const f = m.forecast ?? m.date;
     const date = delivered || f > m.date ? f : m.date;
-    if (date < today) continue;
-    if (m.kind === "review" || (m.actor === "client" && m.kind !== "acceptance_end")) {
-      add({ date, kind: "review_end", overdue: false, milestone: m.id, command: command("status", file), what: due(m), key: m.id, mine: false });
-    } else if (m.kind === "acceptance_end") {
-      add({
-        date,
-        kind: "acceptance_end",
-        overdue: false,
-        milestone: m.id,
-        command: command("status", file),
-        what: { ja: label(m, "ja"), en: label(m, "en") },
-        key: m.id,
-        mine: false,
-      });
-    }
+    if (date < o.today) continue;
+    const base = { date, overdue: false, milestone: m.id, command: cmd, key: m.id, mine: false };
+    if (m.kind === "acceptance_end") out.push({ ...base, kind: "acceptance_end", what: { ja: label(m, "ja", state), en: label(m, "en", state) } });
+    else if (m.actor === "client") out.push({ ...base, kind: "review_end", what: dueOf(m, state) });
   }
-  if (job.payment && paymentAhead) {
-    add({
-      date: job.payment,
-      kind: "payment",
+  return out;
+}
+
+function paymentItems({ job }: JobState, o: AgendaOptions): Found[] {
+  if (!job.payment || job.payment < o.today) return [];
+  const what = { ja: "支払期日", en: "Payment date" };
+  return [{ date: job.payment, kind: "payment", overdue: false, command: command("status", job.file), what, key: "payment", mine: false }];
+}
+
+/** Dated today: a forecast that misses a milestone, and a job nobody logged for a while. */
+function nagItems(state: JobState, o: AgendaOptions): Found[] {
+  const out: Found[] = [];
+  const file = state.job.file;
+  const warn = state.forecast?.warn;
+  if (warn) {
+    const m = warn.milestone;
+    const when = (lang: Lang) => (m.forecast ? formatShortDate(m.forecast, lang) : lang === "ja" ? "見込みなし" : "no forecast");
+    out.push({
+      date: o.today,
+      kind: "late",
       overdue: false,
-      command: command("status", file),
-      what: { ja: "支払期日", en: "Payment date" },
-      key: "payment",
-      mine: false,
+      milestone: m.id,
+      command: warn.newDue ? delayCommand(file, warn.newDue) : command("message", "progress", file),
+      what: {
+        ja: `${label(m, "ja", state)}の見込み ${when("ja")}、期限 ${formatShortDate(m.date, "ja")}: ${warn.inTime ? "今日のうちにクライアントへ連絡を" : "すぐにクライアントへ連絡を"}`,
+        en: `${label(m, "en", state)} forecast ${when("en")}, due ${formatShortDate(m.date, "en")}: tell the client ${warn.inTime ? "today" : "now"}`,
+      },
+      key: "late",
+      mine: true,
     });
   }
-
-  if (o.mode === "agenda") {
-    const warn = forecast.warn;
-    if (warn) {
-      const m = warn.milestone;
-      const f = m.forecast;
-      const when = (lang: Lang) => (f ? formatShortDate(f, lang) : lang === "ja" ? "見込みなし" : "no forecast");
-      add({
-        date: today,
-        kind: "late",
-        overdue: false,
-        milestone: m.id,
-        command: warn.newDue ? delayCommand(file, warn.newDue) : command("message", "progress", file),
-        what: {
-          ja: `${label(m, "ja")}の見込み ${when("ja")}、期限 ${formatShortDate(m.date, "ja")}: ${warn.inTime ? "今日のうちにクライアントへ連絡を" : "すぐにクライアントへ連絡を"}`,
-          en: `${label(m, "en")} forecast ${when("en")}, due ${formatShortDate(m.date, "en")}: tell the client ${warn.inTime ? "today" : "now"}`,
-        },
-        key: "late",
-        mine: true,
-      });
-    }
-    const idle = staleWorkdays(state);
-    if (idle !== undefined && idle > STALE_WORKDAYS) {
-      add({
-        date: today,
-        kind: "stale",
-        overdue: false,
-        command: logCommand(file),
-        what: { ja: `${idle} 稼働日、作業の記録がありません`, en: `no log for ${idle} workdays` },
-        key: "stale",
-        mine: true,
-      });
-    }
+  const idle = staleWorkdays(state);
+  if (idle !== undefined && idle > STALE_WORKDAYS) {
+    const what = { ja: `${idle} 稼働日、作業の記録がありません`, en: `no log for ${idle} workdays` };
+    out.push({ date: o.today, kind: "stale", overdue: false, command: logCommand(file), what, key: "stale", mine: true });
   }
-  return within(items, o);
+  return out;
 }
 
 /**
@@ -234,10 +228,6 @@ function staleWorkdays(state: JobState): number | undefined {
   let n = 0;
   for (let d = from; d < dayNumber(today); d++) if (job.isWorkday(d)) n++;
   return n;
-}
-
-function within(items: DatedItem[], o: AgendaOptions): DatedItem[] {
-  return items.filter((i) => i.overdue || o.until === undefined || i.date <= o.until);
 }
 
 /** By day and time, then by what (the first reply first), then by file. */

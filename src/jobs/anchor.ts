@@ -4,7 +4,7 @@
  * (`meta.ordered`), else on the hearing day (`meta.created`), never on "today". Pure.
  */
 import type { Meta } from "../answers/types.ts";
-import { parseTimestamp, type Timestamp, wallClock } from "../dates.ts";
+import { parseTimestamp, type Timestamp, wallClock } from "../date-format.ts";
 import type { PlatformProfile } from "../schedule/index.ts";
 
 const DATE = /^(\d{4}-\d{2}-\d{2})/;

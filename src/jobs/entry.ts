@@ -5,8 +5,8 @@
 import { MAX_ENTRY_HOURS } from "../answers/progress.ts";
 import type { ProgressEntry } from "../answers/types.ts";
 import type { Lang } from "../i18n.ts";
+import { addDays, isIsoDate } from "../iso-date.ts";
 import { displayWidth } from "../prompt/screen.ts";
-import { addDays, isIsoDate } from "../schedule/dates.ts";
 import { round } from "./log.ts";
 
 /** `3`, `1.5`, `2h`, `90m`, `1h30m`, `1時間30分` → hours; undefined when not read or outside 0–24. */

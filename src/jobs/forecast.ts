@@ -11,9 +11,10 @@
  */
 
 import type { Msg } from "../i18n.ts";
-import { dayNumber, isoFromDay } from "../schedule/dates.ts";
+import { dayNumber, isoFromDay } from "../iso-date.ts";
 import { TIGHT_SLACK } from "../schedule/index.ts";
 import type { Milestone, Plan } from "../schedule/types.ts";
+import { Capacity, MAX_WALK } from "./capacity.ts";
 import { type LogSummary, round } from "./log.ts";
 
 export type MilestoneVerdict = "done" | "on-track" | "at-risk" | "late";
@@ -78,8 +79,6 @@ const EFFICIENCY_RANGE = [0.2, 5] as const;
 /** Hours of the estimate, as a share of it, that count as already done at the estimated pace. */
 const PRIOR_SHARE = 0.1;
 const EPSILON = 1e-9;
-/** Ten years of days: a forecast further out is no forecast. */
-const MAX_WALK = 3700;
 
 /**
  * The worker milestones the client receives something at: the last one, and each followed by
@@ -107,19 +106,55 @@ export function forecastJob(input: ForecastInput): Forecast {
   const { plan, log, today, isWorkday } = input;
   const todayDay = dayNumber(today);
   const total = plan.totalEffortHours;
+  const done = deliveriesDone(plan, log);
+  const { earned, efficiency } = earnedValue(total, log, done);
+  const hoursOn = (day: number) => (isWorkday(day) ? Math.max(0, plan.hoursPerDay - (day === todayDay ? log.hoursToday : 0)) : 0);
+  const capacity = new Capacity(hoursOn, isWorkday, Math.max(todayDay, dayNumber(plan.start)));
+  const out = walk(plan, done, capacity, { earned, efficiency, todayDay });
+  const pending = out.filter((m) => m.actor === "worker" && m.verdict !== "done");
+  const verdict: JobVerdict =
+    pending.length === 0 ? "done" : pending.some((m) => m.verdict === "late") ? "late" : pending.some((m) => m.verdict === "at-risk") ? "at-risk" : "on-track";
+  const plannedHours = plannedValue(plan, todayDay - 1, isWorkday);
+  const late = pending.find((m) => m.verdict === "late");
+  return {
+    estimateHours: round(total),
+    loggedHours: log.hours,
+    ...(total > 0 && (log.done || log.hours > 0 || done.count > 0) ? { percent: Math.round((earned / total) * 100) } : {}),
+    earnedHours: round(earned),
+    plannedHours: round(plannedHours),
+    ...(plannedHours > EPSILON ? { pace: Math.round((earned / plannedHours) * 100) / 100 } : {}),
+    efficiency: Math.round(efficiency * 100) / 100,
+    milestones: out,
+    verdict,
+    ...(late ? { warn: warning(plan, out, late, today) } : {}),
+  };
+}
+
+interface Done {
+  points: Milestone[];
+  /** Delivery points the log has delivered. */
+  count: number;
+  deliveredOn: Map<string, string>;
+  isDone(m: Milestone): boolean;
+}
+
+/** Each delivery logged completes the next delivery point, and the work steps before it. */
+function deliveriesDone(plan: Plan, log: LogSummary): Done {
   const points = deliveryPoints(plan);
   const delivered = log.deliveries;
-  // The last delivery marked final (done 100%) ends the job even with rounds left.
-  const finalAt = delivered.findIndex((d) => d.final);
-  const doneCount = finalAt >= 0 ? points.length : Math.min(delivered.length, points.length);
-  // Each delivery logged completes the next delivery point, and the work steps before it.
-  const deliveredOn = new Map(points.slice(0, doneCount).map((m, i) => [m.id, delivered[Math.min(i, delivered.length - 1)]?.date ?? m.date]));
-  const lastPoint = points[doneCount - 1];
-  const isDone = (m: Milestone) => deliveredOn.has(m.id) || (lastPoint !== undefined && m.date <= lastPoint.date && m.actor === "worker");
+  // A delivery marked final (done 100%) ends the job even with rounds left.
+  const count = delivered.some((d) => d.final) ? points.length : Math.min(delivered.length, points.length);
+  const deliveredOn = new Map(points.slice(0, count).map((m, i) => [m.id, delivered[Math.min(i, delivered.length - 1)]?.date ?? m.date]));
+  const last = points[count - 1];
+  return { points, count, deliveredOn, isDone: (m) => deliveredOn.has(m.id) || (last !== undefined && m.actor === "worker" && m.date <= last.date) };
+}
 
-  // Earned value: the latest percent done, plus the hours logged since at the pace shown so far.
-  // The pace leans on the estimate until a tenth of it is logged: 15% after one hour says
-  // little about the next thirty.
+/**
+ * Earned value: the latest percent done, plus the hours logged since at the pace shown so far.
+ * The pace leans on the estimate until a tenth of it is logged: 15% after one hour says
+ * little about the next thirty. What was delivered was done, whatever the percent says.
+ */
+function earnedValue(total: number, log: LogSummary, done: Done): { earned: number; efficiency: number } {
   let efficiency = 1;
   let earned = Math.min(total, log.hours);
   if (log.done) {
@@ -128,38 +163,13 @@ export function forecastJob(input: ForecastInput): Forecast {
     if (log.hoursAtDone > 0) efficiency = clamp((atDone + prior) / (log.hoursAtDone + prior), ...EFFICIENCY_RANGE);
     earned = Math.min(total, atDone + (log.hours - log.hoursAtDone) * efficiency);
   }
-  // What was delivered was done, whatever the percent says.
-  earned = Math.max(earned, lastPoint?.effortBefore ?? 0);
-  if (doneCount === points.length && points.length > 0) earned = total;
+  earned = Math.max(earned, done.points[done.count - 1]?.effortBefore ?? 0);
+  if (done.count === done.points.length && done.points.length > 0) earned = total;
+  return { earned, efficiency };
+}
 
-  const capacity = (day: number) => (isWorkday(day) ? Math.max(0, plan.hoursPerDay - (day === todayDay ? log.hoursToday : 0)) : 0);
-  const cursor = { day: Math.max(todayDay, dayNumber(plan.start)), used: 0 };
-  /** Spends `hours` from the cursor on; returns the day the last of them is worked. */
-  const spend = (hours: number): number | undefined => {
-    let left = hours;
-    for (let n = 0; n < MAX_WALK; n++) {
-      const free = capacity(cursor.day) - cursor.used;
-      if (left <= EPSILON) {
-        // Nothing (more) to do: delivered that day, if it is a workday.
-        if (isWorkday(cursor.day)) return cursor.day;
-      } else if (free > EPSILON) {
-        if (left <= free + EPSILON) {
-          cursor.used += left;
-          return cursor.day;
-        }
-        left -= free;
-      }
-      cursor.day++;
-      cursor.used = 0;
-    }
-    return undefined;
-  };
-  const hoursBetween = (from: number, used: number, to: number) => {
-    let h = -used;
-    for (let d = from; d <= to && d - from < MAX_WALK; d++) h += capacity(d);
-    return Math.max(0, h);
-  };
-
+/** Each milestone in date order with its forecast (and a verdict for the worker's). */
+function walk(plan: Plan, done: Done, capacity: Capacity, o: { earned: number; efficiency: number; todayDay: number }): ForecastMilestone[] {
   const out: ForecastMilestone[] = [];
   let prevEffort = 0;
   let lastWorker: { planned: number; forecast: number | undefined } | undefined;
@@ -173,23 +183,22 @@ export function forecastJob(input: ForecastInput): Forecast {
       date: m.date,
       ...(m.time ? { time: m.time } : {}),
       ...(labelOf(m) ? { label: labelOf(m) } : {}),
-      ...(m.actor === "worker" ? { delivery: points.includes(m) } : {}),
+      ...(m.actor === "worker" ? { delivery: done.points.includes(m) } : {}),
     };
     if (m.actor === "worker") {
       const effort = m.effortBefore ?? prevEffort;
-      if (isDone(m)) {
-        const day = deliveredOn.get(m.id);
+      if (done.isDone(m)) {
+        const day = done.deliveredOn.get(m.id);
         out.push({ ...base, ...(day ? { forecast: day, delivered: day } : {}), verdict: "done" });
         lastWorker = { planned, forecast: day ? dayNumber(day) : planned };
       } else {
-        const need = Math.max(0, effort - Math.max(earned, prevEffort)) / efficiency;
-        const start = { ...cursor };
-        const day = spend(need);
-        const forecast = day === undefined ? undefined : isoFromDay(day);
-        let verdict: MilestoneVerdict;
-        if (planned < todayDay || day === undefined || day > planned) verdict = "late";
-        else verdict = need > EPSILON && hoursBetween(start.day, start.used, planned) < need * (1 + TIGHT_SLACK) ? "at-risk" : "on-track";
-        out.push({ ...base, ...(forecast ? { forecast } : {}), verdict });
+        const need = Math.max(0, effort - Math.max(o.earned, prevEffort)) / o.efficiency;
+        const free = capacity.freeUntil(planned);
+        const day = capacity.spend(need);
+        let verdict: MilestoneVerdict = "on-track";
+        if (planned < o.todayDay || day === undefined || day > planned) verdict = "late";
+        else if (need > EPSILON && free < need * (1 + TIGHT_SLACK)) verdict = "at-risk";
+        out.push({ ...base, ...(day !== undefined ? { forecast: isoFromDay(day) } : {}), verdict });
         lastWorker = { planned, forecast: day };
       }
       prevEffort = Math.max(prevEffort, effort);
@@ -198,29 +207,9 @@ export function forecastJob(input: ForecastInput): Forecast {
     // The client's turn (and the platform's windows after a delivery) keep their length.
     const shifted = lastWorker?.forecast === undefined ? (lastWorker ? undefined : planned) : lastWorker.forecast + (planned - lastWorker.planned);
     out.push({ ...base, ...(shifted !== undefined ? { forecast: isoFromDay(shifted) } : {}) });
-    if (m.actor === "client" && shifted !== undefined && shifted + 1 > cursor.day) {
-      cursor.day = shifted + 1;
-      cursor.used = 0;
-    }
+    if (m.actor === "client" && shifted !== undefined) capacity.waitUntil(shifted + 1);
   }
-
-  const pending = out.filter((m) => m.actor === "worker" && m.verdict !== "done");
-  const verdict: JobVerdict =
-    pending.length === 0 ? "done" : pending.some((m) => m.verdict === "late") ? "late" : pending.some((m) => m.verdict === "at-risk") ? "at-risk" : "on-track";
-  const plannedHours = plannedValue(plan, todayDay - 1, isWorkday);
-  const late = pending.find((m) => m.verdict === "late");
-  return {
-    estimateHours: round(total),
-    loggedHours: log.hours,
-    ...(total > 0 && (log.done || log.hours > 0 || doneCount > 0) ? { percent: Math.round((earned / total) * 100) } : {}),
-    earnedHours: round(earned),
-    plannedHours: round(plannedHours),
-    ...(plannedHours > EPSILON ? { pace: Math.round((earned / plannedHours) * 100) / 100 } : {}),
-    efficiency: Math.round(efficiency * 100) / 100,
-    milestones: out,
-    verdict,
-    ...(late ? { warn: warning(plan, out, late, today) } : {}),
-  };
+  return out;
 }
 
 /** The milestone the client's "deadline" names, and how far its forecast moves it. */

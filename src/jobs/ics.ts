@@ -5,7 +5,7 @@
  * (line folding, escaping). Pure.
  */
 import ical, { ICalAlarmType, type ICalEventData } from "ical-generator";
-import { addDays } from "../schedule/dates.ts";
+import { addDays } from "../iso-date.ts";
 import type { DatedItem } from "./agenda.ts";
 
 /** Seconds before the event's start; 0 = at its start. */
@@ -49,7 +49,6 @@ export interface CalendarOptions {
   alarms?: Alarms;
   /** DTSTAMP: when the calendar was written. */
   now: number;
-  version: string;
   lang: "ja" | "en";
 }
 

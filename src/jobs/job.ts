@@ -5,15 +5,15 @@
  */
 import type { Answers, AnswersFile, Meta } from "../answers/types.ts";
 import { validateAnswers } from "../answers/validate.ts";
-import { parseTimestamp, type Timestamp } from "../dates.ts";
+import { parseTimestamp, type Timestamp } from "../date-format.ts";
 import { DataError } from "../errors.ts";
 import { type Lang, type Msg, msg } from "../i18n.ts";
+import { isIsoDate } from "../iso-date.ts";
 import { type Condition, otherKey, type Pack } from "../pack/types.ts";
 import { labelOf } from "../render/context.ts";
 import { type PlanningEnv, planFromAnswers } from "../render/schedule.ts";
 import { bindPlanInput, boundValue } from "../schedule/binding.ts";
 import { workdayTest } from "../schedule/calendar.ts";
-import { isIsoDate } from "../schedule/dates.ts";
 import type { MilestoneTerms, Plan } from "../schedule/index.ts";
 import { type FirstReply, firstReplyOf, planAnchor } from "./anchor.ts";
 

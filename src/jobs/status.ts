@@ -3,7 +3,7 @@
  * forecast and a verdict per remaining milestone, the warning to give the client while
  * there is time, and the next command. Pure: as JSON data or as terminal lines.
  */
-import { formatShortDate } from "../dates.ts";
+import { formatShortDate } from "../date-format.ts";
 import type { Lang } from "../i18n.ts";
 import { displayWidth, truncate } from "../prompt/screen.ts";
 import { agendaItems, compareItems, needsAttention } from "./agenda.ts";

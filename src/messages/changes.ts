@@ -5,7 +5,7 @@
  */
 import type { AnswersFile, AnswerValue } from "../answers/types.ts";
 import { isPending } from "../answers/types.ts";
-import { formatDate } from "../dates.ts";
+import { formatDate } from "../date-format.ts";
 import type { Lang } from "../i18n.ts";
 import { allQuestions, isWorkerQuestion, type Pack, type Question } from "../pack/types.ts";
 import { labelOf } from "../render/context.ts";

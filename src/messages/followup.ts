@@ -9,7 +9,7 @@
  * day this message is written.
  */
 import type { Answers, AnswersFile } from "../answers/types.ts";
-import { formatDate } from "../dates.ts";
+import { formatDate } from "../date-format.ts";
 import type { Lang } from "../i18n.ts";
 import { planAnchor } from "../jobs/anchor.ts";
 import type { Pack } from "../pack/types.ts";

@@ -48,6 +48,15 @@ type Cond =
  * (built-in packs, already validated by the build) never need them.
  */
 function build() {
+  const basics = basicSchemas();
+  const Condition = conditionSchema(basics);
+  const Question = questionSchema(basics, Condition);
+  const PackSchema = packSchema(basics, Question);
+  return { PackSchema, Question, Condition };
+}
+
+/** Localized text, plain values, and a reference to a question. */
+function basicSchemas() {
   const Text = z.union([z.string(), z.record(z.string().regex(/^[a-z]{2}(?:-[A-Za-z]{2,4})?$/), z.string())]).meta({
     id: "localized",
     description: "A plain string, or a map of language code to string (ja, en).",
@@ -55,14 +64,14 @@ function build() {
 
   const Scalar = z.union([z.string(), z.number(), z.boolean()]);
 
-  const Choice = z.strictObject({
-    value: z.string().regex(CHOICE_VALUE_RE).describe("Stored in the answers file."),
-    label: Text,
-    hint: Text.optional(),
-    other: z.boolean().optional().describe("Picking this choice asks for free text, stored as <id>_other."),
-  });
-
   const QuestionRef = z.string().regex(QUESTION_ID_RE);
+  return { Text, Scalar, QuestionRef };
+}
+
+type Basics = ReturnType<typeof basicSchemas>;
+
+/** `when`: data, never code. */
+function conditionSchema({ Scalar, QuestionRef }: Basics): z.ZodType<Cond> {
   const Condition: z.ZodType<Cond> = z
     .union([
       z.strictObject({ question: QuestionRef, equals: Scalar }),
@@ -86,6 +95,16 @@ function build() {
       }),
     ])
     .meta({ id: "condition", description: "Data, never code. May only name an earlier question." });
+  return Condition;
+}
+
+function questionSchema({ Text, Scalar }: Basics, Condition: z.ZodType<Cond>) {
+  const Choice = z.strictObject({
+    value: z.string().regex(CHOICE_VALUE_RE).describe("Stored in the answers file."),
+    label: Text,
+    hint: Text.optional(),
+    other: z.boolean().optional().describe("Picking this choice asks for free text, stored as <id>_other."),
+  });
 
   const Validate = z.strictObject({
     min: z.number().optional(),
@@ -118,7 +137,11 @@ function build() {
     min_label: Text.optional(),
     max_label: Text.optional(),
   });
+  return Question;
+}
 
+/** The pack: its sections of questions, the schedule bindings, template overrides. */
+function packSchema({ Text, Scalar, QuestionRef }: Basics, Question: ReturnType<typeof questionSchema>) {
   const Section = z.strictObject({
     id: z.string().regex(SECTION_ID_RE),
     title: Text,
@@ -160,7 +183,7 @@ function build() {
         .describe("Template overrides: a path ending in .hbs relative to the pack, or inline text."),
     })
     .meta({ title: "kikitori questionnaire pack" });
-  return { PackSchema, Question, Condition };
+  return PackSchema;
 }
 
 let built: ReturnType<typeof build> | undefined;
@@ -177,4 +200,22 @@ export type ConditionInput = Cond;
 export function packJsonSchema(): unknown {
   const schema = z.toJSONSchema(schemas().PackSchema, { target: "draft-2020-12", io: "input" });
   return { ...schema, $id: "https://kikitori.dev/pack.schema.json" };
+}
+
+let keys: readonly string[] | undefined;
+
+/** Every key the pack format has, anywhere in a pack: what "did you mean" picks from. */
+export function knownKeys(): readonly string[] {
+  if (keys) return keys;
+  const found = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== "object") return;
+    for (const [k, v] of Object.entries(node)) {
+      if (k === "properties" && v && typeof v === "object") for (const name of Object.keys(v)) found.add(name);
+      walk(v);
+    }
+  };
+  walk(packJsonSchema());
+  keys = [...found];
+  return keys;
 }

@@ -4,7 +4,7 @@
  * least the due date, the effort and the hours per day.
  */
 import { type Answers, get, isPending, type Meta } from "../answers/types.ts";
-import { parseTimestamp } from "../dates.ts";
+import { parseTimestamp } from "../date-format.ts";
 import type { Binding, Pack, ScheduleKey } from "../pack/types.ts";
 import type { PlanInput } from "./types.ts";
 

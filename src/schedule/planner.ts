@@ -1,6 +1,6 @@
-import { parseTimestamp, wallClock } from "../dates.ts";
+import { parseTimestamp, wallClock } from "../date-format.ts";
+import { dayNumber, isoFromDay } from "../iso-date.ts";
 import { workdayTest } from "./calendar.ts";
-import { dayNumber, isoFromDay } from "./dates.ts";
 import type { PlatformProfile } from "./platforms.ts";
 import { bestBackward, earliestFeasibleDueDay, forward, type Sequence, type Shape, TIGHT_SLACK } from "./sequence.ts";
 import type { Bottleneck, Milestone, Phase, Plan, PlanInput, PlanNote, Verdict } from "./types.ts";

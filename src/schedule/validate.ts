@@ -1,7 +1,7 @@
+import { parseIsoDate } from "../iso-date.ts";
 import type { HolidayCalendar } from "./calendar.ts";
-import { parseIsoDate } from "./dates.ts";
 import type { PlatformProfile } from "./platforms.ts";
-import type { PlanInput, PlanProblem } from "./types.ts";
+import type { Localized, PlanInput, PlanProblem } from "./types.ts";
 import { parseWorkdays } from "./workdays.ts";
 
 /** What the planner needs besides the input: nothing here is read from disk or the clock. */
@@ -18,7 +18,7 @@ function problem(field: Field, code: string, ja: string, en: string): PlanProble
   return { field, code, message: { ja, en } };
 }
 
-function checkDate(problems: PlanProblem[], field: Field, value: unknown, label: { ja: string; en: string }) {
+function checkDate(problems: PlanProblem[], field: Field, value: unknown, label: Localized) {
   if (typeof value === "string" && parseIsoDate(value) !== undefined) return;
   problems.push(
     problem(
@@ -30,7 +30,7 @@ function checkDate(problems: PlanProblem[], field: Field, value: unknown, label:
   );
 }
 
-function checkCount(problems: PlanProblem[], field: Field, value: unknown, min: number, max: number, label: { ja: string; en: string }) {
+function checkCount(problems: PlanProblem[], field: Field, value: unknown, min: number, max: number, label: Localized) {
   if (typeof value === "number" && Number.isInteger(value) && value >= min && value <= max) return;
   problems.push(
     problem(
@@ -48,7 +48,7 @@ function checkCount(problems: PlanProblem[], field: Field, value: unknown, min: 
  */
 export const MAX_SPAN_DAYS = 30 * 366;
 
-function checkPositive(problems: PlanProblem[], field: Field, value: unknown, max: number, label: { ja: string; en: string }) {
+function checkPositive(problems: PlanProblem[], field: Field, value: unknown, max: number, label: Localized) {
   if (typeof value === "number" && Number.isFinite(value) && value > 0 && value <= max) return;
   problems.push(
     problem(
@@ -66,6 +66,15 @@ function checkPositive(problems: PlanProblem[], field: Field, value: unknown, ma
  */
 export function validatePlanInput(input: PlanInput, env: PlanEnv): PlanProblem[] {
   const problems: PlanProblem[] = [];
+  checkDates(problems, input);
+  checkWork(problems, input);
+  checkCalendar(problems, input, env);
+  checkPlatform(problems, input, env);
+  return problems;
+}
+
+/** The dates, their order and span, and what "the deadline" means. */
+function checkDates(problems: PlanProblem[], input: PlanInput): void {
   checkDate(problems, "start", input.start, { ja: "開始日", en: "Start date" });
   checkDate(problems, "due", input.due, { ja: "締切日", en: "Due date" });
   if (input.requestedOn !== undefined) {
@@ -105,7 +114,10 @@ export function validatePlanInput(input: PlanInput, env: PlanEnv): PlanProblem[]
       ),
     );
   }
+}
 
+/** Counts, hours and workdays: each in range, and the work possible in a lifetime. */
+function checkWork(problems: PlanProblem[], input: PlanInput): void {
   checkCount(problems, "revisionRounds", input.revisionRounds, 0, 50, { ja: "修正回数", en: "Revision rounds" });
   checkCount(problems, "reviewDays", input.reviewDays, 0, 365, { ja: "確認日数", en: "Review days" });
   if (input.checkinEvery !== undefined) {
@@ -133,7 +145,10 @@ export function validatePlanInput(input: PlanInput, env: PlanEnv): PlanProblem[]
       );
     }
   }
+}
 
+/** A known calendar, and dates inside its holiday data. */
+function checkCalendar(problems: PlanProblem[], input: PlanInput, env: PlanEnv): void {
   if (input.calendar !== "jp" && input.calendar !== "none") {
     problems.push(
       problem(
@@ -161,7 +176,9 @@ export function validatePlanInput(input: PlanInput, env: PlanEnv): PlanProblem[]
       }
     }
   }
+}
 
+function checkPlatform(problems: PlanProblem[], input: PlanInput, env: PlanEnv): void {
   if (input.platform !== undefined && !env.platforms.some((p) => p.id === input.platform)) {
     const known = env.platforms.map((p) => p.id).join(", ");
     problems.push(
@@ -173,5 +190,4 @@ export function validatePlanInput(input: PlanInput, env: PlanEnv): PlanProblem[]
       ),
     );
   }
-  return problems;
 }

@@ -4,9 +4,9 @@
  * without code of their own. A hand-made plan of such steps, with a fixed today.
  */
 import { describe, expect, it } from "vitest";
+import { weekdayOfDay } from "../../src/iso-date.ts";
 import { forecastJob } from "../../src/jobs/forecast.ts";
 import { summarizeLog } from "../../src/jobs/log.ts";
-import { weekdayOfDay } from "../../src/schedule/dates.ts";
 import type { Milestone, Plan } from "../../src/schedule/types.ts";
 
 const label = (en: string) => ({ ja: en, en });

@@ -5,12 +5,12 @@
  */
 import { UsageError } from "../../errors.ts";
 import { msg } from "../../i18n.ts";
+import { addDays } from "../../iso-date.ts";
 import { agendaItems, agendaJson, compareItems, type DatedItem, needsAttention } from "../../jobs/agenda.ts";
 import { renderAgenda } from "../../jobs/agenda-view.ts";
 import { assessJob } from "../../jobs/state.ts";
-import { addDays } from "../../schedule/dates.ts";
 import type { Ctx } from "../context.ts";
-import { clock, failureLines, findAnswersFiles, type Loaded, loadJobs } from "../jobs.ts";
+import { clock, findAnswersFiles, loadJobs, warnFailed } from "../jobs.ts";
 
 export interface AgendaFlags {
   days?: string;
@@ -41,14 +41,6 @@ function show(ctx: Ctx, items: DatedItem[], today: string, days: number): void {
   // Overdue first, then by day.
   const ordered = [...items.filter((i) => i.overdue), ...items.filter((i) => !i.overdue)];
   ctx.out.out(renderAgenda(ordered, { lang: ctx.lang, today, style, days }).join("\n"));
-}
-
-/** One line per file that could not be read: the agenda of the others still counts. */
-export function warnFailed(ctx: Ctx, loaded: Loaded): void {
-  for (const f of loaded.failed) {
-    const [first = "", detail] = failureLines(f, ctx.lang);
-    ctx.out.warn(`${first}${detail ? ` (${detail.trim()})` : ""}`);
-  }
 }
 
 function parseDays(text: string | undefined): number {

@@ -10,9 +10,7 @@ import { parseAlarms, renderCalendar } from "../../jobs/ics.ts";
 import { assessJob } from "../../jobs/state.ts";
 import type { Ctx } from "../context.ts";
 import { emitText } from "../emit.ts";
-import { clock, findAnswersFiles, loadJobs } from "../jobs.ts";
-import { VERSION } from "../main.ts";
-import { warnFailed } from "./agenda.ts";
+import { clock, findAnswersFiles, loadJobs, warnFailed } from "../jobs.ts";
 
 export interface CalendarFlags {
   output?: string;
@@ -34,7 +32,7 @@ export async function runCalendar(ctx: Ctx, args: string[], flags: CalendarFlags
   warnFailed(ctx, loaded);
   const { today, now } = clock(ctx);
   const items = loaded.jobs.flatMap((job) => agendaItems(assessJob(job, today), { today, now, mode: "calendar" })).sort(compareItems);
-  const text = renderCalendar(items, { ...(alarms ? { alarms } : {}), now, version: VERSION, lang: ctx.lang });
+  const text = renderCalendar(items, { ...(alarms ? { alarms } : {}), now, lang: ctx.lang });
   emitText(ctx, text, flags);
   return 0;
 }

@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { amendAnswersText } from "../../answers/amend.ts";
 import { parseAnswersText, type ReadAnswers } from "../../answers/io.ts";
 import { type ProgressEntry, SENT_KINDS, type SentKind } from "../../answers/types.ts";
-import { formatShortDate, localTimestamp } from "../../dates.ts";
+import { formatShortDate, localTimestamp } from "../../date-format.ts";
 import { KikitoriError, UsageError } from "../../errors.ts";
 import { LIMITS, readTextFile, writeFileAtomic } from "../../files.ts";
 import { type Lang, msg } from "../../i18n.ts";

@@ -8,7 +8,7 @@ import { amendAnswersText } from "../../answers/amend.ts";
 import { splitSetArg } from "../../answers/coerce.ts";
 import { parseAnswersText } from "../../answers/io.ts";
 import type { AnswerValue } from "../../answers/types.ts";
-import { localTimestamp } from "../../dates.ts";
+import { localTimestamp } from "../../date-format.ts";
 import { DataError, UsageError } from "../../errors.ts";
 import { LIMITS, readTextFile, writeFileAtomic } from "../../files.ts";
 import { msg } from "../../i18n.ts";
