@@ -28,6 +28,8 @@ export interface StoreOptions {
   force: boolean;
   created?: string;
   now: () => Date;
+  /** What the file holds besides the hearing (`progress:`, `history:`), kept as it is. */
+  keep?: Pick<AnswersFile, "progress" | "history">;
 }
 
 export class AnswersStore {
@@ -50,8 +52,15 @@ export class AnswersStore {
     const now = localTimestamp(this.o.now());
     this.created ??= now;
     // The design's key order, whatever order the details were given in.
-    const { client, job, platform } = state.meta;
-    const meta: Meta = { ...(client ? { client } : {}), ...(job ? { job } : {}), ...(platform ? { platform } : {}), created: this.created, updated: now };
+    const { client, job, platform, ordered } = state.meta;
+    const meta: Meta = {
+      ...(client ? { client } : {}),
+      ...(job ? { job } : {}),
+      ...(platform ? { platform } : {}),
+      ...(ordered ? { ordered } : {}),
+      created: this.created,
+      updated: now,
+    };
     const doc: AnswersFile = {
       kikitori: 1,
       pack: { id: this.o.pack.id, version: this.o.pack.version },
@@ -59,6 +68,8 @@ export class AnswersStore {
       status,
       meta,
       answers: state.answers,
+      // A resumed file keeps its log and its history of changes.
+      ...this.o.keep,
     };
     if (this.target) {
       writeAnswersFile(this.target, doc, this.o.pack, { force: this.written || this.o.force });

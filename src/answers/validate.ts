@@ -12,7 +12,8 @@ import { schemaProblems, suggest } from "../yaml/issues.ts";
 import type { ParsedYaml } from "../yaml/parse.ts";
 import { checkValue } from "./check-value.ts";
 import { chosenOther, pruneAnswers, visibleQuestions } from "./conditions.ts";
-import type { Answers, AnswersFile } from "./types.ts";
+import { checkOrdered, parseHistory, parseProgress } from "./progress.ts";
+import type { Answers, AnswersFile, Meta } from "./types.ts";
 
 // Built on first use: nothing is done at import time.
 const answersHeader = () =>
@@ -26,12 +27,15 @@ const answersHeader = () =>
         client: z.string().nullable().optional(),
         job: z.string().nullable().optional(),
         platform: z.string().nullable().optional(),
+        ordered: z.string().nullable().optional(),
         created: z.string().nullable().optional(),
         updated: z.string().nullable().optional(),
       })
       .nullable()
       .optional(),
     answers: z.record(z.string(), z.unknown()).nullable().optional(),
+    progress: z.unknown().optional(),
+    history: z.unknown().optional(),
   }));
 let header: z.ZodType<AnswersHeaderData> | undefined;
 interface AnswersHeaderData {
@@ -41,9 +45,28 @@ interface AnswersHeaderData {
   status?: "in-progress" | "complete" | undefined;
   meta?: Record<string, string | null | undefined> | null | undefined;
   answers?: Record<string, unknown> | null | undefined;
+  progress?: unknown;
+  history?: unknown;
 }
 
-const HEADER_KEYS = ["kikitori", "pack", "lang", "status", "meta", "answers", "id", "version", "client", "job", "platform", "created", "updated"];
+const HEADER_KEYS = [
+  "kikitori",
+  "pack",
+  "lang",
+  "status",
+  "meta",
+  "answers",
+  "progress",
+  "history",
+  "id",
+  "version",
+  "client",
+  "job",
+  "platform",
+  "ordered",
+  "created",
+  "updated",
+];
 
 /** Shape check of an answers file before its pack is known. */
 export function validateAnswersHeader(data: unknown, file: string, parsed: Pick<ParsedYaml, "locate">): { file?: AnswersFile; problems: Problem[] } {
@@ -56,6 +79,13 @@ export function validateAnswersHeader(data: unknown, file: string, parsed: Pick<
     if (!r.success) return { problems: schemaProblems(r.error.issues, data, parsed, file, HEADER_KEYS) };
     d = r.data;
   }
+  // Empty meta values (`client:` left blank) are the same as absent ones.
+  const meta: Meta = Object.fromEntries(Object.entries(d.meta ?? {}).filter(([, v]) => typeof v === "string" && v !== ""));
+  const where = { file, locate: parsed.locate };
+  const progress = parseProgress(d.progress, where);
+  const history = parseHistory(d.history, where);
+  const problems = [...checkOrdered(meta.ordered, where), ...progress.problems, ...history.problems];
+  if (problems.length > 0) return { problems };
   return {
     problems: [],
     file: {
@@ -63,15 +93,16 @@ export function validateAnswersHeader(data: unknown, file: string, parsed: Pick<
       pack: d.pack,
       ...(d.lang ? { lang: d.lang } : {}),
       status: d.status ?? "complete",
-      // Empty meta values (`client:` left blank) are the same as absent ones.
-      meta: Object.fromEntries(Object.entries(d.meta ?? {}).filter(([, v]) => typeof v === "string" && v !== "")),
+      meta,
       answers: (d.answers ?? {}) as Answers,
+      ...(progress.entries.length > 0 ? { progress: progress.entries } : {}),
+      ...(history.entries.length > 0 ? { history: history.entries } : {}),
     },
   };
 }
 
-const HEADER_TOP = new Set(["kikitori", "pack", "lang", "status", "meta", "answers"]);
-const META_KEYS = new Set(["client", "job", "platform", "created", "updated"]);
+const HEADER_TOP = new Set(["kikitori", "pack", "lang", "status", "meta", "answers", "progress", "history"]);
+const META_KEYS = new Set(["client", "job", "platform", "ordered", "created", "updated"]);
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** True only for headers the schema certainly accepts; anything unusual goes to the schema. */

@@ -4,17 +4,20 @@
  * today, the platforms and calendars are passed in.
  *
  * A plan made days after the hearing must not slide with the calendar: where the pack's
- * start date is not answered, the plan starts on the day of the hearing (meta.created), as
- * the confirmation message sent that day said, not on the day this message is written.
+ * start date is not answered, the plan starts on the day of the order (meta.ordered) or of
+ * the hearing (meta.created), as the confirmation message sent that day said, not on the
+ * day this message is written.
  */
 import type { Answers, AnswersFile } from "../answers/types.ts";
 import { formatDate } from "../date-format.ts";
 import type { Lang } from "../i18n.ts";
+import { planAnchor } from "../jobs/anchor.ts";
 import type { Pack } from "../pack/types.ts";
 import type { RenderContext } from "../render/context.ts";
 import { contextWithPlan } from "../render/render.ts";
 import { type PlanningEnv, type PlanOutcome, planFromAnswers } from "../render/schedule.ts";
 import { type MilestoneTerms, milestoneLabel, type Plan } from "../schedule/index.ts";
+import { type ChangeItem, changesToTell } from "./changes.ts";
 
 export interface FollowUpInput {
   pack: Pack;
@@ -36,10 +39,9 @@ export interface DatedItem {
 /** Milestones the client takes part in or waits for. */
 const CLIENT_FACING = new Set(["first_draft", "review", "revision", "final_delivery", "acceptance_end"]);
 
-/** The day the hearing took place (meta.created), else today. */
+/** The plan's anchor (the order day, else the hearing day: see jobs/anchor.ts), else today. */
 export function hearingDay(file: AnswersFile, today: string): string {
-  const d = /^(\d{4}-\d{2}-\d{2})/.exec(file.meta.created ?? "")?.[1];
-  return d && d <= today ? d : today;
+  return planAnchor(file.meta) ?? today;
 }
 
 export function planOf(input: FollowUpInput, pack: Pack = input.pack): PlanOutcome | undefined {
@@ -73,7 +75,7 @@ export interface ProgressFlags {
 
 export interface ProgressContext extends RenderContext {
   /** `percentText` is empty without --percent (0 % is a figure, not "none"). */
-  progress: { percent: number | null; percentText: string; done: string[]; next: string[]; upcoming: DatedItem[] };
+  progress: { percent: number | null; percentText: string; done: string[]; next: string[]; upcoming: DatedItem[]; changes: ChangeItem[] };
 }
 
 export function buildProgressContext(input: FollowUpInput, flags: ProgressFlags): ProgressContext {
@@ -82,5 +84,6 @@ export function buildProgressContext(input: FollowUpInput, flags: ProgressFlags)
   // Strictly after today: what was due today is reported as done or late, not as coming.
   const upcoming = clientMilestones(outcome?.plan, input.lang, input.today, input.pack.schedule?.terms).filter((m) => m.date > input.today);
   const percent = flags.percent ?? null;
-  return { ...base, progress: { percent, percentText: percent === null ? "" : String(percent), done: flags.done, next: flags.next, upcoming } };
+  const changes = changesToTell(input.pack, input.file, input.lang);
+  return { ...base, progress: { percent, percentText: percent === null ? "" : String(percent), done: flags.done, next: flags.next, upcoming, changes } };
 }

@@ -39,7 +39,7 @@ export function checkLanguages(input: PackInput, at: At): void {
 
 const TEXT_KEYS = new Set(["title", "description", "intro", "message", "label", "help", "label", "hint", "unit", "min_label", "max_label"]);
 
-const DATE_KEYS = new Set(["start", "due"]);
+const DATE_KEYS = new Set(["start", "due", "payment"]);
 const NUMBER_KEYS = new Set(["revisions", "review_days", "effort_hours", "draft_share", "hours_per_day", "checkin_every"]);
 const LITERALS: Record<string, readonly string[]> = { due_means: ["final", "first_draft"], calendar: ["jp", "none"] };
 

@@ -46,6 +46,7 @@ export const SCHEDULE_KEYS = [
   "calendar",
   "checkin_every",
   "platform",
+  "payment",
 ] as const;
 
 export const PACK_ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -74,8 +74,10 @@ export function scheduleView(outcome: PlanOutcome | undefined, pack: Pack, lang:
   const milestones = plan.milestones.map((m) => ({
     id: m.id,
     date: m.date,
-    dateText: formatDate(m.date, lang),
-    shortText: formatShortDate(m.date, lang),
+    // A window counted from the exact order time ends at a time of day too.
+    dateText: `${formatDate(m.date, lang)}${m.time ? ` ${m.time}` : ""}`,
+    shortText: `${formatShortDate(m.date, lang)}${m.time ? ` ${m.time}` : ""}`,
+    time: m.time ?? "",
     label: milestoneLabel(m, lang, terms),
     actor: m.actor,
     actorText: (ACTOR[m.actor] ?? [m.actor, m.actor])[ja ? 0 : 1],

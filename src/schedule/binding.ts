@@ -4,6 +4,7 @@
  * least the due date, the effort and the hours per day.
  */
 import { type Answers, get, isPending, type Meta } from "../answers/types.ts";
+import { parseTimestamp } from "../date-format.ts";
 import type { Binding, Pack, ScheduleKey } from "../pack/types.ts";
 import type { PlanInput } from "./types.ts";
 
@@ -37,6 +38,8 @@ export function bindPlanInput(pack: Pack, answers: Answers, meta: Meta, today: s
     return v === undefined ? undefined : String(v);
   };
   const platform = str("platform") ?? meta.platform;
+  // Platform windows count from the order when its time is known (meta.ordered).
+  const ordered = meta.ordered ? parseTimestamp(meta.ordered) : undefined;
   const draftShare = num("draft_share");
   const checkinEvery = num("checkin_every");
   const input: PlanInput = {
@@ -52,8 +55,14 @@ export function bindPlanInput(pack: Pack, answers: Answers, meta: Meta, today: s
     ...(draftShare !== undefined ? { draftShare } : {}),
     ...(checkinEvery !== undefined ? { checkinEvery } : {}),
     ...(platform ? { platform } : {}),
+    ...(ordered && meta.ordered ? { requestedOn: ordered.date, requestedAt: meta.ordered } : {}),
   };
   return { input, missing: [] };
+}
+
+/** The value a pack's `schedule.<key>` binds to, given the answers (undefined when missing or pending). */
+export function boundValue(pack: Pack, key: ScheduleKey, answers: Answers): string | number | boolean | undefined {
+  return resolve(pack.schedule?.[key], answers);
 }
 
 function resolve(b: Binding | undefined, answers: Answers): string | number | boolean | undefined {

@@ -1,3 +1,4 @@
+import { parseTimestamp, wallClock } from "../date-format.ts";
 import { dayNumber, isoFromDay } from "../iso-date.ts";
 import { workdayTest } from "./calendar.ts";
 import type { PlatformProfile } from "./platforms.ts";
@@ -68,7 +69,15 @@ function buildPhases(seq: Sequence, startDay: number): Phase[] {
   return phases;
 }
 
-function platformParts(profile: PlatformProfile | undefined, requestedDay: number, finalDay: number) {
+/** Where a window counted in days from an exact order time ends: its date and time, in the order's offset. */
+function fromOrderTime(requestedAt: string | undefined, days: number): { day: number; time: string } | undefined {
+  const t = requestedAt === undefined ? undefined : parseTimestamp(requestedAt);
+  if (!t) return undefined;
+  const end = wallClock(t.ms + days * 86_400_000, t.offset);
+  return { day: dayNumber(end.date), time: end.time };
+}
+
+function platformParts(profile: PlatformProfile | undefined, requestedDay: number, finalDay: number, requestedAt?: string) {
   const milestones: Milestone[] = [];
   const phases: Phase[] = [];
   const notes: PlanNote[] = [];
@@ -88,7 +97,14 @@ function platformParts(profile: PlatformProfile | undefined, requestedDay: numbe
     });
     if (day === undefined) continue;
     if (rule.kind === "first_reply" && !milestones.some((m) => m.kind === "first_reply")) {
-      milestones.push({ id: "first_reply_by", date: isoFromDay(day), kind: "first_reply", actor: "platform" });
+      const exact = rule.from === "order" && rule.days !== undefined ? fromOrderTime(requestedAt, rule.days) : undefined;
+      milestones.push({
+        id: "first_reply_by",
+        date: isoFromDay(exact?.day ?? day),
+        kind: "first_reply",
+        actor: "platform",
+        ...(exact ? { time: exact.time } : {}),
+      });
     }
     if (rule.kind === "acceptance" && rule.from === "delivery" && !milestones.some((m) => m.kind === "acceptance_end")) {
       milestones.push({ id: "acceptance_end", date: isoFromDay(day), kind: "acceptance_end", actor: "platform" });
@@ -180,7 +196,7 @@ export function planSchedule(input: PlanInput, env: PlanEnv): Plan {
 
   const profile = input.platform === undefined ? undefined : env.platforms.find((p) => p.id === input.platform);
   const requestedDay = input.requestedOn === undefined ? shape.startDay : dayNumber(input.requestedOn);
-  const platform = platformParts(profile, requestedDay, finalDay);
+  const platform = platformParts(profile, requestedDay, finalDay, input.requestedAt);
 
   const milestones = [...own, ...platform.milestones].sort((a, b) => (a.date === b.date ? KIND_ORDER[a.kind] - KIND_ORDER[b.kind] : a.date < b.date ? -1 : 1));
   const phases = [...buildPhases(seq, shape.startDay), ...platform.phases];

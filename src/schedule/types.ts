@@ -41,6 +41,11 @@ export interface PlanInput {
    * windows; defaults to `start`.
    */
   requestedOn?: IsoDate;
+  /**
+   * The order's exact time, ISO date-time with offset (`meta.ordered`): a first-reply window
+   * then ends at a time of day too (48 hours after 10:00 is 10:00), in the order's offset.
+   */
+  requestedAt?: string;
 }
 
 export type Actor = "worker" | "client" | "platform";
@@ -58,6 +63,8 @@ export interface Milestone {
   /** Effort that must be done by this date (worker milestones only). */
   effortBefore?: number;
   round?: number;
+  /** `HH:MM` where the milestone ends at a time of day (a first-reply window counted from the order). */
+  time?: string;
 }
 
 /** A span of days, both ends inclusive; what the Gantt chart draws as a bar. */

@@ -115,6 +115,21 @@ const CASES: [string, string, unknown[]][] = [
     "runMessage",
     ["delivery", "a.yaml", { round: "2", items: ["ロゴ", "名刺"], final: true }],
   ],
+  ["start p --defaults --ordered 2026-11-23T10:00+09:00", "runStart", ["p", { defaults: true, ordered: "2026-11-23T10:00+09:00" }]],
+  ["import p r.txt --ordered now", "runImport", ["p", "r.txt", { ordered: "now" }]],
+  ["log a.yaml", "runLog", ["a.yaml", {}]],
+  [
+    "log a.yaml --hours 1h30m --done 40% --note ラフ --date 12/1 --sent progress --json",
+    "runLog",
+    ["a.yaml", { hours: "1h30m", done: "40%", note: "ラフ", date: "12/1", sent: "progress", json: true }],
+  ],
+  ["status a.yaml jobs/", "runStatus", [["a.yaml", "jobs/"], {}]],
+  ["status jobs --json", "runStatus", [["jobs"], { json: true }]],
+  ["set a.yaml due_date=2026-12-18 meta.ordered=now --note 延期", "runSet", ["a.yaml", ["due_date=2026-12-18", "meta.ordered=now"], { note: "延期" }]],
+  ["agenda", "runAgenda", [[], {}]],
+  ["agenda jobs other --days 14 --json --check", "runAgenda", [["jobs", "other"], { days: "14", json: true, check: true }]],
+  ["calendar", "runCalendar", [[], {}]],
+  ["calendar jobs -o k.ics --force --alarm 1d,2h", "runCalendar", [["jobs"], { output: "k.ics", force: true, alarm: "1d,2h" }]],
   ["pack list", "runPackList", [{}]],
   ["pack list --json", "runPackList", [{ json: true }]],
   ["pack show design-general --json", "runPackShow", ["design-general", { json: true }]],
@@ -159,6 +174,8 @@ const REFUSED: [string, RegExp][] = [
   ["ask p --format html", /argument 'html' is invalid/],
   ["resume a.yaml b.yaml", /too many arguments/],
   ["pack show", /missing required argument 'pack'/],
+  ["set a.yaml", /missing required argument 'changes'/],
+  ["status", /missing required argument 'paths'/],
 ];
 
 describe("command lines refused", () => {

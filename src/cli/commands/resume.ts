@@ -74,6 +74,10 @@ export async function runResume(ctx: Ctx, fileArg: string, flags: ResumeFlags): 
         today: ctx.today(),
         force: true,
         ...(read.file.meta.created ? { created: read.file.meta.created } : {}),
+        keep: {
+          ...(read.file.progress ? { progress: read.file.progress } : {}),
+          ...(read.file.history ? { history: read.file.history } : {}),
+        },
         now: ctx.io.now,
       }),
       force: flags.force === true,

@@ -5,7 +5,7 @@ import type { ImportFlags } from "../commands/import.ts";
 import type { MessageFlags } from "../commands/message.ts";
 import type { ScheduleFlags } from "../commands/schedule.ts";
 import { command } from "../spec.ts";
-import { CLIENT, everyday, FORCE_ONE, helping, JOB, OUTPUT, PACK, PACK_REF, PLATFORM } from "./options.ts";
+import { CLIENT, everyday, FORCE_ONE, helping, JOB, ORDERED, OUTPUT, PACK, PACK_REF, PLATFORM } from "./options.ts";
 
 export const CLIENT_COMMANDS = [
   command({
@@ -104,6 +104,7 @@ export const CLIENT_COMMANDS = [
       helping(CLIENT, "クライアント名 (meta.client)", "client name (meta.client)"),
       helping(JOB, "案件名 (meta.job)", "job title (meta.job)"),
       helping(PLATFORM, "プラットフォーム (meta.platform)", "platform id (meta.platform)"),
+      helping(ORDERED, "ご注文の日時 (meta.ordered。例: 2026-11-23T10:00+09:00)", "when the client ordered (meta.ordered; e.g. 2026-11-23T10:00+09:00)"),
     ],
     examples: [
       msg(

@@ -6,9 +6,10 @@ import { type Msg, msg } from "../../i18n.ts";
 import type { Command, GroupSpec } from "../spec.ts";
 import { CLIENT_COMMANDS } from "./client.ts";
 import { HEARING } from "./hearing.ts";
+import { JOB_COMMANDS } from "./jobs.ts";
 import { PACK_COMMANDS, PACK_GROUP } from "./packs.ts";
 
-export const COMMANDS: readonly Command[] = [...HEARING, ...CLIENT_COMMANDS, ...PACK_COMMANDS];
+export const COMMANDS: readonly Command[] = [...HEARING, ...CLIENT_COMMANDS, ...JOB_COMMANDS, ...PACK_COMMANDS];
 export const GROUPS: readonly GroupSpec[] = [PACK_GROUP];
 
 export const ROOT = {
@@ -28,6 +29,7 @@ export const ROOT = {
     ["kikitori ask logo-design > ask.txt", msg("チャットに貼る質問票", "the questionnaire to paste into a chat")],
     ["kikitori import logo-design reply.txt -o a.yaml", msg("クライアントの返信を回答ファイルに", "the client's reply back as answers")],
     ["kikitori message progress a.yaml --percent 60", msg("進捗報告のメッセージ", "a progress report")],
+    ["kikitori agenda ~/jobs", msg("すべての案件の今日と今週の予定", "what is due across all your jobs")],
     ["kikitori pack list", msg("使えるパックの一覧", "the packs you can use")],
     ["kikitori pack validate my-pack.yaml", msg("パックを検査", "check a pack")],
     ["kikitori pack skeleton design-general > a.yaml", msg("回答ファイルの雛形", "an answers file to fill in")],
