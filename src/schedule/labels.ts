@@ -25,7 +25,7 @@ export function formatCompactDate(date: IsoDate, lang: Lang): string {
  */
 export type MilestoneTerms = Partial<Record<"first_draft" | "revision" | "final_delivery", Localized>>;
 
-export function milestoneLabel(m: Pick<Milestone, "id" | "kind" | "round">, lang: Lang, terms: MilestoneTerms = {}): string {
+export function milestoneLabel(m: Pick<Milestone, "id" | "kind" | "round" | "label">, lang: Lang, terms: MilestoneTerms = {}): string {
   const n = m.round ?? 0;
   const ja = lang === "ja";
   const revision = terms.revision?.[lang];
@@ -44,6 +44,12 @@ export function milestoneLabel(m: Pick<Milestone, "id" | "kind" | "round">, lang
       return terms.final_delivery?.[lang] ?? (ja ? "納品" : "Final delivery");
     case "acceptance_end":
       return ja ? "検収期限" : "Acceptance ends";
+    case "stage":
+    case "stage_done":
+    case "check":
+    case "client_step":
+      // The planner names these from the pack's stages.
+      return m.label?.[lang] ?? m.id;
   }
 }
 
@@ -58,8 +64,9 @@ export function dueMeansLabel(dueMeans: "final" | "first_draft", lang: Lang, ter
   return ja ? `${t ?? "初稿"}の提出日` : t ? `the ${t.toLowerCase()} date` : "the first-draft date";
 }
 
-export function phaseLabel(p: Pick<Phase, "kind" | "round" | "id">, lang: Lang, terms: MilestoneTerms = {}): string {
+export function phaseLabel(p: Pick<Phase, "kind" | "round" | "id" | "label">, lang: Lang, terms: MilestoneTerms = {}): string {
   const ja = lang === "ja";
+  if (p.label) return p.label[lang];
   if (p.kind === "review") return ja ? `確認${p.round ?? 0}回目` : `Client review ${p.round ?? 0}`;
   if (p.kind === "acceptance") return ja ? "検収期間" : "Acceptance window";
   const draft = terms.first_draft?.[lang];

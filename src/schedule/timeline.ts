@@ -38,10 +38,26 @@ const MARKERS: Record<Milestone["kind"], string> = {
   revision: "R",
   final_delivery: "F",
   acceptance_end: "A",
+  stage: "D",
+  stage_done: "s",
+  check: "C",
+  client_step: "M",
 };
 
 // When two milestones share a day the cell shows the one that matters most.
-const PRIORITY: Milestone["kind"][] = ["final_delivery", "first_draft", "revision", "review", "acceptance_end", "first_reply", "hearing"];
+const PRIORITY: Milestone["kind"][] = [
+  "final_delivery",
+  "first_draft",
+  "stage",
+  "revision",
+  "review",
+  "check",
+  "client_step",
+  "stage_done",
+  "acceptance_end",
+  "first_reply",
+  "hearing",
+];
 
 const HEADER: Record<Lang, string[]> = {
   ja: [" 月", " 火", " 水", " 木", " 金", " 土", " 日"],

@@ -1,6 +1,7 @@
 import type { HolidayCalendar } from "./calendar.ts";
 import { parseIsoDate } from "./dates.ts";
 import type { PlatformProfile } from "./platforms.ts";
+import { stageProblems } from "./stage-rules.ts";
 import type { PlanInput, PlanProblem } from "./types.ts";
 import { parseWorkdays } from "./workdays.ts";
 
@@ -161,6 +162,8 @@ export function validatePlanInput(input: PlanInput, env: PlanEnv): PlanProblem[]
       }
     }
   }
+
+  problems.push(...stageProblems(input));
 
   if (input.platform !== undefined && !env.platforms.some((p) => p.id === input.platform)) {
     const known = env.platforms.map((p) => p.id).join(", ");
