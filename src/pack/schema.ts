@@ -137,9 +137,33 @@ function build() {
   const Terms = z
     .strictObject({ first_draft: Text.optional(), revision: Text.optional(), final_delivery: Text.optional() })
     .describe("The pack's own words for the deliveries, e.g. 初回納品 and リテイク for voice work.");
+  const Days = z.int().min(0).max(365);
+  const Stage = z
+    .strictObject({
+      id: z.string().regex(QUESTION_ID_RE),
+      actor: z.enum(["worker", "client"]).optional().describe("client: a step the client owes before the next stage (default worker)."),
+      label: Text,
+      share: z.number().gt(0).max(1).optional().describe("Share of the effort hours (the shares add up to at most 1; the rest is for revisions)."),
+      hours: z.number().gt(0).max(100_000).optional().describe("Fixed hours instead of a share."),
+      days: Days.optional().describe("Client steps: calendar days the client needs (the lead time)."),
+      check: z
+        .union([
+          z.boolean(),
+          z.strictObject({
+            when: Condition.optional().describe("Checked only when this holds for the answers."),
+            days: Days.optional().describe("Review days (default: the schedule's review_days)."),
+            label: Text.optional(),
+          }),
+        ])
+        .optional()
+        .describe("The client checks the stage's result before the next stage starts."),
+      revisions: z.boolean().optional().describe("The revision rounds follow this stage (default: the last stage)."),
+    })
+    .meta({ id: "stage", description: "A stage of the work, or (actor: client) a step the client owes." });
   const Schedule = z.strictObject({
     ...(Object.fromEntries(SCHEDULE_KEYS.map((k) => [k, Binding.optional()])) as Record<(typeof SCHEDULE_KEYS)[number], z.ZodOptional<typeof Binding>>),
     terms: Terms.optional(),
+    stages: z.array(Stage).min(1).max(50).optional().describe("The job's stages in order, with the client's checks and steps."),
   });
 
   const PackSchema = z

@@ -10,6 +10,7 @@ import { type Lang, msg } from "../i18n.ts";
 import { describePath, schemaProblems } from "../yaml/issues.ts";
 import type { DataPath, ParsedYaml } from "../yaml/parse.ts";
 import { type PackInput, type QuestionInput, SCHEDULE_KEYS, schemas } from "./schema.ts";
+import { checkStages, normalizeStages } from "./stages.ts";
 import type { Binding, Condition, Pack, Question, Text } from "./types.ts";
 
 const RESERVED_IDS = new Set(["__proto__", "constructor", "prototype"]);
@@ -62,6 +63,7 @@ export const KNOWN_KEYS = [
     "max_length",
     "map",
     ...SCHEDULE_KEYS,
+    ...["terms", "stages", "actor", "share", "hours", "days", "check", "revisions"],
   ]),
 ];
 
@@ -164,6 +166,7 @@ function checkRules(input: PackInput, at: At): void {
   }
   checkLanguages(input, at);
   checkSchedule(input, byId, at);
+  checkStages(input, byId, at);
   checkTemplates(input, at);
 }
 
@@ -362,6 +365,13 @@ function checkLanguages(input: PackInput, at: At): void {
         if (k === "schedule" && x && typeof x === "object" && "terms" in x) {
           for (const [t, v] of Object.entries((x as { terms?: object }).terms ?? {})) walk(v, [...path, k, "terms", t], true);
         }
+        if (k === "schedule" && x && typeof x === "object" && "stages" in x) {
+          for (const [i, st] of ((x as { stages?: { label?: unknown; check?: unknown }[] }).stages ?? []).entries()) {
+            walk(st.label, [...path, k, "stages", i, "label"], true);
+            const check = st.check as { label?: unknown } | undefined;
+            if (check && typeof check === "object" && check.label !== undefined) walk(check.label, [...path, k, "stages", i, "check", "label"], true);
+          }
+        }
         if (k === "when" || k === "validate" || k === "schedule" || k === "templates") continue;
         walk(x, [...path, k], TEXT_KEYS.has(k));
       }
@@ -377,7 +387,7 @@ const LITERALS: Record<string, readonly string[]> = { due_means: ["final", "firs
 
 function checkSchedule(input: PackInput, byId: Map<string, QuestionInput>, at: At): void {
   for (const [key, b] of Object.entries(input.schedule ?? {}) as [string, Binding | undefined][]) {
-    if (b === undefined || key === "terms") continue;
+    if (b === undefined || key === "terms" || key === "stages") continue;
     const path = ["schedule", key];
     const literal = typeof b === "object" ? b.default : b;
     if (typeof b === "object") {
@@ -516,9 +526,10 @@ function strip<T extends object>(o: T): T {
 }
 
 function normalizeSchedule(schedule: NonNullable<PackInput["schedule"]>, text: (t: string | Record<string, string>) => Text): Pack["schedule"] {
-  const { terms, ...bindings } = schedule;
-  if (!terms) return bindings as Pack["schedule"];
+  const { terms, stages, ...bindings } = schedule;
+  const staged = stages ? { stages: normalizeStages(stages, text) } : {};
+  if (!terms) return { ...(bindings as Pack["schedule"]), ...staged };
   const out: Partial<Record<"first_draft" | "revision" | "final_delivery", Text>> = {};
   for (const [k, v] of Object.entries(terms)) if (v !== undefined) out[k as keyof typeof out] = text(v);
-  return { ...(bindings as Pack["schedule"]), terms: out };
+  return { ...(bindings as Pack["schedule"]), terms: out, ...staged };
 }

@@ -5,6 +5,7 @@
  */
 import { type Answers, get, isPending, type Meta } from "../answers/types.ts";
 import type { Binding, Pack, ScheduleKey } from "../pack/types.ts";
+import { bindStages } from "./stage-binding.ts";
 import type { PlanInput } from "./types.ts";
 
 export interface BoundPlan {
@@ -52,6 +53,7 @@ export function bindPlanInput(pack: Pack, answers: Answers, meta: Meta, today: s
     ...(draftShare !== undefined ? { draftShare } : {}),
     ...(checkinEvery !== undefined ? { checkinEvery } : {}),
     ...(platform ? { platform } : {}),
+    ...(schedule.stages ? { stages: bindStages(schedule.stages, answers) } : {}),
   };
   return { input, missing: [] };
 }
