@@ -158,6 +158,8 @@ function build() {
         .optional()
         .describe("The client checks the stage's result before the next stage starts."),
       revisions: z.boolean().optional().describe("The revision rounds follow this stage (default: the last stage)."),
+      first_draft: z.boolean().optional().describe('What "the first draft" is when the deadline means it (default: the first stage the client checks).'),
+      when: Condition.optional().describe("The stage or step happens only when this holds for the answers (not on the last stage)."),
     })
     .meta({ id: "stage", description: "A stage of the work, or (actor: client) a step the client owes." });
   const Schedule = z.strictObject({

@@ -22,12 +22,14 @@ export function checkStages(input: PackInput, byId: Map<string, QuestionInput>, 
   let shares = 0;
   let sharesReported = false;
   let revisionStage: number | undefined;
+  let firstDraftStage: number | undefined;
   stages.forEach((s, i) => {
     const path = [...base, i];
     if (seen.has(s.id)) {
       at([...path, "id"], msg(`段階 id「${s.id}」が重複しています`, `stage id "${s.id}" is used twice`), msg("別の id にしてください", "give it another id"));
     }
     seen.add(s.id);
+    if (s.when) checkCondition(s.when, [...path, "when"], byId, at);
     if (s.actor === "client") {
       checkClientStep(s, path, at);
       return;
@@ -67,6 +69,16 @@ export function checkStages(input: PackInput, byId: Map<string, QuestionInput>, 
       }
       revisionStage = i;
     }
+    if (s.first_draft === true) {
+      if (firstDraftStage !== undefined) {
+        at(
+          [...path, "first_draft"],
+          msg("first_draft: true を付けられる段階は1つだけです", "only one stage may have first_draft: true"),
+          msg(`段階「${stages[firstDraftStage]?.id}」か、こちらのどちらかから外してください`, `remove it here or from stage "${stages[firstDraftStage]?.id}"`),
+        );
+      }
+      firstDraftStage = i;
+    }
     if (typeof s.check === "object" && s.check.when) checkCondition(s.check.when, [...path, "check", "when"], byId, at);
   });
   const lastIndex = stages.length - 1;
@@ -79,6 +91,14 @@ export function checkStages(input: PackInput, byId: Map<string, QuestionInput>, 
         `the last entry, "${last.id}", is a client step: a client step comes before the stage that needs it`,
       ),
       msg("順番を入れ替えるか、最後に制作者の段階を置いてください", "move it before that stage, or end with a stage of the worker's"),
+    );
+  } else if (last?.when) {
+    at(
+      [...base, lastIndex, "when"],
+      msg("最後の段階は必ず行われるため、when は付けられません", "the last stage always happens: it cannot have when"),
+      msg("when を削除するか、最後に条件のない段階を置いてください", "remove when, or end with a stage without one"),
+      "error",
+      true,
     );
   } else if (last && last.check !== undefined && last.check !== false) {
     at(
@@ -114,7 +134,7 @@ function checkClientStep(s: StageInput, path: DataPath, at: At): void {
       msg("days: 3 のように暦日で書いてください", "write days: 3, in calendar days"),
     );
   }
-  for (const key of ["share", "hours", "check", "revisions"] as const) {
+  for (const key of ["share", "hours", "check", "revisions", "first_draft"] as const) {
     if (s[key] === undefined) continue;
     at(
       [...path, key],
@@ -177,6 +197,8 @@ export function normalizeStages(stages: readonly StageInput[], text: (t: string 
       if (s.check.label !== undefined) out.check.label = text(s.check.label);
     }
     if (s.revisions === true) out.revisions = true;
+    if (s.first_draft === true) out.first_draft = true;
+    if (s.when) out.when = s.when;
     return out;
   });
 }

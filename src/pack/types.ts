@@ -70,6 +70,9 @@ export interface PackStage {
   days?: number;
   check?: { when?: Condition; days?: number; label?: Text };
   revisions?: boolean;
+  first_draft?: boolean;
+  /** Only when this holds for the answers. */
+  when?: Condition;
 }
 
 export interface Pack {

@@ -63,7 +63,7 @@ export const KNOWN_KEYS = [
     "max_length",
     "map",
     ...SCHEDULE_KEYS,
-    ...["terms", "stages", "actor", "share", "hours", "days", "check", "revisions"],
+    ...["terms", "stages", "actor", "share", "hours", "days", "check", "revisions", "first_draft"],
   ]),
 ];
 

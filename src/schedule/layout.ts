@@ -35,6 +35,8 @@ export interface Layout {
   blocks: BlockSpec[];
   /** The block delivered on the due date. */
   anchor: number;
+  /** The block that is "the first draft" (the first delivery the client sees, unless a stage is marked). */
+  firstDraft: number;
   /** Laid out from the pack's stages. */
   staged: boolean;
 }
@@ -71,7 +73,7 @@ function draftLayout(input: PlanInput): Layout {
     },
   ];
   for (let round = 1; round <= rounds; round++) blocks.push(revisionBlock(round, rounds, each, input.reviewDays, true));
-  return { blocks, anchor: input.dueMeans === "final" ? blocks.length - 1 : 0, staged: false };
+  return { blocks, anchor: input.dueMeans === "final" ? blocks.length - 1 : 0, firstDraft: 0, staged: false };
 }
 
 function revisionBlock(round: number, rounds: number, effort: number, reviewDays: number, last: boolean, stage?: string): BlockSpec {
@@ -140,14 +142,19 @@ function stagedLayout(input: PlanInput, stages: readonly Stage[]): Layout {
       });
     }
   }
-  const anchor =
-    input.dueMeans === "final"
-      ? blocks.length - 1
-      : Math.max(
-          0,
-          blocks.findIndex((b) => b.end.kind !== "stage_done"),
-        );
-  return { blocks, anchor, staged: true };
+  const firstDraft = firstDraftBlock(blocks, work);
+  const anchor = input.dueMeans === "final" ? blocks.length - 1 : firstDraft;
+  return { blocks, anchor, firstDraft, staged: true };
+}
+
+/**
+ * The block that is "the first draft": the stage marked `firstDraft`, else the first one
+ * the client sees (a checked stage, the one the rounds follow, or the final delivery).
+ */
+export function firstDraftBlock(blocks: readonly BlockSpec[], work: readonly WorkStage[] = []): number {
+  const marked = work.find((s) => s.firstDraft === true);
+  const index = marked ? blocks.findIndex((b) => b.phase.id === `work_${marked.id}`) : blocks.findIndex((b) => b.end.kind !== "stage_done");
+  return Math.max(0, index);
 }
 
 function deliveredLabel(label: Localized): Localized {

@@ -207,11 +207,7 @@ export function planSchedule(input: PlanInput, env: PlanEnv): Plan {
   const dueDay = dayNumber(input.due);
   const seq = bestPlacement(shape, dueDay);
 
-  const firstDeliveryIndex = Math.max(
-    0,
-    layout.blocks.findIndex((b) => b.end.kind !== "stage_done"),
-  );
-  const firstDraftDay = seq.deliveries[firstDeliveryIndex] ?? dueDay;
+  const firstDraftDay = seq.deliveries[layout.firstDraft] ?? dueDay;
   const finalDay = seq.deliveries[seq.deliveries.length - 1] ?? dueDay;
   const capacity = round(seq.hoursBefore[layout.anchor] ?? 0);
   const required = round(seq.effortBefore[layout.anchor] ?? 0);

@@ -29,6 +29,7 @@ export function stageProblems(input: PlanInput): PlanProblem[] {
   let shares = 0;
   let hours = 0;
   let revisionMarks = 0;
+  let firstDraftMarks = 0;
   for (const [i, s] of stages.entries()) {
     const at = `stages[${i}]`;
     if (typeof s?.id !== "string" || !ID.test(s.id)) {
@@ -67,6 +68,10 @@ export function stageProblems(input: PlanInput): PlanProblem[] {
       problems.push(problem("check_days", `${at} の check.days は 0〜365 の整数にしてください。`, `${at}: check.days must be a whole number from 0 to 365.`));
     }
     if (s.revisions === true) revisionMarks++;
+    if (s.firstDraft === true) firstDraftMarks++;
+  }
+  if (firstDraftMarks > 1) {
+    problems.push(problem("first_draft_stages", "firstDraft を付けられる段階は1つだけです。", "Only one stage may be the first draft (firstDraft)."));
   }
   if (revisionMarks > 1) {
     problems.push(

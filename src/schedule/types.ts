@@ -65,6 +65,8 @@ export interface WorkStage {
   check?: { days?: number; label?: Localized };
   /** The revision rounds follow this stage (default: the last stage). */
   revisions?: boolean;
+  /** What "the first draft" is when due means it (default: the first stage the client checks). */
+  firstDraft?: boolean;
 }
 
 /** Something the client owes before the next stage can start: materials, the final script. */

@@ -137,6 +137,14 @@ describe("dates", () => {
     expect(dateOf(unchecked, "final_delivery")).toBe("2027-01-15");
   });
 
+  test("a stage marked as the first draft is what due means, though an earlier stage is checked", () => {
+    const stages = [work("rough", 0.2, { check: {} }), work("draft", 0.5, { revisions: true, firstDraft: true }), work("files", 0.1)];
+    const p = staged(stages, { dueMeans: "first_draft", due: "2027-01-22", revisionRounds: 1 });
+    expect(dateOf(p, "stage_draft")).toBe("2027-01-22");
+    expect(p.firstDraftDate).toBe("2027-01-22");
+    expect((dateOf(p, "stage_rough") ?? "") < "2027-01-22").toBe(true);
+  });
+
   test("due means final: the final delivery lands on the due date (the workday before a day off)", () => {
     expect(staged(ICON, { due: "2027-02-14" }).finalDate).toBe("2027-02-12");
   });

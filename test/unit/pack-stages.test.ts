@@ -109,6 +109,20 @@ describe("schedule.stages mistakes are reported at their line and column", () =>
       /"line", which is not a choice of "checks"/,
     ],
     ["check days out of range", "    - { id: a, label: A, share: 0.5, check: { days: 400 } }\n    - { id: b, label: B, share: 0.5 }\n", FIRST, 53, /days/],
+    [
+      "when on the last stage",
+      "    - { id: a, label: A, share: 0.5 }\n    - { id: b, label: B, share: 0.5, when: { question: checks, includes: rough } }\n",
+      FIRST + 1,
+      38,
+      /the last stage always happens/,
+    ],
+    [
+      "two first drafts",
+      "    - { id: a, label: A, share: 0.5, first_draft: true }\n    - { id: b, label: B, share: 0.5, first_draft: true }\n",
+      FIRST + 1,
+      51,
+      /only one stage may have first_draft: true/,
+    ],
     ["an unknown key", "    - { id: a, label: A, shares: 0.5 }\n", FIRST, 26, /unknown key "shares".*did you mean "share"/],
   ])("%s", (_name, stages, line, col, pattern) => {
     const { problems } = check(stages);
@@ -156,6 +170,16 @@ describe("a valid stage list", () => {
     const second = validatePack(again.data, "again.yaml", again);
     expect(second.problems).toEqual([]);
     expect(second.pack?.schedule?.stages).toEqual(first?.schedule?.stages);
+  });
+
+  it("a stage's when leaves it out; first_draft marks the first draft", () => {
+    const stages =
+      check(
+        "    - { id: script, actor: client, label: S, days: 2, when: { not: { question: checks, includes: rough } } }\n    - { id: rec, label: R, share: 1, first_draft: true }\n",
+      ).pack?.schedule?.stages ?? [];
+    expect(bindStages(stages, { checks: ["rough"] }).map((s) => s.id)).toEqual(["rec"]);
+    expect(bindStages(stages, {}).map((s) => s.id)).toEqual(["script", "rec"]);
+    expect(bindStages(stages, {})[1]).toMatchObject({ firstDraft: true });
   });
 
   it("the answers switch checks on and off", () => {
