@@ -231,6 +231,10 @@ Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answ
       "--platform <id>",
       t("プラットフォーム (coconala, crowdworks, lancers, fiverr, upwork, direct)", "platform (coconala, crowdworks, lancers, fiverr, upwork, direct)"),
     )
+    .option(
+      "--pack <pack>",
+      t("このパックの段階 (既定の回答で) と用語で計画します", "plan with this pack's stages (as its default answers set them) and words"),
+    )
     .option("--json", t("計画を JSON で出力します", "print the plan as JSON"))
     .addHelpText(
       "after",
@@ -321,6 +325,7 @@ Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answ
       t("delivery: 何回目の修正の納品か (0 = 初稿、既定)", "delivery: the revision round this delivery completes (0 = first draft, the default)"),
     )
     .option("--final", t("delivery: 修正回数が残っていても最終納品として扱います", "delivery: the final delivery even if revision rounds are left"))
+    .option("--stage <id>", t("delivery: パックの段階の納品 (例: line_art)", "delivery: the result of one of the pack's stages (e.g. line_art)"))
     .option("-o, --output <file>", t("標準出力ではなくファイルに書きます", "write to a file instead of stdout"))
     .option("--force", t("既存のファイルを上書きします", "replace an existing file"))
     .addHelpText(

@@ -34,7 +34,7 @@ export interface DatedItem {
 }
 
 /** Milestones the client takes part in or waits for. */
-const CLIENT_FACING = new Set(["first_draft", "review", "revision", "final_delivery", "acceptance_end"]);
+const CLIENT_FACING = new Set(["first_draft", "review", "revision", "final_delivery", "acceptance_end", "stage", "check", "client_step"]);
 
 /** The day the hearing took place (meta.created), else today. */
 export function hearingDay(file: AnswersFile, today: string): string {

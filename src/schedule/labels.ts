@@ -1,5 +1,5 @@
 import { weekdayOf } from "./dates.ts";
-import type { IsoDate, Lang, Localized, Milestone, Phase, Verdict, Weekday } from "./types.ts";
+import type { IsoDate, Lang, Localized, Milestone, Phase, Plan, Verdict, Weekday } from "./types.ts";
 import { weekdayName } from "./workdays.ts";
 
 // Words for the two renderers. Templates phrase plans for clients; these are
@@ -35,7 +35,7 @@ export function milestoneLabel(m: Pick<Milestone, "id" | "kind" | "round" | "lab
     case "first_reply":
       return ja ? "初回返信期限" : "First reply due";
     case "first_draft":
-      return terms.first_draft?.[lang] ?? (ja ? "初稿" : "First draft");
+      return terms.first_draft?.[lang] ?? m.label?.[lang] ?? (ja ? "初稿" : "First draft");
     case "review":
       return ja ? `確認${n}回目（${revision ?? "修正"}依頼）` : `Client feedback ${n}`;
     case "revision":
@@ -53,15 +53,25 @@ export function milestoneLabel(m: Pick<Milestone, "id" | "kind" | "round" | "lab
   }
 }
 
-/** What "the deadline" is the date of: `最終納品日`, `初稿の提出日`, `the first-draft date`… */
-export function dueMeansLabel(dueMeans: "final" | "first_draft", lang: Lang, terms: MilestoneTerms = {}): string {
+/**
+ * What "the deadline" is the date of: `最終納品日`, `初稿の提出日`, `the first-draft date`…
+ * With stages the first draft may be a stage of the pack's (`ラフの提出日`): pass its name.
+ */
+export function dueMeansLabel(dueMeans: "final" | "first_draft", lang: Lang, terms: MilestoneTerms = {}, firstDraftStage?: Localized): string {
   const ja = lang === "ja";
   if (dueMeans === "final") {
     const t = terms.final_delivery?.[lang];
     return ja ? `${t ?? "最終納品"}日` : `the ${(t ?? "final delivery").toLowerCase()} date`;
   }
   const t = terms.first_draft?.[lang];
+  if (!t && firstDraftStage) return ja ? `${firstDraftStage.ja}の提出日` : `the day the ${firstDraftStage.en.toLowerCase()} is delivered`;
   return ja ? `${t ?? "初稿"}の提出日` : t ? `the ${t.toLowerCase()} date` : "the first-draft date";
+}
+
+/** The pack stage that is the plan's first draft, by its own name (`ラフ`), when the plan has stages. */
+export function firstDraftStageOf(plan: Pick<Plan, "milestones" | "phases">): Localized | undefined {
+  const stage = plan.milestones.find((m) => m.id === "first_draft")?.stage;
+  return stage === undefined ? undefined : plan.phases.find((p) => p.kind === "work" && p.stage === stage)?.label;
 }
 
 export function phaseLabel(p: Pick<Phase, "kind" | "round" | "id" | "label">, lang: Lang, terms: MilestoneTerms = {}): string {

@@ -13,7 +13,7 @@ export const roundHours = (n: number) => Math.round(n * 1e6) / 1e6;
 /** A turn of the client's: reviewing a delivery, checking a stage, or a step they owe. */
 export interface ClientTurn {
   kind: "review" | "check" | "client_step";
-  /** The milestone id; the phase id is `review_<round>` for reviews, else the same. */
+  /** The milestone id; the phase id is `review_<round>` for reviews, else `<id>_window`. */
   id: string;
   days: number;
   round?: number;
@@ -143,6 +143,11 @@ function stagedLayout(input: PlanInput, stages: readonly Stage[]): Layout {
     }
   }
   const firstDraft = firstDraftBlock(blocks, work);
+  // The first draft keeps its usual milestone id, so every consumer finds it by name.
+  const first = blocks[firstDraft];
+  if (first && (first.end.kind === "stage" || first.end.kind === "stage_done")) {
+    first.end = { ...first.end, id: "first_draft", kind: "first_draft", ...(first.phase.label ? { label: deliveredLabel(first.phase.label) } : {}) };
+  }
   const anchor = input.dueMeans === "final" ? blocks.length - 1 : firstDraft;
   return { blocks, anchor, firstDraft, staged: true };
 }

@@ -83,7 +83,8 @@ function buildPhases(layout: Layout, seq: Sequence, startDay: number): Phase[] {
     for (const { turn, from, to } of turnsOf(layout, seq, startDay, i)) {
       if (to < from) continue;
       phases.push({
-        id: turn.kind === "review" ? `review_${turn.round ?? i}` : turn.id,
+        // Bar ids differ from milestone ids: charts key tasks by id.
+        id: turn.kind === "review" ? `review_${turn.round ?? i}` : `${turn.id}_window`,
         kind: turn.kind === "client_step" ? "client_step" : "review",
         actor: "client",
         start: isoFromDay(from),

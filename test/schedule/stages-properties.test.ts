@@ -100,7 +100,7 @@ describe("planner properties with stages", () => {
             expect(own.find((m) => m.id === `client_${s.id}`)).toMatchObject({ kind: "client_step", actor: "client", label: s.label });
             continue;
           }
-          const end = own.find((m) => m.id === `stage_${s.id}` || (s === last && m.id === "final_delivery"));
+          const end = own.find((m) => m.id === `stage_${s.id}` || m.id === "first_draft" || (s === last && m.id === "final_delivery"));
           expect(end?.actor, `${s.id} has no milestone`).toBe("worker");
           expect(plan.phases.some((p) => p.id === `work_${s.id}` && p.actor === "worker")).toBe(true);
           if (s.check && s !== last) expect(own.find((m) => m.id === `check_${s.id}`)).toMatchObject({ kind: "check", actor: "client" });

@@ -31,7 +31,7 @@ describe("milestones of a plan with stages", () => {
       2,
       [
         "hearing_done:hearing:worker",
-        "stage_rough:stage:worker",
+        "first_draft:first_draft:worker",
         "check_rough:check:client",
         "stage_line_art:stage_done:worker",
         "stage_color:stage:worker",
@@ -49,7 +49,7 @@ describe("milestones of a plan with stages", () => {
       0,
       [
         "hearing_done:hearing:worker",
-        "stage_rough:stage:worker",
+        "first_draft:first_draft:worker",
         "check_rough:check:client",
         "stage_line_art:stage_done:worker",
         "stage_color:stage:worker",
@@ -63,7 +63,7 @@ describe("milestones of a plan with stages", () => {
       1,
       [
         "hearing_done:hearing:worker",
-        "stage_concepts:stage:worker",
+        "first_draft:first_draft:worker",
         "check_concepts:check:client",
         "stage_refinement:stage:worker",
         "revision_1_review:review:client",
@@ -79,7 +79,7 @@ describe("milestones of a plan with stages", () => {
       [
         "hearing_done:hearing:worker",
         "client_script:client_step:client",
-        "stage_sample:stage:worker",
+        "first_draft:first_draft:worker",
         "check_sample:check:client",
         "stage_recording:stage:worker",
         "revision_1_review:review:client",
@@ -94,7 +94,8 @@ describe("milestones of a plan with stages", () => {
     const p = staged(VOICE, { revisionRounds: 0 });
     const byId = new Map(p.milestones.map((m) => [m.id, m]));
     expect(byId.get("client_script")).toMatchObject({ label: L("script", "script"), stage: "script" });
-    expect(byId.get("stage_sample")).toMatchObject({ label: L("sample提出", "sample delivered"), stage: "sample" });
+    // The first stage the client sees is the first draft: its usual id, the stage's name.
+    expect(byId.get("first_draft")).toMatchObject({ kind: "first_draft", label: L("sample提出", "sample delivered"), stage: "sample" });
     expect(byId.get("check_sample")).toMatchObject({ label: L("sampleの確認", "sample feedback"), stage: "sample" });
     expect(byId.get("final_delivery")).toMatchObject({ stage: "recording" });
     expect(byId.get("final_delivery")?.label).toBeUndefined();
@@ -111,7 +112,7 @@ describe("dates", () => {
   test("client turns sit between the deliveries: a check runs its days, then the next stage starts", () => {
     const p = staged(ICON, { revisionRounds: 0, due: "2027-01-29" });
     // The rough is checked for the plan's 2 review days, the colour for its own 1 day.
-    expect(dateOf(p, "check_rough")).toBe(addDaysTo(dateOf(p, "stage_rough"), 2));
+    expect(dateOf(p, "check_rough")).toBe(addDaysTo(dateOf(p, "first_draft"), 2));
     expect(dateOf(p, "check_color")).toBe(addDaysTo(dateOf(p, "stage_color"), 1));
     const lineArt = p.phases.find((ph) => ph.id === "work_line_art");
     expect(lineArt?.start).toBe(addDaysTo(dateOf(p, "check_rough"), 1));
@@ -120,7 +121,12 @@ describe("dates", () => {
   test("a client step before the first stage: the worker waits its days from the start", () => {
     const p = staged(VOICE, { revisionRounds: 0, workdays: "mon-sun" });
     expect(dateOf(p, "client_script")).toBe("2027-01-06"); // start Mon 4th + 3 days: due by Wed 6th
-    expect(p.phases.find((ph) => ph.id === "client_script")).toMatchObject({ kind: "client_step", actor: "client", start: "2027-01-04", end: "2027-01-06" });
+    expect(p.phases.find((ph) => ph.id === "client_script_window")).toMatchObject({
+      kind: "client_step",
+      actor: "client",
+      start: "2027-01-04",
+      end: "2027-01-06",
+    });
     expect(p.phases.find((ph) => ph.id === "work_sample")?.start).toBe("2027-01-07");
     // Three days the worker cannot work on the job are not capacity (every day is a workday here).
     const noWait = staged([client("script", 0), ...VOICE.slice(1)], { revisionRounds: 0, workdays: "mon-sun" });
@@ -129,7 +135,8 @@ describe("dates", () => {
 
   test("due means the first draft: the first stage the client sees lands on the due date", () => {
     const p = staged(ICON, { dueMeans: "first_draft", due: "2027-01-15", revisionRounds: 1 });
-    expect(dateOf(p, "stage_rough")).toBe("2027-01-15");
+    expect(dateOf(p, "first_draft")).toBe("2027-01-15");
+    expect(p.milestones.find((m) => m.id === "first_draft")?.stage).toBe("rough");
     expect(p.firstDraftDate).toBe("2027-01-15");
     expect(p.finalDate > p.due).toBe(true);
     // Without a checked stage the first thing the client sees is the final delivery.
@@ -140,7 +147,8 @@ describe("dates", () => {
   test("a stage marked as the first draft is what due means, though an earlier stage is checked", () => {
     const stages = [work("rough", 0.2, { check: {} }), work("draft", 0.5, { revisions: true, firstDraft: true }), work("files", 0.1)];
     const p = staged(stages, { dueMeans: "first_draft", due: "2027-01-22", revisionRounds: 1 });
-    expect(dateOf(p, "stage_draft")).toBe("2027-01-22");
+    expect(dateOf(p, "first_draft")).toBe("2027-01-22");
+    expect(p.milestones.find((m) => m.id === "first_draft")?.stage).toBe("draft");
     expect(p.firstDraftDate).toBe("2027-01-22");
     expect((dateOf(p, "stage_rough") ?? "") < "2027-01-22").toBe(true);
   });
@@ -151,7 +159,7 @@ describe("dates", () => {
 
   test("stage deliveries follow the stages' order", () => {
     const p = staged(ICON, { revisionRounds: 2 });
-    const order = ["stage_rough", "stage_line_art", "stage_color", "stage_finish", "revision_1", "final_delivery"].map((id) => dateOf(p, id) ?? "");
+    const order = ["first_draft", "stage_line_art", "stage_color", "stage_finish", "revision_1", "final_delivery"].map((id) => dateOf(p, id) ?? "");
     expect([...order].sort()).toEqual(order);
     expect(new Set(order).size).toBe(order.length);
   });
@@ -178,7 +186,7 @@ describe("effort", () => {
     const worker = p.milestones.filter((m) => m.actor === "worker" && m.id !== "hearing_done");
     expect(worker.every((m) => typeof m.hoursBefore === "number" && typeof m.effortBefore === "number")).toBe(true);
     expect(p.milestones.find((m) => m.id === "final_delivery")?.effortBefore).toBe(40);
-    expect(p.milestones.find((m) => m.id === "stage_rough")?.effortBefore).toBe(8);
+    expect(p.milestones.find((m) => m.id === "first_draft")?.effortBefore).toBe(8);
   });
 
   test("a plan too short for its stages is late, with an earliest due date that fits", () => {

@@ -35,6 +35,7 @@ export interface MessageFlags {
   items?: string[];
   round?: string;
   final?: boolean;
+  stage?: string;
 }
 
 /** Which flags belong to which kind: a flag given to the wrong kind is a mistake worth saying. */
@@ -52,6 +53,7 @@ const OWN: Record<string, [keyof MessageFlags, string][]> = {
     ["items", "--items"],
     ["round", "--round"],
     ["final", "--final"],
+    ["stage", "--stage"],
   ],
 };
 
@@ -183,6 +185,19 @@ function deliveryFlags(flags: MessageFlags) {
       );
     }
   }
+  if (flags.stage !== undefined && (round !== undefined || flags.final)) {
+    throw new UsageError(
+      msg(
+        "--stage は --round や --final と一緒には使えません (段階の納品か、修正回の納品かのどちらかです)",
+        "--stage cannot go with --round or --final: a delivery is a stage's or a revision round's",
+      ),
+    );
+  }
   const items = (flags.items ?? []).map((s) => s.trim()).filter(Boolean);
-  return { items, ...(round !== undefined ? { round } : {}), ...(flags.final ? { final: true } : {}) };
+  return {
+    items,
+    ...(round !== undefined ? { round } : {}),
+    ...(flags.final ? { final: true } : {}),
+    ...(flags.stage !== undefined ? { stage: flags.stage.trim() } : {}),
+  };
 }
