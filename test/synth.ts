@@ -4,8 +4,8 @@
  * answered shows up in what was rendered.
  */
 
+import { evaluate } from "../src/answers/conditions.ts";
 import type { Answers } from "../src/answers/types.ts";
-import { evaluate } from "../src/flow/conditions.ts";
 import type { Pack, Question } from "../src/pack/types.ts";
 
 export function synthesize(pack: Pack, seed = 0): { answers: Answers; texts: string[]; labels: string[] } {

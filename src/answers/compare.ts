@@ -2,11 +2,12 @@
  * Answers made with one version of a pack, against another version: which answered questions
  * are gone, which answers no longer fit, which required questions are now unanswered. Pure.
  */
-import { pruneAnswers, visibleQuestions } from "../flow/conditions.ts";
+
 import { type Msg, msg } from "../i18n.ts";
 import { allQuestions, otherChoice, otherKey, type Pack } from "../pack/types.ts";
+import { checkValue } from "./check-value.ts";
+import { pruneAnswers, visibleQuestions } from "./conditions.ts";
 import type { Answers } from "./types.ts";
-import { checkValue } from "./validate.ts";
 
 export interface AnswerChange {
   id: string;

@@ -4,8 +4,8 @@
  * answered", so the file renders as soon as the required answers are filled.
  */
 import { stringify } from "yaml";
-import { describeCondition } from "../flow/describe.ts";
-import type { Lang } from "../i18n.ts";
+import { type Lang, WORDS } from "../i18n.ts";
+import { describeCondition } from "../pack/describe.ts";
 import { otherChoice, otherKey, type Pack, type Question } from "../pack/types.ts";
 
 const TYPE_HINT: Record<Question["type"], [string, string]> = {
@@ -53,7 +53,7 @@ export function renderSkeleton(pack: Pack, lang: Lang, opts: { client?: string |
     out.push("", comment(`── ${s.title[lang]} ──`));
     for (const q of s.questions) {
       n++;
-      const tags = [TYPE_HINT[q.type][ja ? 0 : 1], q.required ? (ja ? "必須" : "required") : "", q.allow_pending ? (ja ? "未定可" : "may be pending") : ""]
+      const tags = [TYPE_HINT[q.type][ja ? 0 : 1], q.required ? WORDS.required[lang] : "", q.allow_pending ? WORDS.mayBePending[lang] : ""]
         .filter(Boolean)
         .join(", ");
       out.push(comment(`${n}. ${q.message[lang]} (${tags})`));

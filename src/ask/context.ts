@@ -5,12 +5,12 @@
  * Strings in this context are already safe for the chosen format (Markdown-escaped for `md`,
  * folded onto one line for `text`), so templates insert them as they are.
  */
-import { describeCondition } from "../flow/describe.ts";
-import { conditionName, type NumberedQuestion, numberQuestions } from "../flow/numbering.ts";
-import type { Lang } from "../i18n.ts";
+
+import { type Lang, unitForm, WORDS } from "../i18n.ts";
+import { describeCondition } from "../pack/describe.ts";
 import type { Pack, Question } from "../pack/types.ts";
-import { unitForm } from "../render/context.ts";
 import { escapeInline } from "../render/markdown.ts";
+import { conditionName, type NumberedQuestion, numberQuestions } from "./numbering.ts";
 
 export type AskFormat = "text" | "md";
 
@@ -208,7 +208,7 @@ function sampleReply(numbered: NumberedQuestion[], lang: Lang): string[] {
       const ex = q.examples[0][lang].split("\n")[0] ?? "";
       if (ex && fitsLength(q, ex)) take("free", x, ex);
     }
-    if (q.allow_pending && !picked.has(x.n)) take("pending", x, ja ? "未定" : "not decided yet");
+    if (q.allow_pending && !picked.has(x.n)) take("pending", x, WORDS.pending[lang]);
   }
   return [...picked.entries()].sort((a, b) => a[0] - b[0]).map(([n, a]) => `${n}. ${a}`);
 }

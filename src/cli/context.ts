@@ -3,10 +3,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { localIsoDate } from "../dates.ts";
+import { localIsoDate } from "../date-format.ts";
 import { UsageError } from "../errors.ts";
-import { isLang, type Lang, langFromEnv, msg } from "../i18n.ts";
+import { isLang, type Lang, msg } from "../i18n.ts";
 import type { LookupEnv } from "../pack/lookup.ts";
+import { resolveLang } from "./facts.ts";
 import type { IO, Output } from "./output.ts";
 
 export interface Ctx {
@@ -40,6 +41,11 @@ export function packageRoot(): string {
   return cachedRoot;
 }
 
+/** The language of what a command writes: --lang, else the file it reads (`fromFile`), else the locale. */
+export function outputLang(ctx: Ctx, fromFile?: Lang): Lang {
+  return resolveLang(ctx.langFlag, fromFile, ctx.io.env);
+}
+
 export function parseLangFlag(v: unknown): Lang | undefined {
   if (v === undefined) return undefined;
   if (!isLang(v)) {
@@ -53,7 +59,7 @@ export function makeCtx(io: IO, out: Output, langFlag: Lang | undefined): Ctx {
   return {
     io,
     out,
-    lang: langFlag ?? langFromEnv(io.env),
+    lang: resolveLang(langFlag, undefined, io.env),
     ...(langFlag ? { langFlag } : {}),
     root,
     lookup: { cwd: io.cwd, env: io.env, builtinDir: path.join(root, "questionnaires"), home: io.env.HOME || os.homedir() },

@@ -3,11 +3,9 @@
  * `main(argv, io)` returns the exit code; bin/kikitori.js sets process.exitCode from it.
  */
 import { CancelledError, KikitoriError } from "../errors.ts";
-import { isLang, type Lang, langFromEnv } from "../i18n.ts";
+import type { Lang } from "../i18n.ts";
+import { uiLang, VERSION } from "./facts.ts";
 import type { IO } from "./output.ts";
-
-declare const KIKITORI_VERSION: string;
-export const VERSION = typeof KIKITORI_VERSION === "string" ? KIKITORI_VERSION : "0.0.0-dev";
 
 export async function main(argv: string[], io: IO): Promise<number> {
   // Scripts ask for the version often; answer without loading the command-line parser.
@@ -18,7 +16,7 @@ export async function main(argv: string[], io: IO): Promise<number> {
   const lang = uiLang(argv, io.env);
   try {
     const { runProgram } = await import("./program.ts");
-    return await runProgram(argv, io);
+    return await runProgram(argv, io, { lang });
   } catch (e) {
     return reportError(e, io, lang);
   }
@@ -45,14 +43,4 @@ export function reportError(e: unknown, io: IO, lang: Lang): number {
 
 function isEpipe(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "EPIPE";
-}
-
-/** The interface language before the command line is parsed: --lang, else the locale. */
-export function uiLang(argv: string[], env: Record<string, string | undefined>): Lang {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? "";
-    const v = a === "--lang" ? argv[i + 1] : a.startsWith("--lang=") ? a.slice(7) : undefined;
-    if (isLang(v)) return v;
-  }
-  return langFromEnv(env);
 }

@@ -5,6 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ReadAnswers } from "../answers/io.ts";
+import { outputFiles, stemOf } from "../answers/names.ts";
 import type { Problem } from "../errors.ts";
 import { existsError, writeFileAtomic } from "../files.ts";
 import type { Lang } from "../i18n.ts";
@@ -13,23 +14,6 @@ import { type Rendered, renderAnswers } from "../render/render.ts";
 import type { TemplateStore } from "../render/templates.ts";
 import type { Ctx } from "./context.ts";
 import { planningEnv } from "./planning.ts";
-
-export type OutputKind = "brief" | "message";
-
-/** The file name without .answers.yaml / .yaml / .yml / .json. */
-export function stemOf(file: string): string {
-  const base = path.basename(file);
-  for (const ext of [".answers.yaml", ".answers.yml", ".yaml", ".yml", ".json"]) {
-    if (base.toLowerCase().endsWith(ext) && base.length > ext.length) return base.slice(0, -ext.length);
-  }
-  return base;
-}
-
-/** `<dir>/<stem>.brief.md` and `<dir>/<stem>.message.md` (or one of them). */
-export function outputFiles(dir: string, stem: string, only?: OutputKind): { kind: OutputKind; file: string }[] {
-  const kinds: OutputKind[] = only ? [only] : ["brief", "message"];
-  return kinds.map((kind) => ({ kind, file: path.join(dir, `${stem}.${kind}.md`) }));
-}
 
 /**
  * Renders one answers file (refusing invalid answers), with the deadline plan when the pack

@@ -7,8 +7,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { RenderFlags } from "./commands/render.ts";
 import type { Ctx } from "./context.ts";
+import type { RenderFlags } from "./file-renderer.ts";
 import { batchSignals, interruptedBatch } from "./interrupt.ts";
 
 export interface WorkerInit {

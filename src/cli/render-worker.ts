@@ -1,9 +1,9 @@
 /** A worker thread of a large render batch (see render-pool.ts). */
 import { parentPort, workerData } from "node:worker_threads";
 import { KikitoriError } from "../errors.ts";
-import { langFromEnv } from "../i18n.ts";
-import { fileRenderer, reportFailure } from "./commands/render.ts";
 import { makeCtx } from "./context.ts";
+import { resolveLang } from "./facts.ts";
+import { fileRenderer, reportFailure } from "./file-renderer.ts";
 import { createOutput, type IO } from "./output.ts";
 import type { FileResult, WorkerInit } from "./render-pool.ts";
 
@@ -32,7 +32,7 @@ const io: IO = {
   cwd: init.cwd,
   now: () => new Date(),
 };
-const lang = init.langFlag ?? langFromEnv(init.env);
+const lang = resolveLang(init.langFlag, undefined, init.env);
 const ctx = makeCtx(io, await createOutput(io, lang, init.noColor), init.langFlag);
 const render = fileRenderer(ctx, init.flags);
 

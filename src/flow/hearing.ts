@@ -9,28 +9,16 @@
  * - fill (resume, and edits from the review screen): only the questions not settled yet
  *   (unanswered, or newly shown by a changed answer), then the review screen.
  */
+
+import { checkValue } from "../answers/check-value.ts";
 import { coerceText } from "../answers/coerce.ts";
+import { chosenOther, pruneAnswers } from "../answers/conditions.ts";
 import { type Answers, get, isPending, type Meta } from "../answers/types.ts";
-import { checkValue } from "../answers/validate.ts";
 import type { Lang } from "../i18n.ts";
-import { msg } from "../i18n.ts";
 import { otherKey, type Pack } from "../pack/types.ts";
-import { chosenOther, pruneAnswers } from "./conditions.ts";
-import type { Ask, Prompter, Review } from "./prompter.ts";
-import {
-  frameOf,
-  META_KEYS,
-  META_SECTION,
-  type MetaKey,
-  metaId,
-  metaQuestion,
-  type PlatformChoice,
-  platformQuestion,
-  questionAnswerText,
-  type Step,
-  stepsFor,
-  syncPlatform,
-} from "./steps.ts";
+import type { Prompter } from "./prompter.ts";
+import { askScreen, followUpScreen, isEmpty, reviewScreen, SAY, type View } from "./screens.ts";
+import { META_KEYS, type MetaKey, metaId, type PlatformChoice, platformQuestion, type Step, stepsFor, syncPlatform } from "./steps.ts";
 
 export interface HearingState {
   answers: Answers;
@@ -53,123 +41,158 @@ export interface HearingOptions {
   save(state: HearingState): void | Promise<void>;
 }
 
-const T = {
-  first: msg("これが最初の質問です", "This is the first question"),
-  required: msg("この質問は回答が必要です", "This question needs an answer"),
-  requiredPending: msg("この質問は回答が必要です (未定にもできます)", 'This question needs an answer (or mark it "not decided yet")'),
-  noPending: msg("この質問は「未定」にできません", 'This question cannot be "not decided yet"'),
-  missing: msg("完了する前にこの質問に答えてください", "Answer this question before finishing"),
-  otherAsk: msg("「その他」の内容を教えてください", 'Please describe "other"'),
-  noteAsk: msg("未定のメモ (何を確認するか等)", "a note on what is still open"),
-};
-
 type StepResult = { type: "back" } | { type: "answer"; value: unknown; other?: string };
 
 export async function runHearing(opts: HearingOptions, prompter: Prompter): Promise<HearingState> {
-  const { pack, lang } = opts;
-  let answers = pruneAnswers(pack, opts.answers);
-  let meta: Meta = syncPlatform(pack, answers, { ...opts.meta });
-  const given = new Set(opts.given ?? []);
-  // A pack with a platform question of its own asks it there, not among the job details.
-  const metaKeys = platformQuestion(pack) ? META_KEYS.filter((k) => k !== "platform") : META_KEYS;
-  const metaInList = new Set<MetaKey>(opts.askMeta.filter((k) => metaKeys.includes(k)));
-  const steps = () =>
-    stepsFor(
-      pack,
-      answers,
-      META_KEYS.filter((k) => metaInList.has(k)),
-      opts.platforms,
-    );
-  const settled = new Set<string>(opts.start === "walk" ? [] : Object.keys(answers));
-  let mode: "walk" | "fill" = opts.start === "walk" ? "walk" : "fill";
-  let cursor: string | null =
-    opts.start === "review" ? null : ((mode === "walk" ? steps().find((s) => !given.has(s.id)) : steps().find((s) => !settled.has(s.id)))?.id ?? null);
-  let editOrigin: string | undefined;
-  let notice: string | undefined;
+  return new Hearing(opts, prompter).run();
+}
 
-  for (;;) {
-    const list = steps();
-    if (cursor === null) {
-      const r = await prompter.review(reviewOf(opts, metaKeys, answers, meta, notice));
-      notice = undefined;
-      if (r.type === "finish") {
-        const missing = list.find((s) => !s.meta && s.question.required && get(answers, s.id) === undefined);
-        if (!missing) return { answers, meta };
-        cursor = missing.id;
-        mode = "fill";
-        notice = T.missing[lang];
-        continue;
-      }
-      const key = META_KEYS.find((k) => metaId(k) === r.id);
-      if (key) metaInList.add(key);
-      if (!steps().some((s) => s.id === r.id)) continue;
-      cursor = editOrigin = r.id;
-      mode = "fill";
-      continue;
-    }
-    const step = list.find((s) => s.id === cursor);
-    if (!step) {
-      // The question was hidden by a changed answer: carry on with what is left.
-      cursor = list.find((s) => !settled.has(s.id))?.id ?? null;
-      continue;
-    }
-    const out = await askStep(step, list, notice);
-    notice = undefined;
-    if (out.type === "back") {
-      const i = list.indexOf(step);
-      if (editOrigin === step.id) {
-        cursor = null;
-        editOrigin = undefined;
-      } else if (i <= 0) notice = T.first[lang];
-      else cursor = list[i - 1]?.id ?? null;
-      continue;
-    }
-    apply(step, out);
-    settled.add(step.id);
-    const now = steps();
-    for (const id of settled) if (!now.some((s) => s.id === id)) settled.delete(id);
-    await opts.save({ answers, meta: { ...meta } });
-    const after = now.slice(now.findIndex((s) => s.id === step.id) + 1);
-    cursor = (mode === "walk" ? after.find((s) => !given.has(s.id)) : after.find((s) => !settled.has(s.id)))?.id ?? null;
-    if (cursor === null) editOrigin = undefined;
+/** A hearing under way: the answers so far, where it stands, and its moves. */
+class Hearing implements View {
+  readonly pack: Pack;
+  readonly lang: Lang;
+  answers: Answers;
+  meta: Meta;
+  private readonly given: Set<string>;
+  /** The job details asked: a pack with a platform question of its own asks it there, not among them. */
+  private readonly metaKeys: readonly MetaKey[];
+  private readonly metaInList: Set<MetaKey>;
+  private readonly settled: Set<string>;
+  private mode: "walk" | "fill";
+  /** The step on screen; null for the review screen. */
+  private cursor: string | null;
+  /** Where an edit from the review screen started: going back from there returns to the review. */
+  private editOrigin: string | undefined;
+  private notice: string | undefined;
+
+  constructor(
+    private readonly opts: HearingOptions,
+    private readonly prompter: Prompter,
+  ) {
+    this.pack = opts.pack;
+    this.lang = opts.lang;
+    this.answers = pruneAnswers(this.pack, opts.answers);
+    this.meta = syncPlatform(this.pack, this.answers, { ...opts.meta });
+    this.given = new Set(opts.given ?? []);
+    this.metaKeys = platformQuestion(this.pack) ? META_KEYS.filter((k) => k !== "platform") : META_KEYS;
+    this.metaInList = new Set<MetaKey>(opts.askMeta.filter((k) => this.metaKeys.includes(k)));
+    this.settled = new Set<string>(opts.start === "walk" ? [] : Object.keys(this.answers));
+    this.mode = opts.start === "walk" ? "walk" : "fill";
+    this.cursor = opts.start === "review" ? null : (this.nextOf(this.steps())?.id ?? null);
   }
 
-  function apply(step: Step, out: Extract<StepResult, { type: "answer" }>): void {
+  private steps(): Step[] {
+    return stepsFor(
+      this.pack,
+      this.answers,
+      META_KEYS.filter((k) => this.metaInList.has(k)),
+      this.opts.platforms,
+    );
+  }
+
+  /** The next step to show among `steps`: in a walk every one not given on the command line, else the unsettled ones. */
+  private nextOf(steps: Step[]): Step | undefined {
+    return this.mode === "walk" ? steps.find((s) => !this.given.has(s.id)) : steps.find((s) => !this.settled.has(s.id));
+  }
+
+  async run(): Promise<HearingState> {
+    for (;;) {
+      const list = this.steps();
+      if (this.cursor === null) {
+        if (await this.review(list)) return { answers: this.answers, meta: this.meta };
+        continue;
+      }
+      const step = list.find((s) => s.id === this.cursor);
+      if (!step) {
+        // The question was hidden by a changed answer: carry on with what is left.
+        this.cursor = list.find((s) => !this.settled.has(s.id))?.id ?? null;
+        continue;
+      }
+      const out = await this.askStep(step, list, this.notice);
+      this.notice = undefined;
+      if (out.type === "back") this.back(step, list);
+      else await this.answered(step, out);
+    }
+  }
+
+  /** The review screen; true when the hearing is finished. */
+  private async review(list: Step[]): Promise<boolean> {
+    const r = await this.prompter.review(reviewScreen(this, this.opts.platforms, this.metaKeys, this.notice));
+    this.notice = undefined;
+    if (r.type === "finish") {
+      const missing = list.find((s) => !s.meta && s.question.required && get(this.answers, s.id) === undefined);
+      if (!missing) return true;
+      this.cursor = missing.id;
+      this.mode = "fill";
+      this.notice = SAY.missing[this.lang];
+      return false;
+    }
+    const key = META_KEYS.find((k) => metaId(k) === r.id);
+    if (key) this.metaInList.add(key);
+    if (!this.steps().some((s) => s.id === r.id)) return false;
+    this.cursor = this.editOrigin = r.id;
+    this.mode = "fill";
+    return false;
+  }
+
+  private back(step: Step, list: Step[]): void {
+    const i = list.indexOf(step);
+    if (this.editOrigin === step.id) {
+      this.cursor = null;
+      this.editOrigin = undefined;
+    } else if (i <= 0) this.notice = SAY.first[this.lang];
+    else this.cursor = list[i - 1]?.id ?? null;
+  }
+
+  /** Takes the answer, saves, and moves on to the next step (or the review). */
+  private async answered(step: Step, out: Extract<StepResult, { type: "answer" }>): Promise<void> {
+    this.apply(step, out);
+    this.settled.add(step.id);
+    const now = this.steps();
+    for (const id of this.settled) if (!now.some((s) => s.id === id)) this.settled.delete(id);
+    await this.opts.save({ answers: this.answers, meta: { ...this.meta } });
+    const after = now.slice(now.findIndex((s) => s.id === step.id) + 1);
+    this.cursor = this.nextOf(after)?.id ?? null;
+    if (this.cursor === null) this.editOrigin = undefined;
+  }
+
+  private apply(step: Step, out: Extract<StepResult, { type: "answer" }>): void {
     if (step.meta) {
       const key = step.meta;
-      if (out.value === undefined) delete meta[key];
-      else meta[key] = out.other ?? String(out.value);
+      if (out.value === undefined) delete this.meta[key];
+      else this.meta[key] = out.other ?? String(out.value);
       return;
     }
-    const next: Answers = { ...answers };
+    const next: Answers = { ...this.answers };
     delete next[otherKey(step.id)];
     if (out.value === undefined) delete next[step.id];
     else next[step.id] = out.value as Answers[string];
     if (out.other !== undefined) next[otherKey(step.id)] = out.other;
     // Changing an answer may hide later questions: their answers go (and are not saved).
-    answers = pruneAnswers(pack, next);
-    meta = syncPlatform(pack, answers, meta);
+    this.answers = pruneAnswers(this.pack, next);
+    this.meta = syncPlatform(this.pack, this.answers, this.meta);
   }
 
-  async function askStep(step: Step, list: Step[], firstNotice: string | undefined): Promise<StepResult> {
+  /** Asks one step until it gets an answer it can take (with its follow-up) or "back". */
+  private async askStep(step: Step, list: Step[], firstNotice: string | undefined): Promise<StepResult> {
     const q = step.question;
     let note = firstNotice;
     for (;;) {
-      const reply = await prompter.ask(askOf(step, list, note));
+      const reply = await this.prompter.ask(askScreen(this, step, list, note, (raw) => this.refusal(step, raw)));
       note = undefined;
       if (reply.type === "back") return reply;
       if (reply.type === "pending") {
         if (!q.allow_pending) {
-          note = T.noPending[lang];
+          note = SAY.noPending[this.lang];
           continue;
         }
-        const current = get(answers, step.id);
-        const r = await prompter.ask(followUp(step, list, "note", isPending(current) ? current.note : undefined));
+        const current = get(this.answers, step.id);
+        const r = await this.prompter.ask(followUpScreen(this, step, list, "note", isPending(current) ? current.note : undefined));
         if (r.type === "back") continue;
         const text = r.type === "answer" && typeof r.value === "string" ? r.value.trim() : "";
         return { type: "answer", value: text ? { pending: true, note: text } : { pending: true } };
       }
-      const error = refusal(step, reply.value);
+      const error = this.refusal(step, reply.value);
       if (error) {
         note = error;
         continue;
@@ -178,84 +201,25 @@ export async function runHearing(opts: HearingOptions, prompter: Prompter): Prom
       const checked = checkValue(q, typed(step, reply.value));
       if (!("value" in checked)) continue;
       if (!chosenOther(q, checked.value)) return { type: "answer", value: checked.value };
-      const before = step.meta ? undefined : get(answers, otherKey(step.id));
-      const r = await prompter.ask(followUp(step, list, "other", typeof before === "string" ? before : undefined));
+      const before = step.meta ? undefined : get(this.answers, otherKey(step.id));
+      const r = await this.prompter.ask(followUpScreen(this, step, list, "other", typeof before === "string" ? before : undefined));
       if (r.type !== "answer" || typeof r.value !== "string" || !r.value.trim()) continue;
       return { type: "answer", value: checked.value, other: r.value.trim() };
     }
   }
 
   /** Why a reply is refused, in the person's language; undefined when it is fine. */
-  function refusal(step: Step, raw: unknown): string | undefined {
+  private refusal(step: Step, raw: unknown): string | undefined {
     const q = step.question;
-    if (isEmpty(raw)) return q.required ? (q.allow_pending ? T.requiredPending : T.required)[lang] : undefined;
+    if (isEmpty(raw)) return q.required ? (q.allow_pending ? SAY.requiredPending : SAY.required)[this.lang] : undefined;
     const checked = checkValue(q, typed(step, raw));
     if ("value" in checked) return undefined;
     // checkValue speaks of answers files: its messages start with the id (redundant next to
     // the question on screen) and some fixes are file examples (`id: 3`), left out here.
     const prefix = `${q.id}: `;
-    const text = checked.error[lang].replace(prefix, "");
-    const fix = checked.fix[lang];
+    const text = checked.error[this.lang].replace(prefix, "");
+    const fix = checked.fix[this.lang];
     return fix.startsWith(prefix) ? text : `${text} — ${fix}`;
-  }
-
-  function askOf(step: Step, list: Step[], notice: string | undefined): Ask {
-    const q = step.question;
-    const current = step.meta ? meta[step.meta] : get(answers, step.id);
-    let initial = current !== undefined && !isPending(current) ? current : q.default;
-    // A platform that is not one of the choices was typed as "other".
-    if (step.meta === "platform" && typeof current === "string" && !q.choices?.some((c) => c.value === current)) initial = "other";
-    return {
-      kind: step.meta ? "meta" : "question",
-      id: step.id,
-      type: q.type,
-      lang,
-      frame: frameFor(step, list),
-      message: q.message[lang],
-      ...(q.help ? { help: q.help[lang] } : {}),
-      examples: (q.examples ?? []).map((e) => e[lang]),
-      ...(q.choices
-        ? {
-            choices: q.choices.map((c) => ({
-              value: c.value,
-              label: c.label[lang],
-              ...(c.hint ? { hint: c.hint[lang] } : {}),
-              ...(c.other ? { other: true } : {}),
-            })),
-          }
-        : {}),
-      ...(q.unit ? { unit: q.unit[lang] } : {}),
-      ...(q.type === "scale" ? { min: q.min, max: q.max } : q.type === "number" ? { min: q.validate?.min, max: q.validate?.max } : {}),
-      ...(q.min_label ? { minLabel: q.min_label[lang] } : {}),
-      ...(q.max_label ? { maxLabel: q.max_label[lang] } : {}),
-      required: q.required,
-      canPending: q.allow_pending,
-      ...(initial !== undefined ? { initial } : {}),
-      ...(isPending(current) ? { pendingNow: current.note ? { note: current.note } : {} } : {}),
-      ...(notice ? { notice } : {}),
-      validate: (raw) => refusal(step, raw),
-    };
-  }
-
-  function followUp(step: Step, list: Step[], kind: "other" | "note", initial: string | undefined): Ask {
-    const q = step.question;
-    return {
-      kind,
-      id: kind === "other" ? otherKey(q.id) : `${q.id}.note`,
-      type: "text",
-      lang,
-      frame: frameFor(step, list),
-      message: `${q.message[lang]} — ${(kind === "other" ? T.otherAsk : T.noteAsk)[lang]}`,
-      examples: [],
-      required: kind === "other",
-      canPending: false,
-      ...(initial !== undefined ? { initial } : {}),
-      validate: (raw) => (kind === "other" && isEmpty(raw) ? T.required[lang] : undefined),
-    };
-  }
-
-  function frameFor(step: Step, list: Step[]) {
-    return frameOf(pack, list, step, lang);
   }
 }
 
@@ -264,37 +228,4 @@ function typed(step: Step, raw: unknown): unknown {
   if (typeof raw !== "string") return raw;
   const q = step.question;
   return q.type === "text" || q.type === "paragraph" ? raw.trim() : coerceText(q, raw);
-}
-
-function isEmpty(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "") || (Array.isArray(v) && v.length === 0);
-}
-
-function reviewOf(opts: HearingOptions, metaKeys: readonly MetaKey[], answers: Answers, meta: Meta, notice: string | undefined): Review {
-  const { pack, lang } = opts;
-  const steps = stepsFor(pack, answers, metaKeys, opts.platforms);
-  const metaItems = metaKeys.map((k) => {
-    const q = metaQuestion(k, opts.platforms);
-    const v = meta[k];
-    const known = k === "platform" && v !== undefined ? q.choices?.find((c) => c.value === v) : undefined;
-    return { id: metaId(k), label: q.message[lang], text: known ? known.label[lang] : (v ?? ""), pending: false, required: false };
-  });
-  const sections = pack.sections
-    .map((s, i) => ({
-      title: s.title[lang],
-      items: steps
-        .filter((st) => st.section === i)
-        .map((st) => {
-          const v = get(answers, st.id);
-          return {
-            id: st.id,
-            label: st.question.message[lang],
-            text: questionAnswerText(st.question, answers, lang),
-            pending: isPending(v),
-            required: st.question.required,
-          };
-        }),
-    }))
-    .filter((s) => s.items.length > 0);
-  return { lang, title: pack.title[lang], sections: [{ title: META_SECTION[lang], items: metaItems }, ...sections], ...(notice ? { notice } : {}) };
 }

@@ -3,14 +3,16 @@
  * defaults for what is left (`start --defaults`). Every problem is returned at once: unknown
  * ids, values of the wrong type, and each required question still without an answer.
  */
+
+import { checkValue } from "../answers/check-value.ts";
 import { parseSetValue, type SetArg } from "../answers/coerce.ts";
+import { evaluate, visibleQuestions } from "../answers/conditions.ts";
 import { type Answers, get } from "../answers/types.ts";
-import { checkValue, validateAnswers } from "../answers/validate.ts";
+import { validateAnswers } from "../answers/validate.ts";
 import type { Problem } from "../errors.ts";
 import { msg } from "../i18n.ts";
 import { allQuestions, otherChoice, otherKey, type Pack, type Question } from "../pack/types.ts";
 import { suggest } from "../yaml/issues.ts";
-import { evaluate, visibleQuestions } from "./conditions.ts";
 
 const WHERE = "--set";
 

@@ -4,11 +4,11 @@
  * where each one stands (section k/n, question i/m). Pure: computed again after every answer,
  * so conditional questions appear and disappear as answers change.
  */
+
+import { chosenOther, visibleQuestions } from "../answers/conditions.ts";
 import { type Answers, type AnswerValue, get, isPending, type Meta } from "../answers/types.ts";
-import type { Lang, Msg } from "../i18n.ts";
-import { msg } from "../i18n.ts";
+import { type Lang, type Msg, msg, WORDS } from "../i18n.ts";
 import { allQuestions, otherKey, type Pack, type Question } from "../pack/types.ts";
-import { chosenOther, visibleQuestions } from "./conditions.ts";
 import type { Frame } from "./prompter.ts";
 
 export type MetaKey = "client" | "job" | "platform";
@@ -100,7 +100,7 @@ export function frameOf(pack: Pack, steps: readonly Step[], step: Step, lang: La
 /** An answer in one line, with labels rather than stored values. */
 export function answerText(q: Question, v: AnswerValue | undefined, lang: Lang, other?: AnswerValue): string {
   if (v === undefined) return "";
-  if (isPending(v)) return `${lang === "ja" ? "未定" : "not decided yet"}${v.note ? ` (${v.note})` : ""}`;
+  if (isPending(v)) return `${WORDS.pending[lang]}${v.note ? ` (${v.note})` : ""}`;
   const sep = lang === "ja" ? "、" : ", ";
   const label = (x: string) => {
     const c = q.choices?.find((ch) => ch.value === x);
@@ -113,7 +113,7 @@ export function answerText(q: Question, v: AnswerValue | undefined, lang: Lang, 
     case "multiselect":
       return Array.isArray(v) ? v.map((x) => label(String(x))).join(sep) : String(v);
     case "confirm":
-      return v === true ? (lang === "ja" ? "はい" : "Yes") : lang === "ja" ? "いいえ" : "No";
+      return (v === true ? WORDS.yes : WORDS.no)[lang];
     case "number":
       return q.unit ? `${v} ${q.unit[lang]}` : String(v);
     case "scale":

@@ -5,18 +5,15 @@
  */
 
 import { NO_WORDS as NO, YES_WORDS as YES } from "../answers/words.ts";
-import type { NumberedOption } from "../flow/numbering.ts";
-import { type Msg, msg } from "../i18n.ts";
+import type { NumberedOption } from "../ask/numbering.ts";
+import { type Msg, msg, WORDS } from "../i18n.ts";
 import type { Text } from "../pack/types.ts";
+import type { Reading } from "./reading.ts";
 import { asInteger, cutFoldedPrefix, fold, nfkc, stripPoliteTail, unwrap } from "./text.ts";
-import type { Reading } from "./values.ts";
 
 /** A remark the reader makes about an answer it read, for the worker to check. */
 export const extraRemark = (label: Text, rest: string): Msg =>
   msg(`「${label.ja}」として読み、続きの「${rest}」は保存していません`, `read as "${label.en}"; the rest, "${rest}", is not stored`);
-
-const YES_LABEL: Text = { ja: "はい", en: "Yes" };
-const NO_LABEL: Text = { ja: "いいえ", en: "No" };
 
 /** What starts a second choice: `or 3`, `、3`, `か3`: more than one pick for a single choice. */
 const ANOTHER = /^\s*(?:[,，、・/／&＆]|or\b|and\b|か|と|または|もしくは)\s*\S/iu;
@@ -176,13 +173,13 @@ export function readConfirm(text: string): Reading {
   if (num?.[1]) {
     const yes = nfkc(num[1]) === "1";
     const rest = unwrap(t.slice(num[0].length));
-    if (rest && !/^[0-9]/u.test(nfkc(rest))) return { kind: "value", value: yes, remarks: [extraRemark(yes ? YES_LABEL : NO_LABEL, rest)] };
+    if (rest && !/^[0-9]/u.test(nfkc(rest))) return { kind: "value", value: yes, remarks: [extraRemark(yes ? WORDS.yes : WORDS.no, rest)] };
   }
   for (const [w, yes] of words) {
     const cut = cutFoldedPrefix(t, fold(w));
     if (cut && /^[\s、,，。.!！:：（(]/u.test(cut.rest)) {
       const rest = unwrap(cut.rest.replace(/^[。.!！]+/u, ""));
-      return { kind: "value", value: yes, remarks: rest ? [extraRemark(yes ? YES_LABEL : NO_LABEL, rest)] : [] };
+      return { kind: "value", value: yes, remarks: rest ? [extraRemark(yes ? WORDS.yes : WORDS.no, rest)] : [] };
     }
   }
   return {

@@ -5,7 +5,7 @@
  * where a marked choice (`← `, `☑`, `◯`, `[x]`) counts as picked. Pure.
  */
 import { answerHint } from "../ask/context.ts";
-import type { NumberedOption } from "../flow/numbering.ts";
+import type { NumberedOption } from "../ask/numbering.ts";
 import type { Pack, Question } from "../pack/types.ts";
 import { cutFoldedPrefix, fold } from "./text.ts";
 

@@ -3,12 +3,14 @@
  * read (by question number), what was read with a judgment, what was answered but does not
  * apply, and which required questions are still open. Pure: today is passed in.
  */
+
+import { checkValue } from "../answers/check-value.ts";
+import { chosenOther, visibleQuestions } from "../answers/conditions.ts";
 import type { Answers, Status } from "../answers/types.ts";
-import { checkValue, validateAnswers } from "../answers/validate.ts";
-import { chosenOther, visibleQuestions } from "../flow/conditions.ts";
-import { describeCondition } from "../flow/describe.ts";
-import { conditionName, numberQuestions } from "../flow/numbering.ts";
+import { validateAnswers } from "../answers/validate.ts";
+import { conditionName, numberQuestions } from "../ask/numbering.ts";
 import { type Lang, type Msg, msg } from "../i18n.ts";
+import { describeCondition } from "../pack/describe.ts";
 import { allQuestions, otherKey, type Pack, type Question } from "../pack/types.ts";
 import { choiceEcho, sectionLines } from "./echo.ts";
 import { splitReply } from "./parse.ts";

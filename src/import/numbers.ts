@@ -4,8 +4,8 @@
  */
 import { msg } from "../i18n.ts";
 import type { Question } from "../pack/types.ts";
+import type { Reading } from "./reading.ts";
 import { fold, nfkc, stripPoliteTail } from "./text.ts";
-import type { Reading } from "./values.ts";
 
 const APPROX = /^(?:約|およそ|大体|だいたい|ほぼ|about|approx\.?|approximately|around|roughly|~|〜)\s*/u;
 const CURRENCY = /^(?:us\$|\$|¥|€|£|jpy|usd|eur)\s*/u;

@@ -3,22 +3,17 @@
  * cannot be read is returned as unreadable with the reason, never guessed; what is read
  * with a judgment (a label for "other", an approximate number) carries a remark.
  */
-import type { AnswerValue, Reference } from "../answers/types.ts";
+import type { Reference } from "../answers/types.ts";
 import { PENDING } from "../answers/words.ts";
-import { numberedOptions } from "../flow/numbering.ts";
+import { numberedOptions } from "../ask/numbering.ts";
 import { type Msg, msg } from "../i18n.ts";
 import type { Question } from "../pack/types.ts";
 import { readConfirm, readMultiselect, readSelect } from "./choices.ts";
-import { readDate } from "./dates.ts";
 import { stripEcho } from "./echo.ts";
 import { readNumber } from "./numbers.ts";
+import { readDate } from "./read-date.ts";
+import type { Reading } from "./reading.ts";
 import { fold, nfkc, unwrap } from "./text.ts";
-
-export type Reading =
-  | { kind: "value"; value: AnswerValue; other?: string; remarks: Msg[] }
-  | { kind: "pending"; note?: string }
-  | { kind: "blank" }
-  | { kind: "unreadable"; why: Msg };
 
 export interface ReadEnv {
   /** YYYY-MM-DD, for dates written without a year. */

@@ -2,11 +2,11 @@
  * The delay notice: the planner run again with the new due date, every remaining milestone
  * with its old and new date, and what the client can choose. Pure.
  */
-import { formatDate } from "../dates.ts";
+import { formatDate } from "../date-format.ts";
 import { type Msg, msg } from "../i18n.ts";
+import { daysBetween } from "../iso-date.ts";
 import type { RenderContext } from "../render/context.ts";
 import type { PlanOutcome } from "../render/schedule.ts";
-import { daysBetween } from "../schedule/dates.ts";
 import { dueMeansLabel, firstDraftStageOf, type Plan } from "../schedule/index.ts";
 import { baseContext, clientMilestones, type FollowUpInput, planOf } from "./followup.ts";
 

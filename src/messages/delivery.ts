@@ -2,12 +2,12 @@
  * The delivery message: what is delivered, how to review it, the revision rounds left and,
  * for the final delivery, the platform's acceptance window counted from today. Pure.
  */
-import { formatDate } from "../dates.ts";
+import { formatDate } from "../date-format.ts";
 import { UsageError } from "../errors.ts";
 import { type Msg, msg } from "../i18n.ts";
+import { addDays, daysBetween } from "../iso-date.ts";
 import type { RenderContext } from "../render/context.ts";
 import { bindPlanInput } from "../schedule/binding.ts";
-import { addDays, daysBetween } from "../schedule/dates.ts";
 import { firstDraftStageOf, type Milestone, milestoneLabel, type Plan } from "../schedule/index.ts";
 import { bindStages } from "../schedule/stage-binding.ts";
 import { baseContext, type FollowUpInput, hearingDay, planOf, revisionRounds } from "./followup.ts";

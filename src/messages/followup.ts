@@ -8,7 +8,7 @@
  * the confirmation message sent that day said, not on the day this message is written.
  */
 import type { Answers, AnswersFile } from "../answers/types.ts";
-import { formatDate } from "../dates.ts";
+import { formatDate } from "../date-format.ts";
 import type { Lang } from "../i18n.ts";
 import type { Pack } from "../pack/types.ts";
 import type { RenderContext } from "../render/context.ts";

@@ -9,8 +9,9 @@ import { LIMITS, readTextFile } from "../files.ts";
 import { msg } from "../i18n.ts";
 import { parseYaml } from "../yaml/parse.ts";
 import { readPackTemplate, templateFiles } from "./load.ts";
+import { isTemplatePath } from "./pack-rules.ts";
 import type { LoadedPack } from "./types.ts";
-import { isTemplatePath, validatePack } from "./validate.ts";
+import { validatePack } from "./validate.ts";
 
 export function exportPack(loaded: LoadedPack): string {
   const original = readTextFile(loaded.file, LIMITS.packBytes);

@@ -9,13 +9,14 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { DataError, OutputError, type Problem } from "../errors.ts";
 import { decodeText, LIMITS } from "../files.ts";
-import { msg } from "../i18n.ts";
+import { count, msg } from "../i18n.ts";
 import { parseYaml } from "../yaml/parse.ts";
 import { checkPackFile, templateFiles } from "./load.ts";
 import { packFilesIn, peekPackId } from "./lookup.ts";
+import { isTemplatePath } from "./pack-rules.ts";
 import type { SourceTree } from "./source.ts";
 import type { LoadedPack } from "./types.ts";
-import { isTemplatePath, validatePack } from "./validate.ts";
+import { validatePack } from "./validate.ts";
 
 export interface StagedPack {
   loaded: LoadedPack;
@@ -38,32 +39,8 @@ export interface Staging {
 
 /** Copies each pack of the source, with its template files, into a staging folder and validates it there. */
 export function stagePacks(source: SourceTree, userDir: string): Staging {
+  const parsed = readSourcePacks(source);
   const problems: Problem[] = [];
-  const parsed: { rel: string; text: string; files: string[] }[] = [];
-  for (const rel of source.packs) {
-    const shown = source.name(rel);
-    try {
-      const bytes = source.read(rel, LIMITS.packBytes);
-      if (!bytes) {
-        problems.push({ file: shown, message: msg("ファイルがありません", "the file is missing"), fix: msg("パスを確認してください", "check the path") });
-        continue;
-      }
-      const text = decodeText(bytes, shown, LIMITS.packBytes);
-      const yaml = parseYaml(text, shown);
-      const { pack, problems: found } = validatePack(yaml.data, shown, yaml);
-      if (!pack) {
-        problems.push(...found);
-        continue;
-      }
-      const files = Object.values(pack.templates ?? {}).flatMap((ref) => (ref && isTemplatePath(ref) ? templateFiles(pack, ref) : []));
-      parsed.push({ rel, text, files: [...new Set(files)] });
-    } catch (e) {
-      if (!(e instanceof DataError)) throw e;
-      problems.push(...e.problems);
-    }
-  }
-  if (problems.length > 0) throw invalid(source.display, problems);
-
   const created = fs.mkdirSync(userDir, { recursive: true });
   const root = path.join(userDir, `.kikitori-staging-${process.pid}-${randomBytes(4).toString("hex")}`);
   fs.mkdirSync(root);
@@ -119,6 +96,36 @@ export function stagePacks(source: SourceTree, userDir: string): Staging {
   }
 }
 
+/** Every pack of the source read and validated, with its template files, before anything is written. */
+function readSourcePacks(source: SourceTree): { rel: string; text: string; files: string[] }[] {
+  const problems: Problem[] = [];
+  const parsed: { rel: string; text: string; files: string[] }[] = [];
+  for (const rel of source.packs) {
+    const shown = source.name(rel);
+    try {
+      const bytes = source.read(rel, LIMITS.packBytes);
+      if (!bytes) {
+        problems.push({ file: shown, message: msg("ファイルがありません", "the file is missing"), fix: msg("パスを確認してください", "check the path") });
+        continue;
+      }
+      const text = decodeText(bytes, shown, LIMITS.packBytes);
+      const yaml = parseYaml(text, shown);
+      const { pack, problems: found } = validatePack(yaml.data, shown, yaml);
+      if (!pack) {
+        problems.push(...found);
+        continue;
+      }
+      const files = Object.values(pack.templates ?? {}).flatMap((ref) => (ref && isTemplatePath(ref) ? templateFiles(pack, ref) : []));
+      parsed.push({ rel, text, files: [...new Set(files)] });
+    } catch (e) {
+      if (!(e instanceof DataError)) throw e;
+      problems.push(...e.problems);
+    }
+  }
+  if (problems.length > 0) throw invalid(source.display, problems);
+  return parsed;
+}
+
 /** Removes the staging folder, and the folders it created if nothing was installed in them. */
 export function cleanUp(staging: Staging, userDir: string): void {
   fs.rmSync(staging.root, { recursive: true, force: true });
@@ -134,10 +141,7 @@ export function cleanUp(staging: Staging, userDir: string): void {
 
 function invalid(display: string, problems: Problem[]): DataError {
   const n = problems.filter((p) => p.severity !== "warning").length;
-  return new DataError(
-    msg(`${display} に ${n} 件の問題があるためインストールできません`, `${display} cannot be installed: ${n} problem${n === 1 ? "" : "s"}`),
-    problems,
-  );
+  return new DataError(msg(`${display} に ${n} 件の問題があるためインストールできません`, `${display} cannot be installed: ${count(n, "problem")}`), problems);
 }
 
 export interface InstalledCopy {

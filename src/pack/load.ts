@@ -4,11 +4,12 @@ import * as path from "node:path";
 import { stripControls } from "../controls.ts";
 import { DataError, type Problem } from "../errors.ts";
 import { LIMITS, readTextFile } from "../files.ts";
-import { msg } from "../i18n.ts";
+import { count, msg } from "../i18n.ts";
 import { parseYaml } from "../yaml/parse.ts";
+import { isTemplatePath } from "./pack-rules.ts";
 import { checkTemplateSource } from "./template-guard.ts";
 import type { LoadedPack, Pack, PackSource } from "./types.ts";
-import { isTemplatePath, validatePack } from "./validate.ts";
+import { validatePack } from "./validate.ts";
 
 export interface PackCheck {
   loaded?: LoadedPack;
@@ -71,10 +72,7 @@ export function readPackFile(file: string, source: PackSource = "path"): LoadedP
   const { loaded, problems } = checkPackFile(file, source);
   if (!loaded) {
     const errors = problems.filter((p) => p.severity !== "warning");
-    throw new DataError(
-      msg(`パック ${file} に ${errors.length} 件の問題があります`, `pack ${file} has ${errors.length} problem${errors.length === 1 ? "" : "s"}`),
-      problems,
-    );
+    throw new DataError(msg(`パック ${file} に ${errors.length} 件の問題があります`, `pack ${file} has ${count(errors.length, "problem")}`), problems);
   }
   return loaded;
 }

@@ -203,3 +203,21 @@ export function packJsonSchema(): unknown {
   const schema = z.toJSONSchema(schemas().PackSchema, { target: "draft-2020-12", io: "input" });
   return { ...schema, $id: "https://kikitori.dev/pack.schema.json" };
 }
+
+let keys: readonly string[] | undefined;
+
+/** Every key the pack format has, anywhere in a pack: what "did you mean" picks from. */
+export function knownKeys(): readonly string[] {
+  if (keys) return keys;
+  const found = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== "object") return;
+    for (const [k, v] of Object.entries(node)) {
+      if (k === "properties" && v && typeof v === "object") for (const name of Object.keys(v)) found.add(name);
+      walk(v);
+    }
+  };
+  walk(packJsonSchema());
+  keys = [...found];
+  return keys;
+}

@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { DataError, NotFoundError, UsageError } from "../errors.ts";
 import { decodeText, LIMITS, readTextFile } from "../files.ts";
-import { msg } from "../i18n.ts";
+import { type Msg, msg } from "../i18n.ts";
 import { checkEntryPath, type FileMap, readTarball, TARBALL_LIMITS } from "./tarball.ts";
 
 export interface SourceTree {
@@ -146,7 +146,7 @@ function safeRel(rel: string, display: string): string {
   return r;
 }
 
-function refused(display: string, rel: string, why: { ja: string; en: string }): DataError {
+function refused(display: string, rel: string, why: Msg): DataError {
   return new DataError(msg(`${display} はインストールできません`, `${display} cannot be installed`), [
     {
       file: `${display}: ${rel}`,

@@ -3,115 +3,37 @@
  * adding up to at most 1, the order of client steps, conditions naming real questions),
  * each reported at its line, and the normalized form the planner binding reads.
  */
-import { conditionRefs } from "../flow/conditions.ts";
 import { msg } from "../i18n.ts";
 import type { DataPath } from "../yaml/parse.ts";
+import { conditionRefs } from "./conditions.ts";
+import type { At } from "./question-rules.ts";
 import type { PackInput, QuestionInput } from "./schema.ts";
 import type { Condition, PackStage, Text } from "./types.ts";
 
-type At = (path: DataPath, message: Text, fix: Text, severity?: "error" | "warning", key?: boolean) => void;
 type StageInput = NonNullable<NonNullable<PackInput["schedule"]>["stages"]>[number];
 
 const EPSILON = 1e-9;
 
+const BASE = ["schedule", "stages"];
+
 export function checkStages(input: PackInput, byId: Map<string, QuestionInput>, at: At): void {
   const stages = input.schedule?.stages;
   if (!stages) return;
-  const base = ["schedule", "stages"];
   const seen = new Set<string>();
-  let shares = 0;
-  let sharesReported = false;
-  let revisionStage: number | undefined;
-  let firstDraftStage: number | undefined;
   stages.forEach((s, i) => {
-    const path = [...base, i];
+    const path = [...BASE, i];
     if (seen.has(s.id)) {
       at([...path, "id"], msg(`段階 id「${s.id}」が重複しています`, `stage id "${s.id}" is used twice`), msg("別の id にしてください", "give it another id"));
     }
     seen.add(s.id);
     if (s.when) checkCondition(s.when, [...path, "when"], byId, at);
-    if (s.actor === "client") {
-      checkClientStep(s, path, at);
-      return;
-    }
-    if ((s.share === undefined) === (s.hours === undefined)) {
-      at(
-        path,
-        msg(`段階「${s.id}」には share か hours のどちらか一方が必要です`, `stage "${s.id}" needs exactly one of share and hours`),
-        msg("share: 0.3 (作業時間の割合) か hours: 2 (固定の時間) を書いてください", "write share: 0.3 (a share of the effort) or hours: 2 (fixed hours)"),
-      );
-    }
-    if (s.days !== undefined) {
-      at(
-        [...path, "days"],
-        msg("days はクライアントの作業 (actor: client) に使います", "days is for client steps (actor: client)"),
-        msg("確認の日数は check: { days: 2 } と書いてください", "for the client's review days write check: { days: 2 }"),
-        "error",
-        true,
-      );
-    }
-    shares += s.share ?? 0;
-    if (shares > 1 + EPSILON && !sharesReported) {
-      sharesReported = true;
-      at(
-        [...path, "share"],
-        msg(`段階の share の合計が ${round2(shares)} になり、1 を超えています`, `the stages' shares add up to ${round2(shares)} here, more than 1`),
-        msg("合計を 1 以下にしてください (残りは修正の作業時間になります)", "make them add up to at most 1 (the rest is for the revision rounds)"),
-      );
-    }
-    if (s.revisions === true) {
-      if (revisionStage !== undefined) {
-        at(
-          [...path, "revisions"],
-          msg("revisions: true を付けられる段階は1つだけです", "only one stage may have revisions: true"),
-          msg(`段階「${stages[revisionStage]?.id}」か、こちらのどちらかから外してください`, `remove it here or from stage "${stages[revisionStage]?.id}"`),
-        );
-      }
-      revisionStage = i;
-    }
-    if (s.first_draft === true) {
-      if (firstDraftStage !== undefined) {
-        at(
-          [...path, "first_draft"],
-          msg("first_draft: true を付けられる段階は1つだけです", "only one stage may have first_draft: true"),
-          msg(`段階「${stages[firstDraftStage]?.id}」か、こちらのどちらかから外してください`, `remove it here or from stage "${stages[firstDraftStage]?.id}"`),
-        );
-      }
-      firstDraftStage = i;
-    }
-    if (typeof s.check === "object" && s.check.when) checkCondition(s.check.when, [...path, "check", "when"], byId, at);
+    if (s.actor === "client") checkClientStep(s, path, at);
+    else checkWorkStage(s, path, byId, at);
   });
-  const lastIndex = stages.length - 1;
-  const last = stages[lastIndex];
-  if (last?.actor === "client") {
-    at(
-      [...base, lastIndex],
-      msg(
-        `最後の「${last.id}」がクライアントの作業になっています。クライアントの作業は、それを必要とする段階の前に置きます`,
-        `the last entry, "${last.id}", is a client step: a client step comes before the stage that needs it`,
-      ),
-      msg("順番を入れ替えるか、最後に制作者の段階を置いてください", "move it before that stage, or end with a stage of the worker's"),
-    );
-  } else if (last?.when) {
-    at(
-      [...base, lastIndex, "when"],
-      msg("最後の段階は必ず行われるため、when は付けられません", "the last stage always happens: it cannot have when"),
-      msg("when を削除するか、最後に条件のない段階を置いてください", "remove when, or end with a stage without one"),
-      "error",
-      true,
-    );
-  } else if (last && last.check !== undefined && last.check !== false) {
-    at(
-      [...base, lastIndex, "check"],
-      msg(
-        "最後の段階の確認は、修正の確認かプラットフォームの検収期間になるため使われません",
-        "the last stage's check is not used: the revision rounds' reviews, or the acceptance window, are the client's check of it",
-      ),
-      msg("check を削除してください", "remove check"),
-      "warning",
-      true,
-    );
-  }
+  checkShares(stages, at);
+  checkOnlyOne(stages, "revisions", at);
+  checkOnlyOne(stages, "first_draft", at);
+  checkLast(stages, at);
   if (input.schedule?.draft_share !== undefined) {
     at(
       ["schedule", "draft_share"],
@@ -120,6 +42,91 @@ export function checkStages(input: PackInput, byId: Map<string, QuestionInput>, 
         "draft_share is not used with stages: their shares split the effort",
       ),
       msg("draft_share を削除してください", "remove draft_share"),
+      "warning",
+      true,
+    );
+  }
+}
+
+function checkWorkStage(s: StageInput, path: DataPath, byId: Map<string, QuestionInput>, at: At): void {
+  if ((s.share === undefined) === (s.hours === undefined)) {
+    at(
+      path,
+      msg(`段階「${s.id}」には share か hours のどちらか一方が必要です`, `stage "${s.id}" needs exactly one of share and hours`),
+      msg("share: 0.3 (作業時間の割合) か hours: 2 (固定の時間) を書いてください", "write share: 0.3 (a share of the effort) or hours: 2 (fixed hours)"),
+    );
+  }
+  if (s.days !== undefined) {
+    at(
+      [...path, "days"],
+      msg("days はクライアントの作業 (actor: client) に使います", "days is for client steps (actor: client)"),
+      msg("確認の日数は check: { days: 2 } と書いてください", "for the client's review days write check: { days: 2 }"),
+      "error",
+      true,
+    );
+  }
+  if (typeof s.check === "object" && s.check.when) checkCondition(s.check.when, [...path, "check", "when"], byId, at);
+}
+
+/** The shares add up to at most 1: reported at the share that tips the sum over. */
+function checkShares(stages: readonly StageInput[], at: At): void {
+  let shares = 0;
+  for (const [i, s] of stages.entries()) {
+    if (s.actor === "client") continue;
+    shares += s.share ?? 0;
+    if (shares > 1 + EPSILON) {
+      at(
+        [...BASE, i, "share"],
+        msg(`段階の share の合計が ${round2(shares)} になり、1 を超えています`, `the stages' shares add up to ${round2(shares)} here, more than 1`),
+        msg("合計を 1 以下にしてください (残りは修正の作業時間になります)", "make them add up to at most 1 (the rest is for the revision rounds)"),
+      );
+      return;
+    }
+  }
+}
+
+/** `revisions: true` and `first_draft: true` mark one stage each. */
+function checkOnlyOne(stages: readonly StageInput[], key: "revisions" | "first_draft", at: At): void {
+  const marked = stages.flatMap((s, i) => (s.actor !== "client" && s[key] === true ? [i] : []));
+  const first = stages[marked[0] ?? 0]?.id;
+  for (const i of marked.slice(1)) {
+    at(
+      [...BASE, i, key],
+      msg(`${key}: true を付けられる段階は1つだけです`, `only one stage may have ${key}: true`),
+      msg(`段階「${first}」か、こちらのどちらかから外してください`, `remove it here or from stage "${first}"`),
+    );
+  }
+}
+
+/** The list ends with a worker stage that always happens; its check would never be used. */
+function checkLast(stages: readonly StageInput[], at: At): void {
+  const lastIndex = stages.length - 1;
+  const last = stages[lastIndex];
+  if (last?.actor === "client") {
+    at(
+      [...BASE, lastIndex],
+      msg(
+        `最後の「${last.id}」がクライアントの作業になっています。クライアントの作業は、それを必要とする段階の前に置きます`,
+        `the last entry, "${last.id}", is a client step: a client step comes before the stage that needs it`,
+      ),
+      msg("順番を入れ替えるか、最後に制作者の段階を置いてください", "move it before that stage, or end with a stage of the worker's"),
+    );
+  } else if (last?.when) {
+    at(
+      [...BASE, lastIndex, "when"],
+      msg("最後の段階は必ず行われるため、when は付けられません", "the last stage always happens: it cannot have when"),
+      msg("when を削除するか、最後に条件のない段階を置いてください", "remove when, or end with a stage without one"),
+      "error",
+      true,
+    );
+  } else if (last && last.check !== undefined && last.check !== false) {
+    at(
+      [...BASE, lastIndex, "check"],
+      msg(
+        "最後の段階の確認は、修正の確認かプラットフォームの検収期間になるため使われません",
+        "the last stage's check is not used: the revision rounds' reviews, or the acceptance window, are the client's check of it",
+      ),
+      msg("check を削除してください", "remove check"),
       "warning",
       true,
     );

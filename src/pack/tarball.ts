@@ -9,7 +9,7 @@ import { gunzipSync } from "node:zlib";
 import { Parser, type ReadEntry } from "tar";
 import { stripControls } from "../controls.ts";
 import { DataError, type Problem } from "../errors.ts";
-import { msg } from "../i18n.ts";
+import { type Msg, msg } from "../i18n.ts";
 
 export const TARBALL_LIMITS = {
   /** The .tgz file itself. */
@@ -24,14 +24,26 @@ export type FileMap = Map<string, Buffer>;
 
 const REGULAR = new Set(["File", "OldFile", "ContiguousFile"]);
 
+const REBUILD = msg("npm pack で作り直してください", "make it again with npm pack");
+
+type Refuse = (en: string, ja: string, fixJa: string, fixEn: string) => never;
+
 export async function readTarball(buf: Buffer, name: string): Promise<FileMap> {
-  const refuse = (en: string, ja: string, fixJa: string, fixEn: string): never => {
+  const refuse: Refuse = (en, ja, fixJa, fixEn) => {
     throw new DataError(msg(`${name} は読み込めないパッケージです`, `${name} is not a package kikitori can install`), [
       { file: name, message: msg(ja, en), fix: msg(fixJa, fixEn) },
     ]);
   };
-  const rebuild = "npm pack で作り直してください";
-  const rebuildEn = "make it again with npm pack";
+  const { files, problems } = await readEntries(unzipped(buf, refuse), name);
+  if (problems.length > 0) {
+    throw new DataError(msg(`${name} はインストールできません`, `${name} cannot be installed`), problems);
+  }
+  if (files.size === 0) refuse("it holds no files", "ファイルがありません", REBUILD.ja, REBUILD.en);
+  return files;
+}
+
+/** The tar data: the .tgz unzipped, bounded in both its packed and its unpacked size. */
+function unzipped(buf: Buffer, refuse: Refuse): Buffer {
   if (buf.length > TARBALL_LIMITS.packedBytes) {
     refuse(
       `it has ${buf.length} bytes (the limit is ${TARBALL_LIMITS.packedBytes / 1024 / 1024} MiB)`,
@@ -40,24 +52,25 @@ export async function readTarball(buf: Buffer, name: string): Promise<FileMap> {
       "include only the packs and their templates",
     );
   }
-  let tar = buf;
-  if (buf[0] === 0x1f && buf[1] === 0x8b) {
-    try {
-      // maxOutputLength stops a decompression bomb as soon as it passes the limit.
-      tar = gunzipSync(buf, { maxOutputLength: TARBALL_LIMITS.unpackedBytes });
-    } catch (e) {
-      const big = (e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError;
-      if (big)
-        refuse(
-          `it unpacks to more than ${TARBALL_LIMITS.unpackedBytes / 1024 / 1024} MiB`,
-          `展開すると ${TARBALL_LIMITS.unpackedBytes / 1024 / 1024} MiB を超えます`,
-          "パックとテンプレートだけを含めてください",
-          "include only the packs and their templates",
-        );
-      refuse("it is not valid gzip data", "gzip として正しくありません", rebuild, rebuildEn);
-    }
+  if (buf[0] !== 0x1f || buf[1] !== 0x8b) return buf;
+  try {
+    // maxOutputLength stops a decompression bomb as soon as it passes the limit.
+    return gunzipSync(buf, { maxOutputLength: TARBALL_LIMITS.unpackedBytes });
+  } catch (e) {
+    const big = (e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError;
+    if (big)
+      refuse(
+        `it unpacks to more than ${TARBALL_LIMITS.unpackedBytes / 1024 / 1024} MiB`,
+        `展開すると ${TARBALL_LIMITS.unpackedBytes / 1024 / 1024} MiB を超えます`,
+        "パックとテンプレートだけを含めてください",
+        "include only the packs and their templates",
+      );
+    return refuse("it is not valid gzip data", "gzip として正しくありません", REBUILD.ja, REBUILD.en);
   }
+}
 
+/** The regular files of the archive, under its one top folder, or every entry refused and why. */
+async function readEntries(tar: Buffer, name: string): Promise<{ files: FileMap; problems: Problem[] }> {
   const files: FileMap = new Map();
   const problems: Problem[] = [];
   let entries = 0;
@@ -70,7 +83,7 @@ export async function readTarball(buf: Buffer, name: string): Promise<FileMap> {
     problems.push({
       file: name,
       message: msg(`tar として正しくありません (${detail})`, `it is not a valid tar archive (${detail})`),
-      fix: msg(rebuild, rebuildEn),
+      fix: REBUILD,
     });
   };
   const bad = (path: string, ja: string, en: string) => {
@@ -95,22 +108,9 @@ export async function readTarball(buf: Buffer, name: string): Promise<FileMap> {
           parser.abort(new Error("too many entries"));
           return;
         }
-        const rel = checkEntryPath(entry.path);
+        const rel = checkEntry(entry);
         if (typeof rel !== "string") {
           bad(entry.path, rel.ja, rel.en);
-          entry.resume();
-          return;
-        }
-        if (!REGULAR.has(entry.type) && entry.type !== "Directory") {
-          const what: Record<string, [string, string]> = {
-            SymbolicLink: ["シンボリックリンク", "a symbolic link"],
-            Link: ["ハードリンク", "a hard link"],
-            CharacterDevice: ["デバイスファイル", "a device file"],
-            BlockDevice: ["デバイスファイル", "a device file"],
-            FIFO: ["名前付きパイプ", "a named pipe"],
-          };
-          const [ja, en] = what[entry.type] ?? [`未対応の種類 (${entry.type})`, `an unsupported kind of entry (${entry.type})`];
-          bad(entry.path, `${ja}です`, `it is ${en}`);
           entry.resume();
           return;
         }
@@ -140,15 +140,27 @@ export async function readTarball(buf: Buffer, name: string): Promise<FileMap> {
       reject(e);
     }
   });
-  if (problems.length > 0) {
-    throw new DataError(msg(`${name} はインストールできません`, `${name} cannot be installed`), problems);
-  }
-  if (files.size === 0) refuse("it holds no files", "ファイルがありません", rebuild, rebuildEn);
-  return files;
+  return { files, problems };
+}
+
+const KINDS: Record<string, [string, string]> = {
+  SymbolicLink: ["シンボリックリンク", "a symbolic link"],
+  Link: ["ハードリンク", "a hard link"],
+  CharacterDevice: ["デバイスファイル", "a device file"],
+  BlockDevice: ["デバイスファイル", "a device file"],
+  FIFO: ["名前付きパイプ", "a named pipe"],
+};
+
+/** The entry's path, or why it is refused: a path outside the archive, or not a file or folder. */
+function checkEntry(entry: ReadEntry): string | Msg {
+  const rel = checkEntryPath(entry.path);
+  if (typeof rel !== "string" || REGULAR.has(entry.type) || entry.type === "Directory") return rel;
+  const [ja, en] = KINDS[entry.type] ?? [`未対応の種類 (${entry.type})`, `an unsupported kind of entry (${entry.type})`];
+  return { ja: `${ja}です`, en: `it is ${en}` };
 }
 
 /** The entry's path as `a/b/c`, or why it is refused. */
-export function checkEntryPath(raw: string): string | { ja: string; en: string } {
+export function checkEntryPath(raw: string): string | Msg {
   if (raw.includes("\0") || /[\x00-\x1f\x7f]/.test(raw)) return { ja: "パスに制御文字があります", en: "its path holds control characters" };
   if (raw.startsWith("/") || /^[A-Za-z]:/.test(raw) || raw.startsWith("\\")) return { ja: "絶対パスです", en: "its path is absolute" };
   if (raw.includes("\\")) return { ja: "パスに \\ があります", en: "its path holds a backslash" };

@@ -43,26 +43,29 @@ export interface TemplateIssue {
 
 type AnyNode = hbs.AST.Node & Record<string, unknown>;
 
-/** Every reason the template may not be used; empty when it is safe to compile. */
-export function checkTemplateSource(source: string): TemplateIssue[] {
-  const deep = nestingProblem(source);
-  if (deep) return [deep];
-  let ast: hbs.AST.Program;
+/** The template's syntax tree, or its syntax error. */
+function parseTemplate(source: string): hbs.AST.Program | TemplateIssue {
   try {
-    ast = handlebarsFull().parse(source);
+    return handlebarsFull().parse(source);
   } catch (e) {
     const text = String((e as Error).message);
     const line = Number(/line (\d+)/.exec(text)?.[1] ?? 1);
     const first = text.split("\n")[0] ?? text;
-    return [
-      {
-        line,
-        col: 1,
-        message: msg(`Handlebars の構文エラーです: ${first}`, `Handlebars syntax error: ${first}`),
-        fix: msg("{{ }} の対応と綴りを確認してください", "check that every {{ }} and block is closed and spelt right"),
-      },
-    ];
+    return {
+      line,
+      col: 1,
+      message: msg(`Handlebars の構文エラーです: ${first}`, `Handlebars syntax error: ${first}`),
+      fix: msg("{{ }} の対応と綴りを確認してください", "check that every {{ }} and block is closed and spelt right"),
+    };
   }
+}
+
+/** Every reason the template may not be used; empty when it is safe to compile. */
+export function checkTemplateSource(source: string): TemplateIssue[] {
+  const deep = nestingProblem(source);
+  if (deep) return [deep];
+  const ast = parseTemplate(source);
+  if ("message" in ast) return [ast];
   const issues: TemplateIssue[] = [];
   const add = (node: hbs.AST.Node, message: Msg, fix: Msg) => {
     if (issues.length < MAX_ISSUES) issues.push({ line: node.loc?.start.line ?? 1, col: (node.loc?.start.column ?? 0) + 1, message, fix });

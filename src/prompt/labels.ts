@@ -1,20 +1,20 @@
 /** The words of the hearing screens, shared by the terminal UI and the line mode. */
 
 import type { Frame } from "../flow/prompter.ts";
-import { type Lang, msg } from "../i18n.ts";
+import { type Lang, msg, WORDS } from "../i18n.ts";
 
 export const L = {
   why: msg("なぜ聞くか", "Why we ask"),
   examples: msg("回答例", "Examples"),
-  required: msg("必須", "required"),
+  required: WORDS.required,
   optional: msg("任意", "optional"),
   pendingNow: msg("現在の回答: 未定", "Current answer: not decided yet"),
   otherMark: msg("(内容を入力)", "(type it)"),
   skip: msg("(回答しない)", "(leave empty)"),
-  yes: msg("はい", "Yes"),
-  no: msg("いいえ", "No"),
+  yes: WORDS.yes,
+  no: WORDS.no,
   back: msg("戻る", "back"),
-  pending: msg("未定", "not decided yet"),
+  pending: WORDS.pending,
   move: msg("移動", "move"),
   choose: msg("決定", "choose"),
   toggle: msg("選択/解除", "pick/unpick"),
@@ -31,10 +31,6 @@ export const L = {
   listFormat: msg("1行に1項目", "one item per line"),
   dateFormat: msg("YYYY-MM-DD (例: 2027-04-30)", "YYYY-MM-DD, e.g. 2027-04-30"),
 };
-
-export function t(m: { ja: string; en: string }, lang: Lang): string {
-  return m[lang];
-}
 
 /** `Icon hearing · Section 2/4: Design tone · Question 3/6` */
 export function progressLine(f: Frame, lang: Lang): string {

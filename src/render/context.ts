@@ -2,10 +2,11 @@
  * The render context: answers turned into what templates show (labels, not values; dates in
  * the reader's language; pending items gathered). Pure: today and the plan are passed in.
  */
+
+import { visibleQuestions } from "../answers/conditions.ts";
 import { type Answers, type AnswersFile, get, isPending, type Reference } from "../answers/types.ts";
-import { formatDate } from "../dates.ts";
-import { visibleQuestions } from "../flow/conditions.ts";
-import type { Lang, Msg } from "../i18n.ts";
+import { formatDate } from "../date-format.ts";
+import { type Lang, type Msg, unitForm, WORDS } from "../i18n.ts";
 import { otherKey, type Pack, type Question } from "../pack/types.ts";
 import { cleanText } from "./markdown.ts";
 
@@ -74,7 +75,6 @@ export interface ContextInput {
   schedule?: unknown;
 }
 
-const YES_NO: Record<Lang, [string, string]> = { ja: ["はい", "いいえ"], en: ["Yes", "No"] };
 const REF_KIND: Record<Lang, Record<string, string>> = {
   ja: { like: "参考にしたい", avoid: "避けたい" },
   en: { like: "like", avoid: "avoid" },
@@ -180,7 +180,7 @@ function renderItem(q: Question, answers: Answers, lang: Lang): RenderItem {
     case "list":
       return done("list", "", (v as string[]).map(String));
     case "confirm":
-      return done("inline", YES_NO[lang][v === true ? 0 : 1]);
+      return done("inline", (v === true ? WORDS.yes : WORDS.no)[lang]);
     case "number":
       return done("inline", `${formatNumber(v as number)}${unitFor(v as number)}`);
     case "scale": {
@@ -235,12 +235,6 @@ function allMarked(pack: Pack): boolean {
 export function labelOf(q: Question, lang: Lang): string {
   if (q.label) return q.label[lang];
   return q.message[lang].trim().replace(/[。．.:：]+$/u, "");
-}
-
-/** A unit may give its singular and plural forms as `round|rounds`: 1 round, 2 rounds. */
-export function unitForm(unit: string, n: number): string {
-  const [one = "", many] = unit.split("|");
-  return many === undefined ? one : n === 1 ? one : many;
 }
 
 /** An answer without control sequences and with one kind of line break, in every string it holds. */

@@ -6,7 +6,7 @@
 import { createRequire } from "node:module";
 import type Handlebars from "handlebars";
 import HandlebarsRuntime from "handlebars/runtime";
-import { formatDate, formatShortDate } from "../dates.ts";
+import { formatDate, formatShortDate } from "../date-format.ts";
 import { DataError } from "../errors.ts";
 import { isLang, msg } from "../i18n.ts";
 import { checkTemplateSource, type TemplateHelper } from "../pack/template-guard.ts";

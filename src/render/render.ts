@@ -7,8 +7,7 @@ import type { ReadAnswers } from "../answers/io.ts";
 import type { Answers, AnswersFile } from "../answers/types.ts";
 import { validateAnswers } from "../answers/validate.ts";
 import { DataError } from "../errors.ts";
-import type { Lang } from "../i18n.ts";
-import { msg } from "../i18n.ts";
+import { count, type Lang, msg } from "../i18n.ts";
 import type { LoadedPack, Pack } from "../pack/types.ts";
 import type { Plan } from "../schedule/index.ts";
 import { buildContext, type RenderContext } from "./context.ts";
@@ -35,10 +34,7 @@ export function renderAnswers(loaded: LoadedPack, read: ReadAnswers, opts: Rende
   const { answers, problems } = validateAnswers(loaded.pack, read.file.answers, { file: read.name, locate: read.locate });
   const errors = problems.filter((p) => p.severity !== "warning");
   if (errors.length > 0) {
-    throw new DataError(
-      msg(`${read.name} の回答に ${errors.length} 件の問題があります`, `${read.name}: ${errors.length} answer problem${errors.length === 1 ? "" : "s"}`),
-      errors,
-    );
+    throw new DataError(msg(`${read.name} の回答に ${errors.length} 件の問題があります`, `${read.name}: ${count(errors.length, "answer problem")}`), errors);
   }
   const context = buildRenderContext(loaded, read.file, answers, opts);
   const brief = opts.store.get("brief", opts.lang, loaded)(context);

@@ -4,7 +4,7 @@
  * passed in (the caller loads the Japanese calendar only when a pack needs it).
  */
 import type { Answers, Meta } from "../answers/types.ts";
-import { formatDate, formatShortDate, nextWeekday } from "../dates.ts";
+import { formatDate, formatShortDate, nextWeekday } from "../date-format.ts";
 import type { Lang } from "../i18n.ts";
 import type { Pack } from "../pack/types.ts";
 import { allQuestions } from "../pack/types.ts";

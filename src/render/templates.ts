@@ -10,8 +10,8 @@ import { NotFoundError } from "../errors.ts";
 import type { Lang } from "../i18n.ts";
 import { msg } from "../i18n.ts";
 import { readPackTemplate } from "../pack/load.ts";
+import { isTemplatePath } from "../pack/pack-rules.ts";
 import type { LoadedPack, TemplateName } from "../pack/types.ts";
-import { isTemplatePath } from "../pack/validate.ts";
 import { compileTemplate, compileUntrustedTemplate, type TemplateFn, templateFromSpec } from "./engine.ts";
 
 export interface TemplateStore {

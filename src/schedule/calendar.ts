@@ -1,4 +1,4 @@
-import { isoFromDay, weekdayOfDay } from "./dates.ts";
+import { isoFromDay, weekdayOfDay } from "../iso-date.ts";
 import type { CalendarId, IsoDate, Localized, Weekday } from "./types.ts";
 
 /**

@@ -1,4 +1,4 @@
-import { addDays } from "./dates.ts";
+import { addDays } from "../iso-date.ts";
 import { dueMeansLabel, firstDraftStageOf, type MilestoneTerms, milestoneLabel, phaseLabel } from "./labels.ts";
 import type { Lang, Plan } from "./types.ts";
 

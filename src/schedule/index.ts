@@ -2,8 +2,8 @@
 // table is deliberately not re-exported: import `./calendar-jp.ts` (lazily)
 // only when a plan asks for calendar `jp`.
 
+export { addDays, isIsoDate, weekdayOf } from "../iso-date.ts";
 export { type HolidayCalendar, noneCalendar } from "./calendar.ts";
-export { addDays, isIsoDate, weekdayOf } from "./dates.ts";
 export { renderGantt, sanitizeGanttText } from "./gantt.ts";
 export {
   dueMeansLabel,

@@ -1,4 +1,4 @@
-import { weekdayOf } from "./dates.ts";
+import { weekdayOf } from "../iso-date.ts";
 import type { IsoDate, Lang, Localized, Milestone, Phase, Plan, Verdict, Weekday } from "./types.ts";
 import { weekdayName } from "./workdays.ts";
 
@@ -11,7 +11,7 @@ function parts(date: IsoDate): { y: number; m: number; d: number; w: Weekday } {
   return { y: Number(date.slice(0, 4)), m: Number(date.slice(5, 7)), d: Number(date.slice(8, 10)), w: weekdayOf(date) };
 }
 
-export { formatDate } from "../dates.ts";
+export { formatDate } from "../date-format.ts";
 
 /** `12/11(金)` / `Dec 11`, for tight columns. */
 export function formatCompactDate(date: IsoDate, lang: Lang): string {

@@ -1,5 +1,5 @@
+import { dayNumber, isoFromDay } from "../iso-date.ts";
 import { workdayTest } from "./calendar.ts";
-import { dayNumber, isoFromDay } from "./dates.ts";
 import { DEFAULT_DRAFT_SHARE, type Layout, layoutPlan, roundHours as round } from "./layout.ts";
 import type { PlatformProfile } from "./platforms.ts";
 import { bestPlacement, earliestFeasibleDueDay, type Sequence, type Shape, TIGHT_SLACK } from "./sequence.ts";

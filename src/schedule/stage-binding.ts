@@ -2,8 +2,9 @@
  * A pack's `schedule.stages` with the answers applied: the stages whose `when` holds, and
  * the checks the client wants (a check's `when`). Pure.
  */
+
+import { evaluate } from "../answers/conditions.ts";
 import type { Answers } from "../answers/types.ts";
-import { evaluate } from "../flow/conditions.ts";
 import type { PackStage } from "../pack/types.ts";
 import type { Stage } from "./types.ts";
 

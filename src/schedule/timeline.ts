@@ -1,5 +1,5 @@
+import { dayNumber, isoFromDay, weekdayOfDay } from "../iso-date.ts";
 import { type HolidayCalendar, workdayTest } from "./calendar.ts";
-import { dayNumber, isoFromDay, weekdayOfDay } from "./dates.ts";
 import { CHECKIN_LABEL, formatCompactDate, formatDate, type MilestoneTerms, milestoneLabel, verdictLabel } from "./labels.ts";
 import type { Lang, Milestone, Plan } from "./types.ts";
 

@@ -2,16 +2,13 @@
 // that a plan can be printed as JSON, fed to templates, and compared in tests.
 
 import type { Lang, Msg } from "../i18n.ts";
+import type { IsoDate, Weekday } from "../iso-date.ts";
 
 export type { Lang };
 /** Text in both languages; the same shape as the rest of the tool's messages. */
 export type Localized = Msg;
 
-/** A local calendar date, `YYYY-MM-DD`. Never a timestamp. */
-export type IsoDate = string;
-
-/** 0 = Sunday … 6 = Saturday, the numbering of `Date.prototype.getUTCDay`. */
-export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+export type { IsoDate, Weekday } from "../iso-date.ts";
 
 export type DueMeans = "final" | "first_draft";
 export type CalendarId = "jp" | "none";

@@ -1,8 +1,8 @@
+import { parseIsoDate } from "../iso-date.ts";
 import type { HolidayCalendar } from "./calendar.ts";
-import { parseIsoDate } from "./dates.ts";
 import type { PlatformProfile } from "./platforms.ts";
 import { stageProblems } from "./stage-rules.ts";
-import type { PlanInput, PlanProblem } from "./types.ts";
+import type { Localized, PlanInput, PlanProblem } from "./types.ts";
 import { parseWorkdays } from "./workdays.ts";
 
 /** What the planner needs besides the input: nothing here is read from disk or the clock. */
@@ -19,7 +19,7 @@ function problem(field: Field, code: string, ja: string, en: string): PlanProble
   return { field, code, message: { ja, en } };
 }
 
-function checkDate(problems: PlanProblem[], field: Field, value: unknown, label: { ja: string; en: string }) {
+function checkDate(problems: PlanProblem[], field: Field, value: unknown, label: Localized) {
   if (typeof value === "string" && parseIsoDate(value) !== undefined) return;
   problems.push(
     problem(
@@ -31,7 +31,7 @@ function checkDate(problems: PlanProblem[], field: Field, value: unknown, label:
   );
 }
 
-function checkCount(problems: PlanProblem[], field: Field, value: unknown, min: number, max: number, label: { ja: string; en: string }) {
+function checkCount(problems: PlanProblem[], field: Field, value: unknown, min: number, max: number, label: Localized) {
   if (typeof value === "number" && Number.isInteger(value) && value >= min && value <= max) return;
   problems.push(
     problem(
@@ -49,7 +49,7 @@ function checkCount(problems: PlanProblem[], field: Field, value: unknown, min: 
  */
 export const MAX_SPAN_DAYS = 30 * 366;
 
-function checkPositive(problems: PlanProblem[], field: Field, value: unknown, max: number, label: { ja: string; en: string }) {
+function checkPositive(problems: PlanProblem[], field: Field, value: unknown, max: number, label: Localized) {
   if (typeof value === "number" && Number.isFinite(value) && value > 0 && value <= max) return;
   problems.push(
     problem(

@@ -17,7 +17,8 @@ export function schemaProblems(
   knownKeys: readonly string[] = [],
 ): Problem[] {
   const out: Problem[] = [];
-  for (const issue of issues) collect(issue, [], out);
+  const env: Env = { data, parsed, knownKeys };
+  for (const issue of issues) collect(env, issue, [], out);
   // One mistake often yields the same problem twice through unions; keep the first.
   const seen = new Set<string>();
   return out
@@ -28,93 +29,111 @@ export function schemaProblems(
       seen.add(k);
       return true;
     });
+}
 
-  function collect(issue: Issue, base: DataPath, acc: Problem[]): void {
-    const path = [...base, ...(issue.path as (string | number)[])];
-    const value = getAt(data, path);
-    const name = describePath(path);
-    const place = (key = false) => parsed.locate(path, { key });
-    if (issue.code === "invalid_union") {
+/** What the problems are read against: the data, where each part is in the file, the keys "did you mean" picks from. */
+interface Env {
+  data: unknown;
+  parsed: Pick<ParsedYaml, "locate">;
+  knownKeys: readonly string[];
+}
+
+/** The problems of one issue; a union is reduced to the branch that came closest to the data. */
+function collect(env: Env, issue: Issue, base: DataPath, acc: Problem[]): void {
+  const { data, parsed } = env;
+  const path = [...base, ...(issue.path as (string | number)[])];
+  const value = getAt(data, path);
+  const name = describePath(path);
+  const place = (key = false) => parsed.locate(path, { key });
+  if (issue.code === "invalid_union") {
+    if (value === undefined) {
+      acc.push({ ...parsed.locate(path.slice(0, -1)), path: name, ...missing(path) });
+      return;
+    }
+    const branches = issue.errors;
+    const simple = branches.every((b) => b.length === 1 && b[0]?.code === "invalid_type" && b[0].path.length === 0);
+    if (simple) {
+      const expected = branches.map((b) => (b[0] as { expected: string }).expected).join(" / ");
+      acc.push({ ...place(), path: name, ...wrongType(name, expected) });
+      return;
+    }
+    // The branch with the fewest complaints is the one the author meant.
+    const best = [...branches].sort((a, b) => weight(a) - weight(b))[0] ?? [];
+    for (const sub of best) collect(env, sub, path, acc);
+    return;
+  }
+  addProblem(env, issue, path, acc);
+}
+
+/** The problem of one issue that is not a union, at the line of the offending key or value. */
+function addProblem(env: Env, issue: Exclude<Issue, { code: "invalid_union" }>, path: DataPath, acc: Problem[]): void {
+  const { parsed, knownKeys } = env;
+  const value = getAt(env.data, path);
+  const name = describePath(path);
+  const place = (key = false) => parsed.locate(path, { key });
+  switch (issue.code) {
+    case "unrecognized_keys":
+      for (const key of issue.keys) {
+        const guess = suggest(key, knownKeys);
+        acc.push({
+          ...parsed.locate([...path, key], { key: true }),
+          path: describePath([...path, key]),
+          message: msg(`不明なキー「${key}」です`, `unknown key "${key}"`),
+          fix: guess
+            ? msg(`「${guess}」の誤りではありませんか`, `did you mean "${guess}"?`)
+            : msg("削除するか、綴りを確認してください", "remove it or check the spelling"),
+        });
+      }
+      return;
+    case "invalid_type":
+      if (value === undefined) acc.push({ ...parsed.locate(path.slice(0, -1)), path: name, ...missing(path) });
+      else acc.push({ ...place(), path: name, ...wrongType(name, issue.expected) });
+      return;
+    case "invalid_format": {
+      const pattern = "pattern" in issue && issue.pattern ? String(issue.pattern) : issue.format;
+      acc.push({
+        ...place(),
+        path: name,
+        message: msg(`${name} の値「${String(value)}」の形式が正しくありません`, `${name} "${String(value)}" has the wrong form`),
+        fix: msg(`次の形式にしてください: ${pattern}`, `use the form ${pattern}`),
+      });
+      return;
+    }
+    case "invalid_value":
       if (value === undefined) {
         acc.push({ ...parsed.locate(path.slice(0, -1)), path: name, ...missing(path) });
         return;
       }
-      const branches = issue.errors;
-      const simple = branches.every((b) => b.length === 1 && b[0]?.code === "invalid_type" && b[0].path.length === 0);
-      if (simple) {
-        const expected = branches.map((b) => (b[0] as { expected: string }).expected).join(" / ");
-        acc.push({ ...place(), path: name, ...wrongType(name, expected) });
-        return;
-      }
-      // The branch with the fewest complaints is the one the author meant.
-      const best = [...branches].sort((a, b) => weight(a) - weight(b))[0] ?? [];
-      for (const sub of best) collect(sub, path, acc);
+      acc.push({
+        ...place(),
+        path: name,
+        message: msg(`${name} の値「${String(value)}」は使えません`, `${name} cannot be "${String(value)}"`),
+        fix: msg(`次のいずれかにしてください: ${issue.values.join(", ")}`, `use one of: ${issue.values.join(", ")}`),
+      });
       return;
-    }
-    switch (issue.code) {
-      case "unrecognized_keys":
-        for (const key of issue.keys) {
-          const guess = suggest(key, knownKeys);
-          acc.push({
-            ...parsed.locate([...path, key], { key: true }),
-            path: describePath([...path, key]),
-            message: msg(`不明なキー「${key}」です`, `unknown key "${key}"`),
-            fix: guess
-              ? msg(`「${guess}」の誤りではありませんか`, `did you mean "${guess}"?`)
-              : msg("削除するか、綴りを確認してください", "remove it or check the spelling"),
-          });
-        }
-        return;
-      case "invalid_type":
-        if (value === undefined) acc.push({ ...parsed.locate(path.slice(0, -1)), path: name, ...missing(path) });
-        else acc.push({ ...place(), path: name, ...wrongType(name, issue.expected) });
-        return;
-      case "invalid_format": {
-        const pattern = "pattern" in issue && issue.pattern ? String(issue.pattern) : issue.format;
-        acc.push({
-          ...place(),
-          path: name,
-          message: msg(`${name} の値「${String(value)}」の形式が正しくありません`, `${name} "${String(value)}" has the wrong form`),
-          fix: msg(`次の形式にしてください: ${pattern}`, `use the form ${pattern}`),
-        });
-        return;
-      }
-      case "invalid_value":
-        if (value === undefined) {
-          acc.push({ ...parsed.locate(path.slice(0, -1)), path: name, ...missing(path) });
-          return;
-        }
-        acc.push({
-          ...place(),
-          path: name,
-          message: msg(`${name} の値「${String(value)}」は使えません`, `${name} cannot be "${String(value)}"`),
-          fix: msg(`次のいずれかにしてください: ${issue.values.join(", ")}`, `use one of: ${issue.values.join(", ")}`),
-        });
-        return;
-      case "too_small":
-        acc.push({
-          ...place(),
-          path: name,
-          message: msg(`${name} が少なすぎます (最小 ${String(issue.minimum)})`, `${name} is too small (minimum ${String(issue.minimum)})`),
-          fix: msg("値を増やしてください", "add to it"),
-        });
-        return;
-      case "too_big":
-        acc.push({
-          ...place(),
-          path: name,
-          message: msg(`${name} が大きすぎます (最大 ${String(issue.maximum)})`, `${name} is too big (maximum ${String(issue.maximum)})`),
-          fix: msg("値を減らしてください", "reduce it"),
-        });
-        return;
-      default:
-        acc.push({
-          ...place(),
-          path: name,
-          message: msg(`${name} が正しくありません: ${issue.message}`, `${name} is not valid: ${issue.message}`),
-          fix: msg("形式の説明 (README) を確認してください", "see the format in README.md"),
-        });
-    }
+    case "too_small":
+      acc.push({
+        ...place(),
+        path: name,
+        message: msg(`${name} が少なすぎます (最小 ${String(issue.minimum)})`, `${name} is too small (minimum ${String(issue.minimum)})`),
+        fix: msg("値を増やしてください", "add to it"),
+      });
+      return;
+    case "too_big":
+      acc.push({
+        ...place(),
+        path: name,
+        message: msg(`${name} が大きすぎます (最大 ${String(issue.maximum)})`, `${name} is too big (maximum ${String(issue.maximum)})`),
+        fix: msg("値を減らしてください", "reduce it"),
+      });
+      return;
+    default:
+      acc.push({
+        ...place(),
+        path: name,
+        message: msg(`${name} が正しくありません: ${issue.message}`, `${name} is not valid: ${issue.message}`),
+        fix: msg("形式の説明 (README) を確認してください", "see the format in README.md"),
+      });
   }
 }
 

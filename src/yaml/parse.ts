@@ -4,7 +4,7 @@
  * bounded here: size (checked by the reader), nesting depth, alias expansion, `__proto__`
  * keys, and YAML 1.1's implicit typing (which would turn `no` into false).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import { DataError, type Problem } from "../errors.ts";
 import { msg } from "../i18n.ts";
 import { findDeepNesting } from "./depth.ts";
@@ -42,26 +42,15 @@ const YAML_CODES_JA: Record<string, string> = {
 /** More problems than this from one file are noise: the first ones say what is wrong. */
 const MAX_PROBLEMS = 10;
 
+type At = (offset: number | undefined) => Position | undefined;
+
 // Where the library's own wording names its API, say what to do instead.
 const YAML_CODES_EN: Record<string, string> = {
   MULTIPLE_DOCS: "the file holds more than one YAML document (a --- line starts another)",
 };
 
 export function parseYaml(text: string, file: string): ParsedYaml {
-  const deep = findDeepNesting(text, YAML_LIMITS.scanDepth);
-  if (deep !== undefined) {
-    const before = text.slice(0, deep);
-    const line = before.split("\n").length;
-    throw new DataError(msg(`${file} を読み込めません`, `${file} cannot be read`), [
-      {
-        file,
-        line,
-        col: deep - before.lastIndexOf("\n"),
-        message: msg(`入れ子が深すぎます (${YAML_LIMITS.maxDepth} 段まで)`, `nesting is too deep (at most ${YAML_LIMITS.maxDepth} levels)`),
-        fix: msg("構造を浅くしてください", "flatten the structure"),
-      },
-    ]);
-  }
+  refuseDeepNesting(text, file);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -79,6 +68,48 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     return { line: p.line, col: p.col };
   };
 
+  const problems = syntaxProblems(doc, file, at);
+  if (problems.length === 0) checkTree(doc.contents as Node | null, 0, file, at, problems);
+  if (problems.length > 0) {
+    throw new DataError(msg(`${file} を読み込めません`, `${file} cannot be read`), problems);
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliases });
+  } catch {
+    throw new DataError(msg(`${file} を読み込めません`, `${file} cannot be read`), [
+      {
+        file,
+        message: msg("エイリアスの展開が多すぎます", "aliases expand too much"),
+        fix: msg("アンカー(&)とエイリアス(*)を使わずに書いてください", "write the values out instead of using anchors (&) and aliases (*)"),
+      },
+    ]);
+  }
+
+  return { data, locate: locator(doc, at) };
+}
+
+/** Nesting too deep for the parser's stack is refused before parsing, with its position. */
+function refuseDeepNesting(text: string, file: string): void {
+  const deep = findDeepNesting(text, YAML_LIMITS.scanDepth);
+  if (deep !== undefined) {
+    const before = text.slice(0, deep);
+    const line = before.split("\n").length;
+    throw new DataError(msg(`${file} を読み込めません`, `${file} cannot be read`), [
+      {
+        file,
+        line,
+        col: deep - before.lastIndexOf("\n"),
+        message: msg(`入れ子が深すぎます (${YAML_LIMITS.maxDepth} 段まで)`, `nesting is too deep (at most ${YAML_LIMITS.maxDepth} levels)`),
+        fix: msg("構造を浅くしてください", "flatten the structure"),
+      },
+    ]);
+  }
+}
+
+/** The syntax errors of a parsed document (the first few), and a %YAML directive other than 1.2. */
+function syntaxProblems(doc: Document.Parsed, file: string, at: At): Problem[] {
   const problems: Problem[] = doc.errors.slice(0, MAX_PROBLEMS).map((e) => {
     const en = YAML_CODES_EN[e.code] ?? e.message.split(/ at line \d+/)[0] ?? e.message;
     const ja = YAML_CODES_JA[e.code] ? `${YAML_CODES_JA[e.code]} (${en})` : `YAML の構文エラーです: ${en}`;
@@ -101,25 +132,12 @@ export function parseYaml(text: string, file: string): ParsedYaml {
       fix: msg("先頭の %YAML 行を削除してください (YAML 1.2 として読みます)", "remove the %YAML line (files are read as YAML 1.2)"),
     });
   }
-  if (problems.length === 0) checkTree(doc.contents as Node | null, 0, file, at, problems);
-  if (problems.length > 0) {
-    throw new DataError(msg(`${file} を読み込めません`, `${file} cannot be read`), problems);
-  }
+  return problems;
+}
 
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliases });
-  } catch {
-    throw new DataError(msg(`${file} を読み込めません`, `${file} cannot be read`), [
-      {
-        file,
-        message: msg("エイリアスの展開が多すぎます", "aliases expand too much"),
-        fix: msg("アンカー(&)とエイリアス(*)を使わずに書いてください", "write the values out instead of using anchors (&) and aliases (*)"),
-      },
-    ]);
-  }
-
-  const locate = (path: DataPath, opts?: { key?: boolean }): Position | undefined => {
+/** Where the value at a data path starts in the text (or its key, or the nearest parent). */
+function locator(doc: Document.Parsed, at: At): ParsedYaml["locate"] {
+  return (path: DataPath, opts?: { key?: boolean }): Position | undefined => {
     for (let n = path.length; n >= 0; n--) {
       const parentPath = path.slice(0, Math.max(0, n - 1));
       if (n === path.length && opts?.key && n > 0) {
@@ -137,7 +155,6 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     }
     return undefined;
   };
-  return { data, locate };
 }
 
 function checkTree(node: Node | null, depth: number, file: string, at: (o: number | undefined) => Position | undefined, out: Problem[]): void {

@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildAskContext } from "../../src/ask/context.ts";
-import { numberQuestions } from "../../src/flow/numbering.ts";
+import { numberQuestions } from "../../src/ask/numbering.ts";
 import { importReply } from "../../src/import/import.ts";
 import { readPackFile } from "../../src/pack/load.ts";
 import type { Pack } from "../../src/pack/types.ts";

@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { formatDate } from "../../src/dates.ts";
+import { formatDate } from "../../src/date-format.ts";
 import { kikitori, ROOT, read, tmpdir, write } from "../helpers.ts";
 
 const EXAMPLES = path.join(ROOT, "questionnaires", "examples");

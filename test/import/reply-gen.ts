@@ -4,13 +4,14 @@
  * and a closing around it), together with the answers it means. Deterministic: the same
  * pack, language and variant give the same reply, so a failure can be reproduced.
  */
+
+import { evaluate } from "../../src/answers/conditions.ts";
 import type { Answers, AnswerValue, Reference } from "../../src/answers/types.ts";
-import { conditionRefs, evaluate } from "../../src/flow/conditions.ts";
-import { type NumberedQuestion, numberQuestions } from "../../src/flow/numbering.ts";
-import type { Lang } from "../../src/i18n.ts";
+import { type NumberedQuestion, numberQuestions } from "../../src/ask/numbering.ts";
+import { type Lang, unitForm } from "../../src/i18n.ts";
 import { fold } from "../../src/import/text.ts";
+import { conditionRefs } from "../../src/pack/conditions.ts";
 import { allQuestions, otherKey, type Pack, type Question } from "../../src/pack/types.ts";
-import { unitForm } from "../../src/render/context.ts";
 
 export interface GeneratedReply {
   reply: string;

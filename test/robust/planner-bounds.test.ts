@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { isoFromDay, parseIsoDate } from "../../src/schedule/dates.ts";
+import { isoFromDay, parseIsoDate } from "../../src/iso-date.ts";
 import { planSchedule } from "../../src/schedule/planner.ts";
 import type { PlanInput } from "../../src/schedule/types.ts";
 import { validatePlanInput } from "../../src/schedule/validate.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
+import { addDays, daysBetween, parseIsoDate, weekdayOf } from "../../src/iso-date.ts";
 import { jpCalendar } from "../../src/schedule/calendar-jp.ts";
-import { addDays, daysBetween, parseIsoDate, weekdayOf } from "../../src/schedule/dates.ts";
 
 describe("ISO dates", () => {
   test.each([

@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { JSDOM } from "jsdom";
 import { beforeAll, describe, expect, test } from "vitest";
-import { addDays } from "../../src/schedule/dates.ts";
+import { addDays } from "../../src/iso-date.ts";
 import { renderGantt } from "../../src/schedule/gantt.ts";
 import type { MilestoneTerms } from "../../src/schedule/labels.ts";
 import type { Lang, Plan, Stage } from "../../src/schedule/types.ts";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { addDays, isoFromDay, parseIsoDate } from "../../src/schedule/dates.ts";
+import { addDays, isoFromDay, parseIsoDate } from "../../src/iso-date.ts";
 import { planSchedule } from "../../src/schedule/planner.ts";
 import type { Plan, PlanInput, Stage } from "../../src/schedule/types.ts";
 import { validatePlanInput } from "../../src/schedule/validate.ts";

@@ -6,9 +6,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { visibleQuestions } from "../../src/answers/conditions.ts";
 import { readAnswersFile } from "../../src/answers/io.ts";
 import { validateAnswers } from "../../src/answers/validate.ts";
-import { visibleQuestions } from "../../src/flow/conditions.ts";
 import { checkPackFile } from "../../src/pack/load.ts";
 import { packFilesIn } from "../../src/pack/lookup.ts";
 import { allQuestions, type Pack, type Question } from "../../src/pack/types.ts";

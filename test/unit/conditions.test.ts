@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { evaluate, pruneAnswers, visibleQuestions } from "../../src/answers/conditions.ts";
 import type { Answers } from "../../src/answers/types.ts";
-import { evaluate, pruneAnswers, visibleQuestions } from "../../src/flow/conditions.ts";
 import type { Condition, Pack } from "../../src/pack/types.ts";
 
 const answers: Answers = { style: "friendly", usage: ["sns", "web"], fixed: true, budget: { pending: true }, empty: [] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatShortDate, nextWeekday } from "../../src/dates.ts";
+import { formatDate, formatShortDate, nextWeekday } from "../../src/date-format.ts";
 
 describe("formatDate", () => {
   it.each([

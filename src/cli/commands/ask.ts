@@ -5,7 +5,7 @@ import { msg } from "../../i18n.ts";
 import { findPack } from "../../pack/lookup.ts";
 import { tidy } from "../../render/render.ts";
 import { templateStore } from "../../render/templates.ts";
-import type { Ctx } from "../context.ts";
+import { type Ctx, outputLang } from "../context.ts";
 import { emitText } from "../emit.ts";
 
 export interface AskFlags {
@@ -19,7 +19,7 @@ export interface AskFlags {
 export async function runAsk(ctx: Ctx, ref: string, flags: AskFlags): Promise<number> {
   const format = parseFormat(flags.format);
   const loaded = findPack(ref, ctx.lookup);
-  const lang = ctx.langFlag ?? ctx.lang;
+  const lang = outputLang(ctx);
   const context = buildAskContext(loaded.pack, { lang, format, client: flags.client, job: flags.job });
   const text = templateStore(ctx.templatesDir).get("ask", lang, loaded)(context);
   emitText(ctx, tidy(text), flags);

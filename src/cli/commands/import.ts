@@ -6,14 +6,14 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { renderAnswersYaml } from "../../answers/io.ts";
 import type { AnswersFile } from "../../answers/types.ts";
-import { localTimestamp } from "../../dates.ts";
+import { localTimestamp } from "../../date-format.ts";
 import { DataError } from "../../errors.ts";
 import { decodeText, existsError, LIMITS, readTextFile } from "../../files.ts";
-import { msg } from "../../i18n.ts";
+import { count, msg } from "../../i18n.ts";
 import { detectLang, type ImportNote, importReply } from "../../import/import.ts";
 import { findPack } from "../../pack/lookup.ts";
 import { labelOf } from "../../render/context.ts";
-import type { Ctx } from "../context.ts";
+import { type Ctx, outputLang } from "../context.ts";
 import { emitText } from "../emit.ts";
 import { readStdin } from "../stdin.ts";
 
@@ -55,7 +55,7 @@ export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: 
   const file: AnswersFile = {
     kikitori: 1,
     pack: { id: loaded.pack.id, version: loaded.pack.version },
-    lang: ctx.langFlag ?? detectLang(reply),
+    lang: outputLang(ctx, detectLang(reply)),
     status: result.status,
     meta,
     answers: result.answers,
@@ -75,11 +75,10 @@ function showReport(ctx: Ctx, r: ReturnType<typeof importReply>): void {
   const line = (x: ImportNote, withText: boolean) =>
     `  ${x.n}. ${x.question.message[lang]}${withText && x.text ? ` ${c.dim(`«${quote(x.text)}»`)}` : ""}\n     ${x.why[lang]}`;
   const answered = Object.keys(r.answers).filter((k) => !k.endsWith("_other")).length;
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   ctx.out.info(
     t(
       `${r.found} 件の回答を読み取り、${answered} 問の回答を保存しました。`,
-      `read ${plural(r.found, "numbered answer", "numbered answers")}; stored the answers to ${plural(answered, "question", "questions")}.`,
+      `read ${count(r.found, "numbered answer", "numbered answers")}; stored the answers to ${count(answered, "question", "questions")}.`,
     ),
   );
   if (r.unreadable.length) {

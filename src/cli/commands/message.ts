@@ -6,8 +6,8 @@ import * as path from "node:path";
 import { parseAnswersBytes, type ReadAnswers, readAnswersFile } from "../../answers/io.ts";
 import { validateAnswers } from "../../answers/validate.ts";
 import { DataError, type Problem, UsageError } from "../../errors.ts";
-import { type Msg, msg } from "../../i18n.ts";
-import { readDate } from "../../import/dates.ts";
+import { count, type Msg, msg } from "../../i18n.ts";
+import { readDate } from "../../import/read-date.ts";
 import { buildDelayContext } from "../../messages/delay.ts";
 import { buildDeliveryContext } from "../../messages/delivery.ts";
 import { buildProgressContext, type FollowUpInput } from "../../messages/followup.ts";
@@ -15,7 +15,7 @@ import { findPack } from "../../pack/lookup.ts";
 import type { LoadedPack } from "../../pack/types.ts";
 import { renderAnswers, tidy } from "../../render/render.ts";
 import { templateStore } from "../../render/templates.ts";
-import type { Ctx } from "../context.ts";
+import { type Ctx, outputLang } from "../context.ts";
 import { emitText } from "../emit.ts";
 import { planningEnv } from "../planning.ts";
 import { readStdin } from "../stdin.ts";
@@ -76,7 +76,7 @@ export async function runMessage(ctx: Ctx, kind: string, answersArg: string, fla
   const read: ReadAnswers =
     answersArg === "-" ? parseAnswersBytes(await readStdin(ctx.io.stdin), "<stdin>") : readAnswersFile(path.resolve(ctx.io.cwd, answersArg), answersArg);
   const loaded = flags.pack ? findPack(flags.pack, ctx.lookup) : findPack(read.file.pack.id, ctx.lookup);
-  const lang = ctx.langFlag ?? read.file.lang ?? ctx.lang;
+  const lang = outputLang(ctx, read.file.lang);
   const today = ctx.today();
   const store = templateStore(ctx.templatesDir);
   const planning = await planningEnv(ctx.root, loaded.pack.schedule !== undefined);
@@ -118,10 +118,7 @@ function validAnswers(loaded: LoadedPack, read: ReadAnswers) {
   const { answers, problems } = validateAnswers(loaded.pack, read.file.answers, { file: read.name, locate: read.locate });
   const errors: Problem[] = problems.filter((p) => p.severity !== "warning");
   if (errors.length > 0) {
-    throw new DataError(
-      msg(`${read.name} の回答に ${errors.length} 件の問題があります`, `${read.name}: ${errors.length} answer problem${errors.length === 1 ? "" : "s"}`),
-      errors,
-    );
+    throw new DataError(msg(`${read.name} の回答に ${errors.length} 件の問題があります`, `${read.name}: ${count(errors.length, "answer problem")}`), errors);
   }
   return answers;
 }

@@ -10,13 +10,13 @@ import { exportPack } from "../../pack/export.ts";
 import { cleanUp, commitPack, type InstalledCopy, installedCopies, installTarget, removeCopy, stagePacks } from "../../pack/install.ts";
 import { readPackFile } from "../../pack/load.ts";
 import { findPack, locatePack, looksLikePath, userPackDir } from "../../pack/lookup.ts";
+import { isTemplatePath } from "../../pack/pack-rules.ts";
 import { renderNewPack } from "../../pack/scaffold.ts";
 import { PACK_ID_RE } from "../../pack/schema.ts";
 import { openSource } from "../../pack/source.ts";
 import { allQuestions, type LoadedPack } from "../../pack/types.ts";
-import { isTemplatePath } from "../../pack/validate.ts";
 import { confirmOrCancel } from "../confirm.ts";
-import type { Ctx } from "../context.ts";
+import { type Ctx, outputLang } from "../context.ts";
 
 export async function runPackNew(ctx: Ctx, id: string, flags: { output?: string; force?: boolean }): Promise<number> {
   if (!PACK_ID_RE.test(id)) {
@@ -137,7 +137,7 @@ export async function runPackInstall(ctx: Ctx, source: string, flags: { yes?: bo
 
 function describeInstall(ctx: Ctx, loaded: LoadedPack, files: string[], copies: InstalledCopy[], target: string): string {
   const { pack } = loaded;
-  const lang = ctx.langFlag ?? ctx.lang;
+  const lang = outputLang(ctx);
   const c = ctx.out.errColor;
   const templates = Object.entries(pack.templates ?? {}).map(([name, ref]) =>
     ref !== undefined && isTemplatePath(ref) ? `${name} (${ref})` : `${name} (${ctx.out.t("インライン", "inline")})`,

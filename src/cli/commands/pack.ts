@@ -1,71 +1,17 @@
 /** `kikitori pack list|show|validate|skeleton`. */
+
 import * as path from "node:path";
 import { renderSkeleton } from "../../answers/skeleton.ts";
 import { DataError, formatProblem, KikitoriError, type Problem } from "../../errors.ts";
-import { msg } from "../../i18n.ts";
+import { WORDS } from "../../i18n.ts";
+import { listPacks } from "../../pack/list.ts";
 import { checkPackFile, readPackFile } from "../../pack/load.ts";
-import { findPack, packFilesIn, peekPackId, searchRoots } from "../../pack/lookup.ts";
+import { findPack } from "../../pack/lookup.ts";
 import type { PackSource } from "../../pack/types.ts";
-import type { Ctx } from "../context.ts";
-
-export interface ListedPack {
-  id: string;
-  version: string;
-  title: string;
-  source: PackSource;
-  file: string;
-  shadows: { source: PackSource; file: string; version: string }[];
-}
-
-/** Every valid pack in lookup order; the first of an id wins and shadows the rest. */
-export function listPacks(ctx: Ctx): { packs: ListedPack[]; problems: Problem[] } {
-  const packs: ListedPack[] = [];
-  const byId = new Map<string, ListedPack>();
-  const problems: Problem[] = [];
-  const seenFiles = new Set<string>();
-  for (const root of searchRoots(ctx.lookup)) {
-    for (const file of packFilesIn(root.dir, root.source)) {
-      if (seenFiles.has(file)) continue;
-      seenFiles.add(file);
-      let check: ReturnType<typeof checkPackFile> | undefined;
-      try {
-        check = checkPackFile(file, root.source);
-      } catch (e) {
-        if (!(e instanceof KikitoriError)) throw e;
-      }
-      if (!check?.loaded) {
-        // Lookup goes by the id at the top of the file: an invalid pack still takes its id.
-        const id = peekPackId(file);
-        const blocks = id !== undefined && !byId.has(id);
-        problems.push({
-          file,
-          message: blocks
-            ? msg(
-                `パックとして読み込めないため一覧から外しました (「${id}」はこのファイルを指すため使えません)`,
-                `left out: not a valid pack (and "${id}" refers to it, so it fails)`,
-              )
-            : msg("パックとして読み込めないため一覧から外しました", "left out: not a valid pack"),
-          fix: msg(`kikitori pack validate ${file} で詳細を確認できます`, `see kikitori pack validate ${file}`),
-          severity: "warning",
-        });
-        continue;
-      }
-      const p = check.loaded.pack;
-      const winner = byId.get(p.id);
-      if (winner) {
-        winner.shadows.push({ source: root.source, file, version: p.version });
-        continue;
-      }
-      const entry: ListedPack = { id: p.id, version: p.version, title: p.title[ctx.langFlag ?? ctx.lang], source: root.source, file, shadows: [] };
-      byId.set(p.id, entry);
-      packs.push(entry);
-    }
-  }
-  return { packs, problems };
-}
+import { type Ctx, outputLang } from "../context.ts";
 
 export async function runPackList(ctx: Ctx, flags: { json?: boolean }): Promise<number> {
-  const { packs, problems } = listPacks(ctx);
+  const { packs, problems } = listPacks(ctx.lookup, ctx.lang);
   for (const p of problems) ctx.out.warn(formatProblem({ ...p, severity: undefined }, ctx.lang));
   if (flags.json) {
     ctx.out.json(packs);
@@ -103,7 +49,7 @@ export async function runPackShow(ctx: Ctx, ref: string, flags: { json?: boolean
     ctx.out.json(pack);
     return 0;
   }
-  const lang = ctx.langFlag ?? ctx.lang;
+  const lang = outputLang(ctx);
   const c = ctx.out.color;
   const lines = [`${c.bold(pack.title[lang])}  ${pack.id}@${pack.version}`, c.dim(path.relative(ctx.io.cwd, loaded.file) || loaded.file)];
   if (pack.description) lines.push("", pack.description[lang]);
@@ -113,8 +59,8 @@ export async function runPackShow(ctx: Ctx, ref: string, flags: { json?: boolean
     for (const q of s.questions) {
       n++;
       const flagsText = [
-        q.required ? ctx.out.t("必須", "required") : "",
-        q.allow_pending ? ctx.out.t("未定可", "may be pending") : "",
+        q.required ? WORDS.required[ctx.out.lang] : "",
+        q.allow_pending ? WORDS.mayBePending[ctx.out.lang] : "",
         q.when ? ctx.out.t("条件付き", "conditional") : "",
       ]
         .filter(Boolean)
@@ -181,6 +127,6 @@ export async function runPackValidate(ctx: Ctx, files: string[], flags: { json?:
 
 export async function runPackSkeleton(ctx: Ctx, ref: string, flags: { client?: string; platform?: string }): Promise<number> {
   const loaded = ref.endsWith(".yaml") || ref.includes("/") ? readPackFile(path.resolve(ctx.io.cwd, ref)) : findPack(ref, ctx.lookup);
-  ctx.out.out(renderSkeleton(loaded.pack, ctx.langFlag ?? ctx.lang, { client: flags.client, platform: flags.platform, now: ctx.io.now() }));
+  ctx.out.out(renderSkeleton(loaded.pack, outputLang(ctx), { client: flags.client, platform: flags.platform, now: ctx.io.now() }));
   return 0;
 }

@@ -1,26 +1,13 @@
 /** `kikitori render <answers…>`: non-interactive, one or many files in one process. */
+
 import * as os from "node:os";
 import * as path from "node:path";
-import { parseAnswersBytes, type ReadAnswers, readAnswersFile } from "../../answers/io.ts";
 import { KikitoriError, UsageError } from "../../errors.ts";
 import { makeDir } from "../../files.ts";
 import { msg } from "../../i18n.ts";
-import { findPack } from "../../pack/lookup.ts";
-import type { LoadedPack } from "../../pack/types.ts";
-import { templateStore } from "../../render/templates.ts";
 import type { Ctx } from "../context.ts";
+import { fileRenderer, type RenderFlags, reportFailure } from "../file-renderer.ts";
 import { batchSignals, interruptedBatch } from "../interrupt.ts";
-import { outputFiles, renderFor, stemOf, writeOutputs } from "../outputs.ts";
-import { readStdin } from "../stdin.ts";
-import { warnVersion } from "../version-warning.ts";
-
-export interface RenderFlags {
-  pack?: string;
-  out?: string;
-  only?: "brief" | "message";
-  stdout?: boolean;
-  force?: boolean;
-}
 
 export async function runRender(ctx: Ctx, files: string[], flags: RenderFlags): Promise<number> {
   if (files.filter((f) => f === "-").length > 1) {
@@ -70,49 +57,4 @@ function batchJobs(ctx: Ctx): number {
   const set = Number(ctx.io.env.KIKITORI_JOBS);
   if (Number.isInteger(set) && set >= 1) return Math.min(set, 32);
   return Math.min(os.availableParallelism(), 8);
-}
-
-export function reportFailure(ctx: Ctx, e: KikitoriError): void {
-  const [first, ...rest] = e.lines(ctx.lang);
-  ctx.out.err(`${ctx.out.t("エラー", "error")}: ${first}`);
-  for (const l of rest) ctx.out.err(l);
-}
-
-/**
- * Renders one answers file and writes (or prints) its outputs. Packs and compiled templates
- * are kept across calls, so a batch loads each once. Throws a KikitoriError for a bad file.
- */
-export function fileRenderer(ctx: Ctx, flags: RenderFlags): (file: string) => Promise<void> {
-  const store = templateStore(ctx.templatesDir);
-  const packs = new Map<string, LoadedPack>();
-  let explicit: LoadedPack | undefined;
-  return async (file) => {
-    if (flags.pack) explicit ??= findPack(flags.pack, ctx.lookup);
-    const read: ReadAnswers =
-      file === "-" ? parseAnswersBytes(await readStdin(ctx.io.stdin), "<stdin>") : readAnswersFile(path.resolve(ctx.io.cwd, file), file);
-    let loaded = explicit;
-    if (!loaded) {
-      const id = read.file.pack.id;
-      loaded = packs.get(id);
-      if (!loaded) {
-        loaded = findPack(id, ctx.lookup);
-        packs.set(id, loaded);
-      }
-    }
-    if (loaded.pack.version !== read.file.pack.version) warnVersion(ctx, read.name, read, loaded);
-    const lang = ctx.langFlag ?? read.file.lang ?? ctx.lang;
-    const result = await renderFor(ctx, loaded, read, lang, store);
-    const targets = outputFiles(
-      flags.out ? path.resolve(ctx.io.cwd, flags.out) : file === "-" ? ctx.io.cwd : path.dirname(path.resolve(ctx.io.cwd, file)),
-      file === "-" ? "stdin" : stemOf(file),
-      flags.only,
-    );
-    if (flags.stdout) ctx.out.out(targets.map((f) => result[f.kind]).join("\n"));
-    else
-      writeOutputs(
-        ctx,
-        targets.map((f) => ({ file: f.file, text: result[f.kind] })),
-        flags.force === true,
-      );
-  };
 }

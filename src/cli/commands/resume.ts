@@ -3,20 +3,22 @@
  * complete one opens on the review screen). Answers that no longer fit the pack (it changed
  * since, or the file was edited) are listed, kept in a backup copy, and asked again.
  */
+
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { AnswersStore } from "../../answers/autosave.ts";
 import { readAnswersFile } from "../../answers/io.ts";
+import { outputFiles, stemOf } from "../../answers/names.ts";
 import { validateAnswers } from "../../answers/validate.ts";
 import { formatProblem, NotFoundError, UsageError } from "../../errors.ts";
 import { writeFileAtomic } from "../../files.ts";
 import { META_KEYS } from "../../flow/steps.ts";
-import { msg } from "../../i18n.ts";
+import { count, msg } from "../../i18n.ts";
 import { findPack } from "../../pack/lookup.ts";
 import type { LoadedPack } from "../../pack/types.ts";
-import { AnswersStore } from "../answers-store.ts";
-import type { Ctx } from "../context.ts";
-import { conductHearing } from "../hearing.ts";
-import { outputFiles, refuseExisting, shown, stemOf } from "../outputs.ts";
+import { conductHearing } from "../conduct-hearing.ts";
+import { type Ctx, outputLang } from "../context.ts";
+import { refuseExisting, shown } from "../outputs.ts";
 import { accessibleFromEnv, openSession, requireTerminal } from "../session.ts";
 import { warnVersion } from "../version-warning.ts";
 
@@ -50,7 +52,7 @@ export async function runResume(ctx: Ctx, fileArg: string, flags: ResumeFlags): 
     flags.force === true,
   );
   if (errors.length > 0) keepOriginal(ctx, file, errors);
-  const lang = ctx.langFlag ?? read.file.lang ?? ctx.lang;
+  const lang = outputLang(ctx, read.file.lang);
   const complete = read.file.status === "complete";
   if (complete) ctx.out.info(ctx.out.t("このヒアリングは完了済みです。確認画面を開きます", "This hearing is complete: opening the review screen"));
   const session = await openSession(ctx, accessible);
@@ -102,7 +104,7 @@ function keepOriginal(ctx: Ctx, file: string, errors: Parameters<typeof formatPr
   ctx.out.warn(
     ctx.out.t(
       `${errors.length} 件の回答が現在のパックに合わないため、もう一度質問します:`,
-      `${errors.length} answer${errors.length === 1 ? "" : "s"} no longer fit${errors.length === 1 ? "s" : ""} the pack and will be asked again:`,
+      `${count(errors.length, "answer")} no longer fit${errors.length === 1 ? "s" : ""} the pack and will be asked again:`,
     ),
   );
   for (const p of errors) ctx.out.err(`  ${formatProblem(p, ctx.lang)}`);

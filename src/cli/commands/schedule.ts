@@ -1,12 +1,12 @@
 /** `kikitori schedule`: the planner on its own, as a terminal timeline or JSON. */
 import { UsageError } from "../../errors.ts";
 import { presetAnswers } from "../../flow/preset.ts";
-import { msg } from "../../i18n.ts";
+import { count, msg } from "../../i18n.ts";
 import { findPack } from "../../pack/lookup.ts";
 import type { Pack } from "../../pack/types.ts";
 import { type PlanInput, planSchedule, renderTimeline, type Stage, type TimelineColorKind, validatePlanInput } from "../../schedule/index.ts";
 import { bindStages } from "../../schedule/stage-binding.ts";
-import type { Ctx } from "../context.ts";
+import { type Ctx, outputLang } from "../context.ts";
 import { loadCalendar, readPlatforms } from "../planning.ts";
 
 export interface ScheduleFlags {
@@ -43,7 +43,7 @@ function number(flag: string, v: string | undefined): number | undefined {
 }
 
 export async function runSchedule(ctx: Ctx, flags: ScheduleFlags): Promise<number> {
-  const lang = ctx.langFlag ?? ctx.lang;
+  const lang = outputLang(ctx);
   if (flags.calendar !== undefined && flags.calendar !== "jp" && flags.calendar !== "none") {
     throw new UsageError(
       msg(`--calendar には jp か none を指定してください (指定値: ${flags.calendar})`, `--calendar takes jp or none (got ${flags.calendar})`),
@@ -82,10 +82,7 @@ export async function runSchedule(ctx: Ctx, flags: ScheduleFlags): Promise<numbe
   const problems = validatePlanInput(input, env);
   if (problems.length > 0) {
     throw new UsageError(
-      msg(
-        `スケジュールの入力に ${problems.length} 件の問題があります`,
-        `${problems.length} problem${problems.length === 1 ? "" : "s"} with the schedule input`,
-      ),
+      msg(`スケジュールの入力に ${problems.length} 件の問題があります`, `${count(problems.length, "problem")} with the schedule input`),
       problems.map((p) => p.message),
     );
   }

@@ -2,22 +2,24 @@
  * `kikitori start [pack]`: a hearing in the terminal (or line by line with --accessible),
  * and `start <pack> --defaults [--set id=value …]`: the same answers without prompts.
  */
+
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { AnswersStore } from "../../answers/autosave.ts";
 import { type SetArg, splitSetArg } from "../../answers/coerce.ts";
+import { outputFiles, stemOf } from "../../answers/names.ts";
 import type { Meta } from "../../answers/types.ts";
 import { DataError, NotFoundError, OutputError, UsageError } from "../../errors.ts";
 import { missingProblems, missingRequired, presetAnswers } from "../../flow/preset.ts";
 import { Interrupted } from "../../flow/prompter.ts";
 import { META_KEYS, platformQuestion, syncPlatform } from "../../flow/steps.ts";
-import { type Lang, msg } from "../../i18n.ts";
+import { count, type Lang, msg } from "../../i18n.ts";
 import { findPack } from "../../pack/lookup.ts";
 import type { LoadedPack } from "../../pack/types.ts";
 import { templateStore } from "../../render/templates.ts";
-import { AnswersStore } from "../answers-store.ts";
-import type { Ctx } from "../context.ts";
-import { conductHearing, interrupted } from "../hearing.ts";
-import { outputFiles, refuseExisting, shown, stemOf, writeRenderedNextTo } from "../outputs.ts";
+import { conductHearing, interrupted } from "../conduct-hearing.ts";
+import { type Ctx, outputLang } from "../context.ts";
+import { refuseExisting, shown, writeRenderedNextTo } from "../outputs.ts";
 import { accessibleFromEnv, openSession, requireTerminal } from "../session.ts";
 
 export interface StartFlags {
@@ -33,7 +35,7 @@ export interface StartFlags {
 
 export async function runStart(ctx: Ctx, ref: string | undefined, flags: StartFlags): Promise<number> {
   const sets = parseSets(flags.set ?? []);
-  const lang = ctx.langFlag ?? ctx.lang;
+  const lang = outputLang(ctx);
   const output = flags.output ? path.resolve(ctx.io.cwd, flags.output) : undefined;
   if (flags.defaults) {
     if (!ref)
@@ -52,8 +54,8 @@ export async function runStart(ctx: Ctx, ref: string | undefined, flags: StartFl
   const resumeFlags = accessible && flags.accessible ? ["--accessible"] : [];
   try {
     if (!loaded) {
-      const { listPacks } = await import("./pack.ts");
-      const packs = listPacks(ctx).packs;
+      const { listPacks } = await import("../../pack/list.ts");
+      const packs = listPacks(ctx.lookup, lang).packs;
       if (packs.length === 0) {
         throw new NotFoundError(
           msg(
@@ -91,7 +93,7 @@ export async function runStart(ctx: Ctx, ref: string | undefined, flags: StartFl
 
 /** `--defaults`: the pack's defaults and the --set values, checked together, no prompts. */
 async function runDefaults(ctx: Ctx, loaded: LoadedPack, sets: SetArg[], output: string | undefined, flags: StartFlags): Promise<number> {
-  const lang = ctx.langFlag ?? ctx.lang;
+  const lang = outputLang(ctx);
   const answers = checkedPreset(ctx, loaded, withPlatform(loaded, sets, flags), true);
   if (output) checkOutput(ctx, output, flags.force === true);
   const store = newStore(ctx, loaded, lang, output, flags);
@@ -130,7 +132,7 @@ function checkedPreset(ctx: Ctx, loaded: LoadedPack, sets: SetArg[], complete: b
     const title =
       preset.problems.length === 0
         ? msg(`必須の回答が ${n} 件ありません`, `${n} required answer${n === 1 ? " is" : "s are"} missing`)
-        : msg(`指定した回答に ${n} 件の問題があります`, `${n} problem${n === 1 ? "" : "s"} with the answers given`);
+        : msg(`指定した回答に ${n} 件の問題があります`, `${count(n, "problem")} with the answers given`);
     throw new DataError(title, problems);
   }
   return preset.answers;

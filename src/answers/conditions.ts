@@ -2,8 +2,9 @@
  * `when` conditions: data evaluated against the answers given so far. A pending or missing
  * answer satisfies nothing but `answered: false`.
  */
-import { type Answers, get, isPending } from "../answers/types.ts";
+
 import { allQuestions, type Condition, otherKey, type Pack, type Question } from "../pack/types.ts";
+import { type Answers, get, isPending } from "./types.ts";
 
 export function evaluate(cond: Condition, answers: Answers): boolean {
   if ("all" in cond) return cond.all.every((c) => evaluate(c, answers));
@@ -19,14 +20,6 @@ export function evaluate(cond: Condition, answers: Answers): boolean {
     return Array.isArray(v) ? (v as unknown[]).some((x) => x === cond.includes) : v === cond.includes;
   }
   return false;
-}
-
-/** Question ids a condition names, in order of appearance. */
-export function conditionRefs(cond: Condition): string[] {
-  if ("all" in cond) return cond.all.flatMap(conditionRefs);
-  if ("any" in cond) return cond.any.flatMap(conditionRefs);
-  if ("not" in cond) return conditionRefs(cond.not);
-  return [cond.question];
 }
 
 /**

@@ -6,8 +6,8 @@
  * (`30/4/2027`); when both readings are possible the reading is reported. Pure.
  */
 import { msg } from "../i18n.ts";
+import type { Reading } from "./reading.ts";
 import { nfkc, stripPoliteTail } from "./text.ts";
-import type { Reading } from "./values.ts";
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";

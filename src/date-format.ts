@@ -1,4 +1,4 @@
-/** Calendar dates (YYYY-MM-DD) formatted for people, in the design's two forms. */
+/** Dates as text: formatted for people in the design's two forms, and the local clock's date and timestamp. */
 import type { Lang } from "./i18n.ts";
 
 const JA_DAYS = ["日", "月", "火", "水", "木", "金", "土"];

@@ -1,4 +1,13 @@
-import type { IsoDate, Weekday } from "./types.ts";
+/**
+ * ISO calendar dates (`YYYY-MM-DD`): which strings are real dates, and day arithmetic. One
+ * rule for packs, answers and the planner.
+ */
+
+/** A local calendar date, `YYYY-MM-DD`. Never a timestamp. */
+export type IsoDate = string;
+
+/** 0 = Sunday … 6 = Saturday, the numbering of `Date.prototype.getUTCDay`. */
+export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 // Dates are calendar days, not instants. All arithmetic goes through whole day
 // numbers (days since 1970-01-01) computed with Date.UTC, so neither the host

@@ -1,7 +1,7 @@
 /** `when` conditions in words, for skeleton comments and the client questionnaire. */
-import type { Lang } from "../i18n.ts";
-import type { Condition, Pack, Question } from "../pack/types.ts";
-import { allQuestions } from "../pack/types.ts";
+import { type Lang, WORDS } from "../i18n.ts";
+import type { Condition, Pack, Question } from "./types.ts";
+import { allQuestions } from "./types.ts";
 
 /** How to call a question in the sentence (its text, or "Q3"). */
 export type NameQuestion = (q: Question) => string;
@@ -17,7 +17,7 @@ export function describeCondition(cond: Condition, pack: Pack, lang: Lang, name:
     const who = q ? name(q) : c.question;
     const label = (v: unknown) => {
       // A yes/no question has no choices: `equals: true` reads "Yes", not "true".
-      if (q?.type === "confirm" && typeof v === "boolean") return v ? (ja ? "はい" : "Yes") : ja ? "いいえ" : "No";
+      if (q?.type === "confirm" && typeof v === "boolean") return (v ? WORDS.yes : WORDS.no)[lang];
       const choice = q?.choices?.find((x) => x.value === String(v));
       return choice ? choice.label[lang] : String(v);
     };

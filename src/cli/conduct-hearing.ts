@@ -3,6 +3,8 @@
  * answer, then `status: complete`, the brief and the message next to the answers file. An
  * interruption becomes a CancelledError (130, or 143 for SIGTERM) that says how to resume.
  */
+
+import type { AnswersStore } from "../answers/autosave.ts";
 import type { Answers, Meta } from "../answers/types.ts";
 import { CancelledError } from "../errors.ts";
 import { runHearing } from "../flow/hearing.ts";
@@ -11,7 +13,6 @@ import type { MetaKey } from "../flow/steps.ts";
 import { type Lang, msg } from "../i18n.ts";
 import type { LoadedPack } from "../pack/types.ts";
 import { templateStore } from "../render/templates.ts";
-import type { AnswersStore } from "./answers-store.ts";
 import type { Ctx } from "./context.ts";
 import { shown, writeRenderedNextTo } from "./outputs.ts";
 import { platformChoices } from "./platforms.ts";

@@ -5,15 +5,15 @@
  * `<pack-id>-<YYYYMMDD>[-<client>].answers.yaml` in the working folder, with `-2`, `-3`…
  * added rather than replacing anything.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
-import { writeAnswersFile } from "../answers/io.ts";
-import type { AnswersFile, Meta, Status } from "../answers/types.ts";
+import { localTimestamp } from "../date-format.ts";
 import { OutputError } from "../errors.ts";
-import type { HearingState } from "../flow/hearing.ts";
+import { exists } from "../files.ts";
 import type { Lang } from "../i18n.ts";
 import type { Pack } from "../pack/types.ts";
-import { outputFiles, stemOf } from "./outputs.ts";
+import { writeAnswersFile } from "./io.ts";
+import { defaultStem, outputFiles, stemOf } from "./names.ts";
+import type { Answers, AnswersFile, Meta, Status } from "./types.ts";
 
 export interface StoreOptions {
   pack: Pack;
@@ -46,8 +46,8 @@ export class AnswersStore {
     return this.target;
   }
 
-  save(state: HearingState, status: Status): AnswersFile {
-    const now = localIsoDateTime(this.o.now());
+  save(state: { answers: Answers; meta: Meta }, status: Status): AnswersFile {
+    const now = localTimestamp(this.o.now());
     this.created ??= now;
     // The design's key order, whatever order the details were given in.
     const { client, job, platform } = state.meta;
@@ -80,7 +80,7 @@ export class AnswersStore {
         writeAnswersFile(file, doc, this.o.pack, { force: false });
         return file;
       } catch (e) {
-        if (!(e instanceof OutputError) || !fs.existsSync(file)) throw e;
+        if (!(e instanceof OutputError) || !exists(file)) throw e;
       }
     }
     throw new OutputError({
@@ -92,24 +92,5 @@ export class AnswersStore {
 
 /** A name is taken when the answers file or one of its outputs exists. */
 function takenName(file: string): boolean {
-  return [file, ...outputFiles(path.dirname(file), stemOf(file)).map((f) => f.file)].some((f) => fs.existsSync(f));
-}
-
-/** `<pack-id>-<YYYYMMDD>[-<client>]`, the client's name kept in any script but without punctuation. */
-export function defaultStem(packId: string, today: string, client: string | undefined): string {
-  const slug = (client ?? "")
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/g, "");
-  const cut = [...slug].slice(0, 32).join("").replace(/-+$/, "");
-  return [packId, today.replaceAll("-", ""), cut].filter(Boolean).join("-");
-}
-
-/** `2026-11-23T10:00:00+09:00`: local time with its offset, as the design's example. */
-export function localIsoDateTime(d: Date): string {
-  const p = (n: number) => String(Math.abs(n)).padStart(2, "0");
-  const off = -d.getTimezoneOffset();
-  const sign = off >= 0 ? "+" : "-";
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}${sign}${p(Math.trunc(off / 60))}:${p(off % 60)}`;
+  return [file, ...outputFiles(path.dirname(file), stemOf(file)).map((f) => f.file)].some((f) => exists(f));
 }

@@ -10,7 +10,7 @@
  * (`audience: worker`: effort, availability) are never put to the client and get no number;
  * the worker answers them with `resume`.
  */
-import type { Lang } from "../i18n.ts";
+import { type Lang, WORDS } from "../i18n.ts";
 import { type Choice, isWorkerQuestion, type Pack, type Question, type Section, type Text } from "../pack/types.ts";
 
 export interface NumberedOption {
@@ -33,11 +33,6 @@ export interface NumberedQuestion {
   options: NumberedOption[];
 }
 
-export const YES_NO: readonly [Text, Text] = [
-  { ja: "はい", en: "Yes" },
-  { ja: "いいえ", en: "No" },
-];
-
 export function numberQuestions(pack: Pack): NumberedQuestion[] {
   const out: NumberedQuestion[] = [];
   pack.sections.forEach((section, sectionIndex) => {
@@ -52,8 +47,8 @@ export function numberQuestions(pack: Pack): NumberedQuestion[] {
 export function numberedOptions(q: Question): NumberedOption[] {
   if (q.type === "confirm") {
     return [
-      { n: 1, label: YES_NO[0], value: true, other: false },
-      { n: 2, label: YES_NO[1], value: false, other: false },
+      { n: 1, label: WORDS.yes, value: true, other: false },
+      { n: 2, label: WORDS.no, value: false, other: false },
     ];
   }
   if (q.type !== "select" && q.type !== "multiselect") return [];

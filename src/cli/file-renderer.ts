@@ -1,0 +1,68 @@
+/**
+ * Rendering one answers file of a `render` run, the same in the command's own thread and in
+ * the worker threads of a large batch (render-pool.ts, render-worker.ts).
+ */
+import * as path from "node:path";
+import { parseAnswersBytes, type ReadAnswers, readAnswersFile } from "../answers/io.ts";
+import { outputFiles, stemOf } from "../answers/names.ts";
+import type { KikitoriError } from "../errors.ts";
+import { findPack } from "../pack/lookup.ts";
+import type { LoadedPack } from "../pack/types.ts";
+import { templateStore } from "../render/templates.ts";
+import { type Ctx, outputLang } from "./context.ts";
+import { renderFor, writeOutputs } from "./outputs.ts";
+import { readStdin } from "./stdin.ts";
+import { warnVersion } from "./version-warning.ts";
+
+export interface RenderFlags {
+  pack?: string;
+  out?: string;
+  only?: "brief" | "message";
+  stdout?: boolean;
+  force?: boolean;
+}
+
+export function reportFailure(ctx: Ctx, e: KikitoriError): void {
+  const [first, ...rest] = e.lines(ctx.lang);
+  ctx.out.err(`${ctx.out.t("エラー", "error")}: ${first}`);
+  for (const l of rest) ctx.out.err(l);
+}
+
+/**
+ * Renders one answers file and writes (or prints) its outputs. Packs and compiled templates
+ * are kept across calls, so a batch loads each once. Throws a KikitoriError for a bad file.
+ */
+export function fileRenderer(ctx: Ctx, flags: RenderFlags): (file: string) => Promise<void> {
+  const store = templateStore(ctx.templatesDir);
+  const packs = new Map<string, LoadedPack>();
+  let explicit: LoadedPack | undefined;
+  return async (file) => {
+    if (flags.pack) explicit ??= findPack(flags.pack, ctx.lookup);
+    const read: ReadAnswers =
+      file === "-" ? parseAnswersBytes(await readStdin(ctx.io.stdin), "<stdin>") : readAnswersFile(path.resolve(ctx.io.cwd, file), file);
+    let loaded = explicit;
+    if (!loaded) {
+      const id = read.file.pack.id;
+      loaded = packs.get(id);
+      if (!loaded) {
+        loaded = findPack(id, ctx.lookup);
+        packs.set(id, loaded);
+      }
+    }
+    if (loaded.pack.version !== read.file.pack.version) warnVersion(ctx, read.name, read, loaded);
+    const lang = outputLang(ctx, read.file.lang);
+    const result = await renderFor(ctx, loaded, read, lang, store);
+    const targets = outputFiles(
+      flags.out ? path.resolve(ctx.io.cwd, flags.out) : file === "-" ? ctx.io.cwd : path.dirname(path.resolve(ctx.io.cwd, file)),
+      file === "-" ? "stdin" : stemOf(file),
+      flags.only,
+    );
+    if (flags.stdout) ctx.out.out(targets.map((f) => result[f.kind]).join("\n"));
+    else
+      writeOutputs(
+        ctx,
+        targets.map((f) => ({ file: f.file, text: result[f.kind] })),
+        flags.force === true,
+      );
+  };
+}

@@ -1,0 +1,172 @@
+/** Planning and talking to the client: `schedule`, `ask`, `import`, `message`. */
+import { msg } from "../../i18n.ts";
+import type { AskFlags } from "../commands/ask.ts";
+import type { ImportFlags } from "../commands/import.ts";
+import type { MessageFlags } from "../commands/message.ts";
+import type { ScheduleFlags } from "../commands/schedule.ts";
+import { command } from "../spec.ts";
+import { CLIENT, everyday, FORCE_ONE, helping, JOB, OUTPUT, PACK, PACK_REF, PLATFORM } from "./options.ts";
+
+export const CLIENT_COMMANDS = [
+  command({
+    name: "schedule",
+    summary: msg(
+      "納期の流れを計画します: 初稿・修正・納品・検収の日付、作業時間の見通し、連絡予定",
+      "plan the deadline flow: dates of first draft, revisions, delivery and acceptance, a capacity check, check-in dates",
+    ),
+    options: [
+      { flags: "--due <date>", help: msg("クライアントの言う「納期」(YYYY-MM-DD)", 'what the client calls "the deadline" (YYYY-MM-DD)'), required: true },
+      { flags: "--effort <hours>", help: msg("作業時間の見積もり (合計時間)", "estimated work, in hours (total)"), required: true },
+      { flags: "--hours-per-day <hours>", help: msg("1日に作業できる時間", "hours you can work per workday"), required: true },
+      { flags: "--start <date>", help: msg("作業開始日 (省略時は今日)", "first day of work (default: today)") },
+      {
+        flags: "--due-means <what>",
+        help: msg("「納期」の意味: final (最終納品) か first_draft (初稿)", 'what "the deadline" means: final or first_draft'),
+        default: "final",
+      },
+      {
+        flags: "--workdays <days>",
+        help: msg("稼働日: mon-fri のような範囲か mon,wed,fri のような列挙", "workdays: a range like mon-fri or a list like mon,wed,fri"),
+        default: "mon-fri",
+      },
+      {
+        flags: "--calendar <cal>",
+        help: msg(
+          "祝日: jp (日本の祝日を休む) か none。省略時は日本語なら jp",
+          "holidays: jp (Japanese public holidays off) or none; default jp in Japanese, else none",
+        ),
+      },
+      { flags: "--revisions <n>", help: msg("修正の回数", "revision rounds"), default: "0" },
+      {
+        flags: "--review-days <n>",
+        help: msg("クライアントの確認にかかる日数 (1回あたり、暦日)", "calendar days the client needs to review each round"),
+        default: "3",
+      },
+      { flags: "--checkin-every <n>", help: msg("進捗報告の間隔 (稼働日)", "workdays between progress reports"), default: "2" },
+      {
+        flags: "--draft-share <ratio>",
+        help: msg("初稿までに使う作業時間の割合 (0〜1)", "share of the effort spent before the first draft (0-1)"),
+        default: "0.7",
+      },
+      helping(
+        PLATFORM,
+        "プラットフォーム (coconala, crowdworks, lancers, fiverr, upwork, direct)",
+        "platform (coconala, crowdworks, lancers, fiverr, upwork, direct)",
+      ),
+      {
+        flags: "--pack <pack>",
+        help: msg("このパックの段階 (既定の回答で) と用語で計画します", "plan with this pack's stages (as its default answers set them) and words"),
+      },
+      { flags: "--json", help: msg("計画を JSON で出力します", "print the plan as JSON") },
+    ],
+    examples: [
+      msg(
+        "kikitori schedule --due 2027-01-22 --effort 30 --hours-per-day 4 --revisions 2 --platform coconala",
+        "kikitori schedule --due 2027-01-22 --effort 30 --hours-per-day 4 --revisions 2 --platform fiverr --json",
+      ),
+    ],
+    load: everyday,
+    run: (m, ctx, _args, o: ScheduleFlags) => m.runSchedule(ctx, o),
+  }),
+
+  command({
+    name: "ask",
+    summary: msg(
+      "質問パック全体を、チャットに貼り付けられる丁寧なメッセージにします (番号付き。返信は kikitori import で取り込めます)",
+      "the whole questionnaire as a polite message to paste into a platform chat, numbered so the reply can be imported",
+    ),
+    args: [PACK_REF],
+    options: [
+      {
+        flags: "--format <format>",
+        help: msg("text (チャット向け、既定) か md (メール向け)", "text (for chats, the default) or md (for email)"),
+        choices: ["text", "md"],
+      },
+      helping(CLIENT, "宛名にするクライアント名", "client name for the greeting"),
+      JOB,
+      OUTPUT,
+      FORCE_ONE,
+    ],
+    examples: [msg("kikitori ask logo-design --client 山田 --lang ja > ask.txt", "kikitori ask logo-design --client 'Ms. Smith' > ask.txt")],
+    load: everyday,
+    run: (m, ctx, [pack], o: AskFlags) => m.runAsk(ctx, pack ?? "", o),
+  }),
+
+  command({
+    name: "import",
+    summary: msg(
+      "ask の番号で書かれたクライアントの返信を回答ファイルにします (読めなかった項目は番号で一覧)",
+      "turn a client's reply in the ask numbering into an answers file, listing by number what could not be read",
+    ),
+    args: [
+      { name: "<pack>", help: msg("パックの id かパス (ask と同じもの)", "pack id or path (the one given to ask)") },
+      { name: "<reply>", help: msg("返信を保存したテキストファイル (- で標準入力)", "text file holding the reply (- for stdin)") },
+    ],
+    options: [
+      helping(OUTPUT, "回答ファイルの書き出し先 (省略時は標準出力)", "answers file to write (default: stdout)"),
+      FORCE_ONE,
+      helping(CLIENT, "クライアント名 (meta.client)", "client name (meta.client)"),
+      helping(JOB, "案件名 (meta.job)", "job title (meta.job)"),
+      helping(PLATFORM, "プラットフォーム (meta.platform)", "platform id (meta.platform)"),
+    ],
+    examples: [
+      msg(
+        "pbpaste | kikitori import logo-design - --client 山田 -o yamada.answers.yaml",
+        "pbpaste | kikitori import logo-design - --client 'Ms. Smith' -o smith.answers.yaml",
+      ),
+    ],
+    load: everyday,
+    run: (m, ctx, [pack, reply], o: ImportFlags) => m.runImport(ctx, pack ?? "", reply ?? "", o),
+  }),
+
+  command({
+    name: "message",
+    summary: msg(
+      "保存したヒアリングと計画から、クライアントへのメッセージを作ります: confirm (内容確認), progress (進捗報告), delay (遅延のご相談), delivery (納品)",
+      "write a follow-up message from the saved hearing and its plan: confirm, progress, delay or delivery",
+    ),
+    args: [
+      { name: "<kind>", help: msg("confirm | progress | delay | delivery", "confirm | progress | delay | delivery") },
+      { name: "<answers>", help: msg("回答ファイル (- で標準入力)", "answers file (- for stdin)") },
+    ],
+    options: [
+      helping(PACK, "使うパック (省略時は回答ファイルの pack.id)", "pack to use (default: the file's pack.id)"),
+      { flags: "--percent <n>", help: msg("progress: 全体の進み具合 (0〜100)", "progress: how far along the work is (0-100)") },
+      { flags: "--done <text>", help: msg("progress: 完了したこと (繰り返し指定可)", "progress: what is done (repeatable)"), repeatable: true },
+      { flags: "--next <text>", help: msg("progress: 次に進めること (繰り返し指定可)", "progress: what comes next (repeatable)"), repeatable: true },
+      { flags: "--new-due <date>", help: msg("delay: 新しい納期 (2026-12-18、12月18日 など)", "delay: the new due date (2026-12-18, Dec 18…)") },
+      { flags: "--reason <text>", help: msg("delay: 遅れる理由", "delay: why it is late") },
+      { flags: "--items <text>", help: msg("delivery: お届けするもの (繰り返し指定可)", "delivery: what is delivered (repeatable)"), repeatable: true },
+      {
+        flags: "--round <n>",
+        help: msg("delivery: 何回目の修正の納品か (0 = 初稿、既定)", "delivery: the revision round this delivery completes (0 = first draft, the default)"),
+      },
+      {
+        flags: "--final",
+        help: msg("delivery: 修正回数が残っていても最終納品として扱います", "delivery: the final delivery even if revision rounds are left"),
+      },
+      {
+        flags: "--stage <id>",
+        help: msg("delivery: パックの段階の納品 (例: line_art)", "delivery: the result of one of the pack's stages (e.g. line_art)"),
+      },
+      OUTPUT,
+      FORCE_ONE,
+    ],
+    examples: [
+      msg(
+        'kikitori message progress yamada.answers.yaml --percent 60 --done "ラフ3案" --next "清書"',
+        'kikitori message progress smith.answers.yaml --percent 60 --done "3 rough sketches" --next "clean line art"',
+      ),
+      msg(
+        'kikitori message delay yamada.answers.yaml --new-due 2026-12-18 --reason "体調不良で3日間作業できなかったため"',
+        'kikitori message delay smith.answers.yaml --new-due 2026-12-18 --reason "I was ill and could not work for three days"',
+      ),
+      msg(
+        'kikitori message delivery yamada.answers.yaml --round 2 --items "ロゴ一式 (AI, PNG, SVG)"',
+        'kikitori message delivery smith.answers.yaml --round 2 --items "Logo set (AI, PNG, SVG)"',
+      ),
+    ],
+    load: everyday,
+    run: (m, ctx, [kind, answers], o: MessageFlags) => m.runMessage(ctx, kind ?? "", answers ?? "", o),
+  }),
+];
