@@ -162,14 +162,16 @@ export function firstDraftBlock(blocks: readonly BlockSpec[], work: readonly Wor
   return Math.max(0, index);
 }
 
+/** A stage delivered: the same words for the worker's table, the client's messages and the picture. */
 function deliveredLabel(label: Localized): Localized {
-  return { ja: `${label.ja}提出`, en: `${label.en} delivered` };
+  return { ja: `${label.ja}のお届け`, en: `${label.en} delivered` };
 }
 
 function doneLabel(label: Localized): Localized {
   return { ja: `${label.ja}完了`, en: `${label.en} done` };
 }
 
+/** The client's check, said to the client as much as to the worker. */
 function checkLabel(label: Localized): Localized {
-  return { ja: `${label.ja}の確認`, en: `${label.en} feedback` };
+  return { ja: `${label.ja}のご確認`, en: `${label.en} feedback` };
 }

@@ -15,15 +15,25 @@ const at = (today: string) => ({ env: { KIKITORI_TODAY: today } });
 
 describe("the brief and the confirmation follow the stages", () => {
   it.each([
-    ["ja", "icon-illustration", ["ラフ提出", "ラフの確認", "線画完了", "着彩提出", "着彩の確認", "仕上げ提出", "完成前の最終確認", "納品"], "**ラフの提出日**"],
+    [
+      "ja",
+      "icon-illustration",
+      ["ラフのお届け", "ラフのご確認", "線画完了", "着彩のお届け", "着彩のご確認", "仕上げのお届け", "完成前の最終確認", "納品"],
+      "**ラフの提出日**",
+    ],
     [
       "en",
       "icon-illustration",
       ["Sketch delivered", "Sketch feedback", "Line art done", "Colour delivered", "Final check", "Final delivery"],
       "**the day the sketch is delivered**",
     ],
-    ["ja", "voice-recording", ["確定台本のご送付", "サンプル収録提出", "サンプルのご確認", "初回納品", "最終納品"], "**初回納品の提出日**"],
-    ["ja", "logo-design", ["デザイン案提出", "案のご選定", "ブラッシュアップ提出", "確認1回目（修正依頼）", "デザインのご確定", "納品"], "**最終納品日**"],
+    ["ja", "voice-recording", ["確定台本のご送付", "サンプル収録のお届け", "サンプルのご確認", "初回納品", "最終納品"], "**初回納品の提出日**"],
+    [
+      "ja",
+      "logo-design",
+      ["デザイン案のお届け", "案のご選定", "ブラッシュアップのお届け", "確認1回目（修正依頼）", "デザインのご確定", "納品"],
+      "**最終納品日**",
+    ],
   ] as const)("%s brief of %s: the milestone table in order, and what the deadline means", async (lang, pack, labels, means) => {
     const r = await runMain(["render", path.join(EXAMPLES, `${pack}.answers.yaml`), "--stdout", "--only", "brief", "--lang", lang]);
     expect(r.code, r.stderr).toBe(0);
@@ -41,10 +51,10 @@ describe("the brief and the confirmation follow the stages", () => {
     const r = await runMain(["message", "confirm", ICON], at("2026-11-23"));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("「納期」はラフの提出日として、2026年12月4日(金)と理解しております。");
-    expect(r.stdout).toMatch(/- 2026年12月4日\(金\): ラフ提出\n- 2026年12月6日\(日\): ラフの確認\n/);
+    expect(r.stdout).toMatch(/- 2026年12月4日\(金\): ラフのお届け\n- 2026年12月6日\(日\): ラフのご確認\n/);
     expect(r.stdout).not.toContain("線画完了");
     const voice = await runMain(["message", "confirm", VOICE, "--lang", "en"], at("2026-11-23"));
-    expect(voice.stdout).toContain("- Thu, Nov 26, 2026: Final script sent to us\n");
+    expect(voice.stdout).toContain("- Thu, Nov 26, 2026: Send the final script\n");
   });
 });
 

@@ -95,8 +95,8 @@ describe("milestones of a plan with stages", () => {
     const byId = new Map(p.milestones.map((m) => [m.id, m]));
     expect(byId.get("client_script")).toMatchObject({ label: L("script", "script"), stage: "script" });
     // The first stage the client sees is the first draft: its usual id, the stage's name.
-    expect(byId.get("first_draft")).toMatchObject({ kind: "first_draft", label: L("sample提出", "sample delivered"), stage: "sample" });
-    expect(byId.get("check_sample")).toMatchObject({ label: L("sampleの確認", "sample feedback"), stage: "sample" });
+    expect(byId.get("first_draft")).toMatchObject({ kind: "first_draft", label: L("sampleのお届け", "sample delivered"), stage: "sample" });
+    expect(byId.get("check_sample")).toMatchObject({ label: L("sampleのご確認", "sample feedback"), stage: "sample" });
     expect(byId.get("final_delivery")).toMatchObject({ stage: "recording" });
     expect(byId.get("final_delivery")?.label).toBeUndefined();
     expect(staged(LOGO).milestones.find((m) => m.id === "check_concepts")?.label).toEqual(L("案の選定", "Choose a concept"));
