@@ -5,6 +5,7 @@
 import { createRequire } from "node:module";
 import { NotFoundError } from "../errors.ts";
 import { msg } from "../i18n.ts";
+import { subsetFonts } from "./font-subset.ts";
 import { type FontChoice, findJapaneseFont } from "./fonts.ts";
 
 interface ResvgModule {
@@ -34,12 +35,12 @@ function loadResvg(): ResvgModule {
 /** Any CJK character: such text needs a Japanese font; plain Latin text can use any font of the system. */
 const CJK = /[\u3000-\u30FF\u3400-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/u;
 
-export function renderPng(
+export async function renderPng(
   svg: string,
   width: number,
   env: Record<string, string | undefined>,
   findFont: (env: Record<string, string | undefined>) => FontChoice | undefined = findJapaneseFont,
-): Uint8Array {
+): Promise<Uint8Array> {
   const font = findFont(env);
   if (!font && CJK.test(svg)) {
     throw new NotFoundError(
@@ -51,14 +52,20 @@ export function renderPng(
   }
   const { Resvg } = loadResvg();
   const family = font?.family || undefined;
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: "width", value: width },
-    background: "#ffffff",
-    font: {
-      loadSystemFonts: !font,
-      fontFiles: font?.files ?? [],
-      ...(family ? { defaultFontFamily: family, sansSerifFamily: family } : {}),
-    },
-  });
-  return resvg.render().asPng();
+  // Every character the picture shows, markup aside (entities' letters are harmless extras).
+  const fonts = font ? await subsetFonts(font.files, `${svg.replace(/<[^>]*>/g, "")}&<>"'…`) : { files: [], dispose: () => {} };
+  try {
+    const resvg = new Resvg(svg, {
+      fitTo: { mode: "width", value: width },
+      background: "#ffffff",
+      font: {
+        loadSystemFonts: !font,
+        fontFiles: fonts.files,
+        ...(family ? { defaultFontFamily: family, sansSerifFamily: family } : {}),
+      },
+    });
+    return resvg.render().asPng();
+  } finally {
+    fonts.dispose();
+  }
 }

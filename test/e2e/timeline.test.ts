@@ -80,11 +80,11 @@ describe("kikitori timeline", () => {
     expect(png.inked).toBe(true);
   });
 
-  it("without a Japanese font the PNG is refused with the package to install; the SVG still works", () => {
+  it("without a Japanese font the PNG is refused with the package to install; the SVG still works", async () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50"><text x="0" y="20">納期</text></svg>';
-    expect(() => renderPng(svg, 100, {}, () => undefined)).toThrow(/fonts-noto-cjk/);
+    await expect(renderPng(svg, 100, {}, () => undefined)).rejects.toThrow(/fonts-noto-cjk/);
     // Latin text needs no Japanese font.
-    const latin = decodePng(Buffer.from(renderPng(svg.replace("納期", "Due"), 100, {}, () => undefined)));
+    const latin = decodePng(Buffer.from(await renderPng(svg.replace("納期", "Due"), 100, {}, () => undefined)));
     expect(latin.width).toBe(100);
   });
 

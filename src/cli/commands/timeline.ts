@@ -56,7 +56,7 @@ export async function runTimeline(ctx: Ctx, answersArg: string, flags: TimelineF
     ctx.out.out(svg.trimEnd());
     return 0;
   }
-  const content = format === "png" ? (await import("../png.ts")).renderPng(svg, width, ctx.io.env) : svg;
+  const content = format === "png" ? await (await import("../png.ts")).renderPng(svg, width, ctx.io.env) : svg;
   writeFileAtomic(path.resolve(ctx.io.cwd, flags.output), content, { force: flags.force === true });
   ctx.out.info(ctx.out.t(`${flags.output} に書き出しました`, `wrote ${flags.output}`));
   return 0;
