@@ -8,12 +8,12 @@ import { checkValue } from "../answers/check-value.ts";
 import { chosenOther, visibleQuestions } from "../answers/conditions.ts";
 import type { Answers, Status } from "../answers/types.ts";
 import { validateAnswers } from "../answers/validate.ts";
-import { conditionName, numberQuestions } from "../ask/numbering.ts";
+import { conditionName, type NumberedQuestion, numberQuestions } from "../ask/numbering.ts";
 import { type Lang, type Msg, msg } from "../i18n.ts";
 import { describeCondition } from "../pack/describe.ts";
 import { allQuestions, otherKey, type Pack, type Question } from "../pack/types.ts";
 import { choiceEcho, sectionLines } from "./echo.ts";
-import { splitReply } from "./parse.ts";
+import { type ReplyItem, splitReply } from "./parse.ts";
 import { isMultiline, type ReadEnv, readAnswer } from "./values.ts";
 
 export interface ImportNote {
@@ -55,39 +55,7 @@ export function importReply(pack: Pack, reply: string, env: ReadEnv): ImportResu
     echoesChoice: (n, line) => choiceEcho(byN.get(n)?.options ?? [], line) !== undefined,
   });
   const readEnv: ReadEnv = { ...env, boilerplate: env.boilerplate ?? sectionLines(pack) };
-  const raw: Answers = {};
-  const unreadable: ImportNote[] = [];
-  const remarks: ImportNote[] = [];
-  const textOf = new Map<string, string>();
-  for (const item of items) {
-    const x = byN.get(item.n);
-    if (!x) continue;
-    const q = x.question;
-    const note = (why: Msg): ImportNote => ({ n: x.n, id: q.id, question: q, why, text: item.text });
-    textOf.set(q.id, item.text);
-    const r = readAnswer(q, item.text, readEnv);
-    if (r.kind === "blank") continue;
-    if (r.kind === "unreadable") {
-      unreadable.push(note(r.why));
-      continue;
-    }
-    if (r.kind === "pending") {
-      if (q.allow_pending) raw[q.id] = r.note ? { pending: true, note: r.note } : { pending: true };
-      else if (q.required)
-        unreadable.push(note(msg("この質問は「未定」にはできません。回答をお願いしてください", 'this question cannot stay "not decided": ask for an answer')));
-      else remarks.push(note(msg("「未定」のため未回答にしました", 'left unanswered: "not decided yet"')));
-      continue;
-    }
-    const checked = checkValue(q, r.value);
-    if ("error" in checked) {
-      const strip = (s: string) => s.replace(`${q.id}: `, "");
-      unreadable.push(note(msg(`${strip(checked.error.ja)} (${checked.fix.ja})`, `${strip(checked.error.en)} (${checked.fix.en})`)));
-      continue;
-    }
-    raw[q.id] = checked.value;
-    if (r.other !== undefined && chosenOther(q, checked.value)) raw[otherKey(q.id)] = r.other;
-    for (const remark of r.remarks) remarks.push(note(remark));
-  }
+  const { raw, unreadable, remarks, textOf } = readItems(items, byN, readEnv);
 
   const { answers, problems } = validateAnswers(pack, raw, { requireComplete: true });
   const visible = new Set(visibleQuestions(pack, answers).map((q) => q.id));
@@ -130,6 +98,44 @@ export function importReply(pack: Pack, reply: string, env: ReadEnv): ImportResu
     skipped,
     missing,
   };
+}
+
+/** Each numbered item read by its question's type and checked; what cannot be stored is noted, not guessed. */
+function readItems(items: ReplyItem[], byN: Map<number, NumberedQuestion>, readEnv: ReadEnv) {
+  const raw: Answers = {};
+  const unreadable: ImportNote[] = [];
+  const remarks: ImportNote[] = [];
+  const textOf = new Map<string, string>();
+  for (const item of items) {
+    const x = byN.get(item.n);
+    if (!x) continue;
+    const q = x.question;
+    const note = (why: Msg): ImportNote => ({ n: x.n, id: q.id, question: q, why, text: item.text });
+    textOf.set(q.id, item.text);
+    const r = readAnswer(q, item.text, readEnv);
+    if (r.kind === "blank") continue;
+    if (r.kind === "unreadable") {
+      unreadable.push(note(r.why));
+      continue;
+    }
+    if (r.kind === "pending") {
+      if (q.allow_pending) raw[q.id] = r.note ? { pending: true, note: r.note } : { pending: true };
+      else if (q.required)
+        unreadable.push(note(msg("この質問は「未定」にはできません。回答をお願いしてください", 'this question cannot stay "not decided": ask for an answer')));
+      else remarks.push(note(msg("「未定」のため未回答にしました", 'left unanswered: "not decided yet"')));
+      continue;
+    }
+    const checked = checkValue(q, r.value);
+    if ("error" in checked) {
+      const strip = (s: string) => s.replace(`${q.id}: `, "");
+      unreadable.push(note(msg(`${strip(checked.error.ja)} (${checked.fix.ja})`, `${strip(checked.error.en)} (${checked.fix.en})`)));
+      continue;
+    }
+    raw[q.id] = checked.value;
+    if (r.other !== undefined && chosenOther(q, checked.value)) raw[otherKey(q.id)] = r.other;
+    for (const remark of r.remarks) remarks.push(note(remark));
+  }
+  return { raw, unreadable, remarks, textOf };
 }
 
 /** The reply's language: Japanese when it has kana or kanji. */

@@ -19,7 +19,11 @@ description:
 languages: [ja, en]      # the first one fills in missing texts / 先頭の言語で不足分を補います
 
 sections:
-  - id: basics
+${BASICS}${PLAN}${OPTIONAL}`;
+}
+
+/** The first section: text, paragraph, select (with "other"), multiselect, list with `when`, confirm. */
+const BASICS = `  - id: basics
     title: { ja: 基本情報, en: Basics }
     intro:
       ja: まず案件の概要を伺います。
@@ -76,7 +80,10 @@ sections:
         message: { ja: 決まったブランドカラーはありますか？, en: Are there set brand colours? }
         default: false
 
-  - id: plan
+`;
+
+/** The second section: scale, number with a unit, date, references. */
+const PLAN = `  - id: plan
     title: { ja: 進め方, en: Plan }
     questions:
       # scale: an integer between labelled ends / 両端に説明のある整数
@@ -109,11 +116,13 @@ sections:
         message: { ja: 参考にしたい画像やサイトはありますか？, en: Any images or sites to take as references? }
         help: { ja: 避けたい例も役に立ちます, en: Examples to avoid help too }
 
-# Optional / 任意:
+`;
+
+/** What a pack may add: schedule bindings and its own templates. */
+const OPTIONAL = `# Optional / 任意:
 # schedule:                      # feeds the deadline planner / 納期計画に使う
 #   due: { question: due_date }
 #   revisions: { question: revisions }
 # templates:                     # your own brief or message / 独自のブリーフやメッセージ
 #   brief: brief.{lang}.md.hbs   # a file beside this one, per language / このファイルと同じフォルダ
 `;
-}

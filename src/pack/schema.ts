@@ -47,6 +47,15 @@ type Cond =
  * (built-in packs, already validated by the build) never need them.
  */
 function build() {
+  const basics = basicSchemas();
+  const Condition = conditionSchema(basics);
+  const Question = questionSchema(basics, Condition);
+  const PackSchema = packSchema(basics, Question, stageSchema(basics, Condition));
+  return { PackSchema, Question, Condition };
+}
+
+/** Localized text, plain values, and a reference to a question. */
+function basicSchemas() {
   const Text = z.union([z.string(), z.record(z.string().regex(/^[a-z]{2}(?:-[A-Za-z]{2,4})?$/), z.string())]).meta({
     id: "localized",
     description: "A plain string, or a map of language code to string (ja, en).",
@@ -54,14 +63,14 @@ function build() {
 
   const Scalar = z.union([z.string(), z.number(), z.boolean()]);
 
-  const Choice = z.strictObject({
-    value: z.string().regex(CHOICE_VALUE_RE).describe("Stored in the answers file."),
-    label: Text,
-    hint: Text.optional(),
-    other: z.boolean().optional().describe("Picking this choice asks for free text, stored as <id>_other."),
-  });
-
   const QuestionRef = z.string().regex(QUESTION_ID_RE);
+  return { Text, Scalar, QuestionRef };
+}
+
+type Basics = ReturnType<typeof basicSchemas>;
+
+/** `when`: data, never code. */
+function conditionSchema({ Scalar, QuestionRef }: Basics): z.ZodType<Cond> {
   const Condition: z.ZodType<Cond> = z
     .union([
       z.strictObject({ question: QuestionRef, equals: Scalar }),
@@ -85,6 +94,16 @@ function build() {
       }),
     ])
     .meta({ id: "condition", description: "Data, never code. May only name an earlier question." });
+  return Condition;
+}
+
+function questionSchema({ Text, Scalar }: Basics, Condition: z.ZodType<Cond>) {
+  const Choice = z.strictObject({
+    value: z.string().regex(CHOICE_VALUE_RE).describe("Stored in the answers file."),
+    label: Text,
+    hint: Text.optional(),
+    other: z.boolean().optional().describe("Picking this choice asks for free text, stored as <id>_other."),
+  });
 
   const Validate = z.strictObject({
     min: z.number().optional(),
@@ -117,26 +136,11 @@ function build() {
     min_label: Text.optional(),
     max_label: Text.optional(),
   });
+  return Question;
+}
 
-  const Section = z.strictObject({
-    id: z.string().regex(SECTION_ID_RE),
-    title: Text,
-    intro: Text.optional(),
-    questions: z.array(Question).min(1),
-  });
-
-  const Binding = z.union([
-    Scalar,
-    z.strictObject({
-      question: QuestionRef,
-      map: z.record(z.string(), Scalar).optional(),
-      default: Scalar.optional(),
-    }),
-  ]);
-
-  const Terms = z
-    .strictObject({ first_draft: Text.optional(), revision: Text.optional(), final_delivery: Text.optional() })
-    .describe("The pack's own words for the deliveries, e.g. 初回納品 and リテイク for voice work.");
+/** `schedule.stages`: a stage of the work, or a step the client owes. */
+function stageSchema({ Text }: Basics, Condition: z.ZodType<Cond>) {
   const Days = z.int().min(0).max(365);
   const Stage = z
     .strictObject({
@@ -162,6 +166,30 @@ function build() {
       when: Condition.optional().describe("The stage or step happens only when this holds for the answers (not on the last stage)."),
     })
     .meta({ id: "stage", description: "A stage of the work, or (actor: client) a step the client owes." });
+  return Stage;
+}
+
+/** The pack: its sections of questions, the schedule bindings, template overrides. */
+function packSchema({ Text, Scalar, QuestionRef }: Basics, Question: ReturnType<typeof questionSchema>, Stage: ReturnType<typeof stageSchema>) {
+  const Section = z.strictObject({
+    id: z.string().regex(SECTION_ID_RE),
+    title: Text,
+    intro: Text.optional(),
+    questions: z.array(Question).min(1),
+  });
+
+  const Binding = z.union([
+    Scalar,
+    z.strictObject({
+      question: QuestionRef,
+      map: z.record(z.string(), Scalar).optional(),
+      default: Scalar.optional(),
+    }),
+  ]);
+
+  const Terms = z
+    .strictObject({ first_draft: Text.optional(), revision: Text.optional(), final_delivery: Text.optional() })
+    .describe("The pack's own words for the deliveries, e.g. 初回納品 and リテイク for voice work.");
   const Schedule = z.strictObject({
     ...(Object.fromEntries(SCHEDULE_KEYS.map((k) => [k, Binding.optional()])) as Record<(typeof SCHEDULE_KEYS)[number], z.ZodOptional<typeof Binding>>),
     terms: Terms.optional(),
@@ -185,7 +213,7 @@ function build() {
         .describe("Template overrides: a path ending in .hbs relative to the pack, or inline text."),
     })
     .meta({ title: "kikitori questionnaire pack" });
-  return { PackSchema, Question, Condition };
+  return PackSchema;
 }
 
 let built: ReturnType<typeof build> | undefined;

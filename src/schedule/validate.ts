@@ -67,6 +67,16 @@ function checkPositive(problems: PlanProblem[], field: Field, value: unknown, ma
  */
 export function validatePlanInput(input: PlanInput, env: PlanEnv): PlanProblem[] {
   const problems: PlanProblem[] = [];
+  checkDates(problems, input);
+  checkWork(problems, input);
+  checkCalendar(problems, input, env);
+  problems.push(...stageProblems(input));
+  checkPlatform(problems, input, env);
+  return problems;
+}
+
+/** The dates, their order and span, and what "the deadline" means. */
+function checkDates(problems: PlanProblem[], input: PlanInput): void {
   checkDate(problems, "start", input.start, { ja: "開始日", en: "Start date" });
   checkDate(problems, "due", input.due, { ja: "締切日", en: "Due date" });
   if (input.requestedOn !== undefined) {
@@ -106,7 +116,10 @@ export function validatePlanInput(input: PlanInput, env: PlanEnv): PlanProblem[]
       ),
     );
   }
+}
 
+/** Counts, hours and workdays: each in range, and the work possible in a lifetime. */
+function checkWork(problems: PlanProblem[], input: PlanInput): void {
   checkCount(problems, "revisionRounds", input.revisionRounds, 0, 50, { ja: "修正回数", en: "Revision rounds" });
   checkCount(problems, "reviewDays", input.reviewDays, 0, 365, { ja: "確認日数", en: "Review days" });
   if (input.checkinEvery !== undefined) {
@@ -134,7 +147,10 @@ export function validatePlanInput(input: PlanInput, env: PlanEnv): PlanProblem[]
       );
     }
   }
+}
 
+/** A known calendar, and dates inside its holiday data. */
+function checkCalendar(problems: PlanProblem[], input: PlanInput, env: PlanEnv): void {
   if (input.calendar !== "jp" && input.calendar !== "none") {
     problems.push(
       problem(
@@ -162,9 +178,9 @@ export function validatePlanInput(input: PlanInput, env: PlanEnv): PlanProblem[]
       }
     }
   }
+}
 
-  problems.push(...stageProblems(input));
-
+function checkPlatform(problems: PlanProblem[], input: PlanInput, env: PlanEnv): void {
   if (input.platform !== undefined && !env.platforms.some((p) => p.id === input.platform)) {
     const known = env.platforms.map((p) => p.id).join(", ");
     problems.push(
@@ -176,5 +192,4 @@ export function validatePlanInput(input: PlanInput, env: PlanEnv): PlanProblem[]
       ),
     );
   }
-  return problems;
 }
