@@ -22,7 +22,8 @@ const hasFont = findJapaneseFont(process.env) !== undefined;
 /** The design pack without its stages: a plan of a first draft and revision rounds. */
 function packWithoutStages(): string {
   const text = fs.readFileSync(path.join(ROOT, "questionnaires", "design-general.yaml"), "utf8");
-  return write(tmpdir(), "design-general.yaml", text.slice(0, text.indexOf("\n  stages:\n")).replace(/\n *#[^\n]*$/, ""));
+  // The stages block, its comment and its entries (indented four spaces or more), taken out.
+  return write(tmpdir(), "design-general.yaml", text.replace(/(?:\n {2}#[^\n]*)*\n {2}stages:\n(?: {4}[^\n]*\n)*/, "\n"));
 }
 
 /** Decodes a PNG far enough to trust it: signature, header, and every row of pixels inflated. */

@@ -89,7 +89,8 @@ describe("message delivery --stage", () => {
 
   it("a pack without stages says so", async () => {
     const text = fs.readFileSync(path.join(ROOT, "questionnaires", "logo-design.yaml"), "utf8");
-    const pack = write(tmpdir(), "logo.yaml", text.slice(0, text.indexOf("\n  stages:\n")).replace(/\n *#[^\n]*$/, ""));
+    // The stages block, its comment and its entries (indented four spaces or more), taken out.
+    const pack = write(tmpdir(), "logo.yaml", text.replace(/(?:\n {2}#[^\n]*)*\n {2}stages:\n(?: {4}[^\n]*\n)*/, "\n"));
     const r = await runMain(["message", "delivery", LOGO, "--stage", "x", "--pack", pack, "--lang", "en"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/has no stages \(schedule\.stages\): use --round/);
