@@ -37,7 +37,7 @@ export interface DatedItem {
 }
 
 /** Milestones the client takes part in or waits for. */
-const CLIENT_FACING = new Set(["first_draft", "review", "revision", "final_delivery", "acceptance_end"]);
+const CLIENT_FACING = new Set(["first_draft", "review", "revision", "final_delivery", "acceptance_end", "stage", "check", "client_step"]);
 
 /** The plan's anchor (the order day, else the hearing day: see jobs/anchor.ts), else today. */
 export function hearingDay(file: AnswersFile, today: string): string {

@@ -29,6 +29,13 @@ export function checkLanguages(input: PackInput, at: At): void {
         if (k === "schedule" && x && typeof x === "object" && "terms" in x) {
           for (const [t, v] of Object.entries((x as { terms?: object }).terms ?? {})) walk(v, [...path, k, "terms", t], true);
         }
+        if (k === "schedule" && x && typeof x === "object" && "stages" in x) {
+          for (const [i, st] of ((x as { stages?: { label?: unknown; check?: unknown }[] }).stages ?? []).entries()) {
+            walk(st.label, [...path, k, "stages", i, "label"], true);
+            const check = st.check as { label?: unknown } | undefined;
+            if (check && typeof check === "object" && check.label !== undefined) walk(check.label, [...path, k, "stages", i, "check", "label"], true);
+          }
+        }
         if (k === "when" || k === "validate" || k === "schedule" || k === "templates") continue;
         walk(x, [...path, k], TEXT_KEYS.has(k));
       }
@@ -45,7 +52,7 @@ const LITERALS: Record<string, readonly string[]> = { due_means: ["final", "firs
 
 export function checkSchedule(input: PackInput, byId: Map<string, QuestionInput>, at: At): void {
   for (const [key, b] of Object.entries(input.schedule ?? {}) as [string, Binding | undefined][]) {
-    if (b === undefined || key === "terms") continue;
+    if (b === undefined || key === "terms" || key === "stages") continue;
     const path = ["schedule", key];
     const literal = typeof b === "object" ? b.default : b;
     if (typeof b === "object") {

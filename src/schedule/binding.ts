@@ -6,6 +6,7 @@
 import { type Answers, get, isPending, type Meta } from "../answers/types.ts";
 import { parseTimestamp } from "../date-format.ts";
 import type { Binding, Pack, ScheduleKey } from "../pack/types.ts";
+import { bindStages } from "./stage-binding.ts";
 import type { PlanInput } from "./types.ts";
 
 export interface BoundPlan {
@@ -56,6 +57,7 @@ export function bindPlanInput(pack: Pack, answers: Answers, meta: Meta, today: s
     ...(checkinEvery !== undefined ? { checkinEvery } : {}),
     ...(platform ? { platform } : {}),
     ...(ordered && meta.ordered ? { requestedOn: ordered.date, requestedAt: meta.ordered } : {}),
+    ...(schedule.stages ? { stages: bindStages(schedule.stages, answers) } : {}),
   };
   return { input, missing: [] };
 }

@@ -87,6 +87,13 @@ const CASES: [string, string, unknown[]][] = [
       },
     ],
   ],
+  [
+    "schedule --due 2027-01-22 --effort 30 --hours-per-day 4 --pack icon-illustration",
+    "runSchedule",
+    [{ due: "2027-01-22", effort: "30", hoursPerDay: "4", ...SCHEDULE_DEFAULTS, pack: "icon-illustration" }],
+  ],
+  ["timeline a.yaml", "runTimeline", ["a.yaml", {}]],
+  ["timeline - -o plan.png --width 720 --pack p --force", "runTimeline", ["-", { output: "plan.png", width: "720", pack: "p", force: true }]],
   ["ask logo-design", "runAsk", ["logo-design", {}]],
   [
     "ask logo-design --format md --client Ms.~Smith --job Logo -o ask.md --force",
@@ -130,6 +137,8 @@ const CASES: [string, string, unknown[]][] = [
   ["agenda jobs other --days 14 --json --check", "runAgenda", [["jobs", "other"], { days: "14", json: true, check: true }]],
   ["calendar", "runCalendar", [[], {}]],
   ["calendar jobs -o k.ics --force --alarm 1d,2h", "runCalendar", [["jobs"], { output: "k.ics", force: true, alarm: "1d,2h" }]],
+  ["message confirm a.yaml --attach plan.png", "runMessage", ["confirm", "a.yaml", { attach: "plan.png" }]],
+  ["message delivery a.yaml --stage line_art", "runMessage", ["delivery", "a.yaml", { stage: "line_art" }]],
   ["pack list", "runPackList", [{}]],
   ["pack list --json", "runPackList", [{ json: true }]],
   ["pack show design-general --json", "runPackShow", ["design-general", { json: true }]],

@@ -2,10 +2,11 @@
  * `kikitori message <confirm|progress|delay|delivery> <answers>`: follow-up messages from the
  * saved hearing and its plan, printed (or written with -o) ready to paste into the chat.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseAnswersBytes, type ReadAnswers, readAnswersFile } from "../../answers/io.ts";
 import { validateAnswers } from "../../answers/validate.ts";
-import { DataError, type Problem, UsageError } from "../../errors.ts";
+import { DataError, NotFoundError, type Problem, UsageError } from "../../errors.ts";
 import { count, type Msg, msg } from "../../i18n.ts";
 import { readDate } from "../../import/read-date.ts";
 import { buildJob } from "../../jobs/job.ts";
@@ -40,10 +41,13 @@ export interface MessageFlags {
   items?: string[];
   round?: string;
   final?: boolean;
+  stage?: string;
+  attach?: string;
 }
 
 /** Which flags belong to which kind: a flag given to the wrong kind is a mistake worth saying. */
 const OWN: Record<string, [keyof MessageFlags, string][]> = {
+  confirm: [["attach", "--attach"]],
   progress: [
     ["percent", "--percent"],
     ["done", "--done"],
@@ -57,6 +61,7 @@ const OWN: Record<string, [keyof MessageFlags, string][]> = {
     ["items", "--items"],
     ["round", "--round"],
     ["final", "--final"],
+    ["stage", "--stage"],
   ],
 };
 
@@ -86,7 +91,10 @@ export async function runMessage(ctx: Ctx, kind: string, answersArg: string, fla
   let text: string;
   let warnings: Msg[] = [];
   if (kind === "confirm") {
-    text = renderAnswers(loaded, read, { lang, today, store, planning }).message;
+    const rendered = renderAnswers(loaded, read, { lang, today, store, planning });
+    text = flags.attach
+      ? tidy(store.get("message-confirm", lang, loaded)({ ...rendered.context, attachment: attachment(ctx, flags.attach) }))
+      : rendered.message;
   } else {
     const input: FollowUpInput = { pack: loaded.pack, file: read.file, answers: validAnswers(loaded, read), lang, today, planning };
     let context: object;
@@ -120,6 +128,19 @@ export async function runMessage(ctx: Ctx, kind: string, answersArg: string, fla
   emitText(ctx, text, flags);
   for (const w of warnings) ctx.out.warn(w[ctx.lang]);
   return 0;
+}
+
+/** The name of the picture sent with the confirmation: it must exist, or the message would promise a file that is not there. */
+function attachment(ctx: Ctx, file: string): string {
+  if (!fs.existsSync(path.resolve(ctx.io.cwd, file))) {
+    throw new NotFoundError(
+      msg(
+        `添付するファイル ${file} が見つかりません。先に kikitori timeline <回答ファイル> -o ${file} で作成してください`,
+        `the attachment ${file} does not exist: make it first with kikitori timeline <answers> -o ${file}`,
+      ),
+    );
+  }
+  return path.basename(file);
 }
 
 /** The answers as render checks them: every problem reported at once, nothing rendered from invalid data. */
@@ -204,6 +225,19 @@ function deliveryFlags(flags: MessageFlags) {
       );
     }
   }
+  if (flags.stage !== undefined && (round !== undefined || flags.final)) {
+    throw new UsageError(
+      msg(
+        "--stage は --round や --final と一緒には使えません (段階の納品か、修正回の納品かのどちらかです)",
+        "--stage cannot go with --round or --final: a delivery is a stage's or a revision round's",
+      ),
+    );
+  }
   const items = (flags.items ?? []).map((s) => s.trim()).filter(Boolean);
-  return { items, ...(round !== undefined ? { round } : {}), ...(flags.final ? { final: true } : {}) };
+  return {
+    items,
+    ...(round !== undefined ? { round } : {}),
+    ...(flags.final ? { final: true } : {}),
+    ...(flags.stage !== undefined ? { stage: flags.stage.trim() } : {}),
+  };
 }

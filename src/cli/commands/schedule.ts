@@ -1,7 +1,11 @@
 /** `kikitori schedule`: the planner on its own, as a terminal timeline or JSON. */
 import { UsageError } from "../../errors.ts";
+import { presetAnswers } from "../../flow/preset.ts";
 import { count, msg } from "../../i18n.ts";
-import { type PlanInput, planSchedule, renderTimeline, type TimelineColorKind, validatePlanInput } from "../../schedule/index.ts";
+import { findPack } from "../../pack/lookup.ts";
+import type { Pack } from "../../pack/types.ts";
+import { type PlanInput, planSchedule, renderTimeline, type Stage, type TimelineColorKind, validatePlanInput } from "../../schedule/index.ts";
+import { bindStages } from "../../schedule/stage-binding.ts";
 import { type Ctx, outputLang } from "../context.ts";
 import { loadCalendar, readPlatforms } from "../planning.ts";
 
@@ -18,7 +22,15 @@ export interface ScheduleFlags {
   checkinEvery?: string;
   draftShare?: string;
   platform?: string;
+  /** A pack whose stages (with its default answers) and words the plan takes. */
+  pack?: string;
   json?: boolean;
+}
+
+/** The stages of a pack as its default answers shape them (which checks are on). */
+function packStages(pack: Pack): Stage[] | undefined {
+  const stages = pack.schedule?.stages;
+  return stages ? bindStages(stages, presetAnswers(pack, [], { defaults: true }).answers) : undefined;
 }
 
 function number(flag: string, v: string | undefined): number | undefined {
@@ -46,6 +58,8 @@ export async function runSchedule(ctx: Ctx, flags: ScheduleFlags): Promise<numbe
     );
   }
   const calendarId = (flags.calendar ?? (lang === "ja" ? "jp" : "none")) as "jp" | "none";
+  const pack = flags.pack ? findPack(flags.pack, ctx.lookup).pack : undefined;
+  const stages = pack ? packStages(pack) : undefined;
   const draftShare = number("--draft-share", flags.draftShare);
   const checkinEvery = number("--checkin-every", flags.checkinEvery);
   const input: PlanInput = {
@@ -61,6 +75,7 @@ export async function runSchedule(ctx: Ctx, flags: ScheduleFlags): Promise<numbe
     ...(draftShare !== undefined ? { draftShare } : {}),
     ...(checkinEvery !== undefined ? { checkinEvery } : {}),
     ...(flags.platform ? { platform: flags.platform } : {}),
+    ...(stages ? { stages } : {}),
   };
   const calendar = await loadCalendar(calendarId, ctx.root);
   const env = { calendar, platforms: readPlatforms(ctx.root) };
@@ -92,6 +107,7 @@ export async function runSchedule(ctx: Ctx, flags: ScheduleFlags): Promise<numbe
     tight: c.yellow,
     late: c.red.bold,
   };
-  ctx.out.out(renderTimeline(plan, { lang, calendar, color: (kind, text) => paint[kind](text) }).join("\n"));
+  const terms = pack?.schedule?.terms ?? {};
+  ctx.out.out(renderTimeline(plan, { lang, calendar, terms, color: (kind, text) => paint[kind](text) }).join("\n"));
   return 0;
 }

@@ -26,6 +26,7 @@ export const ROOT = {
     ["kikitori start", msg("ヒアリングを始める (パックは一覧から選択)", "run a hearing (choose the pack from a list)")],
     ["kikitori render hearing.answers.yaml", msg("ブリーフとメッセージを作成", "write the brief and the message")],
     ["kikitori schedule --due 2027-01-22 --effort 30 --hours-per-day 4", msg("納期の流れを計画", "plan the deadline flow")],
+    ["kikitori timeline a.yaml -o plan.png", msg("クライアントに送るスケジュールの図", "the schedule as a picture for the client")],
     ["kikitori ask logo-design > ask.txt", msg("チャットに貼る質問票", "the questionnaire to paste into a chat")],
     ["kikitori import logo-design reply.txt -o a.yaml", msg("クライアントの返信を回答ファイルに", "the client's reply back as answers")],
     ["kikitori message progress a.yaml --percent 60", msg("進捗報告のメッセージ", "a progress report")],
