@@ -83,7 +83,9 @@ export function buildDeliveryContext(input: FollowUpInput, flags: DeliveryFlags)
     );
   }
   const stage = flags.stage === undefined ? null : stageDelivery(input, plan, flags.stage);
-  const final = flags.final === true || (stage ? stage.final : rounds !== null && round === rounds);
+  // The last round is the final delivery unless stages follow it (a final check, the export).
+  const roundStep = plan?.milestones.find((m) => m.actor === "worker" && m.round === round);
+  const final = flags.final === true || (stage ? stage.final : rounds !== null && round === rounds && roundStep?.kind !== "revision");
   const bound = bindPlanInput(pack, answers, file.meta, hearingDay(file, today));
   const reviewDays = stage?.reviewDays ?? firstReviewDays(plan, round) ?? bound?.input?.reviewDays ?? 3;
   const platformId = plan?.platform ?? file.meta.platform ?? "";
