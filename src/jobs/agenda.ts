@@ -112,19 +112,38 @@ const dueOf = (m: ForecastMilestone, state: JobState): Msg => ({ ja: `${label(m,
 
 function deliveryItems(state: JobState, o: AgendaOptions, pending: ForecastMilestone[]): Found[] {
   const file = state.job.file;
+  const all = state.forecast?.milestones ?? [];
   return pending.map((m) => {
     const round = m.round ?? 0;
+    const stage = stageDelivered(m, all);
     return {
       date: m.date,
       kind: "delivery",
       overdue: m.date < o.today,
       milestone: m.id,
-      command: round > 0 ? command("message", "delivery", file, "--round", round) : command("message", "delivery", file),
+      command:
+        round > 0
+          ? command("message", "delivery", file, "--round", round)
+          : stage
+            ? command("message", "delivery", file, "--stage", stage)
+            : command("message", "delivery", file),
       what: dueOf(m, state),
       key: m.id,
       mine: true,
     };
   });
+}
+
+/**
+ * The stage a delivery hands over, where `message delivery --stage` says it best: a stage the
+ * client checks, the last stage (when no round ends there), or a first draft the client checks
+ * before the next stage. A first draft the revision rounds follow is round 0.
+ */
+function stageDelivered(m: ForecastMilestone, all: ForecastMilestone[]): string | undefined {
+  if (!m.stage || m.kind === "revision") return undefined;
+  if (m.kind !== "first_draft") return m.stage;
+  const turn = all.slice(all.indexOf(m) + 1).find((x) => x.actor !== "platform");
+  return turn?.kind === "check" ? m.stage : undefined;
 }
 
 /** Check-ins after the last message sent; a delivery day needs none. The agenda folds the missed ones into one. */

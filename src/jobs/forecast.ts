@@ -38,6 +38,8 @@ export interface ForecastMilestone {
   delivery?: boolean;
   /** The plan's own name for it, where it gives one (stages). */
   label?: Msg;
+  /** The pack stage it belongs to (`message delivery --stage`). */
+  stage?: string;
 }
 
 export interface Forecast {
@@ -91,12 +93,6 @@ function deliveryPoints(plan: Plan): Milestone[] {
   return workers.filter((m, i) => i === workers.length - 1 || list[list.indexOf(m) + 1]?.actor === "client");
 }
 
-/** A plan may name its milestones itself (stages carry a label in both languages). */
-function labelOf(m: Milestone): Msg | undefined {
-  const label = (m as Milestone & { label?: unknown }).label;
-  return label && typeof label === "object" && "ja" in label && "en" in label ? (label as Msg) : undefined;
-}
-
 /** Milestones that are dates of the work, not of the hearing or a platform's reply window. */
 function steps(plan: Plan): Milestone[] {
   return plan.milestones.filter((m) => m.kind !== "hearing" && m.kind !== "first_reply");
@@ -115,7 +111,9 @@ export function forecastJob(input: ForecastInput): Forecast {
   const verdict: JobVerdict =
     pending.length === 0 ? "done" : pending.some((m) => m.verdict === "late") ? "late" : pending.some((m) => m.verdict === "at-risk") ? "at-risk" : "on-track";
   const plannedHours = plannedValue(plan, todayDay - 1, isWorkday);
-  const late = pending.find((m) => m.verdict === "late");
+  // The client hears of what they receive: a late step of the worker's own (a stage nobody
+  // checks) shows in the table, and warns only once it pushes a delivery back.
+  const late = pending.find((m) => m.verdict === "late" && m.delivery);
   return {
     estimateHours: round(total),
     loggedHours: log.hours,
@@ -182,7 +180,8 @@ function walk(plan: Plan, done: Done, capacity: Capacity, o: { earned: number; e
       ...(m.round !== undefined ? { round: m.round } : {}),
       date: m.date,
       ...(m.time ? { time: m.time } : {}),
-      ...(labelOf(m) ? { label: labelOf(m) } : {}),
+      ...(m.label ? { label: m.label } : {}),
+      ...(m.stage ? { stage: m.stage } : {}),
       ...(m.actor === "worker" ? { delivery: done.points.includes(m) } : {}),
     };
     if (m.actor === "worker") {

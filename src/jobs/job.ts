@@ -58,6 +58,10 @@ function jobPack(pack: Pack): { ids: Set<string>; pack: Pack } {
   for (const [key, b] of Object.entries(pack.schedule ?? {})) {
     if (key !== "terms" && b && typeof b === "object" && "question" in b && typeof b.question === "string") ids.add(b.question);
   }
+  // Stages come and go, and the client's checks switch, with answers (icon's stage_checks).
+  for (const stage of pack.schedule?.stages ?? []) {
+    for (const c of [stage.when, stage.check?.when]) for (const ref of c ? conditionRefs(c) : []) ids.add(ref);
+  }
   const byId = new Map(pack.sections.flatMap((s) => s.questions.map((q) => [q.id, q] as const)));
   const queue = [...ids];
   while (queue.length > 0) {

@@ -28,7 +28,18 @@ export interface StatusJson {
   earnedHours: number | null;
   plannedHours: number | null;
   pace: number | null;
-  milestones: { id: string; kind: string; actor: string; date: string; time?: string; forecast?: string; verdict?: string; delivered?: string }[];
+  milestones: {
+    id: string;
+    kind: string;
+    actor: string;
+    date: string;
+    time?: string;
+    stage?: string;
+    label?: { ja: string; en: string };
+    forecast?: string;
+    verdict?: string;
+    delivered?: string;
+  }[];
   warning: { milestone: string; date: string; forecast: string | null; inTime: boolean; newDue: string | null; command: string } | null;
   firstReply: { date: string; time: string; hoursLeft: number | null } | null;
   problems: { ja: string; en: string }[];
@@ -76,6 +87,8 @@ export function statusJson(state: JobState, now: number): StatusJson {
       actor: m.actor,
       date: m.date,
       ...(m.time ? { time: m.time } : {}),
+      ...(m.stage ? { stage: m.stage } : {}),
+      ...(m.label ? { label: m.label } : {}),
       ...(m.forecast ? { forecast: m.forecast } : {}),
       ...(m.verdict ? { verdict: m.verdict } : {}),
       ...(m.delivered ? { delivered: m.delivered } : {}),

@@ -78,4 +78,15 @@ describe("forecast over generic milestones", () => {
     expect(f.verdict).toBe("on-track");
     expect(f.warn).toBeUndefined();
   });
+
+  it("a late step of the worker's own shows as late, but the client is told only when a delivery moves", () => {
+    // Thu 11/26: the rough stage (due Wed 11/25) is done a day late; 12 h left for the draft
+    // fit Thu, Fri and Mon 11/30, its date.
+    const log = summarizeLog([{ date: "2026-11-25", hours: 8, done: 25 }] as never, "2026-11-26");
+    const f = forecastJob({ plan, log, today: "2026-11-26", isWorkday });
+    const byId = Object.fromEntries(f.milestones.map((m) => [m.id, m]));
+    expect(byId.stage_rough).toMatchObject({ verdict: "late", delivery: false });
+    expect(byId.stage_draft?.verdict).not.toBe("late");
+    expect(f.warn).toBeUndefined();
+  });
 });
