@@ -162,7 +162,8 @@ describe("message delivery", () => {
   });
 
   it.each(["ja", "en"] as const)("%s: the final delivery gives the platform's acceptance window from today", async (lang) => {
-    const r = await run(["message", "delivery", DESIGN, "--round", "2", "--items", "告知画像 2点 (PNG)", "--lang", lang], at("2026-12-09"));
+    // The design pack's last stage, the final files, follows the revision rounds: it is the final delivery.
+    const r = await run(["message", "delivery", DESIGN, "--stage", "final", "--items", "告知画像 2点 (PNG)", "--lang", lang], at("2026-12-09"));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(lang === "ja" ? "山田様" : "Dear 山田,");
     expect(r.stdout).toContain("告知画像 2点 (PNG)");
