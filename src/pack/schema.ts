@@ -46,6 +46,7 @@ export const SCHEDULE_KEYS = [
   "calendar",
   "checkin_every",
   "platform",
+  "payment",
 ] as const;
 
 /**
@@ -94,7 +95,7 @@ function build() {
   const Condition = conditionSchema(basics);
   const Question = questionSchema(basics, Condition);
   const Values = scheduleValues();
-  const { PackSchema, EditorSchema } = packSchema(basics, Question, Values);
+  const { PackSchema, EditorSchema } = packSchema(basics, Question, Values, stageSchema(basics, Condition));
   return { PackSchema, EditorSchema, Question, Condition, Values };
 }
 
@@ -185,8 +186,43 @@ function questionSchema({ Text, Scalar }: Basics, Condition: z.ZodType<Cond>) {
   return Question;
 }
 
+/** `schedule.stages`: a stage of the work, or a step the client owes. */
+function stageSchema({ Text }: Basics, Condition: z.ZodType<Cond>) {
+  const Days = z.int().min(0).max(365);
+  const Stage = z
+    .strictObject({
+      id: z.string().regex(QUESTION_ID_RE),
+      actor: z.enum(["worker", "client"]).optional().describe("client: a step the client owes before the next stage (default worker)."),
+      label: Text,
+      share: z.number().gt(0).max(1).optional().describe("Share of the effort hours (the shares add up to at most 1; the rest is for revisions)."),
+      hours: z.number().gt(0).max(100_000).optional().describe("Fixed hours instead of a share."),
+      days: Days.optional().describe("Client steps: calendar days the client needs (the lead time)."),
+      check: z
+        .union([
+          z.boolean(),
+          z.strictObject({
+            when: Condition.optional().describe("Checked only when this holds for the answers."),
+            days: Days.optional().describe("Review days (default: the schedule's review_days)."),
+            label: Text.optional(),
+          }),
+        ])
+        .optional()
+        .describe("The client checks the stage's result before the next stage starts."),
+      revisions: z.boolean().optional().describe("The revision rounds follow this stage (default: the last stage)."),
+      first_draft: z.boolean().optional().describe('What "the first draft" is when the deadline means it (default: the first stage the client checks).'),
+      when: Condition.optional().describe("The stage or step happens only when this holds for the answers (not on the last stage)."),
+    })
+    .meta({ id: "stage", description: "A stage of the work, or (actor: client) a step the client owes." });
+  return Stage;
+}
+
 /** The pack: its sections of questions, the schedule bindings, template overrides. */
-function packSchema({ Text, Scalar, QuestionRef }: Basics, Question: ReturnType<typeof questionSchema>, Values: ReturnType<typeof scheduleValues>) {
+function packSchema(
+  { Text, Scalar, QuestionRef }: Basics,
+  Question: ReturnType<typeof questionSchema>,
+  Values: ReturnType<typeof scheduleValues>,
+  Stage: ReturnType<typeof stageSchema>,
+) {
   const Section = z.strictObject({
     id: z.string().regex(SECTION_ID_RE),
     title: Text,
@@ -221,10 +257,12 @@ function packSchema({ Text, Scalar, QuestionRef }: Basics, Question: ReturnType<
   const Schedule = z.strictObject({
     ...(Object.fromEntries(SCHEDULE_KEYS.map((k) => [k, Binding.optional()])) as Record<(typeof SCHEDULE_KEYS)[number], z.ZodOptional<typeof Binding>>),
     terms: Terms.optional(),
+    stages: z.array(Stage).min(1).max(50).optional().describe("The job's stages in order, with the client's checks and steps."),
   });
   const StrictSchedule = z.strictObject({
     ...Object.fromEntries(SCHEDULE_KEYS.map((k) => [k, bindingOf(Values[k]).optional()])),
     terms: Terms.optional(),
+    stages: Schedule.shape.stages,
   });
 
   const pack = <S extends z.ZodType>(schedule: S) =>
@@ -271,6 +309,7 @@ function scheduleValues(): Record<(typeof SCHEDULE_KEYS)[number], z.ZodType> {
     calendar: z.enum(["jp", "none"]),
     checkin_every: z.int().min(1).max(365),
     platform: z.enum(PLATFORM_IDS),
+    payment: date,
   };
 }
 
