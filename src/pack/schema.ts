@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { checkSchemas, tagSchema } from "./check-schema.ts";
+import { stageSchema } from "./stage-schema.ts";
 
 export const QUESTION_TYPES = ["text", "paragraph", "select", "multiselect", "confirm", "number", "date", "scale", "list", "references"] as const;
 
@@ -95,7 +96,7 @@ function build() {
   const Condition = conditionSchema(basics);
   const Question = questionSchema(basics, Condition);
   const Values = scheduleValues();
-  const { PackSchema, EditorSchema } = packSchema(basics, Question, Values, stageSchema(basics, Condition));
+  const { PackSchema, EditorSchema } = packSchema(basics, Question, Values, stageSchema(basics.Text, Condition, QUESTION_ID_RE));
   return { PackSchema, EditorSchema, Question, Condition, Values };
 }
 
@@ -186,42 +187,12 @@ function questionSchema({ Text, Scalar }: Basics, Condition: z.ZodType<Cond>) {
   return Question;
 }
 
-/** `schedule.stages`: a stage of the work, or a step the client owes. */
-function stageSchema({ Text }: Basics, Condition: z.ZodType<Cond>) {
-  const Days = z.int().min(0).max(365);
-  const Stage = z
-    .strictObject({
-      id: z.string().regex(QUESTION_ID_RE),
-      actor: z.enum(["worker", "client"]).optional().describe("client: a step the client owes before the next stage (default worker)."),
-      label: Text,
-      share: z.number().gt(0).max(1).optional().describe("Share of the effort hours (the shares add up to at most 1; the rest is for revisions)."),
-      hours: z.number().gt(0).max(100_000).optional().describe("Fixed hours instead of a share."),
-      days: Days.optional().describe("Client steps: calendar days the client needs (the lead time)."),
-      check: z
-        .union([
-          z.boolean(),
-          z.strictObject({
-            when: Condition.optional().describe("Checked only when this holds for the answers."),
-            days: Days.optional().describe("Review days (default: the schedule's review_days)."),
-            label: Text.optional(),
-          }),
-        ])
-        .optional()
-        .describe("The client checks the stage's result before the next stage starts."),
-      revisions: z.boolean().optional().describe("The revision rounds follow this stage (default: the last stage)."),
-      first_draft: z.boolean().optional().describe('What "the first draft" is when the deadline means it (default: the first stage the client checks).'),
-      when: Condition.optional().describe("The stage or step happens only when this holds for the answers (not on the last stage)."),
-    })
-    .meta({ id: "stage", description: "A stage of the work, or (actor: client) a step the client owes." });
-  return Stage;
-}
-
 /** The pack: its sections of questions, the schedule bindings, template overrides. */
 function packSchema(
   { Text, Scalar, QuestionRef }: Basics,
   Question: ReturnType<typeof questionSchema>,
   Values: ReturnType<typeof scheduleValues>,
-  Stage: ReturnType<typeof stageSchema>,
+  Stage: ReturnType<typeof stageSchema<Cond>>,
 ) {
   const Section = z.strictObject({
     id: z.string().regex(SECTION_ID_RE),
