@@ -1,20 +1,10 @@
 /**
- * Where a job's plan starts and when its clock started. A plan made days later must not
- * slide with the calendar: without an answered start date it starts on the order day
- * (`meta.ordered`), else on the hearing day (`meta.created`), never on "today". Pure.
+ * When a job's clock started: the order time (`meta.ordered`) as typed, and the platform's
+ * first-reply window counted from it. Pure. (The day the plan starts on is `planAnchor` in
+ * schedule/binding.ts, the one anchor every command uses.)
  */
-import type { Meta } from "../answers/types.ts";
 import { parseTimestamp, type Timestamp, wallClock } from "../date-format.ts";
 import type { PlatformProfile } from "../schedule/index.ts";
-
-const DATE = /^(\d{4}-\d{2}-\d{2})/;
-
-/** The day the plan of a hearing without a start date starts on; undefined when neither is known. */
-export function planAnchor(meta: Meta): string | undefined {
-  const ordered = meta.ordered ? parseTimestamp(meta.ordered) : undefined;
-  if (ordered) return ordered.date;
-  return DATE.exec(meta.created ?? "")?.[1];
-}
 
 export interface FirstReply {
   /** The instant the window closes. */

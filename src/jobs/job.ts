@@ -12,10 +12,10 @@ import { isIsoDate } from "../iso-date.ts";
 import { type Condition, otherKey, type Pack } from "../pack/types.ts";
 import { labelOf } from "../render/context.ts";
 import { type PlanningEnv, planFromAnswers } from "../render/schedule.ts";
-import { bindPlanInput, boundValue } from "../schedule/binding.ts";
+import { bindPlanInput, boundValue, planAnchor } from "../schedule/binding.ts";
 import { workdayTest } from "../schedule/calendar.ts";
 import type { MilestoneTerms, Plan } from "../schedule/index.ts";
-import { type FirstReply, firstReplyOf, planAnchor } from "./anchor.ts";
+import { type FirstReply, firstReplyOf } from "./anchor.ts";
 
 export interface Job {
   /** The answers file as the user named it (or as found under a folder). */
