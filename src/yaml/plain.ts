@@ -246,7 +246,8 @@ function plainKey(key: string): boolean {
   return key !== "__proto__" && plainScalar(key, false) === key;
 }
 
+/** Separation inside a flow collection: spaces and tabs alike (`[\t]` is an empty list). */
 function skip(text: string, i: number): number {
-  while (text[i] === " ") i++;
+  while (text[i] === " " || text[i] === "\t") i++;
   return i;
 }

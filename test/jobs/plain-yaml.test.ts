@@ -115,6 +115,11 @@ describe("parsePlainYaml", () => {
     );
   });
 
+  // Found by the edit property above: a tab is separation inside a flow collection.
+  it.each([["a: [\t]\n"], ["a: [ \t]\n"], ["a: [\tx ,\ty]\n"], ["a: {\tb: 1}\n"]])("reads %j as the yaml library does", (text) => {
+    expect(parsePlainYaml(text)).toEqual(real(text));
+  });
+
   it.each([
     ["a: 1\na: 2\n", "duplicate keys"],
     ["__proto__: 1\n", "__proto__"],
