@@ -152,18 +152,3 @@ export function warnFailed(ctx: Ctx, loaded: Loaded): void {
     ctx.out.warn(`${first}${detail ? ` (${detail.trim()})` : ""}`);
   }
 }
-
-/**
- * The clock for the after-the-hearing commands: KIKITORI_TODAY fixes the date (the time of
- * day stays the real one), so a reproducible run still counts hours to a deadline.
- */
-export function clock(ctx: Ctx): { today: string; now: number } {
-  const today = ctx.today();
-  const real = ctx.io.now();
-  const fixed = ctx.io.env.KIKITORI_TODAY;
-  if (!fixed || !/^\d{4}-\d{2}-\d{2}$/.test(fixed)) return { today, now: real.getTime() };
-  const [y, m, d] = today.split("-").map(Number) as [number, number, number];
-  const now = new Date(real);
-  now.setFullYear(y, m - 1, d);
-  return { today, now: now.getTime() };
-}

@@ -11,14 +11,14 @@ import { firstReplyOf, readOrderedText, stamp } from "../jobs/anchor.ts";
 import type { Pack } from "../pack/types.ts";
 import { bindPlanInput } from "../schedule/binding.ts";
 import type { PlatformProfile } from "../schedule/index.ts";
-import type { Ctx } from "./context.ts";
+import { type Ctx, clock } from "./context.ts";
 import { readPlatforms } from "./planning.ts";
 import type { Session } from "./session.ts";
 
 /** `--ordered` as an ISO date-time with offset; a usage error (2) when it cannot be read. */
 export function orderedFlag(ctx: Ctx, text: string): string {
-  const now = ctx.io.now();
-  const r = readOrderedText(text, now, -now.getTimezoneOffset());
+  const { now, offset } = clock(ctx);
+  const r = readOrderedText(text, new Date(now), offset);
   if ("value" in r) return r.value;
   throw new UsageError(
     r.error === "date-only"
@@ -42,10 +42,10 @@ export function replyWindowPlatform(ctx: Ctx, pack: Pack, answers: Answers, meta
 
 /** Asks when the client ordered; Enter takes now. An interruption propagates (the caller says how to resume). */
 export async function askOrdered(ctx: Ctx, session: Session, lang: "ja" | "en", platform: PlatformProfile): Promise<string | undefined> {
-  const now = ctx.io.now();
-  const offset = -now.getTimezoneOffset();
-  const initial = stamp(now.getTime(), offset).slice(0, 16).replace("T", " ");
-  const read = (raw: unknown) => (typeof raw === "string" && raw.trim() ? readOrderedText(raw, now, offset) : { value: stamp(now.getTime(), offset) });
+  const { now: ms, offset } = clock(ctx);
+  const now = new Date(ms);
+  const initial = stamp(ms, offset).slice(0, 16).replace("T", " ");
+  const read = (raw: unknown) => (typeof raw === "string" && raw.trim() ? readOrderedText(raw, now, offset) : { value: stamp(ms, offset) });
   const hours = (platform.rules.find((r) => r.kind === "first_reply")?.days ?? 0) * 24;
   const reply = await session.prompter.ask({
     kind: "meta",
@@ -76,7 +76,7 @@ export async function askOrdered(ctx: Ctx, session: Session, lang: "ja" | "en", 
 /** While the first-reply window is open: when it closes and how many hours are left, on stderr. */
 export function noteFirstReply(ctx: Ctx, platform: PlatformProfile | undefined, ordered: string | undefined): void {
   const window = firstReplyOf(ordered ? parseTimestamp(ordered) : undefined, platform);
-  const now = ctx.io.now().getTime();
+  const { now } = clock(ctx);
   if (!window || now >= window.ms) return;
   const left = Math.floor((window.ms - now) / 3_600_000);
   const when = `${formatShortDate(window.date, ctx.lang)} ${window.time}`;

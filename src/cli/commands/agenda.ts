@@ -9,8 +9,8 @@ import { addDays } from "../../iso-date.ts";
 import { agendaItems, agendaJson, compareItems, type DatedItem, needsAttention } from "../../jobs/agenda.ts";
 import { renderAgenda } from "../../jobs/agenda-view.ts";
 import { assessJob } from "../../jobs/state.ts";
-import type { Ctx } from "../context.ts";
-import { clock, findAnswersFiles, loadJobs, warnFailed } from "../jobs.ts";
+import { type Ctx, clock } from "../context.ts";
+import { findAnswersFiles, loadJobs, warnFailed } from "../jobs.ts";
 
 export interface AgendaFlags {
   days?: string;

@@ -8,9 +8,9 @@ import { msg } from "../../i18n.ts";
 import { agendaItems, compareItems } from "../../jobs/agenda.ts";
 import { parseAlarms, renderCalendar } from "../../jobs/ics.ts";
 import { assessJob } from "../../jobs/state.ts";
-import type { Ctx } from "../context.ts";
+import { type Ctx, clock } from "../context.ts";
 import { emitText } from "../emit.ts";
-import { clock, findAnswersFiles, loadJobs, warnFailed } from "../jobs.ts";
+import { findAnswersFiles, loadJobs, warnFailed } from "../jobs.ts";
 
 export interface CalendarFlags {
   output?: string;

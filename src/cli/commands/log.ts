@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { amendAnswersText } from "../../answers/amend.ts";
 import { parseAnswersText, type ReadAnswers } from "../../answers/io.ts";
 import { type ProgressEntry, SENT_KINDS, type SentKind } from "../../answers/types.ts";
-import { formatShortDate, localTimestamp } from "../../date-format.ts";
+import { formatShortDate } from "../../date-format.ts";
 import { KikitoriError, UsageError } from "../../errors.ts";
 import { LIMITS, readTextFile, writeFileAtomic } from "../../files.ts";
 import { type Lang, msg } from "../../i18n.ts";
@@ -58,7 +58,7 @@ export async function runLog(ctx: Ctx, fileArg: string, flags: LogFlags): Promis
     return 0;
   }
   const previous = [...(read.file.progress ?? [])].filter((e) => e.done !== undefined && e.date <= entry.date).pop();
-  const updated = amendAnswersText(text, { progress: [entry], meta: { updated: localTimestamp(ctx.io.now()) } });
+  const updated = amendAnswersText(text, { progress: [entry], meta: { updated: ctx.now() } });
   // What is written must read back as a valid answers file with the entry in it.
   parseAnswersText(updated, fileArg);
   writeFileAtomic(file, updated, { force: true });

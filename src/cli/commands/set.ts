@@ -8,15 +8,13 @@ import { amendAnswersText } from "../../answers/amend.ts";
 import { splitSetArg } from "../../answers/coerce.ts";
 import { parseAnswersText } from "../../answers/io.ts";
 import type { AnswerValue } from "../../answers/types.ts";
-import { localTimestamp } from "../../date-format.ts";
 import { DataError, UsageError } from "../../errors.ts";
 import { LIMITS, readTextFile, writeFileAtomic } from "../../files.ts";
 import { msg } from "../../i18n.ts";
 import { planChanges } from "../../jobs/changes.ts";
 import { command } from "../../jobs/words.ts";
 import { findPack } from "../../pack/lookup.ts";
-import type { Ctx } from "../context.ts";
-import { clock } from "../jobs.ts";
+import { type Ctx, clock } from "../context.ts";
 
 export interface SetFlags {
   note?: string;
@@ -41,14 +39,15 @@ export async function runSet(ctx: Ctx, fileArg: string, pairs: string[], flags: 
   const read = parseAnswersText(text, fileArg);
   const loaded = findPack(read.file.pack.id, ctx.lookup);
   // KIKITORI_TODAY moves the day of the change too, so a reproducible run dates it consistently.
-  const now = new Date(clock(ctx).now);
+  const { now, offset } = clock(ctx);
+  const at = ctx.now();
   const note = flags.note?.trim();
   const change = planChanges(loaded.pack, read.file, sets, {
     file: fileArg,
-    at: localTimestamp(now),
+    at,
     ...(note ? { note } : {}),
-    now,
-    localOffset: -now.getTimezoneOffset(),
+    now: new Date(now),
+    localOffset: offset,
   });
   if (change.problems.length > 0) {
     const n = change.problems.length;
@@ -63,7 +62,7 @@ export async function runSet(ctx: Ctx, fileArg: string, pairs: string[], flags: 
   }
   const updated = amendAnswersText(text, {
     answers: change.answers,
-    meta: { ...change.meta, updated: localTimestamp(now) },
+    meta: { ...change.meta, updated: at },
     history: change.history,
   });
   // What is written must read back as a valid answers file.

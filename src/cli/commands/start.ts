@@ -9,7 +9,6 @@ import { AnswersStore } from "../../answers/autosave.ts";
 import { type SetArg, splitSetArg } from "../../answers/coerce.ts";
 import { outputFiles, stemOf } from "../../answers/names.ts";
 import type { Meta } from "../../answers/types.ts";
-import { localTimestamp } from "../../date-format.ts";
 import { DataError, NotFoundError, OutputError, UsageError } from "../../errors.ts";
 import { missingProblems, missingRequired, presetAnswers } from "../../flow/preset.ts";
 import { Interrupted } from "../../flow/prompter.ts";
@@ -106,7 +105,7 @@ async function runDefaults(ctx: Ctx, loaded: LoadedPack, sets: SetArg[], output:
   const meta = syncPlatform(loaded.pack, answers, metaFromFlags(flags));
   // Without prompts the order time defaults to now on a platform that counts from it.
   const platform = replyWindowPlatform(ctx, loaded.pack, answers, meta);
-  if (platform && !meta.ordered) meta.ordered = localTimestamp(ctx.io.now());
+  if (platform && !meta.ordered) meta.ordered = ctx.now();
   const doc = store.save({ answers, meta }, "complete");
   const file = store.file ?? "";
   ctx.out.info(ctx.out.t(`回答: ${shown(ctx, file)}`, `answers: ${shown(ctx, file)}`));

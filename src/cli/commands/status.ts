@@ -4,8 +4,8 @@
  */
 import { assessJob } from "../../jobs/state.ts";
 import { renderStatus, statusJson } from "../../jobs/status.ts";
-import type { Ctx } from "../context.ts";
-import { clock, failureLines, findAnswersFiles, loadJobs } from "../jobs.ts";
+import { type Ctx, clock } from "../context.ts";
+import { failureLines, findAnswersFiles, loadJobs } from "../jobs.ts";
 
 export interface StatusFlags {
   json?: boolean;
