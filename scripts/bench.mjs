@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --runs N --batch N --out FILE]
+// npm run bench [-- --runs N --batch N --agenda N --out FILE]
 // Times kikitori's commands against a bare `node -e 0` started the same way, interleaved so
 // both see the same machine load, and reports medians, ratios and peak memory. Writes the
 // table as JSON (default bench-results.json).
@@ -17,6 +17,7 @@ const arg = (name, def) => {
 };
 const RUNS = Number(arg("--runs", "21"));
 const BATCH = Number(arg("--batch", "1000"));
+const AGENDA = Number(arg("--agenda", "500"));
 const OUT = path.resolve(arg("--out", "bench-results.json"));
 
 if (!fs.existsSync(path.join(root, "dist", "cli.js"))) {
@@ -118,6 +119,47 @@ rows.push({
   rssRatio: null,
   briefsPerSecond: Math.round(BATCH / (batchMs / 1000)),
 });
+
+// Agenda: AGENDA answers files (the four examples, shifted in time, each with a short log) in
+// nested folders, read in one run: the morning check across every job.
+const agendaDir = path.join(work, "agenda");
+const shiftDate = (iso, days) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const examples = ["design-general", "icon-illustration", "logo-design", "voice-recording"].map((n) =>
+  fs.readFileSync(path.join(root, "questionnaires", "examples", `${n}.answers.yaml`), "utf8"),
+);
+for (let i = 0; i < AGENDA; i++) {
+  const shift = (i % 29) - 14;
+  const text = (examples[i % 4] ?? "")
+    .replace(/^( {2}(?:start_date|due_date|final_due_date|inspection_by): )(\d{4}-\d{2}-\d{2})/gm, (_, k, d) => `${k}${shiftDate(d, shift)}`)
+    .concat(
+      `progress:\n  - { date: ${shiftDate("2026-11-25", shift)}, hours: 3, done: 15 }\n  - { date: ${shiftDate("2026-11-26", shift)}, hours: 2.5, done: 25, sent: progress }\n`,
+    );
+  const dir = path.join(agendaDir, `client-${i % 20}`);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `job-${String(i).padStart(3, "0")}.answers.yaml`), text);
+}
+const listed = spawnSync(process.execPath, [bin, "agenda", "agenda", "--json"], { cwd: work, env, encoding: "utf8" });
+const agendaItems = JSON.parse(listed.stdout).length;
+if (listed.status !== 0 || agendaItems < AGENDA || listed.stderr !== "") throw new Error(`agenda listed ${agendaItems} items: ${listed.stderr}`);
+{
+  const base = [];
+  const cmd = [];
+  run([bin, "agenda", "agenda"], false);
+  for (let i = 0; i < RUNS; i++) {
+    base.push(run(["-e", "0"], false).ms);
+    cmd.push(run([bin, "agenda", "agenda"], false).ms);
+  }
+  const rss = run([bin, "agenda", "agenda"], true).rssKb;
+  rows.push({
+    command: `agenda (${AGENDA} jobs)`,
+    medianMs: +median(cmd).toFixed(0),
+    nodeMs: +median(base).toFixed(1),
+    ratio: +(median(cmd) / median(base)).toFixed(2),
+    peakRssMb: +(rss / 1024).toFixed(1),
+    rssRatio: null,
+    items: agendaItems,
+  });
+}
 
 const pad = (s, n) => String(s ?? "").padEnd(n);
 console.log(`kikitori bench: ${RUNS} interleaved runs each, node ${process.version}, ${os.cpus().length} cpus, load ${os.loadavg()[0].toFixed(2)}`);

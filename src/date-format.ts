@@ -56,3 +56,35 @@ export function localTimestamp(d: Date, day?: string): string {
   const zone = `${off >= 0 ? "+" : "-"}${pad(off / 60)}:${pad(off % 60)}`;
   return `${day ?? localIsoDate(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}${zone}`;
 }
+
+/** An instant as written in an answers file: `2026-11-23T10:00:00+09:00` (its offset kept). */
+export interface Timestamp {
+  /** Milliseconds since the epoch. */
+  ms: number;
+  /** The written offset from UTC, in minutes (`+09:00` → 540). */
+  offset: number;
+  /** The calendar date and time of day where it was written: `2026-11-23`, `10:00`. */
+  date: string;
+  time: string;
+}
+
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** Reads an ISO date-time with an offset (`Z` or `±HH:MM`); undefined for anything else. */
+export function parseTimestamp(text: string): Timestamp | undefined {
+  const m = TIMESTAMP.exec(text.trim());
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
+  const z = m[7] ?? "Z";
+  const offset = z === "Z" ? 0 : (z.startsWith("-") ? -1 : 1) * (Number(z.slice(1, 3)) * 60 + Number(z.slice(-2)));
+  const local = Date.UTC(y, mo - 1, d, h, mi, s);
+  const back = new Date(local);
+  if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || s > 59 || Math.abs(offset) > 14 * 60) return undefined;
+  return { ms: local - offset * 60_000, offset, date: `${m[1]}-${m[2]}-${m[3]}`, time: `${m[4]}:${m[5]}` };
+}
+
+/** The instant `ms` on the wall clock of `offset` (minutes from UTC): its date and `HH:MM`. */
+export function wallClock(ms: number, offset: number): { date: string; time: string } {
+  const iso = new Date(ms + offset * 60_000).toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
+}

@@ -148,7 +148,7 @@ let tmpCounter = 0;
  * A new temporary file beside the target. pid + a per-process counter is unique among live
  * processes (no node:crypto needed); a leftover of a dead process with a reused pid is skipped.
  */
-function createTemp(dir: string, file: string, content: string): string {
+function createTemp(dir: string, file: string, content: string | Uint8Array): string {
   for (let attempt = 0; ; attempt++) {
     const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${(tmpCounter++).toString(36)}.tmp`);
     try {
@@ -171,7 +171,7 @@ export interface WriteOptions {
  * linked (no clobber) or renamed (with force) into place. A crash leaves the old file or the
  * new one, never half of either.
  */
-export function writeFileAtomic(file: string, content: string, opts: WriteOptions = {}): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array, opts: WriteOptions = {}): void {
   const dir = path.dirname(path.resolve(file));
   const tmp = createTemp(dir, file, content);
   try {

@@ -26,10 +26,10 @@ export interface StoreOptions {
   /** Replace an existing file at the first write (--force, or a resumed file). */
   force: boolean;
   created?: string;
-  /** What a resumed file holds besides answers and meta, written back as it was (`migrated_from:`). */
-  migratedFrom?: AnswersFile["migrated_from"];
   /** The timestamp of a save (the command's clock, which follows KIKITORI_TODAY). */
   now: () => string;
+  /** What a resumed file holds besides the hearing (`migrated_from:`, `progress:`, `history:`), written back as it was. */
+  keep?: Pick<AnswersFile, "migrated_from" | "progress" | "history">;
 }
 
 export class AnswersStore {
@@ -68,7 +68,8 @@ export class AnswersStore {
       status,
       meta,
       answers: state.answers,
-      ...(this.o.migratedFrom?.length ? { migrated_from: this.o.migratedFrom } : {}),
+      // A resumed file keeps its migrations, its log and its history of changes.
+      ...this.o.keep,
     };
     if (this.target) {
       writeAnswersFile(this.target, doc, this.o.pack, { force: this.written || this.o.force });

@@ -1,6 +1,6 @@
 /** Reading and writing answers files. Writes are atomic (see files.ts). */
 import { isDeepStrictEqual } from "node:util";
-import { Document, parse } from "yaml";
+import { Document, isMap, isSeq, parse } from "yaml";
 import { DataError } from "../errors.ts";
 import { decodeText, LIMITS, readTextFile, type WriteOptions, writeFileAtomic } from "../files.ts";
 import { msg } from "../i18n.ts";
@@ -58,8 +58,13 @@ export function renderAnswersYaml(a: AnswersFile, pack?: Pack): string {
     meta: a.meta,
     answers: ordered,
     ...(a.migrated_from?.length ? { migrated_from: a.migrated_from } : {}),
+    ...(a.progress?.length ? { progress: a.progress } : {}),
+    ...(a.history?.length ? { history: a.history } : {}),
   };
   const yaml = new Document(doc, { version: "1.2" });
+  // One line per log entry: `- { date: 2026-12-01, hours: 3, done: 40 }`.
+  const log = yaml.get("progress");
+  if (isSeq(log)) for (const item of log.items) if (isMap(item)) item.flow = true;
   const text = yaml.toString({ lineWidth: 0 });
   // yaml writes some strings as block scalars that read back differently (a first line of
   // only spaces loses them: eemeli/yaml#692). Check, and quote every string if that happened.

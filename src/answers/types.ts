@@ -20,7 +20,7 @@ export interface Meta {
   client?: string;
   job?: string;
   platform?: string;
-  /** When the client ordered (ISO date-time with offset): the plan's anchor when present. */
+  /** When the client ordered (ISO date-time with offset): the plan's anchor when present; platform reply windows count from it. */
   ordered?: string;
   created?: string;
   updated?: string;
@@ -38,6 +38,32 @@ export interface MigrationRecord {
   ask_again?: string[];
 }
 
+/** The messages `log --sent` records; a check-in counts as done once one of them went out. */
+export const SENT_KINDS = ["confirm", "progress", "delay", "delivery", "checkin"] as const;
+export type SentKind = (typeof SENT_KINDS)[number];
+
+/** One line of the job's `progress:` log. */
+export interface ProgressEntry {
+  /** The day the work was done or the message sent, YYYY-MM-DD. */
+  date: string;
+  hours?: number;
+  /** Percent of the whole job done, 0-100, as of this day. */
+  done?: number;
+  sent?: SentKind;
+  note?: string;
+}
+
+/** One change of an agreed answer (`kikitori set`): `key` is a question id or `meta.<key>`. */
+export interface HistoryEntry {
+  /** When it changed, ISO date-time with offset. */
+  at: string;
+  key: string;
+  /** The value before and after; null for none. */
+  from: AnswerValue | null;
+  to: AnswerValue | null;
+  note?: string;
+}
+
 export interface AnswersFile {
   kikitori: 1;
   pack: { id: string; version: string };
@@ -46,6 +72,8 @@ export interface AnswersFile {
   meta: Meta;
   answers: Answers;
   migrated_from?: MigrationRecord[];
+  progress?: ProgressEntry[];
+  history?: HistoryEntry[];
 }
 
 export function isPending(v: unknown): v is Pending {

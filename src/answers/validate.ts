@@ -12,7 +12,8 @@ import { schemaProblems, suggest } from "../yaml/issues.ts";
 import type { ParsedYaml } from "../yaml/parse.ts";
 import { checkValue } from "./check-value.ts";
 import { chosenOther, pruneAnswers, visibleQuestions } from "./conditions.ts";
-import type { Answers, AnswersFile, MigrationRecord } from "./types.ts";
+import { checkOrdered, parseHistory, parseProgress } from "./progress.ts";
+import type { Answers, AnswersFile, Meta, MigrationRecord } from "./types.ts";
 
 // Built on first use: nothing is done at import time.
 const answersHeader = () =>
@@ -44,6 +45,8 @@ const answersHeader = () =>
         }),
       )
       .optional(),
+    progress: z.unknown().optional(),
+    history: z.unknown().optional(),
   }));
 let header: z.ZodType<AnswersHeaderData> | undefined;
 interface AnswersHeaderData {
@@ -54,6 +57,8 @@ interface AnswersHeaderData {
   meta?: Record<string, string | null | undefined> | null | undefined;
   answers?: Record<string, unknown> | null | undefined;
   migrated_from?: unknown[] | undefined;
+  progress?: unknown;
+  history?: unknown;
 }
 
 const HEADER_KEYS = [
@@ -64,6 +69,8 @@ const HEADER_KEYS = [
   "meta",
   "answers",
   "migrated_from",
+  "progress",
+  "history",
   "id",
   "version",
   "client",
@@ -85,6 +92,13 @@ export function validateAnswersHeader(data: unknown, file: string, parsed: Pick<
     if (!r.success) return { problems: schemaProblems(r.error.issues, data, parsed, file, HEADER_KEYS) };
     d = r.data;
   }
+  // Empty meta values (`client:` left blank) are the same as absent ones.
+  const meta: Meta = Object.fromEntries(Object.entries(d.meta ?? {}).filter(([, v]) => typeof v === "string" && v !== ""));
+  const where = { file, locate: parsed.locate };
+  const progress = parseProgress(d.progress, where);
+  const history = parseHistory(d.history, where);
+  const problems = [...checkOrdered(meta.ordered, where), ...progress.problems, ...history.problems];
+  if (problems.length > 0) return { problems };
   return {
     problems: [],
     file: {
@@ -92,15 +106,16 @@ export function validateAnswersHeader(data: unknown, file: string, parsed: Pick<
       pack: d.pack,
       ...(d.lang ? { lang: d.lang } : {}),
       status: d.status ?? "complete",
-      // Empty meta values (`client:` left blank) are the same as absent ones.
-      meta: Object.fromEntries(Object.entries(d.meta ?? {}).filter(([, v]) => typeof v === "string" && v !== "")),
+      meta,
       answers: (d.answers ?? {}) as Answers,
       ...(d.migrated_from ? { migrated_from: d.migrated_from as MigrationRecord[] } : {}),
+      ...(progress.entries.length > 0 ? { progress: progress.entries } : {}),
+      ...(history.entries.length > 0 ? { history: history.entries } : {}),
     },
   };
 }
 
-const HEADER_TOP = new Set(["kikitori", "pack", "lang", "status", "meta", "answers"]);
+const HEADER_TOP = new Set(["kikitori", "pack", "lang", "status", "meta", "answers", "progress", "history"]);
 const META_KEYS = new Set(["client", "job", "platform", "ordered", "created", "updated"]);
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 

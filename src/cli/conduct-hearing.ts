@@ -14,6 +14,7 @@ import { type Lang, msg } from "../i18n.ts";
 import type { LoadedPack } from "../pack/types.ts";
 import { templateStore } from "../render/templates.ts";
 import type { Ctx } from "./context.ts";
+import { askOrdered, noteFirstReply, replyWindowPlatform } from "./ordered.ts";
 import { shown, writeRenderedNextTo } from "./outputs.ts";
 import { platformChoices } from "./platforms.ts";
 import type { Session } from "./session.ts";
@@ -56,6 +57,12 @@ export async function conductHearing(ctx: Ctx, session: Session, o: Conduct): Pr
       },
       session.prompter,
     );
+    // On a platform that cancels unanswered orders, when the order came in (Enter: now).
+    if (!state.meta.ordered) {
+      const platform = replyWindowPlatform(ctx, o.loaded.pack, state.answers, state.meta);
+      const ordered = platform ? await askOrdered(ctx, session, o.lang, platform) : undefined;
+      if (ordered) state = { ...state, meta: { ...state.meta, ordered } };
+    }
   } catch (e) {
     throw e instanceof Interrupted ? interrupted(ctx, session, o.store.file, o.resumeFlags) : e;
   }
@@ -83,6 +90,7 @@ export async function conductHearing(ctx: Ctx, session: Session, o: Conduct): Pr
       ),
     ]);
   }
+  noteFirstReply(ctx, replyWindowPlatform(ctx, o.loaded.pack, doc.answers, doc.meta), doc.meta.ordered);
   return 0;
 }
 

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { localIsoDate, localTimestamp } from "../date-format.ts";
+import { localIsoDate, localTimestamp, parseTimestamp } from "../date-format.ts";
 import { UsageError } from "../errors.ts";
 import { isLang, type Lang, msg } from "../i18n.ts";
 import type { LookupEnv } from "../pack/lookup.ts";
@@ -79,6 +79,17 @@ export function makeCtx(io: IO, out: Output, langFlag: Lang | undefined): Ctx {
     today: () => fixedDay(io.env) ?? localIsoDate(io.now()),
     now: () => localTimestamp(io.now(), fixedDay(io.env)),
   };
+}
+
+/**
+ * The one clock (`ctx.now()`) as numbers: today, the instant and its offset in minutes.
+ * KIKITORI_TODAY fixes the date and the time of day stays the real one, so a reproducible run
+ * still counts hours to a deadline, and an order typed as `now` is that instant.
+ */
+export function clock(ctx: Ctx): { today: string; now: number; offset: number } {
+  const t = parseTimestamp(ctx.now());
+  const real = ctx.io.now();
+  return { today: ctx.today(), now: t?.ms ?? real.getTime(), offset: t?.offset ?? -real.getTimezoneOffset() };
 }
 
 /** KIKITORI_TODAY, when it is a date: every clock read of the run takes that day. */

@@ -7,7 +7,7 @@ import { type Msg, msg } from "../i18n.ts";
 import { daysBetween } from "../iso-date.ts";
 import type { RenderContext } from "../render/context.ts";
 import type { PlanOutcome } from "../render/schedule.ts";
-import { dueMeansLabel, type Plan } from "../schedule/index.ts";
+import { dueMeansLabel, firstDraftStageOf, type Plan } from "../schedule/index.ts";
 import { baseContext, clientMilestones, type FollowUpInput, planOf } from "./followup.ts";
 
 export interface DelayFlags {
@@ -87,6 +87,7 @@ export function buildDelayContext(input: FollowUpInput, flags: DelayFlags): Dela
     );
   }
   const dueMeans = newPlan?.dueMeans ?? oldPlan?.dueMeans ?? "final";
+  const stagePlan = newPlan ?? oldPlan;
   return {
     context: {
       ...base,
@@ -96,7 +97,7 @@ export function buildDelayContext(input: FollowUpInput, flags: DelayFlags): Dela
         oldDueText: oldDue ? formatDate(oldDue, lang) : "",
         newDue: flags.newDue,
         newDueText: formatDate(flags.newDue, lang),
-        dueMeansText: dueMeansLabel(dueMeans, lang, pack.schedule?.terms),
+        dueMeansText: dueMeansLabel(dueMeans, lang, pack.schedule?.terms, stagePlan ? firstDraftStageOf(stagePlan) : undefined),
         days: oldDue ? daysBetween(oldDue, flags.newDue) : 0,
         daysBefore: oldDue ? Math.max(0, daysBetween(today, oldDue)) : 0,
         planned: newPlan !== undefined,

@@ -5,10 +5,11 @@
 import { formatDate } from "../date-format.ts";
 import { UsageError } from "../errors.ts";
 import { type Msg, msg } from "../i18n.ts";
-import { addDays } from "../iso-date.ts";
+import { addDays, daysBetween } from "../iso-date.ts";
 import type { RenderContext } from "../render/context.ts";
 import { bindPlanInput } from "../schedule/binding.ts";
-import { milestoneLabel, type Plan } from "../schedule/index.ts";
+import { firstDraftStageOf, type Milestone, milestoneLabel, type Plan } from "../schedule/index.ts";
+import { bindStages } from "../schedule/stage-binding.ts";
 import { baseContext, type FollowUpInput, planOf, revisionRounds } from "./followup.ts";
 
 export interface DeliveryFlags {
@@ -17,6 +18,16 @@ export interface DeliveryFlags {
   round?: number;
   /** The final delivery even though rounds are left (the client is happy). */
   final?: boolean;
+  /** A stage of the pack's (`line_art`): that stage's result, with its own next step. */
+  stage?: string;
+}
+
+export interface StageDelivery {
+  id: string;
+  /** The client checks it now (else it is shown as progress and the work goes on). */
+  checked: boolean;
+  /** The next stage's name, when a stage follows the client's check. */
+  next: string;
 }
 
 export interface Acceptance {
@@ -36,8 +47,12 @@ export interface DeliveryContext extends RenderContext {
     round: number;
     /** The first draft (round 0). */
     first: boolean;
-    /** What this delivery is called in the pack's words: 初稿, リテイク2回目, Revision 2. */
+    /** What this delivery is called in the pack's words: 初稿, リテイク2回目, Revision 2, 線画. */
     label: string;
+    /** The same inside a sentence: `the line art` reads "line art" in English. */
+    labelInSentence: string;
+    /** Set when --stage names a stage of the pack's. */
+    stage: StageDelivery | null;
     /** Revision rounds agreed, when the plan knows them. */
     rounds: number | null;
     roundsLeft: number | null;
@@ -67,9 +82,12 @@ export function buildDeliveryContext(input: FollowUpInput, flags: DeliveryFlags)
       msg(`--round ${round} は合意した修正回数 (${rounds} 回) を超えています`, `--round ${round} is more than the ${rounds} revision round(s) agreed`),
     );
   }
-  const final = flags.final === true || (rounds !== null && round === rounds);
+  const stage = flags.stage === undefined ? null : stageDelivery(input, plan, flags.stage);
+  // The last round is the final delivery unless stages follow it (a final check, the export).
+  const roundStep = plan?.milestones.find((m) => m.actor === "worker" && m.round === round);
+  const final = flags.final === true || (stage ? stage.final : rounds !== null && round === rounds && roundStep?.kind !== "revision");
   const bound = bindPlanInput(pack, answers, file.meta);
-  const reviewDays = bound?.input?.reviewDays ?? 3;
+  const reviewDays = stage?.reviewDays ?? firstReviewDays(plan, round) ?? bound?.input?.reviewDays ?? 3;
   const platformId = plan?.platform ?? file.meta.platform ?? "";
   const profile = planning.platforms.find((p) => p.id === platformId);
   const rule = profile?.rules.find((r) => r.kind === "acceptance" && r.from === "delivery" && r.days !== undefined);
@@ -96,22 +114,26 @@ export function buildDeliveryContext(input: FollowUpInput, flags: DeliveryFlags)
       );
   }
   const reviewBy = addDays(today, reviewDays);
+  const terms = input.pack.schedule?.terms;
+  // The pack's words for what is delivered: 初稿 / 初回納品 / ラフ, 修正2回目 / リテイク2回目.
+  const label = stage
+    ? stage.label
+    : round === 0
+      ? (terms?.first_draft?.[lang] ?? (plan ? firstDraftStageOf(plan)?.[lang] : undefined) ?? milestoneLabel({ id: "first_draft", kind: "first_draft" }, lang))
+      : milestoneLabel({ id: `revision_${round}`, kind: "revision", round }, lang, terms);
   return {
     context: {
       ...baseContext(input, outcome),
       delivery: {
         items: flags.items,
         round,
-        first: round === 0,
-        // The pack's words for what is delivered: 初稿 / 初回納品, 修正2回目 / リテイク2回目.
-        label: milestoneLabel(
-          round === 0 ? { id: "first_draft", kind: "first_draft" } : { id: `revision_${round}`, kind: "revision", round },
-          lang,
-          input.pack.schedule?.terms,
-        ),
+        first: !stage && round === 0,
+        label,
+        labelInSentence: lang === "en" && /^[A-Z][a-z]/.test(label) ? label[0]?.toLowerCase() + label.slice(1) : label,
+        stage: stage ? { id: stage.id, checked: stage.checked, next: stage.next } : null,
         rounds,
         roundsLeft: rounds === null ? null : Math.max(0, rounds - round),
-        roundsKnown: rounds !== null,
+        roundsKnown: rounds !== null && (!stage || stage.beforeRounds),
         final,
         reviewDays,
         reviewBy,
@@ -121,5 +143,49 @@ export function buildDeliveryContext(input: FollowUpInput, flags: DeliveryFlags)
     },
     ...(plan ? { plan } : {}),
     warnings,
+  };
+}
+
+/** The client's review days after the first draft (round 0) as planned: a stage's own check may differ. */
+function firstReviewDays(plan: Plan | undefined, round: number): number | undefined {
+  if (!plan || round !== 0) return undefined;
+  const at = plan.milestones.findIndex((m) => m.id === "first_draft");
+  const next = at < 0 ? undefined : plan.milestones.slice(at + 1).find((m) => m.actor === "client");
+  return next && (next.kind === "check" || next.kind === "review") ? daysBetween(plan.milestones[at]?.date ?? next.date, next.date) : undefined;
+}
+
+/** What --stage names: the stage's own milestone in the plan, its check, and what follows it. */
+function stageDelivery(input: FollowUpInput, plan: Plan | undefined, id: string) {
+  const { pack, answers, lang } = input;
+  const stages = pack.schedule?.stages ? bindStages(pack.schedule.stages, answers).filter((s) => s.actor !== "client") : [];
+  const stage = stages.find((s) => s.id === id);
+  if (!stage) {
+    throw new UsageError(
+      stages.length === 0
+        ? msg(
+            `パック ${pack.id} には段階 (schedule.stages) がありません。--round を使ってください`,
+            `pack ${pack.id} has no stages (schedule.stages): use --round`,
+          )
+        : msg(
+            `--stage ${id} はこの案件の段階にありません。次のいずれかを指定してください: ${stages.map((s) => s.id).join(", ")}`,
+            `--stage ${id} is not a stage of this job: use one of ${stages.map((s) => s.id).join(", ")}`,
+          ),
+    );
+  }
+  const milestones = plan?.milestones ?? [];
+  const at = milestones.findIndex((m) => m.stage === id && m.actor === "worker" && m.kind !== "revision");
+  const own: Milestone | undefined = milestones[at];
+  const turn = at < 0 ? undefined : milestones.slice(at + 1).find((m) => m.actor !== "platform");
+  const checked = turn !== undefined && turn.actor === "client" && (turn.kind === "check" || turn.kind === "review");
+  const index = stages.indexOf(stage);
+  const beforeRounds = turn?.kind === "review";
+  return {
+    id,
+    label: stage.label[lang],
+    final: own?.kind === "final_delivery",
+    checked,
+    beforeRounds,
+    next: beforeRounds ? "" : (stages[index + 1]?.label[lang] ?? ""),
+    reviewDays: checked && own && turn ? daysBetween(own.date, turn.date) : undefined,
   };
 }

@@ -14,6 +14,7 @@ import type { RenderContext } from "../render/context.ts";
 import { contextWithPlan } from "../render/render.ts";
 import { type PlanningEnv, type PlanOutcome, planFromAnswers } from "../render/schedule.ts";
 import { type MilestoneTerms, milestoneLabel, type Plan } from "../schedule/index.ts";
+import { type ChangeItem, changesToTell } from "./changes.ts";
 
 export interface FollowUpInput {
   pack: Pack;
@@ -33,7 +34,7 @@ export interface DatedItem {
 }
 
 /** Milestones the client takes part in or waits for. */
-const CLIENT_FACING = new Set(["first_draft", "review", "revision", "final_delivery", "acceptance_end"]);
+const CLIENT_FACING = new Set(["first_draft", "review", "revision", "final_delivery", "acceptance_end", "stage", "check", "client_step"]);
 
 export function planOf(input: FollowUpInput, pack: Pack = input.pack): PlanOutcome | undefined {
   return planFromAnswers(pack, input.answers, input.file.meta, input.planning);
@@ -66,7 +67,7 @@ export interface ProgressFlags {
 
 export interface ProgressContext extends RenderContext {
   /** `percentText` is empty without --percent (0 % is a figure, not "none"). */
-  progress: { percent: number | null; percentText: string; done: string[]; next: string[]; upcoming: DatedItem[] };
+  progress: { percent: number | null; percentText: string; done: string[]; next: string[]; upcoming: DatedItem[]; changes: ChangeItem[] };
 }
 
 export function buildProgressContext(input: FollowUpInput, flags: ProgressFlags): ProgressContext {
@@ -75,5 +76,6 @@ export function buildProgressContext(input: FollowUpInput, flags: ProgressFlags)
   // Strictly after today: what was due today is reported as done or late, not as coming.
   const upcoming = clientMilestones(outcome?.plan, input.lang, input.today, input.pack.schedule?.terms).filter((m) => m.date > input.today);
   const percent = flags.percent ?? null;
-  return { ...base, progress: { percent, percentText: percent === null ? "" : String(percent), done: flags.done, next: flags.next, upcoming } };
+  const changes = changesToTell(input.pack, input.file, input.lang);
+  return { ...base, progress: { percent, percentText: percent === null ? "" : String(percent), done: flags.done, next: flags.next, upcoming, changes } };
 }

@@ -1,6 +1,7 @@
 import { stripControls } from "../controls.ts";
 import type { Lang } from "../i18n.ts";
 import type { PackInput, QuestionInput } from "./schema.ts";
+import { normalizeStages } from "./stages.ts";
 import type { Pack, Question, Text } from "./types.ts";
 
 /** Schedule keys the planner reads as whole numbers. */
@@ -77,9 +78,10 @@ function strip<T extends object>(o: T): T {
 }
 
 function normalizeSchedule(schedule: NonNullable<PackInput["schedule"]>, text: (t: string | Record<string, string>) => Text): Pack["schedule"] {
-  const { terms, ...bindings } = schedule;
-  if (!terms) return bindings as Pack["schedule"];
+  const { terms, stages, ...bindings } = schedule;
+  const staged = stages ? { stages: normalizeStages(stages, text) } : {};
+  if (!terms) return { ...(bindings as Pack["schedule"]), ...staged };
   const out: Partial<Record<"first_draft" | "revision" | "final_delivery", Text>> = {};
   for (const [k, v] of Object.entries(terms)) if (v !== undefined) out[k as keyof typeof out] = text(v);
-  return { ...(bindings as Pack["schedule"]), terms: out };
+  return { ...(bindings as Pack["schedule"]), terms: out, ...staged };
 }

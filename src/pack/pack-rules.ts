@@ -44,6 +44,13 @@ export function checkLanguages(input: PackInput, at: At): void {
         if (k === "schedule" && x && typeof x === "object" && "terms" in x) {
           for (const [t, v] of Object.entries((x as { terms?: object }).terms ?? {})) walk(v, [...path, k, "terms", t], true);
         }
+        if (k === "schedule" && x && typeof x === "object" && "stages" in x) {
+          for (const [i, st] of ((x as { stages?: { label?: unknown; check?: unknown }[] }).stages ?? []).entries()) {
+            walk(st.label, [...path, k, "stages", i, "label"], true);
+            const check = st.check as { label?: unknown } | undefined;
+            if (check && typeof check === "object" && check.label !== undefined) walk(check.label, [...path, k, "stages", i, "check", "label"], true);
+          }
+        }
         if (k === "when" || k === "validate" || k === "schedule" || k === "templates") continue;
         walk(x, [...path, k], TEXT_KEYS.has(k));
       }
@@ -70,12 +77,12 @@ const LANG_ALIASES: Record<string, "ja" | "en"> = {
 };
 const TEXT_KEYS = new Set(["title", "description", "intro", "message", "label", "help", "label", "hint", "unit", "min_label", "max_label"]);
 
-const DATE_KEYS = new Set(["start", "due"]);
+const DATE_KEYS = new Set(["start", "due", "payment"]);
 const NUMBER_KEYS = new Set(["revisions", "review_days", "effort_hours", "draft_share", "hours_per_day", "checkin_every"]);
 
 export function checkSchedule(input: PackInput, byId: Map<string, QuestionInput>, at: At): void {
   for (const [key, b] of Object.entries(input.schedule ?? {}) as [string, Binding | undefined][]) {
-    if (b === undefined || key === "terms") continue;
+    if (b === undefined || key === "terms" || key === "stages") continue;
     const path = ["schedule", key];
     const literal = typeof b === "object" ? b.default : b;
     if (typeof b === "object") {
@@ -122,6 +129,7 @@ const WANT: Record<ScheduleKey, Text> = {
   workdays: msg("mon-fri、mon,wed,fri、月〜金 のような稼働日", "workdays like mon-fri, mon,wed,fri or 月〜金"),
   calendar: msg("jp か none", "jp or none"),
   platform: msg(`次のいずれか: ${PLATFORM_IDS.join(", ")}`, `one of: ${PLATFORM_IDS.join(", ")}`),
+  payment: msg("YYYY-MM-DD の実在する日付", "a real YYYY-MM-DD date"),
 };
 
 /** A fixed schedule value (or a map value, or a default) against the planner's rule for its key (schema.ts scheduleValues). */

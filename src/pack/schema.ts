@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { checkSchemas, tagSchema } from "./check-schema.ts";
 import { editorSchema } from "./json-schema.ts";
+import { stageSchema } from "./stage-schema.ts";
 
 export const QUESTION_TYPES = ["text", "paragraph", "select", "multiselect", "confirm", "number", "date", "scale", "list", "references"] as const;
 
@@ -47,6 +48,7 @@ export const SCHEDULE_KEYS = [
   "calendar",
   "checkin_every",
   "platform",
+  "payment",
 ] as const;
 
 /**
@@ -95,7 +97,7 @@ function build() {
   const Condition = conditionSchema(basics);
   const Question = questionSchema(basics, Condition);
   const Values = scheduleValues();
-  const { PackSchema, EditorSchema } = packSchema(basics, Question, Values);
+  const { PackSchema, EditorSchema } = packSchema(basics, Question, Values, stageSchema(basics.Text, Condition, QUESTION_ID_RE));
   return { PackSchema, EditorSchema, Question, Condition, Values };
 }
 
@@ -187,7 +189,12 @@ function questionSchema({ Text, Scalar }: Basics, Condition: z.ZodType<Cond>) {
 }
 
 /** The pack: its sections of questions, the schedule bindings, template overrides. */
-function packSchema({ Text, Scalar, QuestionRef }: Basics, Question: ReturnType<typeof questionSchema>, Values: ReturnType<typeof scheduleValues>) {
+function packSchema(
+  { Text, Scalar, QuestionRef }: Basics,
+  Question: ReturnType<typeof questionSchema>,
+  Values: ReturnType<typeof scheduleValues>,
+  Stage: ReturnType<typeof stageSchema<Cond>>,
+) {
   const Section = z.strictObject({
     id: z.string().regex(SECTION_ID_RE),
     title: Text,
@@ -222,10 +229,12 @@ function packSchema({ Text, Scalar, QuestionRef }: Basics, Question: ReturnType<
   const Schedule = z.strictObject({
     ...(Object.fromEntries(SCHEDULE_KEYS.map((k) => [k, Binding.optional()])) as Record<(typeof SCHEDULE_KEYS)[number], z.ZodOptional<typeof Binding>>),
     terms: Terms.optional(),
+    stages: z.array(Stage).min(1).max(50).optional().describe("The job's stages in order, with the client's checks and steps."),
   });
   const StrictSchedule = z.strictObject({
     ...Object.fromEntries(SCHEDULE_KEYS.map((k) => [k, bindingOf(Values[k]).optional()])),
     terms: Terms.optional(),
+    stages: Schedule.shape.stages,
   });
 
   const pack = <S extends z.ZodType>(schedule: S) =>
@@ -272,6 +281,7 @@ function scheduleValues(): Record<(typeof SCHEDULE_KEYS)[number], z.ZodType> {
     calendar: z.enum(["jp", "none"]),
     checkin_every: z.int().min(1).max(365),
     platform: z.enum(PLATFORM_IDS),
+    payment: date,
   };
 }
 

@@ -64,6 +64,22 @@ export interface Section {
 
 export type Binding = Scalar | { question: string; map?: Record<string, Scalar>; default?: Scalar };
 
+/** A stage of `schedule.stages`, normalized: `check: true` is `{}`, `check: false` is absent. */
+export interface PackStage {
+  id: string;
+  actor: "worker" | "client";
+  label: Text;
+  share?: number;
+  hours?: number;
+  /** Client steps: calendar days the client needs. */
+  days?: number;
+  check?: { when?: Condition; days?: number; label?: Text };
+  revisions?: boolean;
+  first_draft?: boolean;
+  /** Only when this holds for the answers. */
+  when?: Condition;
+}
+
 export interface Pack {
   kikitori: 1;
   id: string;
@@ -72,7 +88,7 @@ export interface Pack {
   description?: Text;
   languages: ("ja" | "en")[];
   sections: Section[];
-  schedule?: Partial<Record<ScheduleKey, Binding>> & { terms?: Partial<Record<"first_draft" | "revision" | "final_delivery", Text>> };
+  schedule?: Partial<Record<ScheduleKey, Binding>> & { terms?: Partial<Record<"first_draft" | "revision" | "final_delivery", Text>>; stages?: PackStage[] };
   templates?: Partial<Record<TemplateName, string>>;
   checks?: PackCheck[];
   written_terms?: Partial<Record<TermsKey, string>>;

@@ -11,6 +11,7 @@ import { normalizePack } from "./normalize.ts";
 import { checkLanguages, checkSchedule, checkTemplates } from "./pack-rules.ts";
 import { type At, checkQuestion, checkWhen } from "./question-rules.ts";
 import { knownKeys, type PackInput, type QuestionInput, schemas } from "./schema.ts";
+import { checkStages } from "./stages.ts";
 import type { Pack, Text } from "./types.ts";
 import { checkChecksAndTerms } from "./validate-checks.ts";
 
@@ -114,6 +115,7 @@ function checkRules(input: PackInput, at: At): void {
   }
   checkLanguages(input, at);
   checkSchedule(input, byId, at);
+  checkStages(input, byId, at);
   checkTemplates(input, at);
   checkChecksAndTerms(input, byId, at);
 }

@@ -70,6 +70,8 @@ export interface RenderContext {
   checks: { items: { id: string; text: string; source: string; verified: boolean }[]; evaluated: number };
   nextContact: string;
   nextContactText: string;
+  /** A file sent with the message (`plan.png`, from `message confirm --attach`), by its name; empty when none. */
+  attachment: string;
 }
 
 export interface ContextInput {
@@ -155,6 +157,7 @@ export function buildContext(input: ContextInput): RenderContext {
     },
     nextContact: input.nextContact,
     nextContactText: formatDate(input.nextContact, lang),
+    attachment: "",
   };
 }
 
@@ -224,6 +227,13 @@ function renderItem(q: Question, answers: Answers, lang: Lang): RenderItem {
 }
 
 const HONORIFIC = /\s*(様|さま|御中|殿|さん|先生)$/;
+
+/** The client as a picture or a heading names them: `山田 様` (the honorific added once), `Ms. Smith` (none in English). */
+export function addressee(client: string, lang: Lang): string {
+  const name = client.trim();
+  if (!name) return "";
+  return lang === "ja" ? (HONORIFIC.test(name) ? name : `${name} 様`) : name.replace(HONORIFIC, "").trim();
+}
 
 function salutation(client: string, lang: Lang): string {
   const name = client.trim();

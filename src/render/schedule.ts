@@ -11,6 +11,7 @@ import { allQuestions } from "../pack/types.ts";
 import { bindPlanInput } from "../schedule/binding.ts";
 import {
   dueMeansLabel,
+  firstDraftStageOf,
   type HolidayCalendar,
   milestoneLabel,
   type Plan,
@@ -60,7 +61,7 @@ const ACTOR: Record<string, [string, string]> = {
   client: ["クライアント", "Client"],
   platform: ["プラットフォーム", "Platform"],
 };
-const CLIENT_FACING = new Set(["first_draft", "review", "revision", "final_delivery", "acceptance_end"]);
+const CLIENT_FACING = new Set(["first_draft", "review", "revision", "final_delivery", "acceptance_end", "stage", "check", "client_step"]);
 
 export function scheduleView(outcome: PlanOutcome | undefined, pack: Pack, lang: Lang, env: PlanningEnv) {
   if (!outcome) return null;
@@ -79,8 +80,10 @@ export function scheduleView(outcome: PlanOutcome | undefined, pack: Pack, lang:
   const milestones = plan.milestones.map((m) => ({
     id: m.id,
     date: m.date,
-    dateText: formatDate(m.date, lang),
-    shortText: formatShortDate(m.date, lang),
+    // A window counted from the exact order time ends at a time of day too.
+    dateText: `${formatDate(m.date, lang)}${m.time ? ` ${m.time}` : ""}`,
+    shortText: `${formatShortDate(m.date, lang)}${m.time ? ` ${m.time}` : ""}`,
+    time: m.time ?? "",
     label: milestoneLabel(m, lang, terms),
     actor: m.actor,
     actorText: (ACTOR[m.actor] ?? [m.actor, m.actor])[ja ? 0 : 1],
@@ -98,7 +101,7 @@ export function scheduleView(outcome: PlanOutcome | undefined, pack: Pack, lang:
     totalEffortHours: plan.totalEffortHours,
     slackPercent: Math.round(plan.slackRatio * 100),
     bottleneck: {
-      label: milestoneLabel({ id: plan.bottleneck.id, kind: kindOf(plan, plan.bottleneck.id), round: roundOf(plan, plan.bottleneck.id) }, lang, terms),
+      label: milestoneLabel(plan.milestones.find((m) => m.id === plan.bottleneck.id) ?? { id: plan.bottleneck.id, kind: "first_draft" }, lang, terms),
       dateText: formatDate(plan.bottleneck.date, lang),
       capacity,
       effort,
@@ -106,8 +109,8 @@ export function scheduleView(outcome: PlanOutcome | undefined, pack: Pack, lang:
     },
     hoursPerDay: plan.hoursPerDay,
     dueMeans: plan.dueMeans,
-    dueMeansText: dueMeansLabel(plan.dueMeans, lang, terms),
-    firstDraftLabel: milestoneLabel({ id: "first_draft", kind: "first_draft" }, lang, terms),
+    dueMeansText: dueMeansLabel(plan.dueMeans, lang, terms, firstDraftStageOf(plan)),
+    firstDraftLabel: milestoneLabel(plan.milestones.find((m) => m.id === "first_draft") ?? { id: "first_draft", kind: "first_draft" }, lang, terms),
     finalLabel: milestoneLabel({ id: "final_delivery", kind: "final_delivery" }, lang, terms),
     due: plan.due,
     dueText: formatDate(plan.due, lang),
@@ -130,11 +133,4 @@ export function scheduleView(outcome: PlanOutcome | undefined, pack: Pack, lang:
         dateText: n.date ? formatDate(n.date, lang) : "",
       })),
   };
-}
-
-function kindOf(plan: Plan, id: string) {
-  return plan.milestones.find((m) => m.id === id)?.kind ?? "first_draft";
-}
-function roundOf(plan: Plan, id: string) {
-  return plan.milestones.find((m) => m.id === id)?.round;
 }

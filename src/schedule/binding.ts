@@ -8,8 +8,10 @@
  * the day a command happens to run, so `render`, every `message` and `schedule` agree.
  */
 import { type Answers, get, isPending, type Meta } from "../answers/types.ts";
+import { parseTimestamp } from "../date-format.ts";
 import { isIsoDate } from "../iso-date.ts";
 import type { Binding, Pack, ScheduleKey } from "../pack/types.ts";
+import { bindStages } from "./stage-binding.ts";
 import type { PlanInput } from "./types.ts";
 
 export interface BoundPlan {
@@ -59,6 +61,8 @@ export function bindPlanInput(pack: Pack, answers: Answers, meta: Meta): BoundPl
     return v === undefined ? undefined : String(v);
   };
   const platform = str("platform") ?? meta.platform;
+  // Platform windows count from the order when its time is known (meta.ordered).
+  const ordered = meta.ordered ? parseTimestamp(meta.ordered) : undefined;
   const draftShare = num("draft_share");
   const checkinEvery = num("checkin_every");
   const input: PlanInput = {
@@ -74,6 +78,8 @@ export function bindPlanInput(pack: Pack, answers: Answers, meta: Meta): BoundPl
     ...(draftShare !== undefined ? { draftShare } : {}),
     ...(checkinEvery !== undefined ? { checkinEvery } : {}),
     ...(platform ? { platform } : {}),
+    ...(ordered && meta.ordered ? { requestedOn: ordered.date, requestedAt: meta.ordered } : {}),
+    ...(schedule.stages ? { stages: bindStages(schedule.stages, answers) } : {}),
   };
   if (missing.length === 0) return { input, missing, known: input };
   const known: Partial<PlanInput> = { ...input };
@@ -82,6 +88,11 @@ export function bindPlanInput(pack: Pack, answers: Answers, meta: Meta): BoundPl
     if (field) delete known[field];
   }
   return { missing, known };
+}
+
+/** The value a pack's `schedule.<key>` binds to, given the answers (undefined when missing or pending). */
+export function boundValue(pack: Pack, key: ScheduleKey, answers: Answers): string | number | boolean | undefined {
+  return resolve(pack.schedule?.[key], answers);
 }
 
 function resolve(b: Binding | undefined, answers: Answers): string | number | boolean | undefined {

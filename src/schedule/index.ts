@@ -5,7 +5,16 @@
 export { addDays, isIsoDate, weekdayOf } from "../iso-date.ts";
 export { type HolidayCalendar, noneCalendar } from "./calendar.ts";
 export { renderGantt, sanitizeGanttText } from "./gantt.ts";
-export { dueMeansLabel, formatCompactDate, formatDate, type MilestoneTerms, milestoneLabel, phaseLabel, verdictLabel } from "./labels.ts";
+export {
+  dueMeansLabel,
+  firstDraftStageOf,
+  formatCompactDate,
+  formatDate,
+  type MilestoneTerms,
+  milestoneLabel,
+  phaseLabel,
+  verdictLabel,
+} from "./labels.ts";
 export { DEFAULT_CHECKIN_EVERY, DEFAULT_DRAFT_SHARE, planSchedule, TIGHT_SLACK } from "./planner.ts";
 export {
   type PlatformProblem,

@@ -1,5 +1,5 @@
 import { weekdayOf } from "../iso-date.ts";
-import type { IsoDate, Lang, Localized, Milestone, Phase, Verdict, Weekday } from "./types.ts";
+import type { IsoDate, Lang, Localized, Milestone, Phase, Plan, Verdict, Weekday } from "./types.ts";
 import { weekdayName } from "./workdays.ts";
 
 // Words for the two renderers. Templates phrase plans for clients; these are
@@ -25,7 +25,7 @@ export function formatCompactDate(date: IsoDate, lang: Lang): string {
  */
 export type MilestoneTerms = Partial<Record<"first_draft" | "revision" | "final_delivery", Localized>>;
 
-export function milestoneLabel(m: Pick<Milestone, "id" | "kind" | "round">, lang: Lang, terms: MilestoneTerms = {}): string {
+export function milestoneLabel(m: Pick<Milestone, "id" | "kind" | "round" | "label">, lang: Lang, terms: MilestoneTerms = {}): string {
   const n = m.round ?? 0;
   const ja = lang === "ja";
   const revision = terms.revision?.[lang];
@@ -35,7 +35,7 @@ export function milestoneLabel(m: Pick<Milestone, "id" | "kind" | "round">, lang
     case "first_reply":
       return ja ? "初回返信期限" : "First reply due";
     case "first_draft":
-      return terms.first_draft?.[lang] ?? (ja ? "初稿" : "First draft");
+      return terms.first_draft?.[lang] ?? m.label?.[lang] ?? (ja ? "初稿" : "First draft");
     case "review":
       return ja ? `確認${n}回目（${revision ?? "修正"}依頼）` : `Client feedback ${n}`;
     case "revision":
@@ -44,22 +44,39 @@ export function milestoneLabel(m: Pick<Milestone, "id" | "kind" | "round">, lang
       return terms.final_delivery?.[lang] ?? (ja ? "納品" : "Final delivery");
     case "acceptance_end":
       return ja ? "検収期限" : "Acceptance ends";
+    case "stage":
+    case "stage_done":
+    case "check":
+    case "client_step":
+      // The planner names these from the pack's stages.
+      return m.label?.[lang] ?? m.id;
   }
 }
 
-/** What "the deadline" is the date of: `最終納品日`, `初稿の提出日`, `the first-draft date`… */
-export function dueMeansLabel(dueMeans: "final" | "first_draft", lang: Lang, terms: MilestoneTerms = {}): string {
+/**
+ * What "the deadline" is the date of: `最終納品日`, `初稿の提出日`, `the first-draft date`…
+ * With stages the first draft may be a stage of the pack's (`ラフの提出日`): pass its name.
+ */
+export function dueMeansLabel(dueMeans: "final" | "first_draft", lang: Lang, terms: MilestoneTerms = {}, firstDraftStage?: Localized): string {
   const ja = lang === "ja";
   if (dueMeans === "final") {
     const t = terms.final_delivery?.[lang];
     return ja ? `${t ?? "最終納品"}日` : `the ${(t ?? "final delivery").toLowerCase()} date`;
   }
   const t = terms.first_draft?.[lang];
+  if (!t && firstDraftStage) return ja ? `${firstDraftStage.ja}の提出日` : `the day the ${firstDraftStage.en.toLowerCase()} is delivered`;
   return ja ? `${t ?? "初稿"}の提出日` : t ? `the ${t.toLowerCase()} date` : "the first-draft date";
 }
 
-export function phaseLabel(p: Pick<Phase, "kind" | "round" | "id">, lang: Lang, terms: MilestoneTerms = {}): string {
+/** The pack stage that is the plan's first draft, by its own name (`ラフ`), when the plan has stages. */
+export function firstDraftStageOf(plan: Pick<Plan, "milestones" | "phases">): Localized | undefined {
+  const stage = plan.milestones.find((m) => m.id === "first_draft")?.stage;
+  return stage === undefined ? undefined : plan.phases.find((p) => p.kind === "work" && p.stage === stage)?.label;
+}
+
+export function phaseLabel(p: Pick<Phase, "kind" | "round" | "id" | "label">, lang: Lang, terms: MilestoneTerms = {}): string {
   const ja = lang === "ja";
+  if (p.label) return p.label[lang];
   if (p.kind === "review") return ja ? `確認${p.round ?? 0}回目` : `Client review ${p.round ?? 0}`;
   if (p.kind === "acceptance") return ja ? "検収期間" : "Acceptance window";
   const draft = terms.first_draft?.[lang];

@@ -1,74 +1,127 @@
+import { parseTimestamp, wallClock } from "../date-format.ts";
 import { dayNumber, isoFromDay } from "../iso-date.ts";
 import { workdayTest } from "./calendar.ts";
+import { DEFAULT_DRAFT_SHARE, type Layout, layoutPlan, roundHours as round } from "./layout.ts";
 import type { PlatformProfile } from "./platforms.ts";
-import { bestBackward, earliestFeasibleDueDay, forward, type Sequence, type Shape, TIGHT_SLACK } from "./sequence.ts";
+import { bestPlacement, earliestFeasibleDueDay, type Sequence, type Shape, TIGHT_SLACK } from "./sequence.ts";
 import type { Bottleneck, Milestone, Phase, Plan, PlanInput, PlanNote, Verdict } from "./types.ts";
 import { type PlanEnv, validatePlanInput } from "./validate.ts";
 import { parseWorkdays } from "./workdays.ts";
 
-export const DEFAULT_DRAFT_SHARE = 0.7;
 export const DEFAULT_CHECKIN_EVERY = 2;
-export { TIGHT_SLACK };
-
-// Hours are shown to people; float noise like 27.999999999999996 must not be.
-const round = (n: number) => Math.round(n * 1e6) / 1e6;
+export { DEFAULT_DRAFT_SHARE, TIGHT_SLACK };
 
 const KIND_ORDER: Record<Milestone["kind"], number> = {
   hearing: 0,
   first_reply: 1,
-  first_draft: 2,
-  review: 3,
-  revision: 4,
-  final_delivery: 5,
-  acceptance_end: 6,
+  client_step: 2,
+  check: 3,
+  stage_done: 4,
+  stage: 5,
+  first_draft: 6,
+  review: 7,
+  revision: 8,
+  final_delivery: 9,
+  acceptance_end: 10,
 };
 
-function splitEffort(input: PlanInput): { draft: number; revisions: number[] } {
-  const rounds = input.revisionRounds;
-  if (rounds === 0) return { draft: round(input.effortHours), revisions: [] };
-  const draft = round(input.effortHours * (input.draftShare ?? DEFAULT_DRAFT_SHARE));
-  const each = round((input.effortHours - draft) / rounds);
-  return { draft, revisions: Array.from({ length: rounds }, () => each) };
+/**
+ * Milestones by date. On the same day a plan without stages orders them by kind, as it
+ * always has; a plan with stages keeps the order the work happens in (a check due the day
+ * its stage is delivered comes after it). The platform's first-reply window comes right
+ * after the hearing, its acceptance window after everything else.
+ */
+function sortMilestones(own: Milestone[], platform: Milestone[], staged: boolean): Milestone[] {
+  const rank = new Map<Milestone, number>(own.map((m, i) => [m, staged ? i : KIND_ORDER[m.kind]]));
+  for (const m of platform) rank.set(m, staged ? (m.kind === "first_reply" ? 0.5 : Number.MAX_SAFE_INTEGER) : KIND_ORDER[m.kind]);
+  return [...own, ...platform].sort((a, b) => (a.date === b.date ? (rank.get(a) ?? 0) - (rank.get(b) ?? 0) : a.date < b.date ? -1 : 1));
 }
 
-function buildMilestones(seq: Sequence, startDay: number): Milestone[] {
+/** Where the client's turns before block i fall: each ends `days` after the previous one. */
+function turnsOf(layout: Layout, seq: Sequence, startDay: number, i: number) {
+  let day = i === 0 ? startDay - 1 : (seq.deliveries[i - 1] ?? startDay);
+  return (layout.blocks[i]?.before ?? []).map((turn) => {
+    const from = day + 1;
+    day += turn.days;
+    return { turn, from, to: day };
+  });
+}
+
+function buildMilestones(layout: Layout, seq: Sequence, startDay: number): Milestone[] {
   const milestones: Milestone[] = [{ id: "hearing_done", date: isoFromDay(startDay), kind: "hearing", actor: "worker", hoursBefore: 0, effortBefore: 0 }];
-  const last = seq.deliveries.length - 1;
-  seq.deliveries.forEach((day, i) => {
-    const measured = { hoursBefore: round(seq.hoursBefore[i] ?? 0), effortBefore: round(seq.effortBefore[i] ?? 0) };
-    if (i > 0) {
-      milestones.push({ id: `revision_${i}_review`, date: isoFromDay(seq.reviewEnds[i - 1] ?? day), kind: "review", actor: "client", round: i });
+  layout.blocks.forEach((block, i) => {
+    for (const { turn, to } of turnsOf(layout, seq, startDay, i)) {
+      milestones.push({
+        id: turn.id,
+        // A step owed before the first stage with no lead time is due on the first day.
+        date: isoFromDay(i === 0 ? Math.max(to, startDay) : to),
+        kind: turn.kind,
+        actor: "client",
+        ...(turn.round !== undefined ? { round: turn.round } : {}),
+        ...(turn.stage !== undefined ? { stage: turn.stage } : {}),
+        ...(turn.label ? { label: turn.label } : {}),
+      });
     }
-    if (i === last) {
-      milestones.push({ id: "final_delivery", date: isoFromDay(day), kind: "final_delivery", actor: "worker", ...measured, ...(i > 0 ? { round: i } : {}) });
-    } else if (i === 0) {
-      milestones.push({ id: "first_draft", date: isoFromDay(day), kind: "first_draft", actor: "worker", ...measured });
-    } else {
-      milestones.push({ id: `revision_${i}`, date: isoFromDay(day), kind: "revision", actor: "worker", ...measured, round: i });
-    }
+    const { end } = block;
+    milestones.push({
+      id: end.id,
+      date: isoFromDay(seq.deliveries[i] ?? startDay),
+      kind: end.kind,
+      actor: "worker",
+      hoursBefore: round(seq.hoursBefore[i] ?? 0),
+      effortBefore: round(seq.effortBefore[i] ?? 0),
+      ...(end.round !== undefined ? { round: end.round } : {}),
+      ...(end.stage !== undefined ? { stage: end.stage } : {}),
+      ...(end.label ? { label: end.label } : {}),
+    });
   });
   return milestones;
 }
 
-function buildPhases(seq: Sequence, startDay: number): Phase[] {
+function buildPhases(layout: Layout, seq: Sequence, startDay: number): Phase[] {
   const phases: Phase[] = [];
-  seq.deliveries.forEach((day, i) => {
-    if (i === 0) {
-      // A late plan can put the draft before start; the bar then starts on the draft day.
-      phases.push({ id: "work_first_draft", kind: "work", actor: "worker", start: isoFromDay(Math.min(startDay, day)), end: isoFromDay(day) });
-      return;
+  layout.blocks.forEach((block, i) => {
+    for (const { turn, from, to } of turnsOf(layout, seq, startDay, i)) {
+      if (to < from) continue;
+      phases.push({
+        // Bar ids differ from milestone ids: charts key tasks by id.
+        id: turn.kind === "review" ? `review_${turn.round ?? i}` : `${turn.id}_window`,
+        kind: turn.kind === "client_step" ? "client_step" : "review",
+        actor: "client",
+        start: isoFromDay(from),
+        end: isoFromDay(to),
+        ...(turn.round !== undefined ? { round: turn.round } : {}),
+        ...(turn.stage !== undefined ? { stage: turn.stage } : {}),
+        ...(turn.label ? { label: turn.label } : {}),
+      });
     }
-    const previous = seq.deliveries[i - 1] ?? day;
-    const reviewEnd = seq.reviewEnds[i - 1] ?? previous;
-    if (reviewEnd > previous) {
-      phases.push({ id: `review_${i}`, kind: "review", actor: "client", start: isoFromDay(previous + 1), end: isoFromDay(reviewEnd), round: i });
-    }
-    phases.push({ id: `work_revision_${i}`, kind: "work", actor: "worker", start: isoFromDay(reviewEnd + 1), end: isoFromDay(day), round: i });
+    const day = seq.deliveries[i] ?? startDay;
+    // A late plan can put a delivery before its client's turn ends; the bar then starts on the delivery day.
+    const from = Math.min((seq.waitEnds[i] ?? startDay - 1) + 1, day);
+    const { phase } = block;
+    phases.push({
+      id: phase.id,
+      kind: "work",
+      actor: "worker",
+      start: isoFromDay(from),
+      end: isoFromDay(day),
+      ...(phase.round !== undefined ? { round: phase.round } : {}),
+      ...(phase.stage !== undefined ? { stage: phase.stage } : {}),
+      ...(phase.label ? { label: phase.label } : {}),
+    });
   });
   return phases;
 }
 
-function platformParts(profile: PlatformProfile | undefined, requestedDay: number, finalDay: number) {
+/** Where a window counted in days from an exact order time ends: its date and time, in the order's offset. */
+function fromOrderTime(requestedAt: string | undefined, days: number): { day: number; time: string } | undefined {
+  const t = requestedAt === undefined ? undefined : parseTimestamp(requestedAt);
+  if (!t) return undefined;
+  const end = wallClock(t.ms + days * 86_400_000, t.offset);
+  return { day: dayNumber(end.date), time: end.time };
+}
+
+function platformParts(profile: PlatformProfile | undefined, requestedDay: number, finalDay: number, requestedAt?: string) {
   const milestones: Milestone[] = [];
   const phases: Phase[] = [];
   const notes: PlanNote[] = [];
@@ -88,7 +141,14 @@ function platformParts(profile: PlatformProfile | undefined, requestedDay: numbe
     });
     if (day === undefined) continue;
     if (rule.kind === "first_reply" && !milestones.some((m) => m.kind === "first_reply")) {
-      milestones.push({ id: "first_reply_by", date: isoFromDay(day), kind: "first_reply", actor: "platform" });
+      const exact = rule.from === "order" && rule.days !== undefined ? fromOrderTime(requestedAt, rule.days) : undefined;
+      milestones.push({
+        id: "first_reply_by",
+        date: isoFromDay(exact?.day ?? day),
+        kind: "first_reply",
+        actor: "platform",
+        ...(exact ? { time: exact.time } : {}),
+      });
     }
     if (rule.kind === "acceptance" && rule.from === "delivery" && !milestones.some((m) => m.kind === "acceptance_end")) {
       milestones.push({ id: "acceptance_end", date: isoFromDay(day), kind: "acceptance_end", actor: "platform" });
@@ -153,45 +213,44 @@ export function planSchedule(input: PlanInput, env: PlanEnv): Plan {
   }
   const parsed = parseWorkdays(input.workdays);
   const workdays = parsed.ok ? parsed.days : [];
-  const effort = splitEffort(input);
+  const layout = layoutPlan(input);
   const shape: Shape = {
     startDay: dayNumber(input.start),
     hoursPerDay: input.hoursPerDay,
-    reviewDays: input.reviewDays,
-    draftEffort: effort.draft,
-    revisionEfforts: effort.revisions,
+    blocks: layout.blocks.map((b) => ({ effort: b.effort, wait: b.before.reduce((sum, t) => sum + t.days, 0) })),
+    anchor: layout.anchor,
     isWorkday: workdayTest(new Set(workdays), env.calendar),
   };
   const dueDay = dayNumber(input.due);
-  const seq = input.dueMeans === "final" ? bestBackward(shape, dueDay) : forward(shape, dueDay);
+  const seq = bestPlacement(shape, dueDay);
 
-  const firstDraftDay = seq.deliveries[0] ?? dueDay;
+  const firstDraftDay = seq.deliveries[layout.firstDraft] ?? dueDay;
   const finalDay = seq.deliveries[seq.deliveries.length - 1] ?? dueDay;
-  const bindingIndex = input.dueMeans === "final" ? seq.deliveries.length - 1 : 0;
-  const capacity = round(seq.hoursBefore[bindingIndex] ?? 0);
-  const required = round(seq.effortBefore[bindingIndex] ?? 0);
+  const capacity = round(seq.hoursBefore[layout.anchor] ?? 0);
+  const required = round(seq.effortBefore[layout.anchor] ?? 0);
   const slackRatio = round((capacity - required) / required);
 
-  const own = buildMilestones(seq, shape.startDay);
+  const own = buildMilestones(layout, seq, shape.startDay);
   const bottleneck = findBottleneck(own, input.due);
   // Judged at the worst milestone, not only overall: plenty of time for the
   // whole job does not help a first draft squeezed into its first week.
-  const verdict: Verdict = bottleneck.slackRatio < 0 || firstDraftDay < shape.startDay ? "late" : bottleneck.slackRatio < TIGHT_SLACK ? "tight" : "ok";
+  const noRoom = (seq.deliveries[0] ?? dueDay) <= (seq.waitEnds[0] ?? shape.startDay - 1);
+  const verdict: Verdict = bottleneck.slackRatio < 0 || noRoom ? "late" : bottleneck.slackRatio < TIGHT_SLACK ? "tight" : "ok";
 
   const profile = input.platform === undefined ? undefined : env.platforms.find((p) => p.id === input.platform);
   const requestedDay = input.requestedOn === undefined ? shape.startDay : dayNumber(input.requestedOn);
-  const platform = platformParts(profile, requestedDay, finalDay);
+  const platform = platformParts(profile, requestedDay, finalDay, input.requestedAt);
 
-  const milestones = [...own, ...platform.milestones].sort((a, b) => (a.date === b.date ? KIND_ORDER[a.kind] - KIND_ORDER[b.kind] : a.date < b.date ? -1 : 1));
-  const phases = [...buildPhases(seq, shape.startDay), ...platform.phases];
+  const milestones = sortMilestones(own, platform.milestones, layout.staged);
+  const phases = [...buildPhases(layout, seq, shape.startDay), ...platform.phases];
   const notes: PlanNote[] = [];
-  const anchor = input.dueMeans === "final" ? finalDay : firstDraftDay;
+  const anchor = seq.deliveries[layout.anchor] ?? dueDay;
   if (anchor !== dueDay) notes.push({ id: "schedule.due_moved", date: isoFromDay(anchor) });
   notes.push(...platform.notes);
 
   let earliestFeasibleDue: string | undefined;
   if (verdict === "late") {
-    const day = earliestFeasibleDueDay(shape, dueDay, input.dueMeans);
+    const day = earliestFeasibleDueDay(shape, dueDay);
     earliestFeasibleDue = isoFromDay(day);
     const coverage = env.calendar.coverage;
     if (coverage && earliestFeasibleDue > coverage.to) notes.push({ id: "schedule.beyond_calendar", date: coverage.to });

@@ -1,8 +1,12 @@
 import type { WorkdayTest } from "./calendar.ts";
-import type { DueMeans } from "./types.ts";
 
-// The arithmetic of a plan on day numbers: where each delivery falls and how
-// many worker hours lie before it. planner.ts turns the result into dates.
+// The arithmetic of a plan on day numbers: where each delivery falls and how many worker
+// hours lie before it. planner.ts turns the result into dated milestones.
+//
+// A plan is a row of work blocks (the first draft and each revision, or the pack's stages
+// and revision rounds). Before a block's work starts the client may have a turn of `wait`
+// calendar days (reviewing the previous delivery, sending materials); the worker waits
+// then, so those days are not capacity.
 
 /** Share of effort above which a plan is comfortable; below it the verdict is `tight`. */
 export const TIGHT_SLACK = 0.2;
@@ -11,21 +15,31 @@ const EPSILON = 1e-9;
 // and no calendar has a year of consecutive holidays.
 const MAX_WALK = 3700;
 
+export interface Block {
+  /** Work hours of the block. */
+  effort: number;
+  /** Calendar days of the client's turn before the block's work starts. */
+  wait: number;
+}
+
 export interface Shape {
   startDay: number;
   hoursPerDay: number;
-  reviewDays: number;
-  draftEffort: number;
-  /** Effort of each revision round, in order. */
-  revisionEfforts: number[];
+  blocks: Block[];
+  /**
+   * The block delivered on the due date (the last one when due means final, the first one
+   * the client sees when it means the first draft). Blocks up to it are laid out backwards
+   * from the due date; the blocks after it follow as soon as they fit.
+   */
+  anchor: number;
   isWorkday: WorkdayTest;
 }
 
 export interface Sequence {
-  /** deliveries[0] is the first draft, deliveries[i] revision i; the last one is the final delivery. */
+  /** deliveries[i] is the last day of block i's work; the last one is the final delivery. */
   deliveries: number[];
-  /** reviewEnds[i - 1] is the day the client's feedback on version i - 1 is due. */
-  reviewEnds: number[];
+  /** waitEnds[i] is the last day of the client's turn before block i (its base day when the wait is 0). */
+  waitEnds: number[];
   /** Worker hours available from start through each delivery day. */
   hoursBefore: number[];
   /** Effort that must be done by each delivery. */
@@ -56,17 +70,18 @@ function windowStart(end: number, count: number, isWorkday: WorkdayTest): number
 }
 
 function workdaysFor(hours: number, shape: Shape, scale: number): number {
-  // A revision takes at least one workday: nothing is delivered on a day off.
+  // A block takes at least one workday: nothing is delivered on a day off.
   return Math.max(1, Math.ceil((hours * scale) / shape.hoursPerDay - EPSILON));
 }
 
-/**
- * Client review periods take the days after a delivery; the worker is idle on
- * this job then, so those days are not capacity even if they are workdays.
- */
+/** The day the client's turn before block i counts from: the previous delivery, or the day before start. */
+function baseOf(shape: Shape, deliveries: readonly number[], i: number): number {
+  return i === 0 ? shape.startDay - 1 : (deliveries[i - 1] ?? shape.startDay - 1);
+}
+
 function account(shape: Shape, deliveries: number[]): Sequence {
-  const reviewEnds = deliveries.slice(0, -1).map((d) => d + shape.reviewDays);
-  const blocked = (day: number) => deliveries.some((d, i) => i < reviewEnds.length && day > d && day <= (reviewEnds[i] ?? d));
+  const waitEnds = deliveries.map((_, i) => baseOf(shape, deliveries, i) + (shape.blocks[i]?.wait ?? 0));
+  const blocked = (day: number) => deliveries.some((_, i) => day > baseOf(shape, deliveries, i) && day <= (waitEnds[i] ?? 0));
   const hoursBefore: number[] = [];
   let hours = 0;
   let cursor = shape.startDay;
@@ -77,82 +92,68 @@ function account(shape: Shape, deliveries: number[]): Sequence {
     hoursBefore.push(hours);
   }
   const effortBefore: number[] = [];
-  let effort = shape.draftEffort;
-  effortBefore.push(effort);
-  for (const e of shape.revisionEfforts) {
-    effort += e;
+  let effort = 0;
+  for (const block of shape.blocks) {
+    effort += block.effort;
     effortBefore.push(effort);
   }
-  return { deliveries, reviewEnds, hoursBefore, effortBefore };
+  return { deliveries, waitEnds, hoursBefore, effortBefore };
 }
 
 /**
- * Due means final: work backwards from the last workday on or before due.
- * Each revision gets the workdays its effort needs times `scale`, placed as
- * late as possible, so whatever time is left goes to the first draft. A
- * `scale` above 1 gives every step the same proportional buffer.
+ * The anchor block lands on the last workday on or before due. Working backwards, each
+ * block after the first gets the workdays its effort needs times `scale`, placed as late
+ * as possible with the client's turn before it, so whatever time is left goes to the
+ * first block; a `scale` above 1 gives every step the same proportional buffer. Blocks
+ * after the anchor follow their client's turn as soon as their effort plus the 20%
+ * comfort buffer allows, so the promised final date is not itself tight.
  */
-export function backward(shape: Shape, dueDay: number, scale: number): Sequence {
-  const deliveries: number[] = [lastWorkdayOnOrBefore(dueDay, shape.isWorkday)];
-  for (let i = shape.revisionEfforts.length - 1; i >= 0; i--) {
-    const end = deliveries[0] ?? dueDay;
-    const first = windowStart(end, workdaysFor(shape.revisionEfforts[i] ?? 0, shape, scale), shape.isWorkday);
-    // Feedback must arrive by the day before revision work starts.
-    const previous = lastWorkdayOnOrBefore(first - 1 - shape.reviewDays, shape.isWorkday);
-    deliveries.unshift(previous);
+export function place(shape: Shape, dueDay: number, scale: number): Sequence {
+  const { blocks, anchor, isWorkday } = shape;
+  const deliveries: number[] = new Array(blocks.length).fill(dueDay);
+  deliveries[anchor] = lastWorkdayOnOrBefore(dueDay, isWorkday);
+  for (let i = anchor; i >= 1; i--) {
+    const first = windowStart(deliveries[i] ?? dueDay, workdaysFor(blocks[i]?.effort ?? 0, shape, scale), isWorkday);
+    // The client's turn must end by the day before the block's work starts.
+    deliveries[i - 1] = lastWorkdayOnOrBefore(first - 1 - (blocks[i]?.wait ?? 0), isWorkday);
+  }
+  for (let i = anchor + 1; i < blocks.length; i++) {
+    const waitEnd = (deliveries[i - 1] ?? dueDay) + (blocks[i]?.wait ?? 0);
+    deliveries[i] = nthWorkdayAfter(waitEnd, workdaysFor(blocks[i]?.effort ?? 0, shape, 1 + TIGHT_SLACK), isWorkday);
   }
   return account(shape, deliveries);
 }
 
-/**
- * Due means first draft: the draft lands on the last workday on or before
- * due, then each revision follows its review as soon as its effort plus the
- * 20% comfort buffer allows, so the promised final date is not itself tight.
- */
-export function forward(shape: Shape, dueDay: number): Sequence {
-  const deliveries: number[] = [lastWorkdayOnOrBefore(dueDay, shape.isWorkday)];
-  for (const effort of shape.revisionEfforts) {
-    const previous = deliveries[deliveries.length - 1] ?? dueDay;
-    const reviewEnd = previous + shape.reviewDays;
-    deliveries.push(nthWorkdayAfter(reviewEnd, workdaysFor(effort, shape, 1 + TIGHT_SLACK), shape.isWorkday));
-  }
-  return account(shape, deliveries);
-}
-
-/** Whether the first draft's window holds its effort times `scale` (later windows are sized to fit). */
+/** Whether the first block's window holds its effort times `scale` (later windows are sized to fit). */
 export function fits(sequence: Sequence, shape: Shape, scale: number): boolean {
-  const draftDay = sequence.deliveries[0] ?? shape.startDay;
+  const firstDay = sequence.deliveries[0] ?? shape.startDay;
   const hours = sequence.hoursBefore[0] ?? 0;
-  return draftDay >= shape.startDay && hours + EPSILON >= shape.draftEffort * scale;
-}
-
-export function sequenceFor(shape: Shape, dueDay: number, dueMeans: DueMeans, scale = 1): Sequence {
-  return dueMeans === "final" ? backward(shape, dueDay, scale) : forward(shape, dueDay);
+  return firstDay > (sequence.waitEnds[0] ?? shape.startDay - 1) && hours + EPSILON >= (shape.blocks[0]?.effort ?? 0) * scale;
 }
 
 /**
- * The final-mode plan with the largest common buffer that still fits, found
- * by bisection (fit only gets harder as the scale grows).
+ * The plan with the largest common buffer that still fits, found by bisection (fit only
+ * gets harder as the scale grows). Only blocks up to the anchor take a buffer.
  */
-export function bestBackward(shape: Shape, dueDay: number): Sequence {
-  const plain = backward(shape, dueDay, 1);
-  if (!fits(plain, shape, 1) || shape.revisionEfforts.length === 0) return plain;
+export function bestPlacement(shape: Shape, dueDay: number): Sequence {
+  const plain = place(shape, dueDay, 1);
+  if (!fits(plain, shape, 1) || shape.anchor === 0) return plain;
   let low = 1;
   // No scale above this fits: every step's scaled effort must lie within [start, due]. (The
-  // draft's effort alone would allow scales that stretch revision windows over decades.)
-  const total = shape.draftEffort + shape.revisionEfforts.reduce((a, b) => a + b, 0);
+  // first block's effort alone would allow scales that stretch later windows over decades.)
+  const total = shape.blocks.slice(0, shape.anchor + 1).reduce((sum, b) => sum + b.effort, 0);
   let high = 1 + ((dueDay - shape.startDay + 1) * shape.hoursPerDay) / Math.max(total, EPSILON);
   for (let i = 0; i < 40 && high - low > 1e-4; i++) {
     const mid = (low + high) / 2;
-    if (fits(backward(shape, dueDay, mid), shape, mid)) low = mid;
+    if (fits(place(shape, dueDay, mid), shape, mid)) low = mid;
     else high = mid;
   }
-  return backward(shape, dueDay, low);
+  return place(shape, dueDay, low);
 }
 
 /** Earliest due day at which the same job fits; assumes it does not fit at `dueDay`. */
-export function earliestFeasibleDueDay(shape: Shape, dueDay: number, dueMeans: DueMeans): number {
-  const ok = (day: number) => fits(sequenceFor(shape, day, dueMeans), shape, 1);
+export function earliestFeasibleDueDay(shape: Shape, dueDay: number): number {
+  const ok = (day: number) => fits(place(shape, day, 1), shape, 1);
   let low = dueDay; // known not to fit
   let step = 1;
   let high = dueDay + step;

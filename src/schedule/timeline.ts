@@ -1,6 +1,6 @@
 import { dayNumber, isoFromDay, weekdayOfDay } from "../iso-date.ts";
 import { type HolidayCalendar, workdayTest } from "./calendar.ts";
-import { CHECKIN_LABEL, formatCompactDate, formatDate, milestoneLabel, verdictLabel } from "./labels.ts";
+import { CHECKIN_LABEL, formatCompactDate, formatDate, type MilestoneTerms, milestoneLabel, verdictLabel } from "./labels.ts";
 import type { Lang, Milestone, Plan } from "./types.ts";
 
 // A plain-text calendar strip of a plan: one row per week (Monday first), one
@@ -27,6 +27,8 @@ export interface TimelineOptions {
   lang: Lang;
   /** The same calendar the plan was made with, to show holidays by name. */
   calendar: HolidayCalendar;
+  /** The pack's words for the deliveries (schedule.terms). */
+  terms?: MilestoneTerms;
   color?: (kind: TimelineColorKind, text: string) => string;
 }
 
@@ -38,10 +40,40 @@ const MARKERS: Record<Milestone["kind"], string> = {
   revision: "R",
   final_delivery: "F",
   acceptance_end: "A",
+  stage: "d",
+  stage_done: "s",
+  check: "C",
+  client_step: "M",
+};
+
+// Plans with stages add a line to the legend.
+const STAGE_LEGEND: Record<Lang, [string, TimelineColorKind, string][]> = {
+  ja: [
+    ["d", "worker", "段階の提出"],
+    ["s", "worker", "段階の完了"],
+    ["M", "client", "クライアントの作業期限"],
+  ],
+  en: [
+    ["d", "worker", "stage delivered"],
+    ["s", "worker", "stage done"],
+    ["M", "client", "client's step due"],
+  ],
 };
 
 // When two milestones share a day the cell shows the one that matters most.
-const PRIORITY: Milestone["kind"][] = ["final_delivery", "first_draft", "revision", "review", "acceptance_end", "first_reply", "hearing"];
+const PRIORITY: Milestone["kind"][] = [
+  "final_delivery",
+  "first_draft",
+  "stage",
+  "revision",
+  "review",
+  "check",
+  "client_step",
+  "stage_done",
+  "acceptance_end",
+  "first_reply",
+  "hearing",
+];
 
 const HEADER: Record<Lang, string[]> = {
   ja: [" 月", " 火", " 水", " 木", " 金", " 土", " 日"],
@@ -93,7 +125,7 @@ function monthHeading(day: number, lang: Lang): string {
   return lang === "ja" ? `${y}年${m}月` : `${en[m - 1]} ${y}`;
 }
 
-function summary(plan: Plan, lang: Lang, paint: NonNullable<TimelineOptions["color"]>): string[] {
+function summary(plan: Plan, lang: Lang, paint: NonNullable<TimelineOptions["color"]>, terms: MilestoneTerms): string[] {
   const ja = lang === "ja";
   const slack = `${Math.round(plan.slackRatio * 100)}%`;
   const verdict = paint(plan.verdict, verdictLabel(plan.verdict, lang));
@@ -105,15 +137,15 @@ function summary(plan: Plan, lang: Lang, paint: NonNullable<TimelineOptions["col
       ? `締切 ${formatDate(plan.due, lang)}（${plan.dueMeans === "final" ? "最終納品" : "初稿"}）`
       : `Due ${formatDate(plan.due, lang)} (${plan.dueMeans === "final" ? "final delivery" : "first draft"})`,
     ja
-      ? `初稿 ${formatDate(plan.firstDraftDate, lang)} ／ 納品 ${formatDate(plan.finalDate, lang)}`
-      : `First draft ${formatDate(plan.firstDraftDate, lang)} / final delivery ${formatDate(plan.finalDate, lang)}`,
+      ? `${firstDraftName(plan, lang, terms)} ${formatDate(plan.firstDraftDate, lang)} ／ 納品 ${formatDate(plan.finalDate, lang)}`
+      : `${firstDraftName(plan, lang, terms)} ${formatDate(plan.firstDraftDate, lang)} / final delivery ${formatDate(plan.finalDate, lang)}`,
   ];
   const binding = plan.dueMeans === "final" ? "final_delivery" : "first_draft";
   const b = plan.bottleneck;
   const milestone = plan.milestones.find((m) => m.id === b.id);
   if (b.id !== binding && milestone) {
     const pct = `${Math.round(b.slackRatio * 100)}%`;
-    const name = milestoneLabel(milestone, lang);
+    const name = milestoneLabel(milestone, lang, terms);
     lines.push(
       ja
         ? `最も余裕が少ない: ${name} ${formatCompactDate(b.date, lang)}（作業可能 ${b.hoursBefore}h / 必要 ${b.effortBefore}h、余裕 ${pct}）`
@@ -133,9 +165,16 @@ function summary(plan: Plan, lang: Lang, paint: NonNullable<TimelineOptions["col
   return lines;
 }
 
+/** What the first delivery is called: 初稿 / First draft, or the pack's stage (ラフ提出). */
+function firstDraftName(plan: Plan, lang: Lang, terms: MilestoneTerms): string {
+  const m = plan.milestones.find((x) => x.id === "first_draft");
+  return m?.stage !== undefined ? milestoneLabel(m, lang, terms) : lang === "ja" ? "初稿" : "First draft";
+}
+
 /** The plan as terminal lines: month headings, week rows, a legend and a summary. */
 export function renderTimeline(plan: Plan, options: TimelineOptions): string[] {
   const { lang, calendar } = options;
+  const terms = options.terms ?? {};
   const paint = options.color ?? ((_kind: TimelineColorKind, text: string) => text);
   const isWorkday = workdayTest(new Set(plan.workdays), calendar);
   const byDay = new Map<number, Milestone[]>();
@@ -182,7 +221,7 @@ export function renderTimeline(plan: Plan, options: TimelineOptions): string[] {
     for (const d of days) {
       const iso = isoFromDay(d);
       const holiday = calendar.holiday(iso);
-      const names = [...(holiday ? [paint("holiday", holiday[lang])] : []), ...(byDay.get(d) ?? []).map((m) => paint(m.actor, milestoneLabel(m, lang)))];
+      const names = [...(holiday ? [paint("holiday", holiday[lang])] : []), ...(byDay.get(d) ?? []).map((m) => paint(m.actor, milestoneLabel(m, lang, terms)))];
       if (names.length > 0) events.push(`${formatCompactDate(iso, lang)} ${names.join(lang === "ja" ? "・" : ", ")}`);
     }
     const label = isoFromDay(week).slice(5).replace("-", "/");
@@ -194,6 +233,9 @@ export function renderTimeline(plan: Plan, options: TimelineOptions): string[] {
   // Japanese characters take two columns, so the indent under the title differs.
   const indent = " ".repeat(legend.title.length * (lang === "ja" ? 2 : 1) + 2);
   lines.push("", `${legend.title}: ${items.slice(0, 5).join("  ")}`, `${indent}${items.slice(5).join("  ")}`);
-  lines.push("", ...summary(plan, lang, paint));
+  if (plan.milestones.some((m) => m.stage !== undefined)) {
+    lines.push(`${indent}${STAGE_LEGEND[lang].map(([marker, kind, text]) => `${paint(kind, marker)} ${text}`).join("  ")}`);
+  }
+  lines.push("", ...summary(plan, lang, paint, terms));
   return lines;
 }

@@ -41,14 +41,69 @@ export interface PlanInput {
    * windows; defaults to `start`.
    */
   requestedOn?: IsoDate;
+  /**
+   * The order's exact time, ISO date-time with offset (`meta.ordered`): a first-reply window
+   * then ends at a time of day too (48 hours after 10:00 is 10:00), in the order's offset.
+   */
+  requestedAt?: string;
+  /**
+   * The job's stages in order, the pack's answers already applied (which checks the client
+   * wants). Without stages a job is a first draft and its revision rounds.
+   */
+  stages?: Stage[];
 }
+
+/** A piece of the worker's work. */
+export interface WorkStage {
+  actor?: "worker";
+  /** `[a-z0-9_]+`, unique among the stages. */
+  id: string;
+  label: Localized;
+  /** Share of `effortHours` (0 < share ≤ 1); or */
+  share?: number;
+  /** fixed hours. A stage has exactly one of the two. */
+  hours?: number;
+  /** The client checks the stage's result before the next step: for `days` (default `reviewDays`). */
+  check?: { days?: number; label?: Localized };
+  /** The revision rounds follow this stage (default: the last stage). */
+  revisions?: boolean;
+  /** What "the first draft" is when due means it (default: the first stage the client checks). */
+  firstDraft?: boolean;
+}
+
+/** Something the client owes before the next stage can start: materials, the final script. */
+export interface ClientStep {
+  actor: "client";
+  id: string;
+  label: Localized;
+  /** Calendar days the client needs for it (its lead time); the worker waits meanwhile. */
+  days: number;
+}
+
+export type Stage = WorkStage | ClientStep;
 
 export type Actor = "worker" | "client" | "platform";
 
-export type MilestoneKind = "hearing" | "first_draft" | "review" | "revision" | "final_delivery" | "acceptance_end" | "first_reply";
+export type MilestoneKind =
+  | "hearing"
+  | "first_draft"
+  | "review"
+  | "revision"
+  | "final_delivery"
+  | "acceptance_end"
+  | "first_reply"
+  // Plans with stages: a stage delivered for the client's check, a stage done (no check),
+  // the client's check of a stage, and a step the client owes.
+  | "stage"
+  | "stage_done"
+  | "check"
+  | "client_step";
 
 export interface Milestone {
-  /** `hearing_done`, `first_draft`, `revision_1_review`, `revision_1`, `final_delivery`, `acceptance_end`, `first_reply_by`. */
+  /**
+   * `hearing_done`, `first_draft`, `revision_1_review`, `revision_1`, `final_delivery`, `acceptance_end`,
+   * `first_reply_by`; with stages also `stage_<id>` (delivered or done), `check_<id>`, `client_<id>`.
+   */
   id: string;
   date: IsoDate;
   kind: MilestoneKind;
@@ -58,16 +113,25 @@ export interface Milestone {
   /** Effort that must be done by this date (worker milestones only). */
   effortBefore?: number;
   round?: number;
+  /** `HH:MM` where the milestone ends at a time of day (a first-reply window counted from the order). */
+  time?: string;
+  /** The pack stage (or client step) this milestone belongs to. */
+  stage?: string;
+  /** What the milestone is called, in both languages: set on stage, check and client-step milestones. */
+  label?: Localized;
 }
 
 /** A span of days, both ends inclusive; what the Gantt chart draws as a bar. */
 export interface Phase {
   id: string;
-  kind: "work" | "review" | "acceptance";
+  kind: "work" | "review" | "acceptance" | "client_step";
   actor: Actor;
   start: IsoDate;
   end: IsoDate;
   round?: number;
+  stage?: string;
+  /** The bar's name in both languages, where the pack gives it (stages, checks, client steps). */
+  label?: Localized;
 }
 
 /**
@@ -116,6 +180,7 @@ export interface Plan {
   start: IsoDate;
   due: IsoDate;
   dueMeans: DueMeans;
+  /** The first delivery the client sees: the first draft, or with stages the first stage they check. */
   firstDraftDate: IsoDate;
   finalDate: IsoDate;
   milestones: Milestone[];

@@ -1,6 +1,7 @@
 import { parseIsoDate } from "../iso-date.ts";
 import type { HolidayCalendar } from "./calendar.ts";
 import type { PlatformProfile } from "./platforms.ts";
+import { stageProblems } from "./stage-rules.ts";
 import type { Localized, PlanInput, PlanProblem } from "./types.ts";
 import { parseWorkdays } from "./workdays.ts";
 
@@ -69,6 +70,7 @@ export function validatePlanInput(input: PlanInput, env: PlanEnv): PlanProblem[]
   checkDates(problems, input);
   checkWork(problems, input);
   checkCalendar(problems, input, env);
+  problems.push(...stageProblems(input));
   checkPlatform(problems, input, env);
   return problems;
 }

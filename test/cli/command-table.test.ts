@@ -89,6 +89,13 @@ const CASES: [string, string, unknown[]][] = [
       undefined,
     ],
   ],
+  [
+    "schedule --due 2027-01-22 --effort 30 --hours-per-day 4 --pack icon-illustration",
+    "runSchedule",
+    [{ due: "2027-01-22", effort: "30", hoursPerDay: "4", pack: "icon-illustration" }, undefined],
+  ],
+  ["timeline a.yaml", "runTimeline", ["a.yaml", {}]],
+  ["timeline - -o plan.png --width 720 --pack p --force", "runTimeline", ["-", { output: "plan.png", width: "720", pack: "p", force: true }]],
   ["ask logo-design", "runAsk", ["logo-design", {}]],
   [
     "ask logo-design --format md --client Ms.~Smith --job Logo -o ask.md --force",
@@ -123,6 +130,23 @@ const CASES: [string, string, unknown[]][] = [
     "runMessage",
     ["delivery", "a.yaml", { round: "2", items: ["ロゴ", "名刺"], final: true }],
   ],
+  ["start p --defaults --ordered 2026-11-23T10:00+09:00", "runStart", ["p", { defaults: true, ordered: "2026-11-23T10:00+09:00" }]],
+  ["import p r.txt --ordered now", "runImport", ["p", "r.txt", { ordered: "now" }]],
+  ["log a.yaml", "runLog", ["a.yaml", {}]],
+  [
+    "log a.yaml --hours 1h30m --done 40% --note ラフ --date 12/1 --sent progress --json",
+    "runLog",
+    ["a.yaml", { hours: "1h30m", done: "40%", note: "ラフ", date: "12/1", sent: "progress", json: true }],
+  ],
+  ["status a.yaml jobs/", "runStatus", [["a.yaml", "jobs/"], {}]],
+  ["status jobs --json", "runStatus", [["jobs"], { json: true }]],
+  ["set a.yaml due_date=2026-12-18 meta.ordered=now --note 延期", "runSet", ["a.yaml", ["due_date=2026-12-18", "meta.ordered=now"], { note: "延期" }]],
+  ["agenda", "runAgenda", [[], {}]],
+  ["agenda jobs other --days 14 --json --check", "runAgenda", [["jobs", "other"], { days: "14", json: true, check: true }]],
+  ["calendar", "runCalendar", [[], {}]],
+  ["calendar jobs -o k.ics --force --alarm 1d,2h", "runCalendar", [["jobs"], { output: "k.ics", force: true, alarm: "1d,2h" }]],
+  ["message confirm a.yaml --attach plan.png", "runMessage", ["confirm", "a.yaml", { attach: "plan.png" }]],
+  ["message delivery a.yaml --stage line_art", "runMessage", ["delivery", "a.yaml", { stage: "line_art" }]],
   ["pack list", "runPackList", [{}]],
   ["pack list --json", "runPackList", [{ json: true }]],
   ["pack show design-general --json", "runPackShow", ["design-general", { json: true }]],
@@ -169,6 +193,8 @@ const REFUSED: [string, RegExp][] = [
   ["ask p --format html", /argument 'html' is invalid/],
   ["resume a.yaml b.yaml", /too many arguments/],
   ["pack show", /missing required argument 'pack'/],
+  ["set a.yaml", /missing required argument 'changes'/],
+  ["status", /missing required argument 'paths'/],
 ];
 
 describe("command lines refused", () => {

@@ -15,7 +15,7 @@ const DESIGN = path.join(EXAMPLES, "design-general.answers.yaml");
 const logo = parse(read(LOGO)) as { meta: { client: string }; answers: Record<string, unknown> };
 
 type Milestone = { id: string; date: string; kind: string };
-/** The planner on its own (kikitori schedule), fed the logo example's answers by hand. */
+/** The planner on its own (kikitori schedule --pack logo-design, for its stages), fed the logo example's answers by hand. */
 async function logoPlan(due: string): Promise<{ milestones: Milestone[]; checkins: string[] }> {
   const a = logo.answers;
   const r = await run([
@@ -38,12 +38,14 @@ async function logoPlan(due: string): Promise<{ milestones: Milestone[]; checkin
     "jp",
     "--platform",
     "lancers",
+    "--pack",
+    "logo-design",
     "--json",
   ]);
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout);
 }
-const CLIENT_FACING = ["first_draft", "review", "revision", "final_delivery", "acceptance_end"];
+const CLIENT_FACING = ["first_draft", "review", "revision", "final_delivery", "acceptance_end", "stage", "check", "client_step"];
 const at = (today: string) => ({ env: { KIKITORI_TODAY: today } });
 
 describe("message confirm", () => {
@@ -151,7 +153,8 @@ describe("message delivery", () => {
     const r = await run(["message", "delivery", LOGO, "--items", "ロゴ案A・B（PNG）", "--items", "配色案 2種"], at("2026-12-08"));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(logo.meta.client);
-    expect(r.stdout).toContain("初稿をお届けいたします。");
+    // The logo pack's first draft is its design concepts (schedule.stages).
+    expect(r.stdout).toContain("デザイン案をお届けいたします。");
     expect(r.stdout).toContain("- ロゴ案A・B（PNG）\n- 配色案 2種");
     // review_days: 2 in the example.
     expect(r.stdout).toContain("2026年12月10日(木)までにご確認いただけますでしょうか");
@@ -159,7 +162,8 @@ describe("message delivery", () => {
   });
 
   it.each(["ja", "en"] as const)("%s: the final delivery gives the platform's acceptance window from today", async (lang) => {
-    const r = await run(["message", "delivery", DESIGN, "--round", "2", "--items", "告知画像 2点 (PNG)", "--lang", lang], at("2026-12-09"));
+    // The design pack's last stage, the final files, follows the revision rounds: it is the final delivery.
+    const r = await run(["message", "delivery", DESIGN, "--stage", "final", "--items", "告知画像 2点 (PNG)", "--lang", lang], at("2026-12-09"));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(lang === "ja" ? "山田様" : "Dear 山田,");
     expect(r.stdout).toContain("告知画像 2点 (PNG)");

@@ -32,11 +32,13 @@ describe("the plan's anchor", () => {
     // Anchored on the hearing day, 2026-11-23: the plan of that day, whenever it is asked.
     expect(await firstDraft(dir, "2026-11-23")).toBe(draft);
     expect(await firstDraft(dir, "2026-12-10")).toBe(draft);
-    const line = `${formatDate(draft, "ja")}: 初稿`;
+    // The icon pack plans in stages: its first draft is the sketch (ラフ).
+    const line = `${formatDate(draft, "ja")}: ラフのお届け`;
     for (const [args, today] of [
       [["message", "confirm", "a.answers.yaml"], "2026-12-01"],
       [["render", "a.answers.yaml", "--stdout", "--only", "message"], "2026-12-03"],
-      [["message", "progress", "a.answers.yaml", "--percent", "30"], "2026-12-01"],
+      // Progress lists what is still ahead, so these run before the first draft.
+      [["message", "progress", "a.answers.yaml", "--percent", "30"], "2026-11-26"],
       [["message", "progress", "a.answers.yaml", "--percent", "10"], "2026-11-24"],
     ] as const) {
       const r = await run([...args], at(dir, today));
@@ -44,7 +46,7 @@ describe("the plan's anchor", () => {
       expect(r.stdout, `${args.join(" ")} on ${today}`).toContain(line);
     }
     const brief = await run(["render", "a.answers.yaml", "--stdout", "--only", "brief", "--lang", "en"], at(dir, "2026-12-03"));
-    expect(brief.stdout).toContain(`First draft: ${formatDate(draft, "en")}.`);
+    expect(brief.stdout).toContain(`Sketch delivered: ${formatDate(draft, "en")}.`);
   });
 
   it("is the order time when the file has one, else the hearing day", async () => {

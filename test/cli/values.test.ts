@@ -20,7 +20,8 @@ async function inDir(args: string[], files: Record<string, string> = {}, input?:
 
 describe("units are pluralised on every surface", () => {
   it("the accessible prompts and the review say figures, 2 figures, 1 round", async () => {
-    const typed = ["Jane", "", "2 figures", "", "", "", "1", "", "", "", "", "2027-01-15", "1", ""];
+    // The last Enter answers the order time, asked after a hearing on Coconala (Enter: now).
+    const typed = ["Jane", "", "2 figures", "", "", "", "1", "", "", "", "", "2027-01-15", "1", "", ""];
     const r = await inDir(["start", "units", "--accessible", "-o", "a.answers.yaml"], {}, `${typed.join("\n")}\n`);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("1-10 figures");

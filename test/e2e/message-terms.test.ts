@@ -51,7 +51,8 @@ describe("message terms", () => {
 
   it("states the final delivery as the delivery date when the deadline means the first draft", () => {
     const r = kikitori(["message", "terms", path.join(EXAMPLES, "icon-illustration.answers.yaml"), "--lang", "ja"]);
-    expect(r.stdout).toMatch(/^6\. 納期（給付を受領する期日）: 2026年12月10日\(木\)\n　　初稿の提出日: 2026年12月4日\(金\)$/m);
+    // The final delivery after the stages the example's client checks (sketch, colour, final check).
+    expect(r.stdout).toMatch(/^6\. 納期（給付を受領する期日）: 2026年12月24日\(木\)\n　　初稿の提出日: 2026年12月4日\(金\)$/m);
   });
 
   it("gives each open term its reason and the decision date, and warns when the date is missing", () => {

@@ -112,13 +112,13 @@ describe("renderGantt", () => {
     });
     expect(tasks.length).toBeGreaterThan(2);
     expect(new Set(tasks.map((t) => t.id)).size).toBe(tasks.length);
-    for (const t of tasks) expect(t.end === "0d" || t.start < t.end, `${t.id}`).toBe(true);
+    for (const t of tasks) expect(t.end === "1d" || t.start < t.end, `${t.id}`).toBe(true);
   });
 
   test("bars end the day after their last day, as Mermaid reads end dates", () => {
     const lines = renderGantt(plan({ ...job, revisionRounds: 0 }), "en");
     expect(lines).toContain("    Drafting :work_first_draft, 2026-12-28, 2027-01-30");
-    expect(lines).toContain("    Final delivery :milestone, final_delivery, 2027-01-29, 0d");
+    expect(lines).toContain("    Final delivery :milestone, final_delivery, 2027-01-29, 1d");
   });
 
   test.each([
@@ -126,6 +126,14 @@ describe("renderGantt", () => {
     ["#1 draft; final", "1 draft final"],
     ["line\nbreak", "line break"],
     ["修正1回目：確認", "修正1回目：確認"],
+    // A name that starts with a keyword of Mermaid's gantt lexer is kept as a name.
+    ["Section 2", "\u200BSection 2"],
+    ["title page", "\u200Btitle page"],
+    ["click here", "\u200Bclick here"],
+    ["%% comment", "％％ comment"],
+    ["a%b", "a％b"],
+    ["2027-01-05 delivery", "\u200B2027-01-05 delivery"],
+    ["50% done %%{init}%%", "50％ done ％％{init}％％"],
   ])("sanitizes %j to %j", (text, expected) => {
     expect(sanitizeGanttText(text)).toBe(expected);
   });

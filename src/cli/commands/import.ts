@@ -18,6 +18,7 @@ import { findPack } from "../../pack/lookup.ts";
 import { labelOf } from "../../render/context.ts";
 import { type Ctx, outputLang } from "../context.ts";
 import { emitText } from "../emit.ts";
+import { noteFirstReply, orderedFlag, replyWindowPlatform } from "../ordered.ts";
 import { checkPlatformFlag } from "../platforms.ts";
 import { readStdin } from "../stdin.ts";
 
@@ -28,6 +29,7 @@ export interface ImportFlags {
   job?: string;
   platform?: string;
   json?: boolean;
+  ordered?: string;
 }
 
 export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: ImportFlags): Promise<number> {
@@ -35,6 +37,7 @@ export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: 
   const outFile = flags.output && flags.output !== "-" ? path.resolve(ctx.io.cwd, flags.output) : undefined;
   // Refuse early: a worker should not read a whole report to learn nothing was written.
   if (outFile && !flags.force && fs.existsSync(outFile)) throw existsError(flags.output ?? outFile);
+  const ordered = flags.ordered === undefined ? undefined : orderedFlag(ctx, flags.ordered);
   const loaded = findPack(ref, ctx.lookup);
   const name = replyArg === "-" ? "<stdin>" : replyArg;
   const reply =
@@ -58,6 +61,7 @@ export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: 
   if (flags.client) meta.client = flags.client;
   if (flags.job) meta.job = flags.job;
   if (flags.platform) meta.platform = flags.platform;
+  if (ordered) meta.ordered = ordered;
   meta.created ??= now;
   meta.updated = now;
   const file: AnswersFile = {
@@ -86,6 +90,7 @@ export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: 
       ),
     );
   }
+  noteFirstReply(ctx, replyWindowPlatform(ctx, loaded.pack, result.answers, meta), ordered);
   return 0;
 }
 

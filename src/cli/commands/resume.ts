@@ -85,7 +85,11 @@ export async function runResume(ctx: Ctx, fileArg: string, flags: ResumeFlags): 
         today: ctx.today(),
         force: true,
         ...(read.file.meta.created ? { created: read.file.meta.created } : {}),
-        ...(read.file.migrated_from ? { migratedFrom: read.file.migrated_from } : {}),
+        keep: {
+          ...(read.file.migrated_from ? { migrated_from: read.file.migrated_from } : {}),
+          ...(read.file.progress ? { progress: read.file.progress } : {}),
+          ...(read.file.history ? { history: read.file.history } : {}),
+        },
         now: ctx.now,
       }),
       force: flags.force === true,

@@ -1,13 +1,18 @@
 /**
  * `kikitori schedule [answers]`: the planner on its own, as a terminal timeline or JSON. With
- * an answers file it plans from the file's pack and answers, anchored as `render` and every
- * `message` are (so the same hearing gives the same plan on any day); the flags override.
+ * an answers file it plans from the file's pack and answers (stages included), anchored as
+ * `render` and every `message` are (so the same hearing gives the same plan on any day); the
+ * flags override. Without one, `--pack` lends its stages (as its default answers set them) and words.
  */
 import { DataError, UsageError } from "../../errors.ts";
+import { presetAnswers } from "../../flow/preset.ts";
 import { count, msg } from "../../i18n.ts";
+import { findPack } from "../../pack/lookup.ts";
+import type { Pack } from "../../pack/types.ts";
 import { checkedAnswers } from "../../render/render.ts";
 import { bindPlanInput } from "../../schedule/binding.ts";
-import { type PlanInput, planSchedule, renderTimeline, type TimelineColorKind, validatePlanInput } from "../../schedule/index.ts";
+import { type PlanInput, planSchedule, renderTimeline, type Stage, type TimelineColorKind, validatePlanInput } from "../../schedule/index.ts";
+import { bindStages } from "../../schedule/stage-binding.ts";
 import { packForAnswers, readAnswersArg } from "../answers-input.ts";
 import { type Ctx, outputLang } from "../context.ts";
 import { loadCalendar, readPlatforms } from "../planning.ts";
@@ -26,8 +31,15 @@ export interface ScheduleFlags {
   checkinEvery?: string;
   draftShare?: string;
   platform?: string;
+  /** The answers file's pack instead of its pack.id; without a file, a pack whose stages and words the plan takes. */
   pack?: string;
   json?: boolean;
+}
+
+/** The stages of a pack as its default answers shape them (which checks are on). */
+function packStages(pack: Pack): Stage[] | undefined {
+  const stages = pack.schedule?.stages;
+  return stages ? bindStages(stages, presetAnswers(pack, [], { defaults: true }).answers) : undefined;
 }
 
 function number(flag: string, v: string | undefined): number | undefined {
@@ -44,7 +56,9 @@ export async function runSchedule(ctx: Ctx, flags: ScheduleFlags, answersArg?: s
   const lang = outputLang(ctx, fromFile?.lang);
   if (flags.platform !== undefined) checkPlatformFlag(ctx, flags.platform);
   if (!fromFile) requireFlags(flags);
-  const input = planInput(ctx, flags, fromFile?.input, lang);
+  const pack = fromFile?.pack ?? (flags.pack ? findPack(flags.pack, ctx.lookup).pack : undefined);
+  const stages = !fromFile && pack ? packStages(pack) : undefined;
+  const input = planInput(ctx, flags, fromFile?.input ?? (stages ? { stages } : undefined), lang);
   const calendarId = input.calendar;
   const calendar = await loadCalendar(calendarId, ctx.root);
   const env = { calendar, platforms: readPlatforms(ctx.root) };
@@ -76,7 +90,8 @@ export async function runSchedule(ctx: Ctx, flags: ScheduleFlags, answersArg?: s
     tight: c.yellow,
     late: c.red.bold,
   };
-  ctx.out.out(renderTimeline(plan, { lang, calendar, color: (kind, text) => paint[kind](text) }).join("\n"));
+  const terms = pack?.schedule?.terms ?? {};
+  ctx.out.out(renderTimeline(plan, { lang, calendar, terms, color: (kind, text) => paint[kind](text) }).join("\n"));
   return 0;
 }
 
@@ -135,7 +150,7 @@ function planInput(ctx: Ctx, flags: ScheduleFlags, base: Partial<PlanInput> | un
  * The plan input an answers file gives: its pack's binding read on its answers, anchored in
  * the file. An input neither the file nor a flag gives is reported (65) with its question.
  */
-async function planFromFile(ctx: Ctx, arg: string, flags: ScheduleFlags): Promise<{ input: Partial<PlanInput>; lang?: "ja" | "en" }> {
+async function planFromFile(ctx: Ctx, arg: string, flags: ScheduleFlags): Promise<{ input: Partial<PlanInput>; pack: Pack; lang?: "ja" | "en" }> {
   const read = await readAnswersArg(ctx, arg);
   const loaded = packForAnswers(ctx, read, flags.pack);
   const { answers } = checkedAnswers(loaded.pack, read);
@@ -168,5 +183,5 @@ async function planFromFile(ctx: Ctx, arg: string, flags: ScheduleFlags): Promis
       })),
     );
   }
-  return { input: bound.known, ...(read.file.lang ? { lang: read.file.lang } : {}) };
+  return { input: bound.known, pack: loaded.pack, ...(read.file.lang ? { lang: read.file.lang } : {}) };
 }

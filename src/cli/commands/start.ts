@@ -19,6 +19,7 @@ import type { LoadedPack } from "../../pack/types.ts";
 import { templateStore } from "../../render/templates.ts";
 import { conductHearing, interrupted } from "../conduct-hearing.ts";
 import { type Ctx, outputLang } from "../context.ts";
+import { noteFirstReply, orderedFlag, replyWindowPlatform } from "../ordered.ts";
 import { refuseExisting, shown, writeRenderedNextTo } from "../outputs.ts";
 import { checkPlatformFlag } from "../platforms.ts";
 import { accessibleFromEnv, openSession, requireTerminal } from "../session.ts";
@@ -32,11 +33,13 @@ export interface StartFlags {
   set?: string[];
   force?: boolean;
   accessible?: boolean;
+  ordered?: string;
 }
 
 export async function runStart(ctx: Ctx, ref: string | undefined, flags: StartFlags): Promise<number> {
   const sets = parseSets(flags.set ?? []);
   if (flags.platform !== undefined) checkPlatformFlag(ctx, flags.platform);
+  if (flags.ordered !== undefined) flags = { ...flags, ordered: orderedFlag(ctx, flags.ordered) };
   const lang = outputLang(ctx);
   const output = flags.output ? path.resolve(ctx.io.cwd, flags.output) : undefined;
   if (flags.defaults) {
@@ -99,7 +102,11 @@ async function runDefaults(ctx: Ctx, loaded: LoadedPack, sets: SetArg[], output:
   const answers = checkedPreset(ctx, loaded, withPlatform(loaded, sets, flags), true);
   if (output) checkOutput(ctx, output, flags.force === true);
   const store = newStore(ctx, loaded, lang, output, flags);
-  const doc = store.save({ answers, meta: syncPlatform(loaded.pack, answers, metaFromFlags(flags)) }, "complete");
+  const meta = syncPlatform(loaded.pack, answers, metaFromFlags(flags));
+  // Without prompts the order time defaults to now on a platform that counts from it.
+  const platform = replyWindowPlatform(ctx, loaded.pack, answers, meta);
+  if (platform && !meta.ordered) meta.ordered = ctx.now();
+  const doc = store.save({ answers, meta }, "complete");
   const file = store.file ?? "";
   ctx.out.info(ctx.out.t(`回答: ${shown(ctx, file)}`, `answers: ${shown(ctx, file)}`));
   await writeRenderedNextTo(
@@ -111,6 +118,7 @@ async function runDefaults(ctx: Ctx, loaded: LoadedPack, sets: SetArg[], output:
     templateStore(ctx.templatesDir),
     flags.force === true,
   );
+  noteFirstReply(ctx, platform, doc.meta.ordered);
   return 0;
 }
 
@@ -166,6 +174,7 @@ function metaFromFlags(flags: StartFlags): Meta {
   if (flags.client?.trim()) meta.client = flags.client.trim();
   if (flags.job?.trim()) meta.job = flags.job.trim();
   if (flags.platform?.trim()) meta.platform = flags.platform.trim();
+  if (flags.ordered) meta.ordered = flags.ordered;
   return meta;
 }
 

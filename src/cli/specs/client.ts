@@ -5,8 +5,9 @@ import type { FormFlags } from "../commands/form.ts";
 import type { ImportFlags } from "../commands/import.ts";
 import type { MessageFlags } from "../commands/message.ts";
 import type { ScheduleFlags } from "../commands/schedule.ts";
+import type { TimelineFlags } from "../commands/timeline.ts";
 import { command } from "../spec.ts";
-import { CLIENT, everyday, FORCE_ONE, helping, JOB, OUTPUT, PACK, PACK_REF, PLATFORM } from "./options.ts";
+import { CLIENT, everyday, FORCE_ONE, helping, JOB, ORDERED, OUTPUT, PACK, PACK_REF, PLATFORM } from "./options.ts";
 
 export const CLIENT_COMMANDS = [
   command({
@@ -77,7 +78,11 @@ export const CLIENT_COMMANDS = [
         "プラットフォーム (coconala, crowdworks, lancers, fiverr, upwork, skeb, direct)",
         "platform (coconala, crowdworks, lancers, fiverr, upwork, skeb, direct)",
       ),
-      helping(PACK, "使うパック (回答ファイルの pack.id の代わりに)", "pack to use (instead of the answers file's pack.id)"),
+      helping(
+        PACK,
+        "使うパック (回答ファイルの pack.id の代わりに)。回答ファイルなしでは、このパックの段階 (既定の回答で) と用語で計画します",
+        "pack to use (instead of the answers file's pack.id); without an answers file, plan with this pack's stages (as its default answers set them) and words",
+      ),
       { flags: "--json", help: msg("計画を JSON で出力します", "print the plan as JSON") },
     ],
     examples: [
@@ -89,6 +94,27 @@ export const CLIENT_COMMANDS = [
     ],
     load: everyday,
     run: (m, ctx, [answers], o: ScheduleFlags) => m.runSchedule(ctx, o, answers),
+  }),
+
+  command({
+    name: "timeline",
+    summary: msg(
+      "計画をクライアント向けの1枚の図にします (SVG、または PNG)。チャットに画像として送れます",
+      "the plan as one picture for the client (SVG or PNG), to send as an image in the chat",
+    ),
+    args: [{ name: "<answers>", help: msg("回答ファイル (- で標準入力)", "answers file (- for stdin)") }],
+    options: [
+      helping(OUTPUT, "書き出すファイル: plan.svg か plan.png (省略時は SVG を標準出力へ)", "file to write: plan.svg or plan.png (default: the SVG to stdout)"),
+      FORCE_ONE,
+      PACK,
+      { flags: "--width <px>", help: msg("図の幅 (ピクセル、320〜4096、既定 1080)", "width of the picture in pixels (320-4096, default 1080)") },
+    ],
+    examples: [
+      msg("kikitori timeline yamada.answers.yaml -o plan.png", "kikitori timeline smith.answers.yaml -o plan.png --lang en"),
+      msg("kikitori message confirm yamada.answers.yaml --attach plan.png", "kikitori message confirm smith.answers.yaml --attach plan.png"),
+    ],
+    load: () => import("../commands/timeline.ts"),
+    run: (m, ctx, [answers], o: TimelineFlags) => m.runTimeline(ctx, answers ?? "", o),
   }),
 
   command({
@@ -137,6 +163,7 @@ export const CLIENT_COMMANDS = [
           "print the report as JSON (the answers file inside it, and in -o FILE)",
         ),
       },
+      helping(ORDERED, "ご注文の日時 (meta.ordered。例: 2026-11-23T10:00+09:00)", "when the client ordered (meta.ordered; e.g. 2026-11-23T10:00+09:00)"),
     ],
     examples: [
       msg(
@@ -207,6 +234,17 @@ export const CLIENT_COMMANDS = [
       {
         flags: "--final",
         help: msg("delivery: 修正回数が残っていても最終納品として扱います", "delivery: the final delivery even if revision rounds are left"),
+      },
+      {
+        flags: "--attach <file>",
+        help: msg(
+          "confirm: 添付するスケジュールの図 (kikitori timeline で作成) に触れます",
+          "confirm: mention the schedule picture sent with it (made with kikitori timeline)",
+        ),
+      },
+      {
+        flags: "--stage <id>",
+        help: msg("delivery: パックの段階の納品 (例: line_art)", "delivery: the result of one of the pack's stages (e.g. line_art)"),
       },
       OUTPUT,
       FORCE_ONE,

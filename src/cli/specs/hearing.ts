@@ -5,7 +5,7 @@ import type { ResumeFlags } from "../commands/resume.ts";
 import type { StartFlags } from "../commands/start.ts";
 import type { RenderFlags } from "../file-renderer.ts";
 import { command } from "../spec.ts";
-import { ACCESSIBLE, ANSWERS, CLIENT, everyday, FORCE, helping, JOB, PACK, PLATFORM } from "./options.ts";
+import { ACCESSIBLE, ANSWERS, CLIENT, everyday, FORCE, helping, JOB, ORDERED, PACK, PLATFORM } from "./options.ts";
 
 export const HEARING = [
   command({
@@ -33,6 +33,7 @@ export const HEARING = [
         "番号付きの質問に1行ずつ答えます (スクリーンリーダー向け。ACCESSIBLE=1 でも同じ)",
         "plain numbered questions, one line per answer (for screen readers; as ACCESSIBLE=1)",
       ),
+      ORDERED,
       FORCE,
     ],
     examples: [

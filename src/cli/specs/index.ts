@@ -6,6 +6,7 @@ import { type Msg, msg } from "../../i18n.ts";
 import { type Command, type CommandTable, command, type GroupSpec, type OptionSpec } from "../spec.ts";
 import { CLIENT_COMMANDS } from "./client.ts";
 import { HEARING } from "./hearing.ts";
+import { JOB_COMMANDS } from "./jobs.ts";
 import { PACK_COMMANDS, PACK_GROUP } from "./packs.ts";
 
 /** The shell's side of the table: completion scripts, and the callback they run on Tab. */
@@ -35,7 +36,7 @@ const SHELL_COMMANDS = [
   }),
 ];
 
-export const COMMANDS: readonly Command[] = [...HEARING, ...CLIENT_COMMANDS, ...PACK_COMMANDS, ...SHELL_COMMANDS];
+export const COMMANDS: readonly Command[] = [...HEARING, ...CLIENT_COMMANDS, ...JOB_COMMANDS, ...PACK_COMMANDS, ...SHELL_COMMANDS];
 export const GROUPS: readonly GroupSpec[] = [PACK_GROUP];
 
 export const ROOT = {
@@ -52,10 +53,12 @@ export const ROOT = {
     ["kikitori start", msg("ヒアリングを始める (パックは一覧から選択)", "run a hearing (choose the pack from a list)")],
     ["kikitori render hearing.answers.yaml", msg("ブリーフとメッセージを作成", "write the brief and the message")],
     ["kikitori schedule --due 2027-01-22 --effort 30 --hours-per-day 4", msg("納期の流れを計画", "plan the deadline flow")],
+    ["kikitori timeline a.yaml -o plan.png", msg("クライアントに送るスケジュールの図", "the schedule as a picture for the client")],
     ["kikitori ask logo-design > ask.txt", msg("チャットに貼る質問票", "the questionnaire to paste into a chat")],
     ["kikitori form logo-design --platform coconala", msg("クライアントが回答するフォーム (HTMLファイル1つ)", "a form the client fills in (one HTML file)")],
     ["kikitori import logo-design reply.txt -o a.yaml", msg("クライアントの返信を回答ファイルに", "the client's reply back as answers")],
     ["kikitori message progress a.yaml --percent 60", msg("進捗報告のメッセージ", "a progress report")],
+    ["kikitori agenda ~/jobs", msg("すべての案件の今日と今週の予定", "what is due across all your jobs")],
     ["kikitori pack list", msg("使えるパックの一覧", "the packs you can use")],
     ["kikitori pack validate my-pack.yaml", msg("パックを検査", "check a pack")],
     ["kikitori pack skeleton design-general > a.yaml", msg("回答ファイルの雛形", "an answers file to fill in")],

@@ -33,5 +33,13 @@ export const ACCESSIBLE: OptionSpec = {
   help: msg("番号付きの質問に1行ずつ答えます (ACCESSIBLE=1 でも同じ)", "plain numbered questions, one line per answer (as ACCESSIBLE=1)"),
 };
 
+export const ORDERED: OptionSpec = {
+  flags: "--ordered <time>",
+  help: msg(
+    "ご注文の日時 (例: 2026-11-23T10:00+09:00、now)。初回返信の期限はここから数えます",
+    "when the client ordered (e.g. 2026-11-23T10:00+09:00, now); first-reply windows count from it",
+  ),
+};
+
 export const PACK_REF: ArgSpec = { name: "<pack>", help: msg("パックの id かパス", "pack id or path") };
 export const ANSWERS: ArgSpec = { name: "<answers>", help: msg("回答ファイル", "answers file") };

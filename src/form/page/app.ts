@@ -16,6 +16,7 @@ import { fill } from "../fill.ts";
 import { type FormModel, type FormQuestion, type FormSection, formQuestions, packFromModel } from "../model.ts";
 import { oneLine, readInput } from "../normalize.ts";
 import type { FormStrings } from "../strings.ts";
+import { sectionDefaults } from "./defaults.ts";
 import { type FormUi, h, idPart } from "./dom.ts";
 import { QuestionView } from "./question.ts";
 import { Review } from "./review.ts";
@@ -299,15 +300,10 @@ export class FormApp {
   private fillDefaults(section: FormSection): void {
     if (this.state.seen.includes(section.id)) return;
     this.state.seen.push(section.id);
-    for (const fq of section.questions) {
-      const q = this.packQuestions.get(fq.id);
-      if (!q || fq.default === undefined || this.state.answers[fq.id] !== undefined || this.state.drafts[fq.id] !== undefined) continue;
-      // Read as the control would give it: an empty default selection is no answer.
-      const v = readInput(q, fq.default);
-      const checked = v === undefined ? undefined : checkValue(q, v);
-      if (!checked || !("value" in checked)) continue;
-      this.state.answers[fq.id] = checked.value;
-      this.views.get(fq.id)?.restore(checked.value, undefined, undefined);
+    const given = (id: string) => this.state.answers[id] !== undefined || this.state.drafts[id] !== undefined;
+    for (const [id, value] of sectionDefaults(section, this.packQuestions, given)) {
+      this.state.answers[id] = value;
+      this.views.get(id)?.restore(value, undefined, undefined);
     }
     this.refresh();
   }
