@@ -1,5 +1,5 @@
 import type { Msg } from "../i18n.ts";
-import type { ConditionInput, QUESTION_TYPES, SCHEDULE_KEYS, TEMPLATE_NAMES } from "./schema.ts";
+import type { AUDIENCES, ConditionInput, PROPOSE_AT, QUESTION_TYPES, SCHEDULE_KEYS, TEMPLATE_NAMES } from "./schema.ts";
 
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -15,6 +15,8 @@ export interface Choice {
   label: Text;
   hint?: Text;
   other?: boolean;
+  /** How the worker restates this choice to the client (the label is the client's voice). */
+  statement?: Text;
 }
 
 export interface QuestionRules {
@@ -43,7 +45,11 @@ export interface Question {
   validate?: QuestionRules;
   unit?: Text;
   summary?: boolean;
-  audience?: "client" | "worker";
+  audience?: (typeof AUDIENCES)[number];
+  /** A pending answer the worker proposes: with the first draft, or by the next contact. */
+  propose?: (typeof PROPOSE_AT)[number];
+  /** An amount in the job's currency. */
+  money?: boolean;
   min?: number;
   max?: number;
   min_label?: Text;
@@ -67,9 +73,18 @@ export interface Pack {
   description?: Text;
   languages: ("ja" | "en")[];
   sections: Section[];
-  schedule?: Partial<Record<ScheduleKey, Binding>> & { terms?: Partial<Record<"first_draft" | "revision" | "final_delivery", Text>> };
+  schedule?: Partial<Record<ScheduleKey, Binding>> & { terms?: Partial<Record<TermKey, Text>> };
   templates?: Partial<Record<TemplateName, string>>;
+  /** Question ids whose (first answered) answer is the job's goal in one line. */
+  goal?: string[];
+  /** Question ids that state the agreed work. */
+  scope?: string[];
+  currency?: string;
+  salutation?: "formal" | "casual";
 }
+
+/** The pack's own words: 初稿/初回納品, 修正/リテイク, 納品/最終納品, 納期/締め切り. */
+export type TermKey = "first_draft" | "revision" | "final_delivery" | "deadline";
 
 /** Where a pack came from, for messages, template paths and `pack list`. */
 export type PackSource = "path" | "env" | "project" | "user" | "npm" | "builtin";
@@ -100,4 +115,9 @@ export function otherKey(id: string): string {
 /** Questions for the worker (effort, availability) are never put to the client. */
 export function isWorkerQuestion(q: Question): boolean {
   return q.audience === "worker";
+}
+
+/** The worker's offer (fee, revision rounds, payment date): stated to the client for agreement, not asked. */
+export function isTermsQuestion(q: Question): boolean {
+  return q.audience === "terms";
 }

@@ -11,7 +11,7 @@ import { describePath, schemaProblems } from "../yaml/issues.ts";
 import type { DataPath, ParsedYaml } from "../yaml/parse.ts";
 import { conditionRefs } from "./conditions.ts";
 import { type PackInput, type QuestionInput, SCHEDULE_KEYS, schemas } from "./schema.ts";
-import type { Binding, Condition, Pack, Question, Text } from "./types.ts";
+import type { Binding, Condition, Pack, Question, TermKey, Text } from "./types.ts";
 
 const RESERVED_IDS = new Set(["__proto__", "constructor", "prototype"]);
 
@@ -62,6 +62,14 @@ export const KNOWN_KEYS = [
     "min_length",
     "max_length",
     "map",
+    "statement",
+    "propose",
+    "money",
+    "goal",
+    "scope",
+    "currency",
+    "salutation",
+    "deadline",
     ...SCHEDULE_KEYS,
   ]),
 ];
@@ -165,6 +173,7 @@ function checkRules(input: PackInput, at: At): void {
   }
   checkLanguages(input, at);
   checkSchedule(input, byId, at);
+  checkNamed(input, byId, at);
   checkTemplates(input, at);
 }
 
@@ -370,7 +379,7 @@ function checkLanguages(input: PackInput, at: At): void {
   };
   walk(input, [], false);
 }
-const TEXT_KEYS = new Set(["title", "description", "intro", "message", "label", "help", "label", "hint", "unit", "min_label", "max_label"]);
+const TEXT_KEYS = new Set(["title", "description", "intro", "message", "label", "help", "label", "hint", "unit", "min_label", "max_label", "statement"]);
 
 const DATE_KEYS = new Set(["start", "due"]);
 const NUMBER_KEYS = new Set(["revisions", "review_days", "effort_hours", "draft_share", "hours_per_day", "checkin_every"]);
@@ -411,17 +420,37 @@ function checkSchedule(input: PackInput, byId: Map<string, QuestionInput>, at: A
   }
 }
 
+/** `goal:` and `scope:` name questions of the pack. */
+function checkNamed(input: PackInput, byId: Map<string, QuestionInput>, at: At): void {
+  for (const key of ["goal", "scope"] as const) {
+    const v = input[key];
+    const list = v === undefined ? [] : Array.isArray(v) ? v : [v];
+    list.forEach((id, i) => {
+      if (byId.has(id)) return;
+      at(
+        Array.isArray(v) ? [key, i] : [key],
+        msg(`${key} が存在しない質問「${id}」を参照しています`, `${key} names "${id}", which is not a question of this pack`),
+        msg("質問の id を書いてください", "name a question id"),
+      );
+    });
+  }
+}
+
+const TIME_RE = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
+
 function checkLiteral(key: string, v: unknown, path: DataPath, at: At): void {
   const allowed = LITERALS[key];
   const ok = allowed
     ? allowed.includes(String(v))
-    : DATE_KEYS.has(key)
+    : key === "delivery_time"
+      ? typeof v === "string" && TIME_RE.test(v)
+      : DATE_KEYS.has(key)
       ? typeof v === "string" && isIsoDate(v)
       : NUMBER_KEYS.has(key)
         ? typeof v === "number" && v >= 0
         : typeof v === "string";
   if (!ok) {
-    const want = allowed ? allowed.join(" | ") : DATE_KEYS.has(key) ? "YYYY-MM-DD" : NUMBER_KEYS.has(key) ? "number ≥ 0" : "text";
+    const want = allowed ? allowed.join(" | ") : key === "delivery_time" ? "HH:MM (18:00)" : DATE_KEYS.has(key) ? "YYYY-MM-DD" : NUMBER_KEYS.has(key) ? "number ≥ 0" : "text";
     at(path, msg(`schedule.${key} の値「${String(v)}」は使えません`, `schedule.${key} cannot be "${String(v)}"`), msg(`${want} にしてください`, `use ${want}`));
   }
 }
@@ -475,7 +504,9 @@ function normalizePack(input: PackInput): Pack {
       message: text(q.message),
       label: opt(q.label),
       help: opt(q.help),
-      choices: q.choices?.map((c) => strip({ value: c.value, label: text(c.label), hint: opt(c.hint), other: c.other || undefined })),
+      choices: q.choices?.map((c) =>
+        strip({ value: c.value, label: text(c.label), hint: opt(c.hint), other: c.other || undefined, statement: opt(c.statement) }),
+      ),
       examples: q.examples?.map(text),
       default: deep(q.default),
       required: q.required ?? false,
@@ -485,6 +516,8 @@ function normalizePack(input: PackInput): Pack {
       unit: opt(q.unit),
       summary: q.summary || undefined,
       audience: q.audience,
+      propose: q.propose,
+      money: q.money || undefined,
       min: q.min,
       max: q.max,
       min_label: opt(q.min_label),
@@ -500,7 +533,15 @@ function normalizePack(input: PackInput): Pack {
     sections: input.sections.map((s) => strip({ id: s.id, title: text(s.title), intro: opt(s.intro), questions: s.questions.map(question) })),
     schedule: input.schedule ? normalizeSchedule(deep(input.schedule), text) : undefined,
     templates: deep(input.templates),
+    goal: ids(input.goal),
+    scope: ids(input.scope),
+    currency: input.currency,
+    salutation: input.salutation,
   });
+}
+
+function ids(v: string | string[] | undefined): string[] | undefined {
+  return v === undefined ? undefined : Array.isArray(v) ? v : [v];
 }
 
 /** Drops undefined properties so JSON and YAML output carry only what is set. */
@@ -512,7 +553,7 @@ function strip<T extends object>(o: T): T {
 function normalizeSchedule(schedule: NonNullable<PackInput["schedule"]>, text: (t: string | Record<string, string>) => Text): Pack["schedule"] {
   const { terms, ...bindings } = schedule;
   if (!terms) return bindings as Pack["schedule"];
-  const out: Partial<Record<"first_draft" | "revision" | "final_delivery", Text>> = {};
+  const out: Partial<Record<TermKey, Text>> = {};
   for (const [k, v] of Object.entries(terms)) if (v !== undefined) out[k as keyof typeof out] = text(v);
   return { ...(bindings as Pack["schedule"]), terms: out };
 }

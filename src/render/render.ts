@@ -11,8 +11,8 @@ import type { Lang } from "../i18n.ts";
 import { msg } from "../i18n.ts";
 import type { LoadedPack, Pack } from "../pack/types.ts";
 import type { Plan } from "../schedule/index.ts";
-import { buildContext, type RenderContext } from "./context.ts";
-import { nextContactOf, type PlanningEnv, type PlanOutcome, planFromAnswers, scheduleView } from "./schedule.ts";
+import { buildContext, type RenderContext, type Voice } from "./context.ts";
+import { nextContactOf, type PlanningEnv, type PlanOutcome, planFromAnswers, platformOf, scheduleView } from "./schedule.ts";
 import type { TemplateStore } from "./templates.ts";
 
 export interface RenderOptions {
@@ -21,6 +21,8 @@ export interface RenderOptions {
   store: TemplateStore;
   /** Platforms and calendars for the deadline flow; without it no plan is made. */
   planning?: PlanningEnv;
+  /** Who signs the messages and how formally. */
+  voice?: Voice;
 }
 
 export interface Rendered {
@@ -62,7 +64,7 @@ export function contextWithPlan(
   outcome: PlanOutcome | undefined,
 ): RenderContext {
   const platformNames = Object.fromEntries((opts.planning?.platforms ?? []).map((p) => [p.id, p.name]));
-  const view = opts.planning ? scheduleView(outcome, pack, opts.lang, opts.planning) : null;
+  const view = opts.planning ? scheduleView(outcome, pack, opts.lang, opts.planning, opts.today) : null;
   return buildContext({
     pack,
     file,
@@ -70,7 +72,12 @@ export function contextWithPlan(
     lang: opts.lang,
     today: opts.today,
     nextContact: nextContactOf(outcome?.plan, opts.today),
+    // A late plan's first draft is not a date to promise: proposals then name no date.
+    firstDraft: outcome?.plan?.firstDraftDate,
+    firstDraftFirm: outcome?.plan !== undefined && outcome.plan.verdict !== "late",
     platformNames,
+    platform: platformOf(outcome?.plan, file.meta.platform, opts.planning),
+    ...(opts.voice ? { voice: opts.voice } : {}),
     schedule: view && outcome?.plan ? { ...view, plan: outcome.plan } : view,
   });
 }
