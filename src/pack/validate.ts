@@ -445,12 +445,20 @@ function checkLiteral(key: string, v: unknown, path: DataPath, at: At): void {
     : key === "delivery_time"
       ? typeof v === "string" && TIME_RE.test(v)
       : DATE_KEYS.has(key)
-      ? typeof v === "string" && isIsoDate(v)
-      : NUMBER_KEYS.has(key)
-        ? typeof v === "number" && v >= 0
-        : typeof v === "string";
+        ? typeof v === "string" && isIsoDate(v)
+        : NUMBER_KEYS.has(key)
+          ? typeof v === "number" && v >= 0
+          : typeof v === "string";
   if (!ok) {
-    const want = allowed ? allowed.join(" | ") : key === "delivery_time" ? "HH:MM (18:00)" : DATE_KEYS.has(key) ? "YYYY-MM-DD" : NUMBER_KEYS.has(key) ? "number ≥ 0" : "text";
+    const want = allowed
+      ? allowed.join(" | ")
+      : key === "delivery_time"
+        ? "HH:MM (18:00)"
+        : DATE_KEYS.has(key)
+          ? "YYYY-MM-DD"
+          : NUMBER_KEYS.has(key)
+            ? "number ≥ 0"
+            : "text";
     at(path, msg(`schedule.${key} の値「${String(v)}」は使えません`, `schedule.${key} cannot be "${String(v)}"`), msg(`${want} にしてください`, `use ${want}`));
   }
 }

@@ -124,16 +124,18 @@ function acceptanceLabel(env: LabelEnv): string {
 
 /** The client-facing milestones of a plan, dated and labelled for the client. */
 export function clientMilestones(milestones: readonly MilestoneLike[], env: LabelEnv, from = ""): ClientMilestone[] {
-  return milestones
-    // A milestone that brings its own label (a stage) is shown too: the client should know every step.
-    .filter((m) => (CLIENT_FACING.has(m.kind) || (m.label !== undefined && m.actor !== "platform")) && m.date >= from)
-    .map((m) => ({
-      id: m.id,
-      kind: m.kind,
-      date: m.date,
-      dateText: formatDate(m.date, env.lang),
-      label: clientMilestoneLabel(m, env),
-      delivery: m.kind === "first_draft" || m.kind === "revision" || m.kind === "final_delivery",
-      clientTurn: m.kind === "review" || m.kind === "acceptance_end" || m.actor === "client",
-    }));
+  return (
+    milestones
+      // A milestone that brings its own label (a stage) is shown too: the client should know every step.
+      .filter((m) => (CLIENT_FACING.has(m.kind) || (m.label !== undefined && m.actor !== "platform")) && m.date >= from)
+      .map((m) => ({
+        id: m.id,
+        kind: m.kind,
+        date: m.date,
+        dateText: formatDate(m.date, env.lang),
+        label: clientMilestoneLabel(m, env),
+        delivery: m.kind === "first_draft" || m.kind === "revision" || m.kind === "final_delivery",
+        clientTurn: m.kind === "review" || m.kind === "acceptance_end" || m.actor === "client",
+      }))
+  );
 }

@@ -57,11 +57,17 @@ function normalTitle(t: string): string {
   return map[lower] ?? t;
 }
 
-/** Formal when the flag or the pack says so, else casual on chat platforms and formal elsewhere (email). */
-export function salutationStyle(pack: Pick<Pack, "salutation">, platform: PlatformProfile | undefined, formal?: boolean): SalutationStyle {
-  if (formal) return "formal";
-  if (pack.salutation) return pack.salutation;
-  return platform?.chat ? "casual" : "formal";
+/**
+ * Formal when the flag says so; else what the pack says; else the user's setting; else casual
+ * on chat platforms and formal elsewhere (email).
+ */
+export function salutationStyle(
+  pack: Pick<Pack, "salutation">,
+  platform: PlatformProfile | undefined,
+  voice: { formal?: boolean | undefined; style?: SalutationStyle | undefined } = {},
+): SalutationStyle {
+  if (voice.formal) return "formal";
+  return pack.salutation ?? voice.style ?? (platform?.chat ? "casual" : "formal");
 }
 
 /** The currency of the job's amounts: the pack's, else the platform's, else yen (the built-in packs' market). */
@@ -99,7 +105,11 @@ export function statementOf(q: Question, value: string, lang: Lang): string | un
 
 /** The first sentence (or line) of a text, within `max` characters: a goal in one line. */
 export function oneLine(text: string, max: number): string {
-  const first = text.split(/\r?\n/u).find((l) => l.trim() !== "")?.trim() ?? "";
+  const first =
+    text
+      .split(/\r?\n/u)
+      .find((l) => l.trim() !== "")
+      ?.trim() ?? "";
   const sentence = /^(.+?[。．！？!?]|.+?\.(?=\s|$))/u.exec(first)?.[1] ?? first;
   const pick = sentence.length <= max ? sentence : first.length <= max ? first : `${[...sentence].slice(0, max - 1).join("")}…`;
   return pick.replace(/[。．.]$/u, "");

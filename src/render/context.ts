@@ -104,7 +104,10 @@ export interface ContextInput {
 /** Who signs and how formally: from --from / --formal or the user's settings. */
 export interface Voice {
   from?: string | undefined;
+  /** --formal: English greetings are formal whatever the pack or platform says. */
   formal?: boolean | undefined;
+  /** The user's setting, used where the pack does not say. */
+  style?: "formal" | "casual" | undefined;
 }
 
 const YES_NO: Record<Lang, [string, string]> = { ja: ["はい", "いいえ"], en: ["Yes", "No"] };
@@ -175,7 +178,7 @@ export function buildContext(input: ContextInput): RenderContext {
       created: cleanText(file.meta.created ?? ""),
       updated: cleanText(file.meta.updated ?? ""),
     },
-    salutation: salutation(cleanText(file.meta.client ?? ""), lang, salutationStyle(pack, input.platform, input.voice?.formal)),
+    salutation: salutation(cleanText(file.meta.client ?? ""), lang, salutationStyle(pack, input.platform, input.voice)),
     from: cleanText(input.voice?.from?.trim() ?? ""),
     goal: goalOf(pack, answers, lang),
     currency,

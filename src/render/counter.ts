@@ -118,7 +118,12 @@ export function counterView(plan: Plan, alt: Alternatives, env: CounterEnv): Cou
   const add = (o: Omit<CounterOption, "n">) => options.push({ ...o, n: options.length + 1 });
   const blank = { shareText: "", restText: "", roundsText: "", rounds: 0 };
   if (alt.later) {
-    add({ ...blank, kind: "later", dateText: formatDate(deadlineDate(alt.later), lang), milestones: clientMilestones(alt.later.milestones, labelEnv(alt.later)) });
+    add({
+      ...blank,
+      kind: "later",
+      dateText: formatDate(deadlineDate(alt.later), lang),
+      milestones: clientMilestones(alt.later.milestones, labelEnv(alt.later)),
+    });
   }
   if (alt.part) {
     const shareText = ja ? `${Math.round(alt.part.share * 10)}割` : `${Math.round(alt.part.share * 100)}%`;
@@ -131,7 +136,14 @@ export function counterView(plan: Plan, alt: Alternatives, env: CounterEnv): Cou
   if (alt.fewerRounds) {
     const r = alt.fewerRounds.rounds;
     const roundsText = ja ? `${r}回` : `${r} ${r === 1 ? "round" : "rounds"}`;
-    add({ ...blank, kind: "fewer_rounds", rounds: r, dateText: formatDate(deadlineDate(alt.fewerRounds.plan), lang), milestones: deliveries(alt.fewerRounds.plan), roundsText });
+    add({
+      ...blank,
+      kind: "fewer_rounds",
+      rounds: r,
+      dateText: formatDate(deadlineDate(alt.fewerRounds.plan), lang),
+      milestones: deliveries(alt.fewerRounds.plan),
+      roundsText,
+    });
   }
   const replyBy = replyDate(env.today);
   return {

@@ -126,9 +126,7 @@ export function scheduleView(outcome: PlanOutcome | undefined, pack: Pack, lang:
     clientMilestones: clientMilestones(plan.milestones, { lang, terms, rounds, platform }),
     /** A late plan: the options the client may choose from, each planned (see render/counter.ts). */
     counter:
-      late && outcome.input
-        ? counterView(plan, planAlternatives(outcome.input, plan, planEnv), { lang, today: today || plan.start, terms, platform })
-        : null,
+      late && outcome.input ? counterView(plan, planAlternatives(outcome.input, plan, planEnv), { lang, today: today || plan.start, terms, platform }) : null,
     deadlineWord: term(terms, "deadline", lang),
     revisionWord: term(terms, "revision", lang),
     firstDraftClient: term(terms, "first_draft", lang),

@@ -50,7 +50,9 @@ export function verdictLine(plan: Plan | undefined, terms: Terms | undefined, ef
     );
   }
   const earliest = plan.earliestFeasibleDue;
-  const when = earliest ? msg(`。間に合う最も早い日は ${formatDate(earliest, "ja")}`, `; the earliest feasible date is ${formatDate(earliest, "en")}`) : msg("", "");
+  const when = earliest
+    ? msg(`。間に合う最も早い日は ${formatDate(earliest, "ja")}`, `; the earliest feasible date is ${formatDate(earliest, "en")}`)
+    : msg("", "");
   const after =
     effect === "counter"
       ? msg("。メッセージは代案つきの日程のご相談にしました", "; the message is a counter-proposal with the alternatives")

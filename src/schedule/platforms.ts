@@ -44,6 +44,8 @@ export interface PlatformProfile {
   currency?: string;
   /** Talk happens in the platform's chat: English greetings are casual (Hi Jane,). */
   chat?: boolean;
+  /** The platform's word for the client's rating of the seller (評価, review, feedback). */
+  review?: Localized;
   rules: PlatformRule[];
 }
 
@@ -93,6 +95,7 @@ function buildSchema() {
       .regex(/^[A-Z]{3}$/)
       .optional(),
     chat: z.boolean().optional(),
+    review: localized.optional(),
     rules: z.array(ruleSchema),
   });
 
