@@ -95,7 +95,7 @@ describe("render: outputs and exit codes", () => {
     expect(r.code).toBe(0);
     for (const n of ["a", "b", "c"]) {
       expect(read(path.join(dir, "out", "briefs", `${n}.brief.md`))).toContain("Other: 水彩風");
-      expect(read(path.join(dir, "out", "briefs", `${n}.message.md`))).toMatch(/^Dear 山田,/);
+      expect(read(path.join(dir, "out", "briefs", `${n}.message.md`))).toMatch(/^Dear 山田様,/);
     }
   });
 

@@ -137,7 +137,14 @@ describe("platform windows", () => {
 
   test("notes carry each rule as data for templates to phrase", () => {
     const p = plan({ platform: "coconala" });
-    expect(p.notes.map((n) => n.id)).toEqual(["coconala.first_reply", "coconala.acceptance", "coconala.formal_delivery_return", "coconala.talkroom_limit"]);
+    expect(p.notes.map((n) => n.id)).toEqual([
+      "coconala.first_reply",
+      "coconala.acceptance",
+      "coconala.formal_delivery_return",
+      "coconala.talkroom_limit",
+      "coconala.formal_delivery",
+      "coconala.delivery_date_change",
+    ]);
     expect(p.notes[1]).toMatchObject({ kind: "acceptance", days: 3, lapse: "auto_complete", date: "2027-01-18", verified: false });
     expect(plan({ platform: "direct" }).notes).toEqual([]);
   });

@@ -40,6 +40,8 @@ describe("a pack's words for the deliveries (schedule.terms)", () => {
     expect(brief).not.toMatch(/\| 初稿 \|/);
     const delivery = await run(["message", "delivery", example, "--round", "0", "--lang", "ja"], { env: { KIKITORI_TODAY: "2026-12-04" } });
     expect(delivery.code).toBe(0);
-    expect(delivery.stdout).toContain("初回納品をお届けいたします");
+    // 「初回納品をお届け」 would say "deliver the delivery": the data is what is sent.
+    expect(delivery.stdout).toContain("初回納品のデータをお送りいたします");
+    expect(delivery.stdout).toContain("リテイクは、料金内であと1回承ります。");
   });
 });
