@@ -32,7 +32,8 @@ export function salutation(client: string, lang: Lang, style: SalutationStyle): 
   const hello = style === "formal" ? "Dear" : "Hi";
   if (!name) return style === "formal" ? "Hello," : "Hi,";
   // 様 is formal already: "Hi 山田様," mixes two registers.
-  if (JAPANESE_SCRIPT.test(name)) return `Dear ${JA_HONORIFIC.test(name) ? name.replace(/\s+(?=(?:様|さま|御中|殿|さん|先生)$)/u, "") : `${name}様`},`;
+  if (JAPANESE_SCRIPT.test(name.replace(JA_HONORIFIC, "")))
+    return `Dear ${JA_HONORIFIC.test(name) ? name.replace(/\s+(?=(?:様|さま|御中|殿|さん|先生)$)/u, "") : `${name}様`},`;
   const honorific = name.match(JA_HONORIFIC) ?? name.match(ROMAJI_HONORIFIC);
   if (honorific) {
     const bare = name.slice(0, honorific.index).trim();
