@@ -66,7 +66,7 @@ export interface RenderContext {
   /** The worker's offer (`audience: terms`: fee, revision rounds, payment date…) for the client to agree to. */
   offer: { label: string; text: string }[];
   /** Pending items the worker will propose, and by when (a quote by the next contact, colours with the first draft). */
-  proposals: { id: string; question: string; note: string; date: string; dateText: string; withFirstDraft: boolean }[];
+  proposals: { id: string; question: string; note: string; date: string; dateText: string; withFirstDraft: boolean; quote: boolean }[];
   /** Pending items the client decides. */
   decisions: { id: string; question: string; note: string }[];
   pending: { id: string; question: string; note: string; section: string; worker: boolean }[];
@@ -97,6 +97,8 @@ export interface ContextInput {
   firstDraft?: string | undefined;
   /** Whether that date is one to promise (the plan is not late). */
   firstDraftFirm?: boolean;
+  /** Questions the schedule section restates (the deadline and what it means): not listed twice. */
+  restated?: ReadonlySet<string>;
   schedule?: unknown;
   voice?: Voice;
 }
@@ -126,7 +128,7 @@ export function buildContext(input: ContextInput): RenderContext {
   const proposals: RenderContext["proposals"] = [];
   const decisions: RenderContext["decisions"] = [];
   const offer: RenderContext["offer"] = [];
-  type Entry = { label: string; text: string; said: string; worker: boolean; terms: boolean };
+  type Entry = { label: string; text: string; said: string; worker: boolean; terms: boolean; restated: boolean };
   const short: Entry[] = [];
   const marked: Entry[] = [];
   let answered = 0;
@@ -146,13 +148,21 @@ export function buildContext(input: ContextInput): RenderContext {
         if (at) {
           const withFirstDraft = at === "first_draft" && input.firstDraft !== undefined;
           const date = withFirstDraft ? (input.firstDraftFirm === false ? "" : (input.firstDraft ?? "")) : input.nextContact;
-          proposals.push({ id: q.id, question: item.question, note: item.note, date, dateText: date ? formatDate(date, lang) : "", withFirstDraft });
+          const quote = q.money === true;
+          proposals.push({ id: q.id, question: item.question, note: item.note, date, dateText: date ? formatDate(date, lang) : "", withFirstDraft, quote });
         } else decisions.push({ id: q.id, question: item.question, note: item.note });
       } else if (item.kind === "none") unanswered.push({ id: q.id, question: item.question, section: s.title[lang] });
       else {
         answered++;
         const text = item.kind === "list" ? item.lines.join(lang === "ja" ? "、" : ", ") : item.text;
-        const entry = { label: item.question, text, said: said(q, answers, lang) ?? text, worker: item.worker, terms: isTermsQuestion(q) };
+        const entry = {
+          label: item.question,
+          text,
+          said: said(q, answers, lang) ?? text,
+          worker: item.worker,
+          terms: isTermsQuestion(q),
+          restated: input.restated?.has(q.id) === true,
+        };
         if (entry.terms && item.kind !== "refs") offer.push({ label: entry.label, text: entry.said });
         if (q.summary && (item.kind === "inline" || item.kind === "list" || item.kind === "block")) marked.push(entry);
         if (item.kind === "inline" && item.text.length <= 60) short.push(entry);
@@ -163,7 +173,7 @@ export function buildContext(input: ContextInput): RenderContext {
   const anyMarked = allMarked(pack);
   const picked = anyMarked ? marked : short.slice(0, 8);
   const glance = picked.map(({ label, text }) => ({ label, text }));
-  const clientGlance = picked.filter((g) => !g.worker && !g.terms).map(({ label, said }) => ({ label, text: said }));
+  const clientGlance = picked.filter((g) => !g.worker && !g.terms && !g.restated).map(({ label, said }) => ({ label, text: said }));
   const platform = file.meta.platform ?? "";
   return {
     lang,

@@ -75,11 +75,22 @@ export function contextWithPlan(
     // A late plan's first draft is not a date to promise: proposals then name no date.
     firstDraft: outcome?.plan?.firstDraftDate,
     firstDraftFirm: outcome?.plan !== undefined && outcome.plan.verdict !== "late",
+    restated: outcome?.plan ? restatedQuestions(pack) : new Set(),
     platformNames,
     platform: platformOf(outcome?.plan, file.meta.platform, opts.planning),
     ...(opts.voice ? { voice: opts.voice } : {}),
     schedule: view && outcome?.plan ? { ...view, plan: outcome.plan } : view,
   });
+}
+
+/** The questions bound to the deadline and its meaning: the schedule section says them in a sentence. */
+function restatedQuestions(pack: Pack): Set<string> {
+  const out = new Set<string>();
+  for (const key of ["due", "due_means"] as const) {
+    const b = pack.schedule?.[key];
+    if (typeof b === "object" && b !== null) out.add(b.question);
+  }
+  return out;
 }
 
 /** Collapses runs of blank lines that conditional template blocks leave behind. */

@@ -25,7 +25,7 @@ describe("a pack's words for the deliveries (schedule.terms)", () => {
   it.each([
     ["final", "ja", {}, "最終納品日"],
     ["first_draft", "ja", {}, "初稿の提出日"],
-    ["first_draft", "ja", voice, "初回納品の提出日"],
+    ["first_draft", "ja", voice, "初回納品日"],
     ["first_draft", "en", voice, "the first delivery date"],
     ["first_draft", "en", {}, "the first-draft date"],
   ] as const)("the deadline as %s in %s", (dueMeans, lang, terms, expected) => {
