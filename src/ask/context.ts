@@ -1,15 +1,25 @@
 /**
- * What the `ask` template shows: the whole pack in the shared client numbering, with a hint
- * on how to answer each question and a short sample reply built from the pack itself. Pure.
+ * What the `ask` template shows: the pack's client questions in the shared client numbering
+ * (all of them, a short first round, or only what an answers file still lacks, always with
+ * their original numbers), with a hint on how to answer each, one short line of why, the
+ * choices' hints where they are short, the worker's offer (`audience: terms`) stated rather
+ * than asked, and a short sample reply built from the pack itself. Pure.
  *
  * Strings in this context are already safe for the chosen format (Markdown-escaped for `md`,
  * folded onto one line for `text`), so templates insert them as they are.
  */
 
+import { visibleQuestions } from "../answers/conditions.ts";
+import { type Answers, get, isPending } from "../answers/types.ts";
+import { formatDate } from "../date-format.ts";
 import { type Lang, unitForm, WORDS } from "../i18n.ts";
-import { describeCondition } from "../pack/describe.ts";
-import type { Pack, Question } from "../pack/types.ts";
+import { conditionRefs } from "../pack/conditions.ts";
+import { allQuestions, isTermsQuestion, type Pack, type Question } from "../pack/types.ts";
+import { currencyOf, formatMoney, salutation, salutationStyle } from "../render/client-words.ts";
+import { formatNumber, labelOf } from "../render/context.ts";
 import { escapeInline } from "../render/markdown.ts";
+import type { PlatformProfile } from "../schedule/index.ts";
+import { conditionProse } from "./condition-prose.ts";
 import { conditionName, type NumberedQuestion, numberQuestions } from "./numbering.ts";
 
 export type AskFormat = "text" | "md";
@@ -18,6 +28,8 @@ export interface AskOption {
   n: number;
   label: string;
   hint: string;
+  /** The hint when it is short enough for the text format (shown whole or not at all), else empty. */
+  shortHint: string;
   other: boolean;
 }
 
@@ -33,10 +45,10 @@ export interface AskQuestion {
   hint: string;
   /** For a multiselect: `複数選択可` / `pick any that apply`. */
   pick: string;
-  /** `質問2が「その他」` / `Q2 is "Other"`: when the question applies, or empty. */
-  condition: string;
-  /** The same as a phrase: `質問2が「その他」の場合のみ` / `only if Q2 is "Other"`. */
+  /** When the question applies, in prose: `質問2で「その他」を選んだ場合のみ` / `only if you chose "Other" in Q2`, or empty. */
   onlyIf: string;
+  /** The first sentence of `help`, when it is short enough for a chat message (the ※ line), or empty. */
+  why: string;
   example: string;
   multiple: boolean;
   options: AskOption[];
@@ -52,11 +64,24 @@ export interface AskContext {
   lang: Lang;
   format: AskFormat;
   md: boolean;
+  /** `all`, `first` (a short first round) or `missing` (what an answers file still lacks). */
+  round: AskRound;
+  first: boolean;
+  missing: boolean;
   salutation: string;
   client: string;
   job: string;
+  /** The worker's name for the sign-off, or empty. */
+  from: string;
   pack: { id: string; version: string; title: string };
+  /** Questions in this message, and in the whole questionnaire. */
   count: number;
+  total: number;
+  /**
+   * The worker's offer (`audience: terms`): `known` stated with its value (from an answers
+   * file), `open` named only (the worker quotes them after the answers).
+   */
+  terms: { known: { label: string; text: string }[]; open: string[] };
   sections: AskSection[];
   /**
    * A few reply lines in the numbering, for "reply like this". Templates print them behind a
@@ -69,67 +94,161 @@ export interface AskContext {
   hasChoices: boolean;
 }
 
+export type AskRound = "all" | "first" | "missing";
+
 export interface AskOptions {
   lang: Lang;
   format: AskFormat;
   client?: string | undefined;
   job?: string | undefined;
+  /** A short first round: the required and summary questions, at most FIRST_ROUND. */
+  first?: boolean;
+  /** The answers so far: only what is unanswered or pending is asked (and the known offer is stated). */
+  answers?: Answers | undefined;
+  /** The job's platform: the greeting's register and the currency of the offer. */
+  platform?: PlatformProfile | undefined;
+  from?: string | undefined;
+  formal?: boolean | undefined;
+  style?: "formal" | "casual" | undefined;
 }
+
+/** At most this many questions in a first round: enough to start, few enough to answer at once. */
+export const FIRST_ROUND = 12;
 
 export function buildAskContext(pack: Pack, opts: AskOptions): AskContext {
   const { lang, format } = opts;
   const safe = (s: string) => (format === "md" ? escapeInline(s.replace(/\s*\r?\n\s*/g, " ")) : s.replace(/\s*\r?\n\s*/g, " "));
   const numbered = numberQuestions(pack);
+  const round: AskRound = opts.answers ? "missing" : opts.first ? "first" : "all";
+  const shown = round === "missing" ? stillMissing(pack, numbered, opts.answers ?? {}) : round === "first" ? firstRound(numbered) : numbered;
+  // In a follow-up round a condition the answers already meet is no condition to the client.
+  const settled = opts.answers ? new Set(visibleQuestions(pack, opts.answers).map((q) => q.id)) : new Set<string>();
   const name = conditionName(numbered, lang);
   const sections: AskSection[] = pack.sections.map((s) => ({ title: safe(s.title[lang]), intro: safe(s.intro?.[lang] ?? ""), questions: [] }));
-  for (const x of numbered) {
+  for (const x of shown) {
     const q = x.question;
-    const condition = q.when ? describeCondition(q.when, pack, lang, name) : "";
+    const condition = q.when && !settled.has(q.id) ? conditionProse(q.when, pack, lang, name) : "";
+    const hintBudget = lang === "ja" ? 40 : 80;
     sections[x.sectionIndex]?.questions.push({
       n: x.n,
       id: q.id,
       type: q.type,
       text: safe(q.message[lang]),
       help: safe(q.help?.[lang] ?? ""),
+      why: safe(whyLine(q, lang)),
       required: q.required,
       pendingOk: q.allow_pending,
       hint: safe(answerHint(q, lang)),
       pick: safe(pickHint(q, lang)),
-      condition: safe(condition),
-      onlyIf: safe(condition ? onlyIf(condition, lang) : ""),
+      onlyIf: safe(condition),
       example: safe(q.examples?.[0]?.[lang] ?? ""),
       multiple: q.type === "multiselect",
-      options: x.options.map((o) => ({ n: o.n, label: safe(o.label[lang]), hint: safe(o.hint?.[lang] ?? ""), other: o.other })),
+      options: x.options.map((o) => {
+        const hint = o.hint?.[lang] ?? "";
+        // A hint is shown whole or not at all: import recognises a pasted-back choice line by it.
+        return { n: o.n, label: safe(o.label[lang]), hint: safe(hint), shortHint: safe(hint.length <= hintBudget ? hint : ""), other: o.other };
+      }),
     });
   }
   const client = opts.client?.trim() ?? "";
+  const style = salutationStyle(pack, opts.platform, { formal: opts.formal, style: opts.style });
   return {
     lang,
     format,
     md: format === "md",
-    salutation: safe(salutation(client, lang)),
+    round,
+    first: round === "first",
+    missing: round === "missing",
+    salutation: safe(salutation(client, lang, style)),
     client: safe(client),
     job: safe(opts.job?.trim() ?? ""),
+    from: safe(opts.from?.trim() ?? ""),
     pack: { id: pack.id, version: pack.version, title: safe(pack.title[lang]) },
-    count: numbered.length,
-    sections,
-    sample: sampleReply(numbered, lang).map(safe),
-    hasConditions: numbered.some((x) => x.question.when),
-    hasChoices: numbered.some((x) => x.options.length > 0),
+    count: shown.length,
+    total: numbered.length,
+    terms: termsOf(pack, opts, safe),
+    // Only sections with a question to ask: a section of the worker's own questions, its title
+    // and its intro never reach the client.
+    sections: sections.filter((s) => s.questions.length > 0),
+    sample: sampleReply(shown, lang).map(safe),
+    hasConditions: shown.some((x) => x.question.when && !settled.has(x.question.id)),
+    hasChoices: shown.some((x) => x.options.length > 0),
   };
 }
 
-/** `…を含む` → `…を含む場合のみ`, `…が「X」` → `…が「X」の場合のみ`. */
-function onlyIf(condition: string, lang: Lang): string {
-  if (lang === "en") return `only if ${condition}`;
-  return /[むい]$/u.test(condition) ? `${condition}場合のみ` : `${condition}の場合のみ`;
+/**
+ * The first round: the required and summary questions that apply whatever the client answers
+ * (no condition), in pack order; the summary ones first when there are more than FIRST_ROUND.
+ */
+function firstRound(numbered: NumberedQuestion[]): NumberedQuestion[] {
+  const candidates = numbered.filter((x) => !x.question.when && (x.question.required || x.question.summary));
+  if (candidates.length <= FIRST_ROUND) return candidates;
+  const rank = (q: Question) => (q.summary && q.required ? 0 : q.summary ? 1 : 2);
+  const keep = new Set([...candidates].sort((a, b) => rank(a.question) - rank(b.question) || a.n - b.n).slice(0, FIRST_ROUND));
+  return candidates.filter((x) => keep.has(x));
 }
 
-const HONORIFIC = /(様|さま|御中|殿|さん|先生)$/;
+/**
+ * What an answers file still lacks: the client questions that apply and are unanswered or
+ * pending, and the conditional ones whose condition names one of those (the client may now
+ * answer both), each with its original number.
+ */
+function stillMissing(pack: Pack, numbered: NumberedQuestion[], answers: Answers): NumberedQuestion[] {
+  const visible = new Set(visibleQuestions(pack, answers).map((q) => q.id));
+  const open = (id: string) => {
+    const v = get(answers, id);
+    return v === undefined || v === "" || isPending(v) || (Array.isArray(v) && v.length === 0);
+  };
+  const asked = new Set<string>();
+  const out: NumberedQuestion[] = [];
+  for (const x of numbered) {
+    const q = x.question;
+    const applies = visible.has(q.id) ? open(q.id) : q.when !== undefined && conditionRefs(q.when).some((id) => asked.has(id));
+    if (!applies) continue;
+    asked.add(q.id);
+    out.push(x);
+  }
+  return out;
+}
 
-function salutation(client: string, lang: Lang): string {
-  if (lang === "ja") return client ? (HONORIFIC.test(client) ? client : `${client} 様`) : "ご担当者様";
-  return client ? `Dear ${client},` : "Hello,";
+/** The worker's offer: what the answers already say, stated; the rest named, to be quoted. */
+function termsOf(pack: Pack, opts: AskOptions, safe: (s: string) => string): AskContext["terms"] {
+  const known: { label: string; text: string }[] = [];
+  const open: string[] = [];
+  const applies = opts.answers ? new Set(visibleQuestions(pack, opts.answers).map((q) => q.id)) : undefined;
+  const currency = currencyOf(pack, opts.platform);
+  for (const q of allQuestions(pack).filter(isTermsQuestion)) {
+    if (applies && !applies.has(q.id)) continue;
+    const v = opts.answers ? get(opts.answers, q.id) : undefined;
+    const text = v === undefined || isPending(v) ? "" : offerText(q, v, opts.lang, currency);
+    if (text) known.push({ label: safe(labelOf(q, opts.lang)), text: safe(text) });
+    else open.push(safe(labelOf(q, opts.lang)));
+  }
+  return { known, open };
+}
+
+function offerText(q: Question, v: unknown, lang: Lang, currency: string): string {
+  if (typeof v === "number") {
+    if (q.money) return formatMoney(v, currency, lang);
+    const unit = q.unit ? unitForm(q.unit[lang], v) : "";
+    return `${formatNumber(v)}${unit ? (lang === "ja" ? unit : ` ${unit}`) : ""}`;
+  }
+  if (typeof v === "string" && q.type === "date") return formatDate(v, lang);
+  if (typeof v === "string") return q.choices?.find((c) => c.value === v)?.label[lang] ?? v;
+  if (typeof v === "boolean") return lang === "ja" ? (v ? "はい" : "いいえ") : v ? "Yes" : "No";
+  return "";
+}
+
+/**
+ * One short line of why for the text format: the help's first sentence when it fits a chat
+ * line (ja 70, en 140 characters), else nothing rather than half a thought.
+ */
+export function whyLine(q: Question, lang: Lang): string {
+  const help = q.help?.[lang]?.trim();
+  if (!help) return "";
+  const first = /^(.+?[。！？!?]|.+?\.(?=\s|$))/su.exec(help)?.[1] ?? help;
+  const line = first.replace(/\s*\n\s*/g, " ").trim();
+  return line.length <= (lang === "ja" ? 70 : 140) ? line : "";
 }
 
 /** `複数選択可・2つまで` / `pick up to 2`, for a multiselect. */

@@ -6,9 +6,11 @@ import { formatDate } from "../date-format.ts";
 import { UsageError } from "../errors.ts";
 import { type Msg, msg } from "../i18n.ts";
 import { addDays } from "../iso-date.ts";
+import { term } from "../render/client-milestones.ts";
 import type { RenderContext } from "../render/context.ts";
 import { bindPlanInput } from "../schedule/binding.ts";
 import { milestoneLabel, type Plan } from "../schedule/index.ts";
+import { deliveryNoun, objectOf } from "./delay.ts";
 import { baseContext, type FollowUpInput, hearingDay, planOf, revisionRounds } from "./followup.ts";
 
 export interface DeliveryFlags {
@@ -33,6 +35,19 @@ export interface Acceptance {
 export interface DeliveryContext extends RenderContext {
   delivery: {
     items: string[];
+    /** What is delivered, as a noun in the pack's words: 初稿, リテイク1回目, the first draft. */
+    what: string;
+    /** What is handed over: 「初回納品のデータ」, never 「初回納品をお送り」 (a delivery is not delivered). */
+    whatObject: string;
+    /** The pack's word for a revision: 修正 / リテイク. */
+    revisionWord: string;
+    /**
+     * The platform's own step for the final work (Coconala's 正式な納品), or null. Drafts on
+     * such a platform are ordinary messages and must never be called that.
+     */
+    formalDelivery: string | null;
+    /** The platform's name, or empty. */
+    platformName: string;
     round: number;
     /** The first draft (round 0). */
     first: boolean;
@@ -68,12 +83,23 @@ export function buildDeliveryContext(input: FollowUpInput, flags: DeliveryFlags)
     );
   }
   const final = flags.final === true || (rounds !== null && round === rounds);
+  const platformId0 = plan?.platform ?? file.meta.platform ?? "";
+  const formalRule = planning.platforms.find((p) => p.id === platformId0)?.rules.find((r) => r.kind === "delivery" && r.label);
   const bound = bindPlanInput(pack, answers, file.meta, hearingDay(file, today));
   const reviewDays = bound?.input?.reviewDays ?? 3;
   const platformId = plan?.platform ?? file.meta.platform ?? "";
   const profile = planning.platforms.find((p) => p.id === platformId);
   const rule = profile?.rules.find((r) => r.kind === "acceptance" && r.from === "delivery" && r.days !== undefined);
   const warnings: Msg[] = [];
+  if (rounds !== null && round === rounds && !flags.final && rounds > 0) {
+    const step = formalRule?.label;
+    warnings.push(
+      msg(
+        `--round ${round} は合意した最後の回です。最終納品として書きました${step ? `（${step.ja}で送ってください）` : ""}。最終納品で合っていれば --final を付けてください`,
+        `--round ${round} is the last round agreed, so this is written as the final delivery${step ? ` (send it as the ${step.en})` : ""}; add --final to confirm`,
+      ),
+    );
+  }
   let acceptance: Acceptance | null = null;
   if (final && profile && rule?.days !== undefined) {
     // Counted from today, the day of this delivery, not the planned one.
@@ -96,11 +122,24 @@ export function buildDeliveryContext(input: FollowUpInput, flags: DeliveryFlags)
       );
   }
   const reviewBy = addDays(today, reviewDays);
+  const what = deliveryNoun(
+    round === 0
+      ? { id: "first_draft", kind: "first_draft", date: "" }
+      : final
+        ? { id: "final_delivery", kind: "final_delivery", date: "" }
+        : { id: `revision_${round}`, kind: "revision", round, date: "" },
+    { lang, terms: input.pack.schedule?.terms, rounds: rounds ?? round },
+  );
   return {
     context: {
       ...baseContext(input, outcome),
       delivery: {
         items: flags.items,
+        what,
+        whatObject: objectOf(what, lang),
+        revisionWord: term(input.pack.schedule?.terms, "revision", lang),
+        formalDelivery: formalRule?.label?.[lang] ?? null,
+        platformName: profile?.name[lang] ?? "",
         round,
         first: round === 0,
         // The pack's words for what is delivered: 初稿 / 初回納品, 修正2回目 / リテイク2回目.

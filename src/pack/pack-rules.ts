@@ -37,7 +37,7 @@ export function checkLanguages(input: PackInput, at: At): void {
   walk(input, [], false);
 }
 
-const TEXT_KEYS = new Set(["title", "description", "intro", "message", "label", "help", "label", "hint", "unit", "min_label", "max_label"]);
+const TEXT_KEYS = new Set(["title", "description", "intro", "message", "label", "help", "label", "hint", "unit", "min_label", "max_label", "statement"]);
 
 const DATE_KEYS = new Set(["start", "due"]);
 const NUMBER_KEYS = new Set(["revisions", "review_days", "effort_hours", "draft_share", "hours_per_day", "checkin_every"]);
@@ -78,17 +78,45 @@ export function checkSchedule(input: PackInput, byId: Map<string, QuestionInput>
   }
 }
 
+/** `goal:` and `scope:` name questions of the pack. */
+export function checkNamed(input: PackInput, byId: Map<string, QuestionInput>, at: At): void {
+  for (const key of ["goal", "scope"] as const) {
+    const v = input[key];
+    const list = v === undefined ? [] : Array.isArray(v) ? v : [v];
+    list.forEach((id, i) => {
+      if (byId.has(id)) return;
+      at(
+        Array.isArray(v) ? [key, i] : [key],
+        msg(`${key} が存在しない質問「${id}」を参照しています`, `${key} names "${id}", which is not a question of this pack`),
+        msg("質問の id を書いてください", "name a question id"),
+      );
+    });
+  }
+}
+
+const TIME_RE = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
+
 function checkLiteral(key: string, v: unknown, path: DataPath, at: At): void {
   const allowed = LITERALS[key];
   const ok = allowed
     ? allowed.includes(String(v))
-    : DATE_KEYS.has(key)
-      ? typeof v === "string" && isIsoDate(v)
-      : NUMBER_KEYS.has(key)
-        ? typeof v === "number" && v >= 0
-        : typeof v === "string";
+    : key === "delivery_time"
+      ? typeof v === "string" && TIME_RE.test(v)
+      : DATE_KEYS.has(key)
+        ? typeof v === "string" && isIsoDate(v)
+        : NUMBER_KEYS.has(key)
+          ? typeof v === "number" && v >= 0
+          : typeof v === "string";
   if (!ok) {
-    const want = allowed ? allowed.join(" | ") : DATE_KEYS.has(key) ? "YYYY-MM-DD" : NUMBER_KEYS.has(key) ? "number ≥ 0" : "text";
+    const want = allowed
+      ? allowed.join(" | ")
+      : key === "delivery_time"
+        ? "HH:MM (18:00)"
+        : DATE_KEYS.has(key)
+          ? "YYYY-MM-DD"
+          : NUMBER_KEYS.has(key)
+            ? "number ≥ 0"
+            : "text";
     at(path, msg(`schedule.${key} の値「${String(v)}」は使えません`, `schedule.${key} cannot be "${String(v)}"`), msg(`${want} にしてください`, `use ${want}`));
   }
 }

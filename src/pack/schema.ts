@@ -9,7 +9,17 @@ import { checkSchemas, tagSchema } from "./check-schema.ts";
 
 export const QUESTION_TYPES = ["text", "paragraph", "select", "multiselect", "confirm", "number", "date", "scale", "list", "references"] as const;
 
-export const TEMPLATE_NAMES = ["brief", "message-confirm", "message-progress", "message-delay", "message-delivery", "message-terms", "ask"] as const;
+export const TEMPLATE_NAMES = [
+  "brief",
+  "message-confirm",
+  "message-progress",
+  "message-delay",
+  "message-delivery",
+  "message-decline",
+  "message-thanks",
+  "message-terms",
+  "ask",
+] as const;
 
 /**
  * The items of the written terms (Freelance Act §3) a pack binds to its questions, for
@@ -46,7 +56,14 @@ export const SCHEDULE_KEYS = [
   "calendar",
   "checkin_every",
   "platform",
+  "delivery_time",
 ] as const;
+
+/** Who a question is for: the client (asked), the worker (never shown), or the worker's offer the client confirms. */
+export const AUDIENCES = ["client", "worker", "terms"] as const;
+
+/** When the worker proposes a pending answer: with the first draft, or by the next contact (a quote). */
+export const PROPOSE_AT = ["first_draft", "next_contact"] as const;
 
 export const PACK_ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SECTION_ID_RE = /^[a-z0-9_-]+$/;
@@ -126,6 +143,9 @@ function questionSchema({ Text, Scalar }: Basics, Condition: z.ZodType<Cond>) {
     label: Text,
     hint: Text.optional(),
     other: z.boolean().optional().describe("Picking this choice asks for free text, stored as <id>_other."),
+    statement: Text.optional().describe(
+      "How the worker restates this choice to the client in messages (the label is the client's voice, the statement the worker's).",
+    ),
   });
 
   const Validate = z.strictObject({
@@ -153,7 +173,15 @@ function questionSchema({ Text, Scalar }: Basics, Condition: z.ZodType<Cond>) {
     validate: Validate.optional(),
     unit: Text.optional().describe("Unit shown after a number, e.g. hours."),
     summary: z.boolean().optional().describe("Show the answer in the brief's summary and the confirmation message."),
-    audience: z.enum(["client", "worker"]).optional().describe("worker: asked of the worker, never sent to the client (default client)."),
+    audience: z
+      .enum(AUDIENCES)
+      .optional()
+      .describe("worker: the worker's own input, never shown to the client; terms: the worker's offer (fee, revisions…) the client confirms (default client)."),
+    propose: z
+      .enum(PROPOSE_AT)
+      .optional()
+      .describe("When the answer is pending, the worker proposes it: with the first draft, or by the next contact (a quote)."),
+    money: z.boolean().optional().describe("An amount of money: shown in the job's currency (the pack's currency, else the platform's)."),
     tags: z.array(tagSchema()).optional().describe("Categories the question covers (budget, rights…), from kikitori's documented vocabulary."),
     min: z.int().optional().describe("scale: lowest value"),
     max: z.int().optional().describe("scale: highest value"),
@@ -182,8 +210,8 @@ function packSchema({ Text, Scalar, QuestionRef }: Basics, Question: ReturnType<
   ]);
 
   const Terms = z
-    .strictObject({ first_draft: Text.optional(), revision: Text.optional(), final_delivery: Text.optional() })
-    .describe("The pack's own words for the deliveries, e.g. 初回納品 and リテイク for voice work.");
+    .strictObject({ first_draft: Text.optional(), revision: Text.optional(), final_delivery: Text.optional(), deadline: Text.optional() })
+    .describe("The pack's own words for the deliveries and the deadline, e.g. 初回納品, リテイク and 締め切り for voice work.");
   const Schedule = z.strictObject({
     ...(Object.fromEntries(SCHEDULE_KEYS.map((k) => [k, Binding.optional()])) as Record<(typeof SCHEDULE_KEYS)[number], z.ZodOptional<typeof Binding>>),
     terms: Terms.optional(),
@@ -200,6 +228,20 @@ function packSchema({ Text, Scalar, QuestionRef }: Basics, Question: ReturnType<
       languages: z.array(z.enum(["ja", "en"])).min(1),
       sections: z.array(Section).min(1),
       schedule: Schedule.optional(),
+      goal: z
+        .union([QuestionRef, z.array(QuestionRef).min(1)])
+        .optional()
+        .describe("The question(s) whose answer the confirmation restates as the goal of the job, in one line (the first answered)."),
+      scope: z
+        .union([QuestionRef, z.array(QuestionRef).min(1)])
+        .optional()
+        .describe("The question(s) that state the agreed work: quoted when a request falls outside it (message decline)."),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/)
+        .optional()
+        .describe("ISO 4217 code of the amounts (money: true), e.g. JPY; default: the platform's currency."),
+      salutation: z.enum(["formal", "casual"]).optional().describe("English greetings: formal (Dear Ms. Smith,) or casual (Hi Jane,); default by platform."),
       templates: z
         .partialRecord(z.enum(TEMPLATE_NAMES), z.string())
         .optional()

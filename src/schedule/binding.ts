@@ -19,7 +19,7 @@ const REQUIRED: ScheduleKey[] = ["due", "effort_hours", "hours_per_day"];
 export function bindPlanInput(pack: Pack, answers: Answers, meta: Meta, today: string): BoundPlan | undefined {
   const schedule = pack.schedule;
   if (!schedule) return undefined;
-  const value = (key: ScheduleKey): string | number | boolean | undefined => resolve(schedule[key], answers);
+  const value = (key: ScheduleKey): string | number | boolean | undefined => resolveBinding(schedule[key], answers);
   const missing: BoundPlan["missing"] = [];
   for (const key of REQUIRED) {
     if (value(key) === undefined) {
@@ -56,7 +56,8 @@ export function bindPlanInput(pack: Pack, answers: Answers, meta: Meta, today: s
   return { input, missing: [] };
 }
 
-function resolve(b: Binding | undefined, answers: Answers): string | number | boolean | undefined {
+/** A binding's value for these answers: the answer (mapped), else the binding's default. */
+export function resolveBinding(b: Binding | undefined, answers: Answers): string | number | boolean | undefined {
   if (b === undefined) return undefined;
   if (typeof b !== "object") return b;
   const v = get(answers, b.question);

@@ -55,7 +55,9 @@ export function dueMeansLabel(dueMeans: "final" | "first_draft", lang: Lang, ter
     return ja ? `${t ?? "最終納品"}日` : `the ${(t ?? "final delivery").toLowerCase()} date`;
   }
   const t = terms.first_draft?.[lang];
-  return ja ? `${t ?? "初稿"}の提出日` : t ? `the ${t.toLowerCase()} date` : "the first-draft date";
+  // 「初回納品の提出日」 would hand over a delivery: a term that is a delivery takes 日 alone.
+  if (ja) return t && /納品$/u.test(t) ? `${t}日` : `${t ?? "初稿"}の提出日`;
+  return t ? `the ${t.toLowerCase()} date` : "the first-draft date";
 }
 
 export function phaseLabel(p: Pick<Phase, "kind" | "round" | "id">, lang: Lang, terms: MilestoneTerms = {}): string {
