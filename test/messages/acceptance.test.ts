@@ -199,11 +199,12 @@ describe.each(jobs.map((j) => [j.id, j] as const))("%s", (_id, job) => {
         expect(final.stderr).not.toMatch(/--final to confirm/);
       });
 
-      it("progress, decline and thanks read cleanly, and the verdict goes to stderr only", async () => {
+      it("progress, decline, thanks and terms read cleanly, and the verdict goes to stderr only", async () => {
         for (const args of [
           ["progress", "--percent", "40", "--done", "ラフ"],
           ["decline", "--request", lang === "ja" ? "名刺のデザイン" : "a business card design"],
           ["thanks"],
+          ["terms"],
         ]) {
           const r = await message(job, v.answers, lang, first, args);
           clean(r.stdout, lang);
