@@ -4,7 +4,7 @@
  * the tags after it), the "how to answer" and example lines, and a pasted list of choices,
  * where a marked choice (`← `, `☑`, `◯`, `[x]`) counts as picked. Pure.
  */
-import { answerHint, whyLine } from "../ask/context.ts";
+import { answerHint, whyLine } from "../ask/hints.ts";
 import type { NumberedOption } from "../ask/numbering.ts";
 import type { Pack, Question } from "../pack/types.ts";
 import { cutFoldedPrefix, fold } from "./text.ts";

@@ -105,7 +105,6 @@ export function buildDelayContext(input: FollowUpInput, flags: DelayFlags): Dela
   const { lang, today, pack } = input;
   const old = planOf(input);
   const oldPlan = old?.plan;
-  const warnings: Msg[] = [];
   const deliveries = (oldPlan?.milestones ?? []).filter((m) => DELIVERY_KINDS.has(m.kind));
   const rounds = Math.max(0, deliveries.length - 1);
   const index = movingIndex(deliveries, flags.round, today);
@@ -116,14 +115,6 @@ export function buildDelayContext(input: FollowUpInput, flags: DelayFlags): Dela
 
   const rest = oldPlan && old?.input && moving ? planRest(old.input, oldPlan, index, flags, today, input) : undefined;
   const newPlan = rest?.plan;
-  if (pack.schedule && oldPlan && !newPlan) {
-    warnings.push(
-      msg(
-        "残りの作業の計画を作れないため、メッセージには新しい日付だけを記載しました (作業時間などの回答を確認してください)",
-        "the rest of the work could not be planned, so the message gives only the new date (check the effort and availability answers)",
-      ),
-    );
-  }
   const oldDates = new Map((oldPlan?.milestones ?? []).map((m) => [m.id, m.date]));
   const milestones: DelayMilestone[] = clientMilestones(newPlan?.milestones ?? [], labelEnv).map((m) => {
     const before = oldDates.get(m.id);
@@ -137,14 +128,7 @@ export function buildDelayContext(input: FollowUpInput, flags: DelayFlags): Dela
   const deadlineId = deadlineEvent(oldPlan, index);
   const oldDue = (deadlineId && oldDates.get(deadlineId)) || oldPlan?.due || "";
   const newDue = (deadlineId && newPlan?.milestones.find((m) => m.id === deadlineId)?.date) || flags.newDue;
-  if (newPlan && newDue !== flags.newDue) {
-    warnings.push(
-      msg(
-        `${flags.newDue} は稼働日ではないため、メッセージには直前の稼働日 ${formatDate(newDue, "ja")} を記載しました`,
-        `${flags.newDue} is not a workday, so the message gives the workday before it, ${formatDate(newDue, "en")}`,
-      ),
-    );
-  }
+  const warnings = replanWarnings(pack.schedule !== undefined && oldPlan !== undefined, newPlan, flags.newDue, newDue);
   const time = flags.time ?? timeOf(pack, input.answers);
   const replyBy = timing === "early" && oldDate && oldDate < replyDate(today) ? oldDate : replyDate(today);
   const done = flags.done ?? [];
@@ -188,6 +172,28 @@ export function buildDelayContext(input: FollowUpInput, flags: DelayFlags): Dela
     ...(oldDue ? { mustFollow: oldDue } : {}),
     warnings,
   };
+}
+
+/** For the worker: the rest could not be planned, or the new date fell on a day off. */
+function replanWarnings(planned: boolean, newPlan: Plan | undefined, asked: string, newDue: string): Msg[] {
+  const warnings: Msg[] = [];
+  if (planned && !newPlan) {
+    warnings.push(
+      msg(
+        "残りの作業の計画を作れないため、メッセージには新しい日付だけを記載しました (作業時間などの回答を確認してください)",
+        "the rest of the work could not be planned, so the message gives only the new date (check the effort and availability answers)",
+      ),
+    );
+  }
+  if (newPlan && newDue !== asked) {
+    warnings.push(
+      msg(
+        `${asked} は稼働日ではないため、メッセージには直前の稼働日 ${formatDate(newDue, "ja")} を記載しました`,
+        `${asked} is not a workday, so the message gives the workday before it, ${formatDate(newDue, "en")}`,
+      ),
+    );
+  }
+  return warnings;
 }
 
 /** The delivery that moves: the one asked for, else the next one due on or after today, else the last. */

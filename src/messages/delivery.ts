@@ -4,12 +4,12 @@
  */
 import { formatDate } from "../date-format.ts";
 import { UsageError } from "../errors.ts";
-import { type Msg, msg } from "../i18n.ts";
+import { type Lang, type Msg, msg } from "../i18n.ts";
 import { addDays } from "../iso-date.ts";
 import { term } from "../render/client-milestones.ts";
 import type { RenderContext } from "../render/context.ts";
 import { bindPlanInput } from "../schedule/binding.ts";
-import { milestoneLabel, type Plan } from "../schedule/index.ts";
+import { milestoneLabel, type Plan, type PlatformRule } from "../schedule/index.ts";
 import { deliveryNoun, objectOf } from "./delay.ts";
 import { baseContext, type FollowUpInput, hearingDay, planOf, revisionRounds } from "./followup.ts";
 
@@ -100,26 +100,14 @@ export function buildDeliveryContext(input: FollowUpInput, flags: DeliveryFlags)
       ),
     );
   }
-  let acceptance: Acceptance | null = null;
-  if (final && profile && rule?.days !== undefined) {
-    // Counted from today, the day of this delivery, not the planned one.
-    const end = addDays(today, rule.days);
-    acceptance = {
-      days: rule.days,
-      end,
-      endText: formatDate(end, lang),
-      autoComplete: rule.lapse === "auto_complete",
-      platformName: profile.name[lang],
-      verified: rule.verified,
-      source: rule.source,
-    };
-    if (!rule.verified)
-      warnings.push(
-        msg(
-          `${profile.name.ja} の検収期間 (${rule.days} 日) は未確認の情報です。送る前に ${rule.source} で確認してください`,
-          `${profile.name.en}'s acceptance window (${rule.days} days) is not verified: check ${rule.source} before sending`,
-        ),
-      );
+  const acceptance = final && profile && rule?.days !== undefined ? acceptanceOf(rule, rule.days, profile.name[lang], today, lang) : null;
+  if (acceptance && profile && !acceptance.verified) {
+    warnings.push(
+      msg(
+        `${profile.name.ja} の検収期間 (${acceptance.days} 日) は未確認の情報です。送る前に ${acceptance.source} で確認してください`,
+        `${profile.name.en}'s acceptance window (${acceptance.days} days) is not verified: check ${acceptance.source} before sending`,
+      ),
+    );
   }
   const reviewBy = addDays(today, reviewDays);
   const what = deliveryNoun(
@@ -160,5 +148,19 @@ export function buildDeliveryContext(input: FollowUpInput, flags: DeliveryFlags)
     },
     ...(plan ? { plan } : {}),
     warnings,
+  };
+}
+
+/** The platform's acceptance window, counted from today, the day of this delivery (not the planned one). */
+function acceptanceOf(rule: PlatformRule, days: number, platformName: string, today: string, lang: Lang): Acceptance {
+  const end = addDays(today, days);
+  return {
+    days,
+    end,
+    endText: formatDate(end, lang),
+    autoComplete: rule.lapse === "auto_complete",
+    platformName,
+    verified: rule.verified,
+    source: rule.source,
   };
 }

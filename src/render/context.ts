@@ -4,34 +4,14 @@
  */
 
 import { visibleQuestions } from "../answers/conditions.ts";
-import { type Answers, type AnswersFile, get, isPending, type Reference } from "../answers/types.ts";
+import { type Answers, type AnswersFile, get } from "../answers/types.ts";
 import { formatDate } from "../date-format.ts";
-import { type Lang, type Msg, unitForm, WORDS } from "../i18n.ts";
+import type { Lang, Msg } from "../i18n.ts";
 import { isTermsQuestion, otherKey, type Pack, type Question } from "../pack/types.ts";
 import type { PlatformProfile } from "../schedule/index.ts";
-import { currencyOf, formatMoney, oneLine, salutation, salutationStyle, statementOf } from "./client-words.ts";
+import { currencyOf, oneLine, salutation, salutationStyle, statementOf } from "./client-words.ts";
+import { cleanValue, type RenderItem, renderItem } from "./items.ts";
 import { cleanText } from "./markdown.ts";
-
-export type ItemKind = "inline" | "block" | "list" | "refs" | "pending" | "none";
-
-export interface RenderItem {
-  id: string;
-  /** The question's short label (or its full text when it has none). */
-  question: string;
-  /** The full question text. */
-  message: string;
-  worker: boolean;
-  type: Question["type"];
-  kind: ItemKind;
-  /** One-line display (inline kind), or the full text (block kind). */
-  text: string;
-  /** Items of a list kind. */
-  lines: string[];
-  refs: { source: string; note: string; kind: "like" | "avoid" | ""; kindLabel: string }[];
-  /** The note of a pending answer. */
-  note: string;
-  answered: boolean;
-}
 
 export interface RenderSection {
   id: string;
@@ -115,11 +95,6 @@ export interface Voice {
   style?: "formal" | "casual" | undefined;
 }
 
-const REF_KIND: Record<Lang, Record<string, string>> = {
-  ja: { like: "参考にしたい", avoid: "避けたい" },
-  en: { like: "like", avoid: "avoid" },
-};
-
 export function buildContext(input: ContextInput): RenderContext {
   const { pack, file, answers, lang } = input;
   const currency = currencyOf(pack, input.platform);
@@ -145,14 +120,9 @@ export function buildContext(input: ContextInput): RenderContext {
       if (item.kind === "pending") {
         pending.push({ id: q.id, question: item.question, note: item.note, section: s.title[lang], worker: item.worker });
         if (item.worker) continue;
-        // Terms are the worker's offer: a pending one is the worker's to propose (a quote).
-        const at = q.propose ?? (isTermsQuestion(q) ? "next_contact" : undefined);
-        if (at) {
-          const withFirstDraft = at === "first_draft" && input.firstDraft !== undefined;
-          const date = withFirstDraft ? (input.firstDraftFirm === false ? "" : (input.firstDraft ?? "")) : input.nextContact;
-          const quote = q.money === true;
-          proposals.push({ id: q.id, question: item.question, note: item.note, date, dateText: date ? formatDate(date, lang) : "", withFirstDraft, quote });
-        } else decisions.push({ id: q.id, question: item.question, note: item.note });
+        const proposal = proposalOf(q, item, input);
+        if (proposal) proposals.push(proposal);
+        else decisions.push({ id: q.id, question: item.question, note: item.note });
       } else if (item.kind === "none") unanswered.push({ id: q.id, question: item.question, section: s.title[lang] });
       else {
         answered++;
@@ -176,20 +146,12 @@ export function buildContext(input: ContextInput): RenderContext {
   const picked = anyMarked ? marked : short.slice(0, 8);
   const glance = picked.map(({ label, text }) => ({ label, text }));
   const clientGlance = picked.filter((g) => !g.worker && !g.terms && !g.restated).map(({ label, said }) => ({ label, text: said }));
-  const platform = file.meta.platform ?? "";
   return {
     lang,
     today: input.today,
     todayText: formatDate(input.today, lang),
     pack: { id: pack.id, version: pack.version, title: pack.title[lang] },
-    meta: {
-      client: cleanText(file.meta.client ?? ""),
-      job: cleanText(file.meta.job ?? ""),
-      platform,
-      platformName: input.platformNames?.[platform]?.[lang] ?? platform,
-      created: cleanText(file.meta.created ?? ""),
-      updated: cleanText(file.meta.updated ?? ""),
-    },
+    meta: metaOf(input),
     salutation: salutation(cleanText(file.meta.client ?? ""), lang, salutationStyle(pack, input.platform, input.voice)),
     from: cleanText(input.voice?.from?.trim() ?? ""),
     goal: goalOf(pack, answers, lang),
@@ -206,14 +168,41 @@ export function buildContext(input: ContextInput): RenderContext {
     unanswered,
     counts: { answered, total, pending: pending.length },
     schedule: input.schedule ?? null,
-    checks: {
-      items: (input.checks?.fired ?? []).map((c) => ({ id: c.id, text: c.message[lang], source: c.source ?? "", verified: c.verified })),
-      evaluated: input.checks?.evaluated ?? 0,
-    },
+    checks: checksOf(input),
     counter: (input.schedule as { counter?: unknown } | null | undefined)?.counter ?? null,
     nextContact: input.nextContact,
     nextContactText: formatDate(input.nextContact, lang),
   };
+}
+
+function checksOf({ checks, lang }: ContextInput): RenderContext["checks"] {
+  const items = (checks?.fired ?? []).map((c) => ({ id: c.id, text: c.message[lang], source: c.source ?? "", verified: c.verified }));
+  return { items, evaluated: checks?.evaluated ?? 0 };
+}
+
+function metaOf({ file, lang, platformNames }: ContextInput): RenderContext["meta"] {
+  const platform = file.meta.platform ?? "";
+  return {
+    client: cleanText(file.meta.client ?? ""),
+    job: cleanText(file.meta.job ?? ""),
+    platform,
+    platformName: platformNames?.[platform]?.[lang] ?? platform,
+    created: cleanText(file.meta.created ?? ""),
+    updated: cleanText(file.meta.updated ?? ""),
+  };
+}
+
+/**
+ * A pending answer the worker will propose, and by when; undefined when the client decides it.
+ * Terms are the worker's offer: a pending one is the worker's to propose (a quote).
+ */
+function proposalOf(q: Question, item: RenderItem, input: ContextInput): RenderContext["proposals"][number] | undefined {
+  const at = q.propose ?? (isTermsQuestion(q) ? "next_contact" : undefined);
+  if (!at) return undefined;
+  const withFirstDraft = at === "first_draft" && input.firstDraft !== undefined;
+  const date = withFirstDraft ? (input.firstDraftFirm === false ? "" : (input.firstDraft ?? "")) : input.nextContact;
+  const dateText = date ? formatDate(date, input.lang) : "";
+  return { id: q.id, question: item.question, note: item.note, date, dateText, withFirstDraft, quote: q.money === true };
 }
 
 /**
@@ -243,108 +232,6 @@ function goalOf(pack: Pack, answers: Answers, lang: Lang): string {
   return "";
 }
 
-function renderItem(q: Question, answers: Answers, lang: Lang, currency: string): RenderItem {
-  const base: RenderItem = {
-    id: q.id,
-    question: labelOf(q, lang),
-    message: q.message[lang],
-    worker: q.audience === "worker",
-    type: q.type,
-    kind: "none",
-    text: "",
-    lines: [],
-    refs: [],
-    note: "",
-    answered: false,
-  };
-  // Cleaned before anything is decided from it (one line or several, short enough for the
-  // glance), so what is decided is what the brief shows.
-  const v = cleanValue(get(answers, q.id));
-  if (v === undefined || v === "" || (Array.isArray(v) && v.length === 0)) return base;
-  if (isPending(v)) return { ...base, kind: "pending", note: v.note ?? "" };
-  const label = (value: string) => {
-    const c = q.choices?.find((x) => x.value === value);
-    if (!c) return value;
-    const other = c.other ? cleanValue(get(answers, otherKey(q.id))) : undefined;
-    return typeof other === "string" && other ? `${c.label[lang]}: ${other}` : c.label[lang];
-  };
-  const unitFor = (n: number) => {
-    if (!q.unit) return "";
-    const text = unitForm(q.unit[lang], n);
-    // "Number of pieces: 3", not "…: 3 pieces": the label names the unit already.
-    if (lang === "en" && labelNamesUnit(base.question, q.unit.en)) return "";
-    return lang === "ja" ? text : ` ${text}`;
-  };
-  const done = (kind: ItemKind, text: string, lines: string[] = []): RenderItem => ({ ...base, kind, text, lines, answered: true });
-  switch (q.type) {
-    case "select":
-      return done("inline", label(String(v)));
-    case "multiselect":
-      return done("list", "", (v as string[]).map(label));
-    case "list":
-      return done("list", "", (v as string[]).map(String));
-    case "confirm":
-      return done("inline", (v === true ? WORDS.yes : WORDS.no)[lang]);
-    case "number":
-      if (q.money) return done("inline", formatMoney(v as number, currency, lang));
-      return done("inline", `${formatNumber(v as number)}${unitFor(v as number)}`);
-    case "scale": {
-      const ends =
-        q.min_label && q.max_label
-          ? lang === "ja"
-            ? `（${q.min} ${q.min_label.ja} ↔ ${q.max} ${q.max_label.ja}）`
-            : ` (${q.min} ${q.min_label.en} ↔ ${q.max} ${q.max_label.en})`
-          : "";
-      return done("inline", `${v} / ${q.max}${ends}`);
-    }
-    case "date":
-      return done("inline", formatDate(String(v), lang));
-    case "paragraph":
-      return String(v).includes("\n") ? done("block", String(v)) : done("inline", String(v));
-    case "references":
-      return {
-        ...done("refs", ""),
-        refs: (v as Reference[]).map((r) => ({
-          source: r.source,
-          note: r.note ?? "",
-          kind: r.kind ?? "",
-          kindLabel: r.kind ? (REF_KIND[lang][r.kind] ?? "") : "",
-        })),
-      };
-    default:
-      return String(v).includes("\n") ? done("block", String(v)) : done("inline", String(v));
-  }
-}
-
-/** 30000 → 30,000 (both languages group by thousands). */
-export function formatNumber(n: number): string {
-  const [int = "", frac] = String(Math.round(n * 100) / 100).split(".");
-  return int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (frac ? `.${frac}` : "");
-}
-
 function allMarked(pack: Pack): boolean {
   return pack.sections.some((s) => s.questions.some((q) => q.summary));
-}
-
-/** The short label, or the question without its closing punctuation ("…ですか。" → "…ですか"). */
-export function labelOf(q: Question, lang: Lang): string {
-  if (q.label) return q.label[lang];
-  return q.message[lang].trim().replace(/[。．.:：]+$/u, "");
-}
-
-/** Whether an English label already names the unit ("Figures" for figure|figures). */
-function labelNamesUnit(label: string, unit: string): boolean {
-  const words = new Set(label.toLowerCase().match(/[a-z]+/g) ?? []);
-  return unit
-    .toLowerCase()
-    .split("|")
-    .some((u) => u.trim() !== "" && words.has(u.trim()));
-}
-
-/** An answer without control sequences and with one kind of line break, in every string it holds. */
-function cleanValue<T>(v: T): T {
-  if (typeof v === "string") return cleanText(v) as T;
-  if (Array.isArray(v)) return v.map(cleanValue) as T;
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, cleanValue(x)])) as T;
-  return v;
 }

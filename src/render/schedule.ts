@@ -23,8 +23,8 @@ import {
   verdictLabel,
 } from "../schedule/index.ts";
 import { clientMilestones, term } from "./client-milestones.ts";
-import { labelOf } from "./context.ts";
 import { counterView, planAlternatives } from "./counter.ts";
+import { labelOf } from "./items.ts";
 
 export interface PlanningEnv {
   platforms: PlatformProfile[];

@@ -12,7 +12,7 @@ import { decodeText, existsError, LIMITS, readTextFile } from "../../files.ts";
 import { count, msg } from "../../i18n.ts";
 import { detectLang, type ImportNote, importReply } from "../../import/import.ts";
 import { findPack } from "../../pack/lookup.ts";
-import { labelOf } from "../../render/context.ts";
+import { labelOf } from "../../render/items.ts";
 import { type Ctx, outputLang } from "../context.ts";
 import { emitText } from "../emit.ts";
 import { readStdin } from "../stdin.ts";
