@@ -104,7 +104,7 @@ export function buildDeliveryContext(input: FollowUpInput, flags: DeliveryFlags)
   if (acceptance && profile && !acceptance.verified) {
     warnings.push(
       msg(
-        `${profile.name.ja} の検収期間 (${acceptance.days} 日) は未確認の情報です。送る前に ${acceptance.source} で確認してください`,
+        `${profile.name.ja}の検収期間（${acceptance.days}日）は未確認の情報です。送る前に ${acceptance.source} で確認してください`,
         `${profile.name.en}'s acceptance window (${acceptance.days} days) is not verified: check ${acceptance.source} before sending`,
       ),
     );

@@ -46,7 +46,17 @@ export interface RenderContext {
   /** The worker's offer (`audience: terms`: fee, revision rounds, payment date…) for the client to agree to. */
   offer: { label: string; text: string }[];
   /** Pending items the worker will propose, and by when (a quote by the next contact, colours with the first draft). */
-  proposals: { id: string; question: string; note: string; date: string; dateText: string; withFirstDraft: boolean; quote: boolean }[];
+  proposals: {
+    id: string;
+    question: string;
+    note: string;
+    /** The note is the client's (a client question the worker proposes), not the worker's own (an offer). */
+    clientNote: boolean;
+    date: string;
+    dateText: string;
+    withFirstDraft: boolean;
+    quote: boolean;
+  }[];
   /** Pending items the client decides. */
   decisions: { id: string; question: string; note: string }[];
   pending: { id: string; question: string; note: string; section: string; worker: boolean }[];
@@ -202,7 +212,8 @@ function proposalOf(q: Question, item: RenderItem, input: ContextInput): RenderC
   const withFirstDraft = at === "first_draft" && input.firstDraft !== undefined;
   const date = withFirstDraft ? (input.firstDraftFirm === false ? "" : (input.firstDraft ?? "")) : input.nextContact;
   const dateText = date ? formatDate(date, input.lang) : "";
-  return { id: q.id, question: item.question, note: item.note, date, dateText, withFirstDraft, quote: q.money === true };
+  const clientNote = !isTermsQuestion(q);
+  return { id: q.id, question: item.question, note: item.note, clientNote, date, dateText, withFirstDraft, quote: q.money === true };
 }
 
 /**
