@@ -43,6 +43,46 @@ const main = await build({
   logLevel: "warning",
 });
 
+// The page of the client's form (kikitori form): one browser script and its style, inlined
+// into every form file the command writes. The script bundles the CLI's own condition and
+// validation code (src/answers/). It calls nothing of yaml or zod, which those modules import
+// for other uses: marked free of side effects, they are left out, and the build checks that
+// no library code reaches the page.
+{
+  const sideEffectFree = {
+    name: "side-effect-free-libraries",
+    setup(b) {
+      b.onResolve({ filter: /^(yaml|zod)$/ }, async (args) => {
+        if (args.pluginData?.resolved) return undefined;
+        const r = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: { resolved: true } });
+        return { path: r.path, sideEffects: false };
+      });
+    },
+  };
+  const page = await build({
+    absWorkingDir: root,
+    entryPoints: ["src/form/page/main.ts"],
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+    minify: true,
+    legalComments: "none",
+    plugins: [sideEffectFree],
+    logLevel: "warning",
+  });
+  const inputs = Object.values(page.metafile.outputs)[0].inputs;
+  const libraries = Object.entries(inputs).filter(([f, v]) => f.includes("node_modules") && v.bytesInOutput > 0);
+  if (libraries.length > 0) throw new Error(`the form page must not bundle libraries: ${libraries.map(([f]) => f).join(", ")}`);
+  const css = await build({ absWorkingDir: root, entryPoints: ["src/form/page/style.css"], bundle: true, write: false, minify: true, logLevel: "warning" });
+  mkdirSync(join(root, "dist", "form"), { recursive: true });
+  // Inlined in a <script> element, which ends at the first "</script" whatever the code says.
+  writeFileSync(join(root, "dist", "form", "page.js"), page.outputFiles[0].text.trim().replace(/<\/(script)/gi, "<\\/$1"));
+  writeFileSync(join(root, "dist", "form", "page.css"), css.outputFiles[0].text.trim());
+}
+
 // Built-in packs, platforms and templates, validated and precompiled (see gen-builtin.ts).
 {
   const out = await build({

@@ -46,10 +46,13 @@ export function nextWeekday(iso: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** An instant as local time with its offset, `2026-11-23T10:00:00+09:00`: the answers file's timestamps. */
-export function localTimestamp(d: Date): string {
+/**
+ * An instant as local time with its offset, `2026-11-23T10:00:00+09:00`: every timestamp
+ * kikitori writes. `day` (KIKITORI_TODAY) replaces the date and keeps the time of day.
+ */
+export function localTimestamp(d: Date, day?: string): string {
   const pad = (n: number) => String(Math.trunc(Math.abs(n))).padStart(2, "0");
   const off = -d.getTimezoneOffset();
   const zone = `${off >= 0 ? "+" : "-"}${pad(off / 60)}:${pad(off % 60)}`;
-  return `${localIsoDate(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}${zone}`;
+  return `${day ?? localIsoDate(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}${zone}`;
 }

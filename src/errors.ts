@@ -26,6 +26,8 @@ export abstract class KikitoriError extends Error {
   readonly text: Msg;
   /** Extra lines shown under the message (e.g. one per problem), in both languages. */
   readonly details: Msg[];
+  /** The language to report it in, when the command knows better than the locale (resume of a Japanese hearing). */
+  lang?: Lang;
   constructor(text: Msg, details: Msg[] = []) {
     super(text.en);
     this.name = new.target.name;

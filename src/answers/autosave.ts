@@ -6,7 +6,6 @@
  * added rather than replacing anything.
  */
 import * as path from "node:path";
-import { localTimestamp } from "../date-format.ts";
 import { OutputError } from "../errors.ts";
 import { exists } from "../files.ts";
 import type { Lang } from "../i18n.ts";
@@ -27,7 +26,10 @@ export interface StoreOptions {
   /** Replace an existing file at the first write (--force, or a resumed file). */
   force: boolean;
   created?: string;
-  now: () => Date;
+  /** What a resumed file holds besides answers and meta, written back as it was (`migrated_from:`). */
+  migratedFrom?: AnswersFile["migrated_from"];
+  /** The timestamp of a save (the command's clock, which follows KIKITORI_TODAY). */
+  now: () => string;
 }
 
 export class AnswersStore {
@@ -47,11 +49,18 @@ export class AnswersStore {
   }
 
   save(state: { answers: Answers; meta: Meta }, status: Status): AnswersFile {
-    const now = localTimestamp(this.o.now());
+    const now = this.o.now();
     this.created ??= now;
     // The design's key order, whatever order the details were given in.
-    const { client, job, platform } = state.meta;
-    const meta: Meta = { ...(client ? { client } : {}), ...(job ? { job } : {}), ...(platform ? { platform } : {}), created: this.created, updated: now };
+    const { client, job, platform, ordered } = state.meta;
+    const meta: Meta = {
+      ...(client ? { client } : {}),
+      ...(job ? { job } : {}),
+      ...(platform ? { platform } : {}),
+      ...(ordered ? { ordered } : {}),
+      created: this.created,
+      updated: now,
+    };
     const doc: AnswersFile = {
       kikitori: 1,
       pack: { id: this.o.pack.id, version: this.o.pack.version },
@@ -59,6 +68,7 @@ export class AnswersStore {
       status,
       meta,
       answers: state.answers,
+      ...(this.o.migratedFrom?.length ? { migrated_from: this.o.migratedFrom } : {}),
     };
     if (this.target) {
       writeAnswersFile(this.target, doc, this.o.pack, { force: this.written || this.o.force });

@@ -6,6 +6,7 @@
 import { type Msg, msg } from "../i18n.ts";
 import { isIsoDate } from "../iso-date.ts";
 import type { Question } from "../pack/types.ts";
+import { parseReferenceLine, readTyped } from "./coerce.ts";
 import { type AnswerValue, isPending, type Reference } from "./types.ts";
 
 export type Checked = { value: AnswerValue } | { error: Msg; fix: Msg };
@@ -13,8 +14,13 @@ export type Checked = { value: AnswerValue } | { error: Msg; fix: Msg };
 /** A refusal: what is wrong (after the question id), then the fix. */
 type Fail = (ja: string, en: string, fixJa: string, fixEn: string) => Checked;
 
-/** One answer against its question: the normalized value, or why it is wrong. */
-export function checkValue(q: Question, value: unknown): Checked {
+/**
+ * One answer against its question: the normalized value, or why it is wrong. Text is first
+ * read by the question's type (readTyped), so every path that takes typed values accepts the
+ * same forms.
+ */
+export function checkValue(q: Question, given: unknown): Checked {
+  const value = Array.isArray(given) ? given.map((x) => readTyped(q, x)) : readTyped(q, given);
   const fail: Fail = (ja, en, fixJa, fixEn) => ({ error: msg(`${q.id}: ${ja}`, `${q.id}: ${en}`), fix: msg(fixJa, fixEn) });
   if (isPending(value)) return checkPending(q, value, fail);
   const rules = validateRules(q, fail);
@@ -111,9 +117,9 @@ function validateRules(q: Question, fail: Fail): Rules {
   const rules = q.validate ?? {};
   return {
     text: (s) => {
-      if (rules.min_length !== undefined && s.length < rules.min_length)
+      if (rules.min_length !== undefined && charCount(s) < rules.min_length)
         return fail(`${rules.min_length} 文字以上で書いてください`, `must be at least ${rules.min_length} characters`, "内容を足してください", "write more");
-      if (rules.max_length !== undefined && s.length > rules.max_length)
+      if (rules.max_length !== undefined && charCount(s) > rules.max_length)
         return fail(`${rules.max_length} 文字以内で書いてください`, `must be at most ${rules.max_length} characters`, "短くしてください", "shorten it");
       if (rules.pattern !== undefined && !safeTest(rules.pattern, s))
         return fail(
@@ -143,6 +149,13 @@ function checkNumber(q: Question, value: unknown, fail: Fail): Checked {
   const hi = q.type === "scale" ? q.max : rules.max;
   if (q.type === "scale" && !Number.isInteger(n))
     return fail("整数で答えてください", "must be a whole number", `${lo}〜${hi} の整数にしてください`, `use a whole number from ${lo} to ${hi}`);
+  if (rules.integer && !Number.isInteger(n))
+    return fail(
+      `${n} は整数ではありません (回数や日数は整数で答えてください)`,
+      `${n} is not a whole number (a count takes a whole number)`,
+      "整数にしてください (例: 2)",
+      "use a whole number, e.g. 2",
+    );
   if ((lo !== undefined && n < lo) || (hi !== undefined && n > hi)) {
     const range = `${lo ?? ""}〜${hi ?? ""}`;
     return fail(
@@ -161,7 +174,8 @@ function checkReferences(value: unknown, fail: Fail, rules: Rules): Checked {
   const refs: Reference[] = [];
   for (const x of arr) {
     if (typeof x === "string" && x.trim()) {
-      refs.push({ source: x });
+      // A plain string is a reference line, as typed at a prompt: `[like|avoid] source note`.
+      refs.push(parseReferenceLine(x) ?? { source: x });
       continue;
     }
     const r = x as Record<string, unknown>;
@@ -189,6 +203,18 @@ function checkReferences(value: unknown, fail: Fail, rules: Rules): Checked {
   }
   return rules.items(refs.length) ?? { value: refs };
 }
+
+/**
+ * Characters as a person counts them (grapheme clusters: `𠮷`, `é`, `👍🏽` are one each), not
+ * UTF-16 units: the unit of `min_length` and `max_length`.
+ */
+export function charCount(s: string): number {
+  let n = 0;
+  for (const _ of segmenter().segment(s)) n++;
+  return n;
+}
+let graphemes: Intl.Segmenter | undefined;
+const segmenter = () => (graphemes ??= new Intl.Segmenter(undefined, { granularity: "grapheme" }));
 
 function safeTest(pattern: string, s: string): boolean {
   try {

@@ -1,7 +1,7 @@
 /**
- * Typed text → a raw answer value, read by the question's type. Shared by `start --set`,
- * the interactive prompts and the accessible line mode; `checkValue` then validates the
- * result, so every path reports the same errors.
+ * Typed text → an answer value, read by the question's type. Shared by `start --set`, the
+ * interactive prompts, the accessible line mode and answers files (through checkValue), so
+ * every path accepts the same forms and reports the same errors.
  */
 import { type Msg, msg } from "../i18n.ts";
 import type { Question } from "../pack/types.ts";
@@ -20,15 +20,26 @@ export { isPendingWord };
 export const parseYesNo = yesNoWord;
 
 /**
- * One typed text for a single-value question (or one item of a list), by type: numbers
- * without thousands separators, `2026/12/1` as `2026-12-01`, yes/no as booleans, a choice by
- * its value or its label. Text that does not parse is returned as is for checkValue to refuse.
+ * Typed input → an answer value, read by the question's type: the one tolerance of every
+ * path where a person types a value for one question (the prompts, the accessible mode,
+ * `--set`, an answers file). Replies in prose are read by import/ instead, more leniently.
+ *
+ * | type | read | refused (for checkValue to explain) |
+ * | number, scale | `3`, `-2.5`, `50,000`, full-width `５０，０００`, the question's own unit after it (`3本`, `2 figures`) | ranges, words, other units (`約3`, `3〜5`, `$150`) |
+ * | date | `2027-01-05`, `2027/1/5`, `2027.1.5`, `2027年1月5日`, full-width | a date without its year (`1/5`, `1月5日`), month names |
+ * | confirm | `true`/`false`, `yes`/`no`, `y`/`n`, `はい`/`いいえ` and the words of words.ts | anything else |
+ * | select, multiselect | a choice's value, or its label (Japanese exactly, English in any case) | other text |
+ * | text, paragraph, list | the text as written | — |
+ *
+ * Text that does not parse is returned unchanged, so checkValue refuses it with its reason.
  */
-export function coerceText(q: Question, text: string): unknown {
+export function readTyped(q: Question, value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const text = value;
   switch (q.type) {
     case "number":
     case "scale": {
-      const t = normalizeTyped(text).replace(/[,_\s]/g, "");
+      const t = withoutUnit(q, normalizeTyped(text)).replace(/(?<=\d)[,_\s](?=\d)/g, "");
       return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) ? Number(t) : text;
     }
     case "date": {
@@ -50,17 +61,44 @@ export function coerceText(q: Question, text: string): unknown {
   }
 }
 
+/** Typed text for one value (or one item of a list): readTyped of a string. */
+export function coerceText(q: Question, text: string): unknown {
+  return readTyped(q, text);
+}
+
+/** A number typed with the question's own unit after it: `3本`, `2 figures`, `1 figure`. */
+function withoutUnit(q: Question, t: string): string {
+  if (!q.unit) return t;
+  const forms = [q.unit.ja, q.unit.en]
+    .flatMap((u) => u.split("|"))
+    .map((u) => normalizeTyped(u))
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length);
+  const low = t.toLowerCase();
+  const unit = forms.find((u) => low.endsWith(u.toLowerCase()) && /\d\s*$/.test(t.slice(0, t.length - u.length)));
+  return unit ? t.slice(0, t.length - unit.length).trim() : t;
+}
+
+/** A word that says a reference is liked or to be avoided, at the start of a line (`like:`, `避けたい`). */
+export const REFERENCE_KIND = /^(like|avoid|ng|参考|好き|避けたい)(?:[:：]|\s+|$)\s*/iu;
+
+/** `like` → like, `avoid`/`ng`/`避けたい` → avoid. */
+export function referenceKind(word: string): Reference["kind"] {
+  const w = word.toLowerCase();
+  return w === "like" || w === "参考" || w === "好き" ? "like" : "avoid";
+}
+
 /**
- * One reference typed on a line: `[like|avoid] source [note…]`. The source is the first word
- * (a URL or a file path without spaces); the rest is the note.
+ * One reference typed on a line: `[like|avoid] source [note…]` (the kind word may end in a
+ * colon). The source is the first word (a URL or a file path without spaces); the rest is the
+ * note. The same reading for the prompts, `--set` and a plain string in an answers file.
  */
 export function parseReferenceLine(line: string): Reference | undefined {
-  const words = line.trim().split(/\s+/).filter(Boolean);
-  let kind: Reference["kind"];
-  const head = words[0]?.toLowerCase();
-  if (head === "like" || head === "参考" || head === "好き") kind = "like";
-  if (head === "avoid" || head === "ng" || head === "避けたい") kind = "avoid";
-  if (kind) words.shift();
+  let rest = line.trim();
+  const k = REFERENCE_KIND.exec(rest);
+  const kind = k?.[1] ? referenceKind(k[1]) : undefined;
+  if (k) rest = rest.slice(k[0].length);
+  const words = rest.split(/\s+/).filter(Boolean);
   const source = words.shift();
   if (!source) return undefined;
   const note = words.join(" ");

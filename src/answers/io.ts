@@ -13,6 +13,8 @@ export interface ReadAnswers {
   file: AnswersFile;
   name: string;
   locate: ParsedYaml["locate"];
+  /** The text as written of an answer YAML read as a number (see ParsedYaml.source); absent for answers not read from text. */
+  source?: ParsedYaml["source"];
 }
 
 export function parseAnswersText(text: string, name: string): ReadAnswers {
@@ -30,7 +32,7 @@ export function parseAnswersText(text: string, name: string): ReadAnswers {
   }
   const { file, problems } = validateAnswersHeader(parsed.data, name, parsed);
   if (!file) throw new DataError(msg(`${name} は回答ファイルとして正しくありません`, `${name} is not a valid answers file`), problems);
-  return { file, name, locate: parsed.locate };
+  return { file, name, locate: parsed.locate, source: parsed.source };
 }
 
 /** `file` is opened; `name` (what the user typed) is used in messages. */
@@ -55,6 +57,7 @@ export function renderAnswersYaml(a: AnswersFile, pack?: Pack): string {
     status: a.status,
     meta: a.meta,
     answers: ordered,
+    ...(a.migrated_from?.length ? { migrated_from: a.migrated_from } : {}),
   };
   const yaml = new Document(doc, { version: "1.2" });
   const text = yaml.toString({ lineWidth: 0 });

@@ -31,3 +31,8 @@ export function defaultStem(packId: string, today: string, client: string | unde
   const cut = [...slug].slice(0, 32).join("").replace(/-+$/, "");
   return [packId, today.replaceAll("-", ""), cut].filter(Boolean).join("-");
 }
+
+/** `<dir>/<stem>.brief.draft.md`: a draft brief (`render --draft`), beside and apart from the brief. */
+export function draftFile(dir: string, stem: string): string {
+  return path.join(dir, `${stem}.brief.draft.md`);
+}

@@ -21,7 +21,7 @@ const TYPE_HINT: Record<Question["type"], [string, string]> = {
   references: ["- { source: URL かファイル, note: メモ, kind: like か avoid }", "- { source: URL or file, note: why, kind: like or avoid }"],
 };
 
-export function renderSkeleton(pack: Pack, lang: Lang, opts: { client?: string | undefined; platform?: string | undefined; now: Date }): string {
+export function renderSkeleton(pack: Pack, lang: Lang, opts: { client?: string | undefined; platform?: string | undefined; now: string }): string {
   const ja = lang === "ja";
   const yamlValue = (v: unknown) => stringify(v, { lineWidth: 0 }).trimEnd();
   const comment = (s: string) =>
@@ -45,7 +45,7 @@ export function renderSkeleton(pack: Pack, lang: Lang, opts: { client?: string |
     `  client: ${opts.client ? yamlValue(opts.client) : ""}${ja ? "  # クライアント名" : "  # client name"}`,
     `  job: ${ja ? " # 案件名" : " # job title"}`,
     `  platform: ${opts.platform ? yamlValue(opts.platform) : ""}  # coconala | crowdworks | lancers | fiverr | upwork | skeb | direct`,
-    `  created: ${opts.now.toISOString()}`,
+    `  created: ${opts.now}`,
     "answers:",
   ];
   let n = 0;

@@ -20,8 +20,22 @@ export interface Meta {
   client?: string;
   job?: string;
   platform?: string;
+  /** When the client ordered (ISO date-time with offset): the plan's anchor when present. */
+  ordered?: string;
   created?: string;
   updated?: string;
+}
+
+/** What `kikitori migrate` did: answers not carried to the new version are kept here, never lost. */
+export interface MigrationRecord {
+  /** The version the answers were made with, and the one they were carried to. */
+  version: string;
+  to: string;
+  /** When (a timestamp with offset). */
+  at: string;
+  dropped?: { id: string; value: AnswerValue; reason: "removed" | "changed" | "hidden" }[];
+  /** Questions `resume` asks again. */
+  ask_again?: string[];
 }
 
 export interface AnswersFile {
@@ -31,6 +45,7 @@ export interface AnswersFile {
   status: Status;
   meta: Meta;
   answers: Answers;
+  migrated_from?: MigrationRecord[];
 }
 
 export function isPending(v: unknown): v is Pending {

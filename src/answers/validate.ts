@@ -12,7 +12,7 @@ import { schemaProblems, suggest } from "../yaml/issues.ts";
 import type { ParsedYaml } from "../yaml/parse.ts";
 import { checkValue } from "./check-value.ts";
 import { chosenOther, pruneAnswers, visibleQuestions } from "./conditions.ts";
-import type { Answers, AnswersFile } from "./types.ts";
+import type { Answers, AnswersFile, MigrationRecord } from "./types.ts";
 
 // Built on first use: nothing is done at import time.
 const answersHeader = () =>
@@ -26,12 +26,24 @@ const answersHeader = () =>
         client: z.string().nullable().optional(),
         job: z.string().nullable().optional(),
         platform: z.string().nullable().optional(),
+        ordered: z.string().nullable().optional(),
         created: z.string().nullable().optional(),
         updated: z.string().nullable().optional(),
       })
       .nullable()
       .optional(),
     answers: z.record(z.string(), z.unknown()).nullable().optional(),
+    migrated_from: z
+      .array(
+        z.looseObject({
+          version: z.string(),
+          to: z.string(),
+          at: z.string(),
+          dropped: z.array(z.looseObject({ id: z.string(), value: z.unknown(), reason: z.enum(["removed", "changed", "hidden"]) })).optional(),
+          ask_again: z.array(z.string()).optional(),
+        }),
+      )
+      .optional(),
   }));
 let header: z.ZodType<AnswersHeaderData> | undefined;
 interface AnswersHeaderData {
@@ -41,9 +53,26 @@ interface AnswersHeaderData {
   status?: "in-progress" | "complete" | undefined;
   meta?: Record<string, string | null | undefined> | null | undefined;
   answers?: Record<string, unknown> | null | undefined;
+  migrated_from?: unknown[] | undefined;
 }
 
-const HEADER_KEYS = ["kikitori", "pack", "lang", "status", "meta", "answers", "id", "version", "client", "job", "platform", "created", "updated"];
+const HEADER_KEYS = [
+  "kikitori",
+  "pack",
+  "lang",
+  "status",
+  "meta",
+  "answers",
+  "migrated_from",
+  "id",
+  "version",
+  "client",
+  "job",
+  "platform",
+  "ordered",
+  "created",
+  "updated",
+];
 
 /** Shape check of an answers file before its pack is known. */
 export function validateAnswersHeader(data: unknown, file: string, parsed: Pick<ParsedYaml, "locate">): { file?: AnswersFile; problems: Problem[] } {
@@ -66,12 +95,13 @@ export function validateAnswersHeader(data: unknown, file: string, parsed: Pick<
       // Empty meta values (`client:` left blank) are the same as absent ones.
       meta: Object.fromEntries(Object.entries(d.meta ?? {}).filter(([, v]) => typeof v === "string" && v !== "")),
       answers: (d.answers ?? {}) as Answers,
+      ...(d.migrated_from ? { migrated_from: d.migrated_from as MigrationRecord[] } : {}),
     },
   };
 }
 
 const HEADER_TOP = new Set(["kikitori", "pack", "lang", "status", "meta", "answers"]);
-const META_KEYS = new Set(["client", "job", "platform", "created", "updated"]);
+const META_KEYS = new Set(["client", "job", "platform", "ordered", "created", "updated"]);
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** True only for headers the schema certainly accepts; anything unusual goes to the schema. */
@@ -95,6 +125,8 @@ export interface AnswersCheck {
 export interface AnswersCheckOptions {
   file?: string;
   locate?: ParsedYaml["locate"];
+  /** Answers as written in the file: a text answer YAML read as a number keeps its text (`0312345678`). */
+  source?: ParsedYaml["source"];
   /** Report missing required answers (off while a hearing is in progress). */
   requireComplete?: boolean;
 }
@@ -113,13 +145,14 @@ export function validateAnswers(pack: Pack, raw: Answers, opts: AnswersCheckOpti
     if (value === null || value === undefined) continue;
     const q = byId.get(key);
     if (q) {
-      const r = checkValue(q, value);
+      const r = checkValue(q, TEXT_TYPES.has(q.type) ? asWritten(value, ["answers", key], opts.source) : value);
       if ("error" in r) {
         problems.push({ ...where(key), message: r.error, fix: r.fix });
         invalid.add(key);
       } else normalized[key] = r.value;
     } else if (otherKeys.has(key)) {
-      if (typeof value === "string" || typeof value === "number") normalized[key] = String(value);
+      const text = asWritten(value, ["answers", key], opts.source);
+      if (typeof text === "string" || typeof text === "number") normalized[key] = String(text);
       else
         problems.push({
           ...where(key),
@@ -164,4 +197,13 @@ export function validateAnswers(pack: Pack, raw: Answers, opts: AnswersCheckOpti
     }
   }
   return { answers, problems };
+}
+
+const TEXT_TYPES = new Set<Question["type"]>(["text", "paragraph", "list"]);
+
+/** A value YAML read as a number or boolean, as its text was written, where the answer is text (one level of list). */
+function asWritten(value: unknown, path: (string | number)[], source: ParsedYaml["source"] | undefined): unknown {
+  if (!source) return value;
+  if (Array.isArray(value)) return value.map((x, i) => (typeof x === "number" || typeof x === "boolean" ? (source([...path, i]) ?? x) : x));
+  return typeof value === "number" || typeof value === "boolean" ? (source(path) ?? value) : value;
 }

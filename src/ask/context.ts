@@ -16,10 +16,12 @@ import { type Lang, unitForm } from "../i18n.ts";
 import { conditionRefs } from "../pack/conditions.ts";
 import { allQuestions, isTermsQuestion, type Pack, type Question } from "../pack/types.ts";
 import { currencyOf, formatMoney, salutation, salutationStyle } from "../render/client-words.ts";
-import { formatNumber, labelOf } from "../render/items.ts";
+import { labelOf } from "../render/items.ts";
 import { escapeInline } from "../render/markdown.ts";
 import type { PlatformProfile } from "../schedule/index.ts";
+import { formatNumber } from "../units.ts";
 import { conditionProse } from "./condition-prose.ts";
+import { firstRound } from "./first.ts";
 import { answerHint, pickHint, sampleReply, whyLine } from "./hints.ts";
 import { conditionName, type NumberedQuestion, numberQuestions } from "./numbering.ts";
 
@@ -102,7 +104,7 @@ export interface AskOptions {
   format: AskFormat;
   client?: string | undefined;
   job?: string | undefined;
-  /** A short first round: the required and summary questions, at most FIRST_ROUND. */
+  /** A short first round (`firstRound` in ask/first.ts, shared with `form --first`). */
   first?: boolean;
   /** The answers so far: only what is unanswered or pending is asked (and the known offer is stated). */
   answers?: Answers | undefined;
@@ -113,15 +115,12 @@ export interface AskOptions {
   style?: "formal" | "casual" | undefined;
 }
 
-/** At most this many questions in a first round: enough to start, few enough to answer at once. */
-export const FIRST_ROUND = 12;
-
 export function buildAskContext(pack: Pack, opts: AskOptions): AskContext {
   const { lang, format } = opts;
   const safe = (s: string) => (format === "md" ? escapeInline(s.replace(/\s*\r?\n\s*/g, " ")) : s.replace(/\s*\r?\n\s*/g, " "));
   const numbered = numberQuestions(pack);
   const round: AskRound = opts.answers ? "missing" : opts.first ? "first" : "all";
-  const shown = round === "missing" ? stillMissing(pack, numbered, opts.answers ?? {}) : round === "first" ? firstRound(numbered) : numbered;
+  const shown = round === "missing" ? stillMissing(pack, numbered, opts.answers ?? {}) : round === "first" ? firstRound(pack) : numbered;
   // In a follow-up round a condition the answers already meet is no condition to the client.
   const settled = opts.answers ? new Set(visibleQuestions(pack, opts.answers).map((q) => q.id)) : new Set<string>();
   const name = conditionName(numbered, lang);
@@ -175,18 +174,6 @@ export function buildAskContext(pack: Pack, opts: AskOptions): AskContext {
     hasConditions: shown.some((x) => x.question.when && !settled.has(x.question.id)),
     hasChoices: shown.some((x) => x.options.length > 0),
   };
-}
-
-/**
- * The first round: the required and summary questions that apply whatever the client answers
- * (no condition), in pack order; the summary ones first when there are more than FIRST_ROUND.
- */
-function firstRound(numbered: NumberedQuestion[]): NumberedQuestion[] {
-  const candidates = numbered.filter((x) => !x.question.when && (x.question.required || x.question.summary));
-  if (candidates.length <= FIRST_ROUND) return candidates;
-  const rank = (q: Question) => (q.summary && q.required ? 0 : q.summary ? 1 : 2);
-  const keep = new Set([...candidates].sort((a, b) => rank(a.question) - rank(b.question) || a.n - b.n).slice(0, FIRST_ROUND));
-  return candidates.filter((x) => keep.has(x));
 }
 
 /**

@@ -2,8 +2,9 @@
  * What helps a client answer in a chat reply: one short line of why, how to answer each type of
  * question, how many choices to pick, and a sample reply built from the pack itself. Pure.
  */
-import { type Lang, unitForm, WORDS } from "../i18n.ts";
+import { type Lang, WORDS } from "../i18n.ts";
 import type { Question } from "../pack/types.ts";
+import { unitName } from "../units.ts";
 import type { NumberedQuestion } from "./numbering.ts";
 
 /**
@@ -35,7 +36,7 @@ export function pickHint(q: Question, lang: Lang): string {
 export function answerHint(q: Question, lang: Lang): string {
   const ja = lang === "ja";
   // `round|rounds`: the plural reads right in "in rounds".
-  const unit = q.unit ? unitForm(q.unit[lang], 2) : "";
+  const unit = q.unit ? unitName(q.unit[lang]) : "";
   switch (q.type) {
     case "scale": {
       const lo = q.min ?? 1;

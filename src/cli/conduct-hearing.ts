@@ -6,7 +6,7 @@
 
 import type { AnswersStore } from "../answers/autosave.ts";
 import type { Answers, Meta } from "../answers/types.ts";
-import { CancelledError } from "../errors.ts";
+import { CancelledError, OutputError } from "../errors.ts";
 import { runHearing } from "../flow/hearing.ts";
 import { Interrupted } from "../flow/prompter.ts";
 import type { MetaKey } from "../flow/steps.ts";
@@ -27,6 +27,8 @@ export interface Conduct {
   start: "walk" | "fill" | "review";
   /** Question ids answered on the command line (not asked in the walk). */
   given?: readonly string[];
+  /** fill: only these questions (after migrate). */
+  askOnly?: readonly string[];
   store: AnswersStore;
   /** Replace existing brief and message files at the end. */
   force: boolean;
@@ -47,6 +49,7 @@ export async function conductHearing(ctx: Ctx, session: Session, o: Conduct): Pr
         platforms: platformChoices(ctx.root),
         start: o.start,
         ...(o.given ? { given: o.given } : {}),
+        ...(o.askOnly ? { askOnly: o.askOnly } : {}),
         save: (s) => {
           o.store.save(s, "in-progress");
         },
@@ -59,15 +62,27 @@ export async function conductHearing(ctx: Ctx, session: Session, o: Conduct): Pr
   const doc = o.store.save(state, "complete");
   const file = o.store.file ?? "";
   ctx.out.info(ctx.out.t(`ヒアリングが完了しました。回答: ${shown(ctx, file)}`, `Hearing complete. Answers: ${shown(ctx, file)}`));
-  await writeRenderedNextTo(
-    ctx,
-    o.loaded,
-    { file: doc, name: shown(ctx, file), locate: () => undefined },
-    file,
-    o.lang,
-    templateStore(ctx.templatesDir),
-    o.force,
-  );
+  try {
+    await writeRenderedNextTo(
+      ctx,
+      o.loaded,
+      { file: doc, name: shown(ctx, file), locate: () => undefined },
+      file,
+      o.lang,
+      templateStore(ctx.templatesDir),
+      o.force,
+    );
+  } catch (e) {
+    if (!(e instanceof OutputError) || o.force) throw e;
+    // The answers are saved; say how to write the outputs that were kept.
+    const name = shown(ctx, file);
+    throw new OutputError(e.text, [
+      msg(
+        `回答は ${name} に保存しました。ブリーフとメッセージを作り直すには: kikitori render ${quote(name)} --force`,
+        `The answers are saved in ${name}. To write the brief and message over the old ones: kikitori render ${quote(name)} --force`,
+      ),
+    ]);
+  }
   return 0;
 }
 

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { localIsoDate } from "../date-format.ts";
+import { localIsoDate, localTimestamp } from "../date-format.ts";
 import { UsageError } from "../errors.ts";
 import { isLang, type Lang, msg } from "../i18n.ts";
 import type { LookupEnv } from "../pack/lookup.ts";
@@ -22,6 +22,8 @@ export interface Ctx {
   templatesDir: string;
   /** Today's local calendar date, YYYY-MM-DD (KIKITORI_TODAY overrides it for reproducible output). */
   today(): string;
+  /** Now, as the answers file writes it (`2026-11-23T10:00:00+09:00`), on the day today() says. */
+  now(): string;
 }
 
 let cachedRoot: string | undefined;
@@ -46,6 +48,16 @@ export function outputLang(ctx: Ctx, fromFile?: Lang): Lang {
   return resolveLang(ctx.langFlag, fromFile, ctx.io.env);
 }
 
+/**
+ * Speaks the language of the file a command works on (a hearing being resumed), unless
+ * --lang was given: its warnings, its last line and its errors, not only its prompts.
+ */
+export function speakFileLang(ctx: Ctx, fromFile: Lang | undefined): void {
+  const lang = outputLang(ctx, fromFile);
+  ctx.lang = lang;
+  ctx.out.lang = lang;
+}
+
 export function parseLangFlag(v: unknown): Lang | undefined {
   if (v === undefined) return undefined;
   if (!isLang(v)) {
@@ -64,10 +76,13 @@ export function makeCtx(io: IO, out: Output, langFlag: Lang | undefined): Ctx {
     root,
     lookup: { cwd: io.cwd, env: io.env, builtinDir: path.join(root, "questionnaires"), home: io.env.HOME || os.homedir() },
     templatesDir: path.join(root, "templates"),
-    today: () => {
-      const fixed = io.env.KIKITORI_TODAY;
-      if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
-      return localIsoDate(io.now());
-    },
+    today: () => fixedDay(io.env) ?? localIsoDate(io.now()),
+    now: () => localTimestamp(io.now(), fixedDay(io.env)),
   };
+}
+
+/** KIKITORI_TODAY, when it is a date: every clock read of the run takes that day. */
+function fixedDay(env: Record<string, string | undefined>): string | undefined {
+  const fixed = env.KIKITORI_TODAY;
+  return fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed) ? fixed : undefined;
 }

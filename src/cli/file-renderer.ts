@@ -4,7 +4,7 @@
  */
 import * as path from "node:path";
 import { parseAnswersBytes, type ReadAnswers, readAnswersFile } from "../answers/io.ts";
-import { outputFiles, stemOf } from "../answers/names.ts";
+import { draftFile, outputFiles, stemOf } from "../answers/names.ts";
 import type { KikitoriError } from "../errors.ts";
 import { findPack } from "../pack/lookup.ts";
 import type { LoadedPack } from "../pack/types.ts";
@@ -20,6 +20,8 @@ export interface RenderFlags {
   only?: "brief" | "message";
   stdout?: boolean;
   force?: boolean;
+  /** A draft brief of a hearing that may be unfinished (`<stem>.brief.draft.md`). */
+  draft?: boolean;
 }
 
 export function reportFailure(ctx: Ctx, e: KikitoriError): void {
@@ -42,21 +44,21 @@ export function fileRenderer(ctx: Ctx, flags: RenderFlags): (file: string) => Pr
       file === "-" ? parseAnswersBytes(await readStdin(ctx.io.stdin), "<stdin>") : readAnswersFile(path.resolve(ctx.io.cwd, file), file);
     let loaded = explicit;
     if (!loaded) {
-      const id = read.file.pack.id;
-      loaded = packs.get(id);
+      // The version the file was made with, when it is installed (else the current one).
+      const { id, version } = read.file.pack;
+      loaded = packs.get(`${id}@${version}`);
       if (!loaded) {
-        loaded = findPack(id, ctx.lookup);
-        packs.set(id, loaded);
+        loaded = findPack(id, ctx.lookup, { version });
+        packs.set(`${id}@${version}`, loaded);
       }
     }
     if (loaded.pack.version !== read.file.pack.version) warnVersion(ctx, read.name, read, loaded);
     const lang = outputLang(ctx, read.file.lang);
-    const result = await renderFor(ctx, loaded, read, lang, store);
-    const targets = outputFiles(
-      flags.out ? path.resolve(ctx.io.cwd, flags.out) : file === "-" ? ctx.io.cwd : path.dirname(path.resolve(ctx.io.cwd, file)),
-      file === "-" ? "stdin" : stemOf(file),
-      flags.only,
-    );
+    const result = await renderFor(ctx, loaded, read, lang, store, flags.draft === true);
+    const dir = flags.out ? path.resolve(ctx.io.cwd, flags.out) : file === "-" ? ctx.io.cwd : path.dirname(path.resolve(ctx.io.cwd, file));
+    const stem = file === "-" ? "stdin" : stemOf(file);
+    // A draft is the worker's brief only: a client message is written from a finished hearing.
+    const targets = flags.draft ? [{ kind: "brief" as const, file: draftFile(dir, stem) }] : outputFiles(dir, stem, flags.only);
     if (flags.stdout) ctx.out.out(targets.map((f) => result[f.kind]).join("\n"));
     else
       writeOutputs(

@@ -25,8 +25,9 @@ export async function main(argv: string[], io: IO): Promise<number> {
 export function reportError(e: unknown, io: IO, lang: Lang): number {
   if (isEpipe(e)) return 0;
   if (e instanceof KikitoriError) {
-    const prefix = e instanceof CancelledError ? "" : lang === "ja" ? "エラー: " : "error: ";
-    const [first, ...rest] = e.lines(lang);
+    const speak = e.lang ?? lang;
+    const prefix = e instanceof CancelledError ? "" : speak === "ja" ? "エラー: " : "error: ";
+    const [first, ...rest] = e.lines(speak);
     io.stderr.write(`${prefix}${first}\n${rest.map((l) => `${l}\n`).join("")}`);
     if (io.env.KIKITORI_DEBUG === "1" && e.stack) io.stderr.write(`${e.stack}\n`);
     return e.exitCode;

@@ -54,7 +54,8 @@ export class Output {
   readonly errColor: ChalkInstance;
   constructor(
     readonly io: IO,
-    readonly lang: Lang,
+    /** The language of what it prints; a command may switch it (resume speaks the hearing's language). */
+    public lang: Lang,
     noColor: boolean,
     Chalk?: ChalkClass,
   ) {

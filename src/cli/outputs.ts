@@ -22,9 +22,9 @@ import { voiceFor } from "./settings.ts";
  * Renders one answers file (refusing invalid answers), with the deadline plan when the pack
  * binds one, and prints the template warnings.
  */
-export async function renderFor(ctx: Ctx, loaded: LoadedPack, read: ReadAnswers, lang: Lang, store: TemplateStore): Promise<Rendered> {
+export async function renderFor(ctx: Ctx, loaded: LoadedPack, read: ReadAnswers, lang: Lang, store: TemplateStore, draft = false): Promise<Rendered> {
   const planning = await planningEnv(ctx.root, loaded.pack.schedule !== undefined);
-  const result = renderAnswers(loaded, read, { lang, today: ctx.today(), store, planning, voice: voiceFor(ctx, lang) });
+  const result = renderAnswers(loaded, read, { lang, today: ctx.today(), store, planning, voice: voiceFor(ctx, lang), ...(draft ? { draft } : {}) });
   for (const w of result.warnings) ctx.out.warn(formatWarn(w, ctx));
   showVerdict(ctx, read.name, result.plan, loaded.pack, result.context.counter ? "counter" : "keeps");
   return result;

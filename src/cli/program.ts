@@ -4,7 +4,7 @@
  * that command runs.
  */
 import { Command as Commander, CommanderError, Option } from "commander";
-import { UsageError } from "../errors.ts";
+import { KikitoriError, UsageError } from "../errors.ts";
 import type { Lang, Msg } from "../i18n.ts";
 import { type Ctx, makeCtx, parseLangFlag } from "./context.ts";
 import { uiLang, VERSION } from "./facts.ts";
@@ -46,6 +46,8 @@ export async function runProgram(argv: string[], io: IO, options: ProgramOptions
     return code;
   } catch (e) {
     if (e instanceof CommanderError) return commanderExit(e, io, lang);
+    // A command that switched its language (resume) reports its errors in it too.
+    if (e instanceof KikitoriError && ctx && ctx.lang !== lang) e.lang ??= ctx.lang;
     throw e;
   }
 }

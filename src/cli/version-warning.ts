@@ -23,5 +23,12 @@ export function warnVersion(ctx: Ctx, display: string, read: { file: AnsweredWit
   const summary = changes.length
     ? ctx.out.t(`\n  変わった点 (${changes.length} 件):\n`, `\n  what changed for these answers (${changes.length}):\n`) + lines.join("\n")
     : ctx.out.t("\n  この回答に影響する変更はありません", "\n  no change affects these answers");
-  ctx.out.warn(head + summary);
+  // Not an error yet: the answers may still fit. migrate carries them for good.
+  const migrate = changes.length
+    ? ctx.out.t(
+        `\n  回答を ${loaded.pack.version} に移すには: kikitori migrate ${display}`,
+        `\n  to carry the answers to ${loaded.pack.version}: kikitori migrate ${display}`,
+      )
+    : "";
+  ctx.out.warn(head + summary + migrate);
 }

@@ -13,6 +13,7 @@
 import { checkValue } from "../answers/check-value.ts";
 import { coerceText } from "../answers/coerce.ts";
 import { chosenOther, pruneAnswers } from "../answers/conditions.ts";
+import { refusal } from "../answers/refusal.ts";
 import { type Answers, get, isPending, type Meta } from "../answers/types.ts";
 import type { Lang } from "../i18n.ts";
 import { otherKey, type Pack } from "../pack/types.ts";
@@ -37,6 +38,8 @@ export interface HearingOptions {
   start: "walk" | "fill" | "review";
   /** Questions answered on the command line: the walk passes them by (review can change them). */
   given?: readonly string[];
+  /** fill: ask only these (after `migrate`: the answers that no longer fit and new required questions). */
+  askOnly?: readonly string[];
   /** Called after every change, with the answers pruned of hidden questions. */
   save(state: HearingState): void | Promise<void>;
 }
@@ -76,7 +79,15 @@ class Hearing implements View {
     this.given = new Set(opts.given ?? []);
     this.metaKeys = platformQuestion(this.pack) ? META_KEYS.filter((k) => k !== "platform") : META_KEYS;
     this.metaInList = new Set<MetaKey>(opts.askMeta.filter((k) => this.metaKeys.includes(k)));
-    this.settled = new Set<string>(opts.start === "walk" ? [] : Object.keys(this.answers));
+    const only = opts.askOnly ? new Set(opts.askOnly) : undefined;
+    // Settled: not asked in fill mode. After a migration, everything but what it listed.
+    this.settled = new Set<string>(
+      opts.start === "walk"
+        ? []
+        : only
+          ? stepsFor(this.pack, this.answers, [], opts.platforms).flatMap((st) => (only.has(st.id) && get(this.answers, st.id) === undefined ? [] : [st.id]))
+          : Object.keys(this.answers),
+    );
     this.mode = opts.start === "walk" ? "walk" : "fill";
     this.cursor = opts.start === "review" ? null : (this.nextOf(this.steps())?.id ?? null);
   }
@@ -210,16 +221,7 @@ class Hearing implements View {
 
   /** Why a reply is refused, in the person's language; undefined when it is fine. */
   private refusal(step: Step, raw: unknown): string | undefined {
-    const q = step.question;
-    if (isEmpty(raw)) return q.required ? (q.allow_pending ? SAY.requiredPending : SAY.required)[this.lang] : undefined;
-    const checked = checkValue(q, typed(step, raw));
-    if ("value" in checked) return undefined;
-    // checkValue speaks of answers files: its messages start with the id (redundant next to
-    // the question on screen) and some fixes are file examples (`id: 3`), left out here.
-    const prefix = `${q.id}: `;
-    const text = checked.error[this.lang].replace(prefix, "");
-    const fix = checked.fix[this.lang];
-    return fix.startsWith(prefix) ? text : `${text} — ${fix}`;
+    return refusal(step.question, isEmpty(raw) ? undefined : typed(step, raw), this.lang);
   }
 }
 

@@ -4,9 +4,9 @@
  * ids, values of the wrong type, and each required question still without an answer.
  */
 
-import { checkValue } from "../answers/check-value.ts";
 import { parseSetValue, type SetArg } from "../answers/coerce.ts";
-import { evaluate, visibleQuestions } from "../answers/conditions.ts";
+import { visibleQuestions } from "../answers/conditions.ts";
+import { withDefaults } from "../answers/defaults.ts";
 import { type Answers, get } from "../answers/types.ts";
 import { validateAnswers } from "../answers/validate.ts";
 import type { Problem } from "../errors.ts";
@@ -15,6 +15,8 @@ import { allQuestions, otherChoice, otherKey, type Pack, type Question } from ".
 import { suggest } from "../yaml/issues.ts";
 
 const WHERE = "--set";
+
+export { withDefaults };
 
 export interface Preset {
   answers: Answers;
@@ -57,26 +59,6 @@ export function presetAnswers(pack: Pack, sets: readonly SetArg[], opts: { defau
   problems.push(...checked.problems.filter((p) => p.severity !== "warning"));
   const ignored = Object.keys(raw).filter((id) => byId.has(id) && get(checked.answers, id) === undefined && !problems.some((p) => p.path === id));
   return { answers: checked.answers, problems, ignored };
-}
-
-/**
- * The pack's defaults for the questions that apply and have no answer, in pack order (a
- * default can make a later question apply). `skip` holds ids cleared on purpose (`--set id=`).
- */
-export function withDefaults(pack: Pack, answers: Answers, skip: ReadonlySet<string> = new Set()): Answers {
-  const out: Answers = { ...answers };
-  // Only answers of questions that apply count for later conditions, as in visibleQuestions.
-  const effective: Answers = {};
-  for (const q of allQuestions(pack)) {
-    if (q.when && !evaluate(q.when, effective)) continue;
-    if (get(out, q.id) === undefined && q.default !== undefined && !skip.has(q.id)) {
-      const c = checkValue(q, q.default);
-      if ("value" in c) out[q.id] = c.value;
-    }
-    const v = get(out, q.id);
-    if (v !== undefined) effective[q.id] = v;
-  }
-  return out;
 }
 
 /** Required questions that apply and still have no answer. */

@@ -2,9 +2,11 @@
  * What the hearing shows: the question screen, the follow-ups for "other" and "not decided
  * yet", and the review screen, built from the pack and the answers so far. Pure.
  */
+import { REFUSAL } from "../answers/refusal.ts";
 import { type Answers, get, isPending, type Meta } from "../answers/types.ts";
 import { type Lang, msg } from "../i18n.ts";
 import { otherKey, type Pack } from "../pack/types.ts";
+import { unitName } from "../units.ts";
 import type { Ask, Review } from "./prompter.ts";
 import { frameOf, META_SECTION, type MetaKey, metaId, metaQuestion, type PlatformChoice, questionAnswerText, type Step, stepsFor } from "./steps.ts";
 
@@ -19,11 +21,10 @@ export interface View {
 /** What the hearing says on its screens besides the pack's own words. */
 export const SAY = {
   first: msg("これが最初の質問です", "This is the first question"),
-  required: msg("この質問は回答が必要です", "This question needs an answer"),
-  requiredPending: msg("この質問は回答が必要です (未定にもできます)", 'This question needs an answer (or mark it "not decided yet")'),
+  required: REFUSAL.required,
   noPending: msg("この質問は「未定」にできません", 'This question cannot be "not decided yet"'),
   missing: msg("完了する前にこの質問に答えてください", "Answer this question before finishing"),
-  otherAsk: msg("「その他」の内容を教えてください", 'Please describe "other"'),
+  otherAsk: REFUSAL.otherAsk,
   noteAsk: msg("未定のメモ (何を確認するか等)", "a note on what is still open"),
 };
 
@@ -54,7 +55,8 @@ export function askScreen(view: View, step: Step, list: Step[], notice: string |
           })),
         }
       : {}),
-    ...(q.unit ? { unit: q.unit[lang] } : {}),
+    // Shown alone, beside the range: the plural form (`1–10 figures`, not `figure|figures`).
+    ...(q.unit ? { unit: unitName(q.unit[lang]) } : {}),
     ...(q.type === "scale" ? { min: q.min, max: q.max } : q.type === "number" ? { min: q.validate?.min, max: q.validate?.max } : {}),
     ...(q.min_label ? { minLabel: q.min_label[lang] } : {}),
     ...(q.max_label ? { maxLabel: q.max_label[lang] } : {}),

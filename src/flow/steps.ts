@@ -9,6 +9,7 @@ import { chosenOther, visibleQuestions } from "../answers/conditions.ts";
 import { type Answers, type AnswerValue, get, isPending, type Meta } from "../answers/types.ts";
 import { type Lang, type Msg, msg, WORDS } from "../i18n.ts";
 import { allQuestions, otherKey, type Pack, type Question } from "../pack/types.ts";
+import { numberWithUnit } from "../units.ts";
 import type { Frame } from "./prompter.ts";
 
 export type MetaKey = "client" | "job" | "platform";
@@ -115,7 +116,7 @@ export function answerText(q: Question, v: AnswerValue | undefined, lang: Lang, 
     case "confirm":
       return (v === true ? WORDS.yes : WORDS.no)[lang];
     case "number":
-      return q.unit ? `${v} ${q.unit[lang]}` : String(v);
+      return typeof v === "number" ? numberWithUnit(v, q.unit, lang) : String(v);
     case "scale":
       return q.max !== undefined ? `${v} / ${q.max}` : String(v);
     case "list":

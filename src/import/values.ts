@@ -3,6 +3,7 @@
  * cannot be read is returned as unreadable with the reason, never guessed; what is read
  * with a judgment (a label for "other", an approximate number) carries a remark.
  */
+import { REFERENCE_KIND, referenceKind } from "../answers/coerce.ts";
 import type { Reference } from "../answers/types.ts";
 import { PENDING } from "../answers/words.ts";
 import { numberedOptions } from "../ask/numbering.ts";
@@ -120,10 +121,14 @@ function readReferences(t: string): Reading {
       );
       continue;
     }
-    const note = unwrap(`${line.slice(0, m.index)} ${line.slice(m.index + m[0].length)}`.trim());
+    // A kind word before the link (`like https://…`, `避けたい: …`) says the kind; it is not the note.
+    let before = line.slice(0, m.index).trim();
+    const word = REFERENCE_KIND.exec(before);
+    if (word) before = before.slice(word[0].length);
+    const note = unwrap(`${before} ${line.slice(m.index + m[0].length)}`.trim());
     const ref: Reference = { source: m[0] };
     if (note) ref.note = note;
-    const k = note ? kindOf(note) : undefined;
+    const k = word?.[1] ? referenceKind(word[1]) : note ? kindOf(note) : undefined;
     if (k) ref.kind = k;
     refs.push(ref);
   }

@@ -11,7 +11,7 @@ import type { RenderContext } from "../render/context.ts";
 import { bindPlanInput } from "../schedule/binding.ts";
 import { milestoneLabel, type Plan, type PlatformRule } from "../schedule/index.ts";
 import { deliveryNoun, objectOf } from "./delay.ts";
-import { baseContext, type FollowUpInput, hearingDay, planOf, revisionRounds } from "./followup.ts";
+import { baseContext, type FollowUpInput, planOf, revisionRounds } from "./followup.ts";
 
 export interface DeliveryFlags {
   items: string[];
@@ -85,7 +85,7 @@ export function buildDeliveryContext(input: FollowUpInput, flags: DeliveryFlags)
   const final = flags.final === true || (rounds !== null && round === rounds);
   const platformId0 = plan?.platform ?? file.meta.platform ?? "";
   const formalRule = planning.platforms.find((p) => p.id === platformId0)?.rules.find((r) => r.kind === "delivery" && r.label);
-  const bound = bindPlanInput(pack, answers, file.meta, hearingDay(file, today));
+  const bound = bindPlanInput(pack, answers, file.meta);
   const reviewDays = bound?.input?.reviewDays ?? 3;
   const platformId = plan?.platform ?? file.meta.platform ?? "";
   const profile = planning.platforms.find((p) => p.id === platformId);

@@ -3,9 +3,8 @@
  * saved answers plus what each message needs, with dates from the deadline planner. Pure:
  * today, the platforms and calendars are passed in.
  *
- * A plan made days after the hearing must not slide with the calendar: where the pack's
- * start date is not answered, the plan starts on the day of the hearing (meta.created), as
- * the confirmation message sent that day said, not on the day this message is written.
+ * A plan made days after the hearing does not slide with the calendar: it is the plan of
+ * `render` and the confirmation message, anchored in the file (see planAnchor).
  */
 import type { Answers, AnswersFile } from "../answers/types.ts";
 import type { Lang } from "../i18n.ts";
@@ -35,14 +34,8 @@ export interface DatedItem {
   label: string;
 }
 
-/** The day the hearing took place (meta.created), else today. */
-export function hearingDay(file: AnswersFile, today: string): string {
-  const d = /^(\d{4}-\d{2}-\d{2})/.exec(file.meta.created ?? "")?.[1];
-  return d && d <= today ? d : today;
-}
-
 export function planOf(input: FollowUpInput, pack: Pack = input.pack): PlanOutcome | undefined {
-  return planFromAnswers(pack, input.answers, input.file.meta, hearingDay(input.file, input.today), input.planning);
+  return planFromAnswers(pack, input.answers, input.file.meta, input.planning);
 }
 
 /** The render context (answers, client, schedule view) with the next contact taken from the plan. */

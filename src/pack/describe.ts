@@ -31,3 +31,11 @@ export function describeCondition(cond: Condition, pack: Pack, lang: Lang, name:
   };
   return walk(cond);
 }
+
+/**
+ * A described condition as a Japanese "in the case that" clause: a verb or adjective ending
+ * takes 場合 directly (`…を含む場合`, `…ではない場合`), anything else の場合 (`…が「X」の場合`).
+ */
+export function conditionCase(condition: string): string {
+  return /[むい]$/u.test(condition) ? `${condition}場合` : `${condition}の場合`;
+}

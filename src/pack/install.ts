@@ -12,8 +12,9 @@ import { decodeText, LIMITS } from "../files.ts";
 import { count, msg } from "../i18n.ts";
 import { parseYaml } from "../yaml/parse.ts";
 import { checkPackFile, templateFiles } from "./load.ts";
-import { packFilesIn, peekPackId } from "./lookup.ts";
+import { packFilesIn, packIdOf } from "./lookup.ts";
 import { isTemplatePath } from "./pack-rules.ts";
+import { SEMVER_RE } from "./schema.ts";
 import type { SourceTree } from "./source.ts";
 import type { LoadedPack } from "./types.ts";
 import { validatePack } from "./validate.ts";
@@ -145,16 +146,16 @@ function invalid(display: string, problems: Problem[]): DataError {
 }
 
 export interface InstalledCopy {
-  /** What to remove: the pack's folder (`<name>/pack.yaml`) or its file. */
+  /** What to remove: the pack's folder (`<id>/<version>/`, or `<name>/` of an older install) or its file. */
   entry: string;
   file: string;
   version?: string;
 }
 
-/** The copies of pack `id` in the user pack folder (usually one: `<id>/`). */
+/** The copies of pack `id` in the user pack folder: one per installed version (`<id>/<version>/`). */
 export function installedCopies(userDir: string, id: string): InstalledCopy[] {
   return packFilesIn(userDir, "user")
-    .filter((f) => peekPackId(f) === id)
+    .filter((f) => packIdOf(f) === id)
     .map((file) => {
       let version: string | undefined;
       try {
@@ -167,40 +168,60 @@ export function installedCopies(userDir: string, id: string): InstalledCopy[] {
     });
 }
 
-/** Where a pack goes: `<user folder>/<id>/`, unless something else already lives there. */
-export function installTarget(userDir: string, id: string, copies: InstalledCopy[]): string {
-  const target = path.join(userDir, id);
-  if (fs.existsSync(target) && !copies.some((c) => c.entry === target)) {
+/**
+ * Where a version goes: `<user folder>/<id>/<version>/`, beside the versions already there
+ * (answers made with an older version keep rendering with it), unless something that is not
+ * this pack already lives at `<id>/`.
+ */
+export function installTarget(userDir: string, id: string, version: string, copies: InstalledCopy[]): string {
+  const home = path.join(userDir, id);
+  const ours = (p: string) => copies.some((c) => c.entry === p || path.dirname(c.entry) === p);
+  if (fs.existsSync(home) && !ours(home) && fs.readdirSync(home).some((n) => !n.startsWith("."))) {
     throw new OutputError(
       msg(
-        `${target} は既にあり、パック ${id} ではありません。移動してから再実行してください`,
-        `${target} exists and is not pack ${id}: move it away, then try again`,
+        `${home} は既にあり、パック ${id} ではありません。移動してから再実行してください`,
+        `${home} exists and is not pack ${id}: move it away, then try again`,
       ),
     );
   }
-  return target;
+  return path.join(home, version);
 }
 
-/** Puts a staged pack in place of its old copies: rename aside, rename in, then delete. */
+/**
+ * Puts a staged pack in place: a copy of the same version is renamed aside first and deleted
+ * after; other versions stay. An install of the older layout (`<id>/pack.yaml`) is first moved
+ * into its own version folder, so every version has one.
+ */
 export function commitPack(staged: StagedPack, target: string, copies: InstalledCopy[]): void {
-  const userDir = path.dirname(target);
+  const home = path.dirname(target);
+  const userDir = path.dirname(home);
   const aside = (p: string) => {
     const to = path.join(userDir, `.kikitori-old-${process.pid}-${randomBytes(4).toString("hex")}`);
     fs.renameSync(p, to);
     return to;
   };
-  const old = copies.some((c) => c.entry === target) ? aside(target) : undefined;
+  try {
+    const legacy = copies.find((c) => c.entry === home);
+    if (legacy) {
+      const moved = aside(home);
+      fs.mkdirSync(home);
+      fs.renameSync(moved, path.join(home, legacy.version ?? "0.0.0"));
+    }
+    fs.mkdirSync(home, { recursive: true });
+  } catch (e) {
+    throw writeError(e, home);
+  }
+  const old = fs.existsSync(target) ? aside(target) : undefined;
   try {
     fs.renameSync(staged.dir, target);
   } catch (e) {
     if (old) fs.renameSync(old, target);
     throw writeError(e, target);
   }
-  const gone = copies.filter((c) => c.entry !== target).map((c) => aside(c.entry));
-  for (const p of [old, ...gone]) if (p) fs.rmSync(p, { recursive: true, force: true });
+  if (old) fs.rmSync(old, { recursive: true, force: true });
 }
 
-/** Removes a copy: out of sight by one rename first, then deleted. */
+/** Removes a copy: out of sight by one rename first, then deleted; an emptied `<id>/` goes too. */
 export function removeCopy(copy: InstalledCopy): void {
   const to = path.join(path.dirname(copy.entry), `.kikitori-old-${process.pid}-${randomBytes(4).toString("hex")}`);
   try {
@@ -209,6 +230,12 @@ export function removeCopy(copy: InstalledCopy): void {
     throw writeError(e, copy.entry);
   }
   fs.rmSync(to, { recursive: true, force: true });
+  if (!SEMVER_RE.test(path.basename(copy.entry))) return;
+  try {
+    fs.rmdirSync(path.dirname(copy.entry));
+  } catch {
+    // Other versions are still there.
+  }
 }
 
 function writeError(e: unknown, file: string): Error {

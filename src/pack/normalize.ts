@@ -3,6 +3,9 @@ import type { Lang } from "../i18n.ts";
 import type { PackInput, QuestionInput } from "./schema.ts";
 import type { Pack, Question, TermKey, Text } from "./types.ts";
 
+/** Schedule keys the planner reads as whole numbers. */
+const COUNT_KEYS = ["revisions", "review_days", "checkin_every"] as const;
+
 /**
  * The pack as the rest of kikitori sees it. Every string a pack can show (texts, defaults,
  * schedule values, inline templates) is stripped of terminal control sequences here, once,
@@ -26,6 +29,9 @@ export function normalizePack(input: PackInput): Pack {
           ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)]))
           : v) as T;
   const opt = (t: string | Record<string, string> | undefined) => (t === undefined ? undefined : text(t));
+  // The planner counts revision rounds, review days and check-in days in whole numbers:
+  // the questions it reads them from (without a map) take whole numbers, on every path.
+  const counts = new Set(COUNT_KEYS.map((k) => input.schedule?.[k]).flatMap((b) => (b && typeof b === "object" && !b.map ? [b.question] : [])));
   const question = (q: QuestionInput): Question =>
     strip({
       id: q.id,
@@ -41,7 +47,7 @@ export function normalizePack(input: PackInput): Pack {
       required: q.required ?? false,
       allow_pending: q.allow_pending ?? false,
       when: q.when,
-      validate: q.validate,
+      validate: q.type === "number" && counts.has(q.id) ? { ...q.validate, integer: true } : q.validate,
       unit: opt(q.unit),
       summary: q.summary || undefined,
       audience: q.audience,

@@ -1,15 +1,30 @@
 /** Rules over the pack as a whole: every text in every language, the schedule bindings, template paths. */
 import { msg } from "../i18n.ts";
-import { isIsoDate } from "../iso-date.ts";
-import { describePath } from "../yaml/issues.ts";
+import { describePath, suggest } from "../yaml/issues.ts";
 import type { DataPath } from "../yaml/parse.ts";
 import type { At } from "./question-rules.ts";
-import type { PackInput, QuestionInput } from "./schema.ts";
-import type { Binding } from "./types.ts";
+import { type PackInput, PLATFORM_IDS, type QuestionInput, schemas } from "./schema.ts";
+import type { Binding, ScheduleKey, Text } from "./types.ts";
 
 export function checkLanguages(input: PackInput, at: At): void {
   const walk = (v: unknown, path: DataPath, isText: boolean) => {
     if (isText && v && typeof v === "object" && !Array.isArray(v)) {
+      for (const key of Object.keys(v)) {
+        if (key === "ja" || key === "en") continue;
+        const guess = LANG_ALIASES[key.toLowerCase()];
+        at(
+          [...path, key],
+          msg(
+            `${describePath(path)} の「${key}」は言語のキーではありません (使えるのは ja と en です)`,
+            `${describePath(path)}: "${key}" is not a language key (kikitori speaks ja and en)`,
+          ),
+          guess
+            ? msg(`「${guess}」の誤りではありませんか`, `did you mean "${guess}"?`)
+            : msg("ja: か en: にするか、削除してください", "use ja: or en:, or remove it"),
+          "error",
+          true,
+        );
+      }
       for (const lang of input.languages) {
         if (!Object.hasOwn(v, lang)) {
           at(
@@ -37,11 +52,26 @@ export function checkLanguages(input: PackInput, at: At): void {
   walk(input, [], false);
 }
 
+/** Language keys people write for the two languages kikitori speaks. */
+const LANG_ALIASES: Record<string, "ja" | "en"> = {
+  jp: "ja",
+  jpn: "ja",
+  japanese: "ja",
+  "ja-jp": "ja",
+  ja_jp: "ja",
+  日本語: "ja",
+  eng: "en",
+  english: "en",
+  "en-us": "en",
+  "en-gb": "en",
+  en_us: "en",
+  en_gb: "en",
+  英語: "en",
+};
 const TEXT_KEYS = new Set(["title", "description", "intro", "message", "label", "help", "label", "hint", "unit", "min_label", "max_label", "statement"]);
 
 const DATE_KEYS = new Set(["start", "due"]);
 const NUMBER_KEYS = new Set(["revisions", "review_days", "effort_hours", "draft_share", "hours_per_day", "checkin_every"]);
-const LITERALS: Record<string, readonly string[]> = { due_means: ["final", "first_draft"], calendar: ["jp", "none"] };
 
 export function checkSchedule(input: PackInput, byId: Map<string, QuestionInput>, at: At): void {
   for (const [key, b] of Object.entries(input.schedule ?? {}) as [string, Binding | undefined][]) {
@@ -72,9 +102,9 @@ export function checkSchedule(input: PackInput, byId: Map<string, QuestionInput>
           msg(`「${q.id}」は ${q.type} です`, `"${q.id}" is a ${q.type} question`),
         );
       }
-      for (const v of Object.values(b.map ?? {})) checkLiteral(key, v, [...path, "map"], at);
+      for (const [answer, v] of Object.entries(b.map ?? {})) checkLiteral(key as ScheduleKey, v, [...path, "map", answer], at);
     }
-    if (literal !== undefined) checkLiteral(key, literal, path, at);
+    if (literal !== undefined) checkLiteral(key as ScheduleKey, literal, typeof b === "object" ? [...path, "default"] : path, at);
   }
 }
 
@@ -94,31 +124,35 @@ export function checkNamed(input: PackInput, byId: Map<string, QuestionInput>, a
   }
 }
 
-const TIME_RE = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
+/** What a fixed schedule value must be, said the way the planner checks it. */
+const WANT: Record<ScheduleKey, Text> = {
+  start: msg("YYYY-MM-DD の実在する日付", "a real YYYY-MM-DD date"),
+  due: msg("YYYY-MM-DD の実在する日付", "a real YYYY-MM-DD date"),
+  due_means: msg("final か first_draft", "final or first_draft"),
+  revisions: msg("0〜50 の整数", "a whole number from 0 to 50"),
+  review_days: msg("0〜365 の整数", "a whole number from 0 to 365"),
+  checkin_every: msg("1〜365 の整数 (稼働日)", "a whole number of workdays from 1 to 365"),
+  effort_hours: msg("0 より大きく 100000 以下の数", "a number above 0, at most 100000"),
+  hours_per_day: msg("0 より大きく 24 以下の数", "a number above 0, at most 24"),
+  draft_share: msg("0 より大きく 1 以下の数", "a number above 0, at most 1"),
+  workdays: msg("mon-fri、mon,wed,fri、月〜金 のような稼働日", "workdays like mon-fri, mon,wed,fri or 月〜金"),
+  calendar: msg("jp か none", "jp or none"),
+  delivery_time: msg("HH:MM の時刻 (18:00 など)", "a time of day as HH:MM, e.g. 18:00"),
+  platform: msg(`次のいずれか: ${PLATFORM_IDS.join(", ")}`, `one of: ${PLATFORM_IDS.join(", ")}`),
+};
 
-function checkLiteral(key: string, v: unknown, path: DataPath, at: At): void {
-  const allowed = LITERALS[key];
-  const ok = allowed
-    ? allowed.includes(String(v))
-    : key === "delivery_time"
-      ? typeof v === "string" && TIME_RE.test(v)
-      : DATE_KEYS.has(key)
-        ? typeof v === "string" && isIsoDate(v)
-        : NUMBER_KEYS.has(key)
-          ? typeof v === "number" && v >= 0
-          : typeof v === "string";
-  if (!ok) {
-    const want = allowed
-      ? allowed.join(" | ")
-      : key === "delivery_time"
-        ? "HH:MM (18:00)"
-        : DATE_KEYS.has(key)
-          ? "YYYY-MM-DD"
-          : NUMBER_KEYS.has(key)
-            ? "number ≥ 0"
-            : "text";
-    at(path, msg(`schedule.${key} の値「${String(v)}」は使えません`, `schedule.${key} cannot be "${String(v)}"`), msg(`${want} にしてください`, `use ${want}`));
-  }
+/** A fixed schedule value (or a map value, or a default) against the planner's rule for its key (schema.ts scheduleValues). */
+function checkLiteral(key: ScheduleKey, v: unknown, path: DataPath, at: At): void {
+  if (schemas().Values[key].safeParse(v).success) return;
+  const guess = key === "platform" && typeof v === "string" ? suggest(v, PLATFORM_IDS) : undefined;
+  at(
+    path,
+    msg(`schedule.${key} の値「${String(v)}」は使えません`, `schedule.${key} cannot be "${String(v)}"`),
+    msg(
+      `${WANT[key].ja}にしてください${guess ? ` (「${guess}」の誤りではありませんか)` : ""}`,
+      `use ${WANT[key].en}${guess ? ` (did you mean "${guess}"?)` : ""}`,
+    ),
+  );
 }
 
 export function checkTemplates(input: PackInput, at: At): void {

@@ -63,8 +63,10 @@ export function checkQuestion(q: QuestionInput, path: DataPath, at: At): void {
         );
     }
   }
+  checkLabels(q, path, at);
   const v = q.validate;
   if (v?.pattern !== undefined) checkPattern(v.pattern, [...path, "validate", "pattern"], at);
+  checkPossible(q, path, at);
   if (v && v.min !== undefined && v.max !== undefined && v.min > v.max) {
     at(
       [...path, "validate"],
@@ -73,6 +75,59 @@ export function checkQuestion(q: QuestionInput, path: DataPath, at: At): void {
     );
   }
   if (q.default !== undefined) checkDefault(q, [...path, "default"], at);
+}
+
+/** Rules no answer could ever meet: the hearing would ask for ever, import would store nothing. */
+function checkPossible(q: QuestionInput, path: DataPath, at: At): void {
+  const v = q.validate;
+  const never = (key: string, ja: string, en: string) =>
+    at(
+      [...path, "validate", key],
+      msg(`この規則を満たす回答はありません: ${ja}`, `no answer can meet this rule: ${en}`),
+      msg("規則を直してください", "fix the rule"),
+    );
+  if (v?.min_length !== undefined && v.max_length !== undefined && v.min_length > v.max_length)
+    never(
+      "min_length",
+      `min_length (${v.min_length}) が max_length (${v.max_length}) より大きい`,
+      `min_length (${v.min_length}) is above max_length (${v.max_length})`,
+    );
+  if (v?.min_items !== undefined && v.max_items !== undefined && v.min_items > v.max_items)
+    never("min_items", `min_items (${v.min_items}) が max_items (${v.max_items}) より大きい`, `min_items (${v.min_items}) is above max_items (${v.max_items})`);
+  if (q.type === "multiselect" && q.choices && v?.min_items !== undefined && v.min_items > q.choices.length)
+    never(
+      "min_items",
+      `min_items (${v.min_items}) が選択肢の数 (${q.choices.length}) より多い`,
+      `min_items (${v.min_items}) is more than the ${q.choices.length} choices`,
+    );
+}
+
+/** NFKC, lower case, no spaces: how import compares a reply with a label. */
+const foldLabel = (s: string) => s.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+
+/** Two choices with the same label in one language: a client's reply naming it could mean either. */
+function checkLabels(q: QuestionInput, path: DataPath, at: At): void {
+  for (const lang of ["ja", "en"] as const) {
+    const seen = new Map<string, number>();
+    q.choices?.forEach((c, ci) => {
+      const label = typeof c.label === "string" ? c.label : c.label[lang];
+      if (label === undefined) return;
+      const key = foldLabel(label);
+      const first = seen.get(key);
+      if (first === undefined) {
+        seen.set(key, ci);
+        return;
+      }
+      at(
+        [...path, "choices", ci, "label"],
+        msg(
+          `選択肢 ${first + 1} と ${ci + 1} の${lang === "ja" ? "日本語" : "英語"}の表示名「${label}」が同じです (返信からどちらか判別できません)`,
+          `choices ${first + 1} and ${ci + 1} have the same ${lang === "ja" ? "Japanese" : "English"} label "${label}" (a reply could not tell them apart)`,
+        ),
+        msg("表示名を変えてください", "give each its own label"),
+      );
+    });
+  }
 }
 
 const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{]/;

@@ -65,6 +65,26 @@ export const AUDIENCES = ["client", "worker", "terms"] as const;
 /** When the worker proposes a pending answer: with the first draft, or by the next contact (a quote). */
 export const PROPOSE_AT = ["first_draft", "next_contact"] as const;
 
+/**
+ * The platform ids a pack may name (`schedule.platform`, `--platform`): the profiles of
+ * questionnaires/platforms.yaml (test/pack/complete-checks.test.ts keeps the two equal).
+ */
+export const PLATFORM_IDS = ["coconala", "crowdworks", "lancers", "fiverr", "upwork", "skeb", "direct"] as const;
+
+/**
+ * A workday spec as the planner reads it (schedule/workdays.ts): days by English name or
+ * abbreviation in any case, or by kanji (`月`, `月曜`, `月曜日`), in ranges (`mon-fri`,
+ * `月〜金`) and lists (`mon,wed,fri`, `月、水、金`). Spelled out letter by letter in either
+ * case, because JSON Schema patterns take no flags.
+ */
+export const WORKDAYS_RE: RegExp = (() => {
+  const anyCase = (w: string) => [...w].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join("");
+  const english = ["sun(?:day)?", "mon(?:day)?", "tue(?:s|sday)?", "wed(?:nesday)?", "thu(?:r|rs|rsday)?", "fri(?:day)?", "sat(?:urday)?"];
+  const day = `(?:${english.map(anyCase).join("|")}|[日月火水木金土](?:曜日?)?)\\.?`;
+  const item = `${day}(?:\\s*[-〜～–—]\\s*${day})?`;
+  return new RegExp(`^\\s*${item}(?:[\\s,、，]+${item})*\\s*$`);
+})();
+
 export const PACK_ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SECTION_ID_RE = /^[a-z0-9_-]+$/;
 export const QUESTION_ID_RE = /^[a-z0-9_]+$/;
@@ -90,8 +110,9 @@ function build() {
   const basics = basicSchemas();
   const Condition = conditionSchema(basics);
   const Question = questionSchema(basics, Condition);
-  const PackSchema = packSchema(basics, Question);
-  return { PackSchema, Question, Condition };
+  const Values = scheduleValues();
+  const { PackSchema, EditorSchema } = packSchema(basics, Question, Values);
+  return { PackSchema, EditorSchema, Question, Condition, Values };
 }
 
 /** Localized text, plain values, and a reference to a question. */
@@ -154,8 +175,9 @@ function questionSchema({ Text, Scalar }: Basics, Condition: z.ZodType<Cond>) {
     pattern: z.string().optional(),
     min_items: z.int().min(0).optional(),
     max_items: z.int().min(0).optional(),
-    min_length: z.int().min(0).optional(),
-    max_length: z.int().min(0).optional(),
+    min_length: z.int().min(0).optional().describe("Characters as a person counts them (grapheme clusters)."),
+    max_length: z.int().min(0).optional().describe("Characters as a person counts them (grapheme clusters)."),
+    integer: z.boolean().optional().describe("number: whole numbers only (set by itself where the planner reads the answer as a count)."),
   });
 
   const Question = z.strictObject({
@@ -192,7 +214,7 @@ function questionSchema({ Text, Scalar }: Basics, Condition: z.ZodType<Cond>) {
 }
 
 /** The pack: its sections of questions, the schedule bindings, template overrides. */
-function packSchema({ Text, Scalar, QuestionRef }: Basics, Question: ReturnType<typeof questionSchema>) {
+function packSchema({ Text, Scalar, QuestionRef }: Basics, Question: ReturnType<typeof questionSchema>, Values: ReturnType<typeof scheduleValues>) {
   const Section = z.strictObject({
     id: z.string().regex(SECTION_ID_RE),
     title: Text,
@@ -208,6 +230,18 @@ function packSchema({ Text, Scalar, QuestionRef }: Basics, Question: ReturnType<
       default: Scalar.optional(),
     }),
   ]);
+  // What each schedule key may be fixed to (scheduleValues): pack validate checks every fixed
+  // value and every map value against it (pack-rules.ts), and the JSON Schema editors read
+  // says the same.
+  const bindingOf = (v: z.ZodType) =>
+    z.union([
+      v,
+      z.strictObject({
+        question: QuestionRef.describe("The question whose answer gives the value."),
+        map: z.record(z.string(), v).optional().describe("Answer (a choice value) → the value."),
+        default: v.optional().describe("When the answer is missing or pending."),
+      }),
+    ]);
 
   const Terms = z
     .strictObject({ first_draft: Text.optional(), revision: Text.optional(), final_delivery: Text.optional(), deadline: Text.optional() })
@@ -216,44 +250,74 @@ function packSchema({ Text, Scalar, QuestionRef }: Basics, Question: ReturnType<
     ...(Object.fromEntries(SCHEDULE_KEYS.map((k) => [k, Binding.optional()])) as Record<(typeof SCHEDULE_KEYS)[number], z.ZodOptional<typeof Binding>>),
     terms: Terms.optional(),
   });
+  const StrictSchedule = z.strictObject({
+    ...Object.fromEntries(SCHEDULE_KEYS.map((k) => [k, bindingOf(Values[k]).optional()])),
+    terms: Terms.optional(),
+  });
 
-  const PackSchema = z
-    .strictObject({
-      $schema: z.string().optional(),
-      kikitori: z.literal(1).describe("Format version of this file."),
-      id: z.string().regex(PACK_ID_RE),
-      version: z.string().regex(SEMVER_RE),
-      title: Text,
-      description: Text.optional(),
-      languages: z.array(z.enum(["ja", "en"])).min(1),
-      sections: z.array(Section).min(1),
-      schedule: Schedule.optional(),
-      goal: z
-        .union([QuestionRef, z.array(QuestionRef).min(1)])
-        .optional()
-        .describe("The question(s) whose answer the confirmation restates as the goal of the job, in one line (the first answered)."),
-      scope: z
-        .union([QuestionRef, z.array(QuestionRef).min(1)])
-        .optional()
-        .describe("The question(s) that state the agreed work: quoted when a request falls outside it (message decline)."),
-      currency: z
-        .string()
-        .regex(/^[A-Z]{3}$/)
-        .optional()
-        .describe("ISO 4217 code of the amounts (money: true), e.g. JPY; default: the platform's currency."),
-      salutation: z.enum(["formal", "casual"]).optional().describe("English greetings: formal (Dear Ms. Smith,) or casual (Hi Jane,); default by platform."),
-      templates: z
-        .partialRecord(z.enum(TEMPLATE_NAMES), z.string())
-        .optional()
-        .describe("Template overrides: a path ending in .hbs relative to the pack, or inline text."),
-      checks: z.array(checkSchemas(Text).check).optional().describe('Checks shown in the brief under "check before you start" when their condition holds.'),
-      written_terms: z
-        .partialRecord(z.enum(TERMS_KEYS), QuestionRef)
-        .optional()
-        .describe("Which question answers each item of the written terms (message terms)."),
-    })
-    .meta({ title: "kikitori questionnaire pack" });
-  return PackSchema;
+  const pack = <S extends z.ZodType>(schedule: S) =>
+    z
+      .strictObject({
+        $schema: z.string().optional(),
+        kikitori: z.literal(1).describe("Format version of this file."),
+        id: z.string().regex(PACK_ID_RE),
+        version: z.string().regex(SEMVER_RE),
+        title: Text,
+        description: Text.optional(),
+        languages: z.array(z.enum(["ja", "en"])).min(1),
+        sections: z.array(Section).min(1),
+        schedule: schedule.optional(),
+        goal: z
+          .union([QuestionRef, z.array(QuestionRef).min(1)])
+          .optional()
+          .describe("The question(s) whose answer the confirmation restates as the goal of the job, in one line (the first answered)."),
+        scope: z
+          .union([QuestionRef, z.array(QuestionRef).min(1)])
+          .optional()
+          .describe("The question(s) that state the agreed work: quoted when a request falls outside it (message decline)."),
+        currency: z
+          .string()
+          .regex(/^[A-Z]{3}$/)
+          .optional()
+          .describe("ISO 4217 code of the amounts (money: true), e.g. JPY; default: the platform's currency."),
+        salutation: z.enum(["formal", "casual"]).optional().describe("English greetings: formal (Dear Ms. Smith,) or casual (Hi Jane,); default by platform."),
+        templates: z
+          .partialRecord(z.enum(TEMPLATE_NAMES), z.string())
+          .optional()
+          .describe("Template overrides: a path ending in .hbs relative to the pack, or inline text."),
+        checks: z.array(checkSchemas(Text).check).optional().describe('Checks shown in the brief under "check before you start" when their condition holds.'),
+        written_terms: z
+          .partialRecord(z.enum(TERMS_KEYS), QuestionRef)
+          .optional()
+          .describe("Which question answers each item of the written terms (message terms)."),
+      })
+      .meta({ title: "kikitori questionnaire pack" });
+  // At run time a fixed schedule value is checked by pack-rules.ts against the same Values, so
+  // that every problem of a pack is reported at once, each with its own fix.
+  return { PackSchema: pack(Schedule), EditorSchema: pack(StrictSchedule) };
+}
+
+/** The fixed value each schedule key takes (a planner input), as a zod schema. */
+function scheduleValues(): Record<(typeof SCHEDULE_KEYS)[number], z.ZodType> {
+  const date = z.iso.date().describe("YYYY-MM-DD");
+  return {
+    start: date,
+    due: date,
+    due_means: z.enum(["final", "first_draft"]),
+    revisions: z.int().min(0).max(50),
+    review_days: z.int().min(0).max(365),
+    effort_hours: z.number().gt(0).max(100_000),
+    draft_share: z.number().gt(0).max(1),
+    hours_per_day: z.number().gt(0).max(24),
+    workdays: z.string().regex(WORKDAYS_RE).describe("mon-fri, mon,wed,fri, 月〜金…"),
+    calendar: z.enum(["jp", "none"]),
+    checkin_every: z.int().min(1).max(365),
+    platform: z.enum(PLATFORM_IDS),
+    delivery_time: z
+      .string()
+      .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/)
+      .describe("HH:MM, e.g. 18:00"),
+  };
 }
 
 let built: ReturnType<typeof build> | undefined;
@@ -268,7 +332,7 @@ export type ConditionInput = Cond;
 
 /** The JSON Schema editors use to autocomplete pack files. */
 export function packJsonSchema(): unknown {
-  const schema = z.toJSONSchema(schemas().PackSchema, { target: "draft-2020-12", io: "input" });
+  const schema = z.toJSONSchema(schemas().EditorSchema, { target: "draft-2020-12", io: "input" });
   return { ...schema, $id: "https://kikitori.dev/pack.schema.json" };
 }
 

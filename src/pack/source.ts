@@ -37,11 +37,12 @@ export async function openSource(arg: string, cwd: string): Promise<SourceTree> 
     const files = await readTarball(buf, arg);
     return mapTree(files, arg);
   }
-  if (/\.ya?ml$/i.test(abs)) return folderTree(path.dirname(abs), arg, path.basename(abs));
+  // A pack file: YAML, or JSON (what `pack show --json` prints is a pack).
+  if (/\.(?:ya?ml|json)$/i.test(abs)) return folderTree(path.dirname(abs), arg, path.basename(abs));
   throw new UsageError(
     msg(
-      `${arg} はパックのファイル (.yaml)、フォルダ、パッケージ (.tgz) のいずれでもありません`,
-      `${arg} is not a pack file (.yaml), a folder or a package (.tgz)`,
+      `${arg} はパックのファイル (.yaml、.json)、フォルダ、パッケージ (.tgz) のいずれでもありません`,
+      `${arg} is not a pack file (.yaml, .json), a folder or a package (.tgz)`,
     ),
   );
 }

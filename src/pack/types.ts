@@ -28,6 +28,8 @@ export interface QuestionRules {
   max_items?: number;
   min_length?: number;
   max_length?: number;
+  /** Whole numbers only; set for number questions the planner reads as a count. */
+  integer?: boolean;
 }
 
 export interface Question {

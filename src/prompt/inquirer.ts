@@ -31,15 +31,30 @@ export interface Base {
   style: Style;
   canBack: boolean;
   canPending: boolean;
+  /** Shown when Ctrl-N is pressed where "not decided yet" is not allowed (nothing else happens). */
+  noPending?: string;
   /** The one line left on screen once answered. */
   summary: (o: Outcome<unknown>) => string;
 }
 
-/** Keys every widget shares; returns the outcome they end with, if any. */
-function commonKey(key: Key, c: Base): Outcome<never> | undefined {
+/**
+ * Keys every widget shares; returns the outcome they end with, if any, or the line to show
+ * when the key is refused (Ctrl-N on a question that cannot be "not decided yet").
+ */
+function commonKey(key: Key, c: Base): Outcome<never> | { refused: string } | undefined {
   if (key.name === "escape" && c.canBack) return { type: "back" };
-  if (key.ctrl && key.name === "n" && c.canPending) return { type: "pending" };
+  if (key.ctrl && key.name === "n") {
+    if (c.canPending) return { type: "pending" };
+    if (c.noPending) return { refused: c.noPending };
+  }
   return undefined;
+}
+
+/** The nth row that can be picked (counted from 1), for a digit key. */
+function digitTarget(rows: readonly ListRow[], key: Key): number | undefined {
+  const digit = /^[1-9]$/.test(key.name) ? Number(key.name) : 0;
+  if (!digit) return undefined;
+  return rows.map((r, i) => (r.selectable ? i : -1)).filter((i) => i >= 0)[digit - 1];
 }
 
 /**
@@ -74,6 +89,7 @@ export const lineWidget = createPrompt<Outcome<string>, Base & { initial: string
   useKeypress((key, rl) => {
     if (final) return;
     const common = commonKey(key, c);
+    if (common && "refused" in common) return setError(common.refused);
     if (common) return finish(common);
     if (isEnterKey(key)) {
       const why = c.validate(value);
@@ -103,6 +119,7 @@ export const linesWidget = createPrompt<Outcome<string[]>, Base & { initial: str
   useKeypress((key, rl) => {
     if (final) return;
     const common = commonKey(key, c);
+    if (common && "refused" in common) return setError(common.refused);
     if (common) return finish(common);
     setError(undefined);
     if (isEnterKey(key)) {
@@ -147,6 +164,7 @@ function rowOf(item: ListRow, width: number, s: Style): string {
 export const listWidget = createPrompt<Outcome<number>, Base & { rows: ListRow[]; active: number; pageSize: number; width: number }>((c, done) => {
   const [final, setFinal] = useState<Outcome<number> | undefined>();
   const [active, setActive] = useState(c.active);
+  const [error, setError] = useState<string | undefined>();
   const finish = (o: Outcome<number>) => {
     setFinal(o);
     done(o);
@@ -155,20 +173,19 @@ export const listWidget = createPrompt<Outcome<number>, Base & { rows: ListRow[]
   useKeypress((key, rl) => {
     if (final) return;
     const common = commonKey(key, c);
+    rl.clearLine(0);
+    if (common && "refused" in common) return setError(common.refused);
     if (common) return finish(common);
+    setError(undefined);
     if (isEnterKey(key)) return finish({ type: "answer", value: active });
     const step = isUpKey(key) ? -1 : isDownKey(key) ? 1 : 0;
-    const digit = /^[1-9]$/.test(key.name) ? Number(key.name) : 0;
+    // A digit picks the nth choice (the rows that can be picked, counted from 1).
+    const target = digitTarget(c.rows, key);
     if (step) {
       let next = active + step;
       while (c.rows[next] && !c.rows[next]?.selectable) next += step;
       if (c.rows[next]) setActive(next);
-    } else if (digit) {
-      // A digit picks the nth choice (the rows that can be picked, counted from 1).
-      const target = c.rows.map((r, i) => (r.selectable ? i : -1)).filter((i) => i >= 0)[digit - 1];
-      if (target !== undefined) setActive(target);
-    }
-    rl.clearLine(0);
+    } else if (target !== undefined) setActive(target);
   });
   const page = usePagination({
     items: c.rows,
@@ -182,7 +199,7 @@ export const listWidget = createPrompt<Outcome<number>, Base & { rows: ListRow[]
     },
   });
   if (final) return c.summary(final);
-  return `${[...c.head, page, "", c.keys].join("\n")}${HIDE_CURSOR}`;
+  return `${[...c.head, page, "", error ? c.style.error(`✖ ${error}`) : "", c.keys].filter((l, i, a) => l !== "" || a[i - 1] !== "").join("\n")}${HIDE_CURSOR}`;
 });
 
 export const checkboxWidget = createPrompt<
@@ -202,6 +219,8 @@ export const checkboxWidget = createPrompt<
   useKeypress((key, rl) => {
     if (final) return;
     const common = commonKey(key, c);
+    rl.clearLine(0);
+    if (common && "refused" in common) return setError(common.refused);
     if (common) return finish(common);
     setError(undefined);
     if (isEnterKey(key)) {
@@ -212,7 +231,9 @@ export const checkboxWidget = createPrompt<
     if (isUpKey(key) && active > 0) setActive(active - 1);
     if (isDownKey(key) && active < c.rows.length - 1) setActive(active + 1);
     if (isSpaceKey(key)) setChecked(checked.map((on, i) => (i === active ? !on : on)));
-    rl.clearLine(0);
+    // As in a list, a digit jumps to that choice (Space then picks it).
+    const target = digitTarget(c.rows, key);
+    if (target !== undefined) setActive(target);
   });
   const page = usePagination({
     items: c.rows,

@@ -15,6 +15,10 @@ export const L = {
   no: WORDS.no,
   back: msg("戻る", "back"),
   pending: WORDS.pending,
+  noPending: msg(
+    "この質問は「未定」にできません (パックで allow_pending が指定されていません)",
+    'This question cannot be "not decided yet" (the pack does not set allow_pending for it)',
+  ),
   move: msg("移動", "move"),
   choose: msg("決定", "choose"),
   toggle: msg("選択/解除", "pick/unpick"),

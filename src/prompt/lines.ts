@@ -131,6 +131,10 @@ export class LinePrompter implements Prompter {
         continue;
       }
       if (ask.canPending && isPendingWord(line)) return { type: "pending" };
+      if (!ask.canPending && isPendingWord(line) && ask.type !== "text" && ask.type !== "paragraph" && ask.type !== "list") {
+        this.say(`✖ ${L.noPending[lang]}`);
+        continue;
+      }
       let value: unknown;
       if (line === "" && ask.initial !== undefined) value = ask.initial;
       else if (multi) {

@@ -150,10 +150,15 @@ export function scaleAsList(ask: Ask): boolean {
   return ask.type === "scale" && ask.min !== undefined && ask.max !== undefined && ask.max - ask.min <= 10;
 }
 
-/** The starting row: the current answer, else the default, else the first row. */
+/**
+ * The starting row: the current answer, else the default; an optional question with neither
+ * starts on its "leave empty" row, so Enter never records a choice by accident; else the first.
+ */
 export function initialRow(rows: Row[], ask: Ask): number {
   const i = rows.findIndex((r) => r.value === ask.initial);
-  return Math.max(i, 0);
+  if (i >= 0) return i;
+  const skip = rows.findIndex((r) => r.value === null);
+  return ask.initial === undefined && !ask.pendingNow && skip >= 0 ? skip : 0;
 }
 
 /** Text typed on lines for paragraph, list and references questions. */

@@ -57,7 +57,7 @@ export class TerminalPrompter implements Prompter {
         : `${s.ok("✔")} ${ask.message} ${s.accent(o.type === "pending" ? L.pending[ask.lang] : truncate(shown, this.width))}`;
     const area =
       ask.type === "multiselect" ? "checkbox" : ask.choices || ask.type === "confirm" || scaleAsList(ask) ? "list" : lineTypes(ask.type) ? "lines" : "line";
-    const base = { head, style: s, keys: keyLine(questionKeys(ask, area), s), canBack: true, canPending: ask.canPending };
+    const base = { head, style: s, keys: keyLine(questionKeys(ask, area), s), canBack: true, canPending: ask.canPending, noPending: L.noPending[ask.lang] };
     if (area === "list") {
       const rows = choiceRows(ask);
       const out = await this.run(listWidget, {

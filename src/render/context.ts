@@ -62,9 +62,13 @@ export interface RenderContext {
   pending: { id: string; question: string; note: string; section: string; worker: boolean }[];
   /** Pending items the client can decide (not the worker's own). */
   clientPending: { id: string; question: string; note: string; section: string; worker: boolean }[];
-  unanswered: { id: string; question: string; section: string }[];
+  unanswered: { id: string; question: string; section: string; required: boolean }[];
   counts: { answered: number; total: number; pending: number };
-  /** Filled by the planner when the pack binds one (see render/schedule.ts). */
+  /** `render --draft`: a brief of a hearing that may be unfinished, to be marked as such. */
+  draft: boolean;
+  /** How many required questions that apply have no answer (what a draft still lacks). */
+  missingRequired: number;
+  /** Filled by the planner when the pack binds one (see render/plan.ts). */
   schedule: unknown;
   /** "Check before you start": the checks that hold, in the reader's language; `evaluated` 0 when none apply to this job. */
   checks: { items: { id: string; text: string; source: string; verified: boolean }[]; evaluated: number };
@@ -92,6 +96,7 @@ export interface ContextInput {
   /** Questions the schedule section restates (the deadline and what it means): not listed twice. */
   restated?: ReadonlySet<string>;
   schedule?: unknown;
+  draft?: boolean;
   checks?: import("../checks/evaluate.ts").CheckResult;
   voice?: Voice;
 }
@@ -133,7 +138,7 @@ export function buildContext(input: ContextInput): RenderContext {
         const proposal = proposalOf(q, item, input);
         if (proposal) proposals.push(proposal);
         else decisions.push({ id: q.id, question: item.question, note: item.note });
-      } else if (item.kind === "none") unanswered.push({ id: q.id, question: item.question, section: s.title[lang] });
+      } else if (item.kind === "none") unanswered.push({ id: q.id, question: item.question, section: s.title[lang], required: q.required });
       else {
         answered++;
         const text = item.kind === "list" ? item.lines.join(lang === "ja" ? "、" : ", ") : item.text;
@@ -177,6 +182,8 @@ export function buildContext(input: ContextInput): RenderContext {
     clientPending: pending.filter((p) => !p.worker),
     unanswered,
     counts: { answered, total, pending: pending.length },
+    draft: input.draft === true,
+    missingRequired: unanswered.filter((u) => u.required).length,
     schedule: input.schedule ?? null,
     checks: checksOf(input),
     counter: (input.schedule as { counter?: unknown } | null | undefined)?.counter ?? null,

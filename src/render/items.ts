@@ -4,8 +4,9 @@
  */
 import { type Answers, get, isPending, type Reference } from "../answers/types.ts";
 import { formatDate } from "../date-format.ts";
-import { type Lang, unitForm, WORDS } from "../i18n.ts";
+import { type Lang, WORDS } from "../i18n.ts";
 import { otherKey, type Question } from "../pack/types.ts";
+import { formatNumber, numberWithUnit } from "../units.ts";
 import { formatMoney } from "./client-words.ts";
 import { cleanText } from "./markdown.ts";
 
@@ -60,13 +61,6 @@ export function renderItem(q: Question, answers: Answers, lang: Lang, currency: 
     const other = c.other ? cleanValue(get(answers, otherKey(q.id))) : undefined;
     return typeof other === "string" && other ? `${c.label[lang]}: ${other}` : c.label[lang];
   };
-  const unitFor = (n: number) => {
-    if (!q.unit) return "";
-    const text = unitForm(q.unit[lang], n);
-    // "Number of pieces: 3", not "…: 3 pieces": the label names the unit already.
-    if (lang === "en" && labelNamesUnit(base.question, q.unit.en)) return "";
-    return lang === "ja" ? text : ` ${text}`;
-  };
   const done = (kind: ItemKind, text: string, lines: string[] = []): RenderItem => ({ ...base, kind, text, lines, answered: true });
   switch (q.type) {
     case "select":
@@ -79,7 +73,9 @@ export function renderItem(q: Question, answers: Answers, lang: Lang, currency: 
       return done("inline", (v === true ? WORDS.yes : WORDS.no)[lang]);
     case "number":
       if (q.money) return done("inline", formatMoney(v as number, currency, lang));
-      return done("inline", `${formatNumber(v as number)}${unitFor(v as number)}`);
+      // "Number of pieces: 3", not "…: 3 pieces": the label names the unit already.
+      if (lang === "en" && q.unit && labelNamesUnit(base.question, q.unit.en)) return done("inline", formatNumber(v as number));
+      return done("inline", numberWithUnit(v as number, q.unit, lang));
     case "scale": {
       const ends =
         q.min_label && q.max_label
@@ -106,12 +102,6 @@ export function renderItem(q: Question, answers: Answers, lang: Lang, currency: 
     default:
       return String(v).includes("\n") ? done("block", String(v)) : done("inline", String(v));
   }
-}
-
-/** 30000 → 30,000 (both languages group by thousands). */
-export function formatNumber(n: number): string {
-  const [int = "", frac] = String(Math.round(n * 100) / 100).split(".");
-  return int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (frac ? `.${frac}` : "");
 }
 
 /** The short label, or the question without its closing punctuation ("…ですか。" → "…ですか"). */

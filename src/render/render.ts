@@ -7,7 +7,7 @@ import type { ReadAnswers } from "../answers/io.ts";
 import type { Answers, AnswersFile } from "../answers/types.ts";
 import { validateAnswers } from "../answers/validate.ts";
 import { runChecks } from "../checks/evaluate.ts";
-import { DataError } from "../errors.ts";
+import { DataError, type Problem } from "../errors.ts";
 import { count, type Lang, msg } from "../i18n.ts";
 import type { LoadedPack, Pack } from "../pack/types.ts";
 import type { Plan } from "../schedule/index.ts";
@@ -23,6 +23,8 @@ export interface RenderOptions {
   planning?: PlanningEnv;
   /** Who signs the messages and how formally. */
   voice?: Voice;
+  /** `render --draft`: required answers may be missing; the brief says it is a draft. */
+  draft?: boolean;
 }
 
 export interface Rendered {
@@ -30,25 +32,67 @@ export interface Rendered {
   message: string;
   context: RenderContext;
   plan?: Plan;
-  warnings: import("../errors.ts").Problem[];
+  warnings: Problem[];
+}
+
+/**
+ * The answers of a file, valid against the pack, or a DataError (65) listing every problem.
+ * A draft may lack required answers (everything else must still be right).
+ */
+export function checkedAnswers(pack: Pack, read: ReadAnswers, opts: { draft?: boolean } = {}): { answers: Answers; warnings: Problem[] } {
+  const { answers, problems } = validateAnswers(pack, read.file.answers, {
+    file: read.name,
+    locate: read.locate,
+    source: read.source,
+    requireComplete: opts.draft !== true,
+  });
+  const errors = problems.filter((p) => p.severity !== "warning");
+  if (errors.length > 0) {
+    // An unfinished hearing: say how to finish it, or how to see a draft meanwhile.
+    const { id, version } = read.file.pack;
+    const migrate: Problem[] =
+      version !== pack.version
+        ? [
+            {
+              message: msg(
+                `回答は ${id}@${version} で作られましたが、その版はインストールされていません。kikitori migrate ${read.name} で回答を ${pack.version} に移せます (元のファイルは .bak に残ります)`,
+                `the answers were made with ${id}@${version}, which is not installed: kikitori migrate ${read.name} carries them to ${pack.version} (keeping the original as .bak)`,
+              ),
+            },
+          ]
+        : [];
+    const hint: Problem[] =
+      read.file.status === "in-progress" && !opts.draft
+        ? [
+            {
+              message: msg(
+                `ヒアリングは途中です: kikitori resume ${read.name} で続けるか、kikitori render ${read.name} --draft で下書きのブリーフを作れます`,
+                `the hearing is in progress: continue it with kikitori resume ${read.name}, or see a draft brief with kikitori render ${read.name} --draft`,
+              ),
+            },
+          ]
+        : [];
+    throw new DataError(msg(`${read.name} の回答に ${errors.length} 件の問題があります`, `${read.name}: ${count(errors.length, "answer problem")}`), [
+      ...errors,
+      ...migrate,
+      ...hint,
+    ]);
+  }
+  return { answers, warnings: problems.filter((p) => p.severity === "warning") };
 }
 
 export function renderAnswers(loaded: LoadedPack, read: ReadAnswers, opts: RenderOptions): Rendered {
-  const { answers, problems } = validateAnswers(loaded.pack, read.file.answers, { file: read.name, locate: read.locate });
-  const errors = problems.filter((p) => p.severity !== "warning");
-  if (errors.length > 0) {
-    throw new DataError(msg(`${read.name} の回答に ${errors.length} 件の問題があります`, `${read.name}: ${count(errors.length, "answer problem")}`), errors);
-  }
+  const { answers, warnings } = checkedAnswers(loaded.pack, read, { draft: opts.draft === true });
   const context = buildRenderContext(loaded, read.file, answers, opts);
   const brief = opts.store.get("brief", opts.lang, loaded)(context);
   const message = opts.store.get("message-confirm", opts.lang, loaded)(context);
   const plan = (context.schedule as { plan?: Plan } | null)?.plan;
-  return { brief: tidy(brief), message: tidy(message), context, ...(plan ? { plan } : {}), warnings: problems.filter((p) => p.severity === "warning") };
+  return { brief: tidy(brief), message: tidy(message), context, ...(plan ? { plan } : {}), warnings };
 }
 
 /** The full render context of valid answers: answers, plan, next contact date. */
 export function buildRenderContext(loaded: LoadedPack, file: AnswersFile, answers: Answers, opts: Omit<RenderOptions, "store">): RenderContext {
-  const outcome = opts.planning ? planFromAnswers(loaded.pack, answers, file.meta, opts.today, opts.planning) : undefined;
+  const outcome = opts.planning ? planFromAnswers(loaded.pack, answers, file.meta, opts.planning) : undefined;
   return contextWithPlan(loaded.pack, file, answers, opts, outcome);
 }
 
@@ -81,6 +125,7 @@ export function contextWithPlan(
     ...(opts.voice ? { voice: opts.voice } : {}),
     schedule: view && outcome?.plan ? { ...view, plan: outcome.plan } : view,
     checks,
+    ...(opts.draft ? { draft: true } : {}),
   });
 }
 

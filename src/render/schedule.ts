@@ -39,9 +39,9 @@ export interface PlanOutcome {
   missing: { key: string; question?: string }[];
 }
 
-/** undefined when the pack binds no planner. */
-export function planFromAnswers(pack: Pack, answers: Answers, meta: Meta, today: string, env: PlanningEnv): PlanOutcome | undefined {
-  const bound = bindPlanInput(pack, answers, meta, today);
+/** undefined when the pack binds no planner. Today plays no part: the plan is anchored in the file (planAnchor). */
+export function planFromAnswers(pack: Pack, answers: Answers, meta: Meta, env: PlanningEnv): PlanOutcome | undefined {
+  const bound = bindPlanInput(pack, answers, meta);
   if (!bound) return undefined;
   if (!bound.input) return { problems: [], missing: bound.missing };
   const planEnv = { calendar: env.calendar(bound.input.calendar), platforms: env.platforms };
@@ -61,6 +61,11 @@ export function nextContactOf(plan: Plan | undefined, today: string): string {
   return plan?.checkins.find((d) => d > today) ?? nextWeekday(today);
 }
 
+/** Planner inputs a pack may leave to the file rather than a question. */
+const UNBOUND: Record<string, { ja: string; en: string }> = {
+  start: { ja: "作業開始日 (または回答ファイルの meta.created)", en: "the start date (or meta.created in the answers file)" },
+};
+
 const ACTOR: Record<string, [string, string]> = {
   worker: ["制作者", "Worker"],
   client: ["クライアント", "Client"],
@@ -74,7 +79,7 @@ export function scheduleView(outcome: PlanOutcome | undefined, pack: Pack, lang:
     const byId = new Map(allQuestions(pack).map((q) => [q.id, q]));
     const missing = outcome.missing.map((m) => {
       const q = m.question ? byId.get(m.question) : undefined;
-      return q ? labelOf(q, lang) : m.key;
+      return q ? labelOf(q, lang) : (UNBOUND[m.key]?.[lang] ?? m.key);
     });
     return { planned: false, missing, problems: outcome.problems.map((p) => p.message[lang]) };
   }

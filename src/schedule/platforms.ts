@@ -23,6 +23,8 @@ export interface PlatformRule {
   lapse?: RuleLapse;
   /** For `revision`: how many times the client may send a formal delivery back. */
   max_returns?: number;
+  /** For `conduct`: all talk and files stay on the platform; no links to outside sites or tools. */
+  platform_only?: boolean;
   summary: Localized;
   /** The platform's help page or terms where the rule is stated. */
   source: string;
@@ -95,6 +97,7 @@ function buildSchema() {
       from: z.enum(["order", "delivery"]).optional(),
       lapse: z.enum(["auto_cancel", "auto_complete", "auto_close", "staff_followup", "late_flag", "none"]).optional(),
       max_returns: z.number().int().nonnegative().optional(),
+      platform_only: z.boolean().optional(),
       summary: localized,
       source: z.url({ protocol: /^https?$/ }),
       read: isoDate.optional(),

@@ -20,6 +20,11 @@ export interface ParsedYaml {
   data: unknown;
   /** Where the value at `path` starts; with `key`, where its key starts. Falls back to the nearest parent. */
   locate(path: DataPath, opts?: { key?: boolean }): Position | undefined;
+  /**
+   * The text as written of a plain scalar read as a number or boolean (`0312345678`, `1.10`,
+   * `true`), for values that are text after all; undefined for anything else.
+   */
+  source(path: DataPath): string | undefined;
 }
 
 /**
@@ -87,7 +92,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     ]);
   }
 
-  return { data, locate: locator(doc, at) };
+  return { data, locate: locator(doc, at), source: sourcer(doc) };
 }
 
 /** Nesting too deep for the parser's stack is refused before parsing, with its position. */
@@ -154,6 +159,15 @@ function locator(doc: Document.Parsed, at: At): ParsedYaml["locate"] {
       if (pos) return pos;
     }
     return undefined;
+  };
+}
+
+/** The text as written of a plain scalar read as a number or boolean (see ParsedYaml.source). */
+function sourcer(doc: Document.Parsed): ParsedYaml["source"] {
+  return (path: DataPath): string | undefined => {
+    const node = doc.getIn(path, true);
+    if (!isScalar(node) || node.type !== "PLAIN" || typeof node.source !== "string") return undefined;
+    return typeof node.value === "number" || typeof node.value === "boolean" ? node.source : undefined;
   };
 }
 

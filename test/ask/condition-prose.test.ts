@@ -74,10 +74,7 @@ describe.each<[string, Condition, string, string]>([
   [
     "any of several not answered (one thought: something is still open)",
     {
-      any: [
-        { question: "refs", answered: false },
-        { not: { question: "ready", answered: true } },
-      ],
+      any: [{ question: "refs", answered: false }, { not: { question: "ready", answered: true } }],
     },
     "質問20、質問5のいずれかがまだ決まっていない場合のみ",
     "only if any of Q20 or Q5 is not decided yet",

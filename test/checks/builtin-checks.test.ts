@@ -13,7 +13,6 @@ import type { Answers, AnswerValue, Meta } from "../../src/answers/types.ts";
 import { validateAnswers } from "../../src/answers/validate.ts";
 import { type CheckRule, runChecks } from "../../src/checks/evaluate.ts";
 import { loadCalendar, readPlatforms } from "../../src/cli/planning.ts";
-import { hearingDay } from "../../src/messages/followup.ts";
 import type { CheckCondition } from "../../src/pack/check-schema.ts";
 import { checkPackFile } from "../../src/pack/load.ts";
 import { allQuestions, type Pack, type Question } from "../../src/pack/types.ts";
@@ -22,7 +21,6 @@ import { addDays, type HolidayCalendar, noneCalendar } from "../../src/schedule/
 import { ROOT } from "../helpers.ts";
 
 const EXAMPLES = path.join(ROOT, "questionnaires", "examples");
-const TODAY = "2026-11-23";
 const platforms = readPlatforms(ROOT);
 let env: PlanningEnv;
 beforeAll(async () => {
@@ -42,7 +40,7 @@ const examples = fs
 function check(pack: Pack, meta: Meta, raw: Answers) {
   const { answers, problems } = validateAnswers(pack, raw, { file: "generated", requireComplete: false });
   expect(problems.filter((p) => p.severity !== "warning").map((p) => `${p.path}: ${p.message.en}`)).toEqual([]);
-  const plan = planFromAnswers(pack, answers, meta, hearingDay({ meta } as never, TODAY), env)?.plan;
+  const plan = planFromAnswers(pack, answers, meta, env)?.plan;
   const platformChecks = platforms.find((p) => p.id === (plan?.platform ?? meta.platform))?.checks;
   return runChecks({ pack, answers, ...(plan ? { plan } : {}), ...(platformChecks ? { platformChecks } : {}) });
 }
@@ -72,13 +70,7 @@ function contradict(pack: Pack, meta: Meta, answers: Answers, c: CheckCondition)
     a[id] = v;
   };
   const planDate = (ref: string) => {
-    const plan = planFromAnswers(
-      pack,
-      validateAnswers(pack, a, { file: "g", requireComplete: false }).answers,
-      meta,
-      hearingDay({ meta } as never, TODAY),
-      env,
-    )?.plan;
+    const plan = planFromAnswers(pack, validateAnswers(pack, a, { file: "g", requireComplete: false }).answers, meta, env)?.plan;
     const id = ref.slice(5);
     const named: Record<string, string | undefined> = {
       start: plan?.start,

@@ -97,7 +97,7 @@ describe("kikitori import", () => {
     expect(read(path.join(dir, "a.answers.yaml"))).toBe("keep me\n");
     write(dir, "reply.txt", "1. Jo\n");
     expect((await run(["import", "all-types", "reply.txt", "-o", "a.answers.yaml", "--force"], { cwd: dir, env })).code).toBe(0);
-    expect(parse(read(path.join(dir, "a.answers.yaml"))).answers).toEqual({ name: "Jo" });
+    expect(parse(read(path.join(dir, "a.answers.yaml"))).answers).toEqual({ name: "Jo", style: "friendly" });
   });
 
   it.each([

@@ -37,8 +37,6 @@ async function dryRun(line: string): Promise<{ code: number; calls: DryRunCall[]
   return { code, calls, stdout, stderr };
 }
 
-const SCHEDULE_DEFAULTS = { dueMeans: "final", workdays: "mon-fri", revisions: "0", reviewDays: "3", checkinEvery: "2", draftShare: "0.7" };
-
 // One line per case: the command line (`~` stands for a space inside a word), the function
 // of the command's module that runs, and what it receives after ctx.
 const CASES: [string, string, unknown[]][] = [
@@ -65,7 +63,10 @@ const CASES: [string, string, unknown[]][] = [
     [["a.yaml", "b.yaml", "-"], { out: "briefs", only: "brief", stdout: true, force: true }],
   ],
   ["render a.yaml --pack p", "runRender", [["a.yaml"], { pack: "p" }]],
-  ["schedule --due 2027-01-22 --effort 30 --hours-per-day 4", "runSchedule", [{ due: "2027-01-22", effort: "30", hoursPerDay: "4", ...SCHEDULE_DEFAULTS }]],
+  ["render a.yaml --draft", "runRender", [["a.yaml"], { draft: true }]],
+  ["migrate a.yaml b.yaml --to 2.0.0 --dry-run", "runMigrate", [["a.yaml", "b.yaml"], { to: "2.0.0", dryRun: true }]],
+  ["schedule --due 2027-01-22 --effort 30 --hours-per-day 4", "runSchedule", [{ due: "2027-01-22", effort: "30", hoursPerDay: "4" }, undefined]],
+  ["schedule a.answers.yaml --pack p --json", "runSchedule", [{ pack: "p", json: true }, "a.answers.yaml"]],
   [
     "schedule --due 2027-01-22 --effort 30 --hours-per-day 4 --start 2027-01-04 --due-means first_draft --workdays mon,wed --calendar none --revisions 2 --review-days 5 --checkin-every 3 --draft-share 0.5 --platform fiverr --json",
     "runSchedule",
@@ -85,6 +86,7 @@ const CASES: [string, string, unknown[]][] = [
         platform: "fiverr",
         json: true,
       },
+      undefined,
     ],
   ],
   ["ask logo-design", "runAsk", ["logo-design", {}]],
@@ -98,6 +100,12 @@ const CASES: [string, string, unknown[]][] = [
     "import p - -o a.yaml --force --client c --job j --platform lancers",
     "runImport",
     ["p", "-", { output: "a.yaml", force: true, client: "c", job: "j", platform: "lancers" }],
+  ],
+  ["form logo-design", "runForm", ["logo-design", {}]],
+  [
+    "form p --first -o hearing.html --force --client 山田 --job ロゴ --platform coconala",
+    "runForm",
+    ["p", { first: true, output: "hearing.html", force: true, client: "山田", job: "ロゴ", platform: "coconala" }],
   ],
   ["message confirm a.yaml", "runMessage", ["confirm", "a.yaml", {}]],
   [
@@ -154,7 +162,7 @@ const REFUSED: [string, RegExp][] = [
   ["bogus", /unknown command 'bogus'/],
   ["start --bogus", /unknown option '--bogus'/],
   ["render", /missing required argument 'answers'/],
-  ["schedule --effort 3 --hours-per-day 4", /required option '--due <date>' not specified/],
+  ["schedule a.yaml b.yaml", /too many arguments/],
   ["render a.yaml --only summary", /argument 'summary' is invalid/],
   ["ask p --format html", /argument 'html' is invalid/],
   ["resume a.yaml b.yaml", /too many arguments/],

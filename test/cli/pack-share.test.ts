@@ -45,14 +45,15 @@ describe("pack new → validate → export → install → list → remove", () 
     expect(installed.code).toBe(0);
     expect(installed.stderr).toContain("shop-photos@0.1.0");
     expect(installed.stderr).toContain("10 questions in 2 sections");
-    expect(read(path.join(userDir(cwd), "shop-photos", "pack.yaml"))).toBe(read(path.join(cwd, "shared.yaml")));
+    // Each version in a folder of its own: <user folder>/<id>/<version>/.
+    expect(read(path.join(userDir(cwd), "shop-photos", "0.1.0", "pack.yaml"))).toBe(read(path.join(cwd, "shared.yaml")));
     // No staging folder is left behind.
     expect(fs.readdirSync(userDir(cwd))).toEqual(["shop-photos"]);
 
     fs.renameSync(path.join(cwd, "shop-photos.yaml"), path.join(cwd, "elsewhere.yaml"));
     const listed = (await listJson(cwd)).find((p) => p.id === "shop-photos");
     expect(listed).toMatchObject({ version: "0.1.0", source: "user", title: "shop-photos hearing", shadows: [] });
-    expect(listed?.file).toBe(path.join(userDir(cwd), "shop-photos", "pack.yaml"));
+    expect(listed?.file).toBe(path.join(userDir(cwd), "shop-photos", "0.1.0", "pack.yaml"));
     expect((await run(["pack", "list"], { cwd })).stdout).toMatch(/shop-photos@0\.1\.0 {2}shop-photos hearing {2}\[user\]/);
 
     const again = await run(["pack", "install", "shared.yaml", "--yes"], { cwd });
@@ -83,9 +84,10 @@ describe("pack new → validate → export → install → list → remove", () 
     expect((await run(["pack", "install", "v1.yaml", "--yes"], { cwd })).code).toBe(0);
     const up = await run(["pack", "install", "v2.yaml", "--yes"], { cwd });
     expect(up.code).toBe(0);
-    expect(up.stderr).toContain("replaces menu@1.0.0");
+    expect(up.stderr).toContain("keeps menu@1.0.0");
+    expect(up.stderr).toContain("changes since 1.0.0");
     expect(up.stderr).toContain("+ color");
-    expect((await listJson(cwd)).find((p) => p.id === "menu")?.version).toBe("1.1.0");
+    expect((await listJson(cwd)).find((p) => p.id === "menu")).toMatchObject({ version: "1.1.0", versions: ["1.1.0", "1.0.0"] });
   });
 
   it("refuses to start a pack with an id that is not one", async () => {
@@ -191,7 +193,7 @@ describe("installing from folders and npm pack tarballs", () => {
     const r = await run(["pack", "install", tgz, "--yes"], { cwd });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("templates: brief (tpl/brief.{lang}.md.hbs)");
-    expect(fs.readdirSync(path.join(userDir(cwd), "shop", "tpl")).sort()).toEqual(["brief.en.md.hbs", "brief.ja.md.hbs"]);
+    expect(fs.readdirSync(path.join(userDir(cwd), "shop", "1.0.0", "tpl")).sort()).toEqual(["brief.en.md.hbs", "brief.ja.md.hbs"]);
     const brief = await run(["render", "job.answers.yaml", "--stdout", "--only", "brief"], { cwd });
     expect(brief.code).toBe(0);
     expect(brief.stdout).toBe("# Brief for shop\n\nBasics\n");

@@ -14,6 +14,7 @@ export const LEVELS: Readonly<Record<string, number>> = {
   prompt: 3,
   ask: 3,
   import: 3,
+  form: 3,
   jobs: 3,
   checks: 3,
   render: 3,

@@ -5,7 +5,8 @@
  * pack, language and variant give the same reply, so a failure can be reproduced.
  */
 
-import { evaluate } from "../../src/answers/conditions.ts";
+import { evaluate, pruneAnswers } from "../../src/answers/conditions.ts";
+import { withDefaults } from "../../src/answers/defaults.ts";
 import type { Answers, AnswerValue, Reference } from "../../src/answers/types.ts";
 import { type NumberedQuestion, numberQuestions } from "../../src/ask/numbering.ts";
 import { type Lang, unitForm } from "../../src/i18n.ts";
@@ -201,6 +202,7 @@ export function generateReply(pack: Pack, opts: GenerateOptions): GeneratedReply
   const expected: Answers = {};
   const lines: string[] = [];
   const referenced = new Set(allQuestions(pack).flatMap((q) => (q.when ? conditionRefs(q.when) : [])));
+  const mentioned = new Set<string>();
   let pendings = 0;
   let garbled: number | undefined;
   let i = 0;
@@ -224,11 +226,14 @@ export function generateReply(pack: Pack, opts: GenerateOptions): GeneratedReply
       expected[q.id] = w.value;
       if (w.other !== undefined) expected[otherKey(q.id)] = w.other;
     }
+    mentioned.add(q.id);
     lines.push(`${marker(x.n, lang, i++)}${text}`);
   }
   const greeting = ja
     ? "山田です。いつもお世話になっております。\nご質問への回答をお送りします。1点だけ補足があります。\n\n"
     : "Hi Ann,\nThanks for the questions - here are my answers.\n\n";
   const closing = ja ? "\n\n以上です。どうぞよろしくお願いいたします。\n山田" : "\n\nThanks again!\nJo";
-  return { reply: greeting + lines.join("\n") + closing, expected, ...(garbled !== undefined ? { garbled } : {}) };
+  // What the reply leaves out takes the pack's default, as import gives it.
+  const withDefault = pruneAnswers(pack, withDefaults(pack, expected, mentioned));
+  return { reply: greeting + lines.join("\n") + closing, expected: withDefault, ...(garbled !== undefined ? { garbled } : {}) };
 }

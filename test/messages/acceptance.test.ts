@@ -14,10 +14,10 @@ import { parse, stringify } from "yaml";
 import type { Answers, AnswersFile } from "../../src/answers/types.ts";
 import { planningEnv } from "../../src/cli/planning.ts";
 import { formatDate } from "../../src/date-format.ts";
-import { hearingDay } from "../../src/messages/followup.ts";
 import { readPackFile } from "../../src/pack/load.ts";
 import type { Pack } from "../../src/pack/types.ts";
 import { planFromAnswers } from "../../src/render/schedule.ts";
+import { planAnchor } from "../../src/schedule/binding.ts";
 import type { Plan } from "../../src/schedule/index.ts";
 import { ROOT, run, tmpdir } from "../helpers.ts";
 
@@ -45,8 +45,7 @@ const effortKey = (pack: Pack) => {
   const b = pack.schedule?.effort_hours;
   return typeof b === "object" ? b.question : "";
 };
-const planOf = (job: Job, answers: Answers): Plan | undefined =>
-  planFromAnswers(job.pack, answers, job.file.meta, hearingDay(job.file, "2099-01-01"), planning)?.plan;
+const planOf = (job: Job, answers: Answers): Plan | undefined => planFromAnswers(job.pack, answers, job.file.meta, planning)?.plan;
 
 /** The example's answers with the effort changed until the planner gives the verdict asked for. */
 function variant(job: Job, verdict: Verdict): { answers: Answers; plan: Plan } {
@@ -120,7 +119,7 @@ describe.each(jobs.map((j) => [j.id, j] as const))("%s", (_id, job) => {
   describe.each(LANGS)("%s", (lang) => {
     describe.each(["ok", "tight", "late"] as const)("a plan that is %s", (verdict) => {
       const v = variant(job, verdict);
-      const hearing = hearingDay(job.file, "2099-01-01");
+      const hearing = planAnchor(job.file.meta) ?? "";
       const first = deliveries(v.plan)[0]?.date ?? "";
 
       it("confirm: the OK request, or an honest counter-proposal with planned options", async () => {

@@ -181,6 +181,22 @@ function conditionOn(target: Question, pick: number, wrap: number): Condition {
   return base;
 }
 
+/** Choice labels a reply can tell apart (pack validate refuses two alike in one language): a clash gets its number. */
+function distinctLabels(labels: (string | { ja: string; en: string })[]): (string | { ja: string; en: string })[] {
+  const fold = (t: string) => t.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+  const seen = { ja: new Set<string>(), en: new Set<string>() };
+  return labels.map((label) => {
+    const both = (l: typeof label) => (typeof l === "string" ? { ja: l, en: l } : l);
+    const clash = (l: typeof label) => fold(both(l).ja) === "" || fold(both(l).en) === "" || seen.ja.has(fold(both(l).ja)) || seen.en.has(fold(both(l).en));
+    let out = label;
+    for (let n = 1; clash(out); n++) out = typeof label === "string" ? `${label} ${n}` : { ja: `${label.ja} ${n}`, en: `${label.en} ${n}` };
+    const final = both(out);
+    seen.ja.add(fold(final.ja));
+    seen.en.add(fold(final.en));
+    return out;
+  });
+}
+
 /** The pack file's data (as a user would write it) built from seeds. */
 function packData(seeds: QuestionSeed[], sectionCount: number, title: string | { ja: string; en: string }, languages: ("ja" | "en")[]): object {
   const built: Question[] = [];
@@ -193,7 +209,7 @@ function packData(seeds: QuestionSeed[], sectionCount: number, title: string | {
     if (s.summary) q.summary = true;
     if (s.worker) q.audience = "worker";
     if (s.type === "select" || s.type === "multiselect") {
-      q.choices = s.choices.map((label, ci) => ({
+      q.choices = distinctLabels(s.choices).map((label, ci) => ({
         value: s.other && ci === s.choices.length - 1 ? "other" : `c${ci}`,
         label,
         ...(s.other && ci === s.choices.length - 1 ? { other: true } : {}),
@@ -247,10 +263,15 @@ const textFor = (q: Question): fc.Arbitrary<string> => {
   if (r.pattern !== undefined) return fc.stringMatching(new RegExp(r.pattern, "u"));
   const min = r.min_length ?? 0;
   const max = r.max_length ?? Number.POSITIVE_INFINITY;
-  // Lengths are UTF-16 code units, as checkValue counts them.
+  // Lengths are characters as a person counts them (grapheme clusters), as checkValue counts them.
   return anyText.map((s) => {
-    const cut = s.length > max ? s.slice(0, max) : s;
-    return cut.length < min ? cut.padEnd(min, "x") : cut;
+    const chars = [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(s)].map((g) => g.segment);
+    const cut = chars.length > max ? chars.slice(0, max).join("") : s;
+    const n = Math.min(chars.length, max);
+    const out = n < min ? cut + "x".repeat(min - n) : cut;
+    // Padding can join the last cluster (after a ZWJ): then plain x's of the least length.
+    const count = [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(out)].length;
+    return count >= min && count <= max ? out : "x".repeat(min);
   });
 };
 
@@ -279,7 +300,8 @@ export function valueFor(q: Question): fc.Arbitrary<AnswerValue> {
     case "number": {
       const min = r.min ?? -1e9;
       const max = r.max ?? 1e9;
-      return fc.oneof(fc.integer({ min: Math.ceil(min), max: Math.floor(max) }), fc.double({ min, max, noNaN: true, noDefaultInfinity: true }));
+      const whole = fc.integer({ min: Math.ceil(min), max: Math.floor(max) });
+      return r.integer ? whole : fc.oneof(whole, fc.double({ min, max, noNaN: true, noDefaultInfinity: true }));
     }
     case "scale":
       return fc.integer({ min: q.min ?? 0, max: q.max ?? 10 });

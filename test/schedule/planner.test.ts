@@ -142,6 +142,7 @@ describe("platform windows", () => {
       "coconala.acceptance",
       "coconala.formal_delivery_return",
       "coconala.talkroom_limit",
+      "coconala.off_platform",
       "coconala.corporate_invoice",
       "coconala.formal_delivery",
       "coconala.delivery_date_change",

@@ -6,15 +6,18 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { renderAnswersYaml } from "../../answers/io.ts";
 import type { AnswersFile } from "../../answers/types.ts";
-import { localTimestamp } from "../../date-format.ts";
 import { DataError } from "../../errors.ts";
 import { decodeText, existsError, LIMITS, readTextFile } from "../../files.ts";
+import { questionAnswerText, syncPlatform } from "../../flow/steps.ts";
 import { count, msg } from "../../i18n.ts";
-import { detectLang, type ImportNote, importReply } from "../../import/import.ts";
+import { importAnswersFile, isAnswersFileText } from "../../import/answers-file.ts";
+import type { FormCheck } from "../../import/form.ts";
+import { detectLang, type ImportNote, type ImportResult, importReply } from "../../import/import.ts";
 import { findPack } from "../../pack/lookup.ts";
 import { labelOf } from "../../render/items.ts";
 import { type Ctx, outputLang } from "../context.ts";
 import { emitText } from "../emit.ts";
+import { checkPlatformFlag } from "../platforms.ts";
 import { readStdin } from "../stdin.ts";
 
 export interface ImportFlags {
@@ -26,6 +29,7 @@ export interface ImportFlags {
 }
 
 export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: ImportFlags): Promise<number> {
+  if (flags.platform !== undefined) checkPlatformFlag(ctx, flags.platform);
   const outFile = flags.output && flags.output !== "-" ? path.resolve(ctx.io.cwd, flags.output) : undefined;
   // Refuse early: a worker should not read a whole report to learn nothing was written.
   if (outFile && !flags.force && fs.existsSync(outFile)) throw existsError(flags.output ?? outFile);
@@ -35,8 +39,10 @@ export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: 
     replyArg === "-"
       ? decodeText(await readStdin(ctx.io.stdin), name, LIMITS.replyBytes)
       : readTextFile(path.resolve(ctx.io.cwd, replyArg), LIMITS.replyBytes, name);
-  const result = importReply(loaded.pack, reply, { today: ctx.today() });
-  if (result.found === 0) {
+  // The file the client's form downloads (or any answers file of the pack) is taken as it is.
+  const fromFile = isAnswersFileText(reply) ? importAnswersFile(loaded.pack, reply, name) : undefined;
+  const result = fromFile ?? importReply(loaded.pack, reply, { today: ctx.today() });
+  if (!fromFile && result.found === 0) {
     throw new DataError(msg(`${name} に番号付きの回答が見つかりません`, `${name} holds no numbered answers`), [
       {
         file: name,
@@ -45,27 +51,38 @@ export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: 
       },
     ]);
   }
-  const now = localTimestamp(ctx.io.now());
-  const meta: AnswersFile["meta"] = {};
+  const now = ctx.now();
+  const meta: AnswersFile["meta"] = { ...fromFile?.file.meta };
   if (flags.client) meta.client = flags.client;
   if (flags.job) meta.job = flags.job;
   if (flags.platform) meta.platform = flags.platform;
-  meta.created = now;
+  meta.created ??= now;
   meta.updated = now;
   const file: AnswersFile = {
     kikitori: 1,
     pack: { id: loaded.pack.id, version: loaded.pack.version },
-    lang: outputLang(ctx, detectLang(reply)),
+    lang: outputLang(ctx, fromFile?.file.lang ?? detectLang(reply)),
     status: result.status,
-    meta,
+    // As in the hearing: a pack that asks the platform itself sets meta.platform from the answer.
+    meta: syncPlatform(loaded.pack, result.answers, meta),
     answers: result.answers,
   };
   emitText(ctx, renderAnswersYaml(file, loaded.pack), flags);
-  showReport(ctx, result);
+  showReport(ctx, result, fromFile !== undefined);
+  if (result.form && result.form.version !== loaded.pack.version) {
+    ctx.out.info(
+      ctx.out.errColor.yellow(
+        ctx.out.t(
+          `注意: フォームは ${result.form.packId}@${result.form.version} で作られ、パックは今 ${loaded.pack.version} です。番号や選択肢が変わっていないか確認してください。`,
+          `note: the form was made with ${result.form.packId}@${result.form.version}; the pack is now ${loaded.pack.version}. Check that no number or choice moved.`,
+        ),
+      ),
+    );
+  }
   return 0;
 }
 
-function showReport(ctx: Ctx, r: ReturnType<typeof importReply>): void {
+function showReport(ctx: Ctx, r: ImportResult, fromFile: boolean): void {
   const { t, errColor: c } = { t: ctx.out.t.bind(ctx.out), errColor: ctx.out.errColor };
   const lang = ctx.lang;
   const quote = (s: string) => {
@@ -76,11 +93,14 @@ function showReport(ctx: Ctx, r: ReturnType<typeof importReply>): void {
     `  ${x.n}. ${x.question.message[lang]}${withText && x.text ? ` ${c.dim(`«${quote(x.text)}»`)}` : ""}\n     ${x.why[lang]}`;
   const answered = Object.keys(r.answers).filter((k) => !k.endsWith("_other")).length;
   ctx.out.info(
-    t(
-      `${r.found} 件の回答を読み取り、${answered} 問の回答を保存しました。`,
-      `read ${count(r.found, "numbered answer", "numbered answers")}; stored the answers to ${count(answered, "question", "questions")}.`,
-    ),
+    fromFile
+      ? t(`回答ファイルから ${answered} 問の回答を読み取りました。`, `read the answers to ${count(answered, "question", "questions")} from the answers file.`)
+      : t(
+          `${r.found} 件の回答を読み取り、${answered} 問の回答を保存しました。`,
+          `read ${count(r.found, "numbered answer", "numbered answers")}; stored the answers to ${count(answered, "question", "questions")}.`,
+        ),
   );
+  if (r.form) showFormCheck(ctx, r.form);
   if (r.unreadable.length) {
     ctx.out.info(c.red(t(`読み取れなかった回答 (${r.unreadable.length} 件、未回答のままです):`, `could not read ${r.unreadable.length} (left unanswered):`)));
     for (const x of r.unreadable) ctx.out.info(line(x, true));
@@ -88,6 +108,13 @@ function showReport(ctx: Ctx, r: ReturnType<typeof importReply>): void {
   if (r.remarks.length) {
     ctx.out.info(c.yellow(t("確認してください:", "please check:")));
     for (const x of r.remarks) ctx.out.info(line(x, false));
+  }
+  if (r.defaulted.length) {
+    ctx.out.info(t("回答がないためパックの既定値にした質問 (defaulted):", "defaulted (not in the reply; the pack's default is stored):"));
+    for (const x of r.defaulted) {
+      const value = questionAnswerText(x.question, r.answers, lang);
+      ctx.out.info(`  ${x.n !== undefined ? `${x.n}. ` : ""}${labelOf(x.question, lang)}: ${value}`);
+    }
   }
   if (r.skipped.length) {
     ctx.out.info(t("該当しない質問への回答:", "answers to questions that do not apply:"));
@@ -105,4 +132,27 @@ function showReport(ctx: Ctx, r: ReturnType<typeof importReply>): void {
   }
   if (r.status === "in-progress")
     ctx.out.info(t("残りは kikitori resume <回答ファイル> で入力できます。", "fill in the rest with kikitori resume <answers file>."));
+}
+
+/** A reply or file from the client's form: say whether it arrived as the form wrote it (a warning, never a failure). */
+function showFormCheck(ctx: Ctx, f: FormCheck): void {
+  const { t, errColor: c } = { t: ctx.out.t.bind(ctx.out), errColor: ctx.out.errColor };
+  const pack = `${f.packId}@${f.version}`;
+  if (f.matches) {
+    ctx.out.info(
+      t(
+        `kikitori フォーム (${pack}) の回答です。確認コード ${f.checksum} は一致しています。`,
+        `from the kikitori form (${pack}); its check code ${f.checksum} matches.`,
+      ),
+    );
+    return;
+  }
+  ctx.out.info(
+    c.yellow(
+      t(
+        `警告: 確認コード ${f.checksum} が一致しません。フォーム (${pack}) が書いた後に回答が書き換えられたか、違うように読み取られています。上の回答を確認してください。`,
+        `warning: check code ${f.checksum} does not match: the answers were changed after the form (${pack}) wrote them, or read differently. Check the answers above.`,
+      ),
+    ),
+  );
 }

@@ -7,6 +7,7 @@
 export { runAsk } from "./ask.ts";
 export { runImport } from "./import.ts";
 export { runMessage } from "./message.ts";
+export { runMigrate } from "./migrate.ts";
 export { runPackList, runPackShow, runPackSkeleton, runPackValidate } from "./pack.ts";
 export { runRender } from "./render.ts";
 export { runResume } from "./resume.ts";

@@ -4,11 +4,8 @@
  * plan's verdict for scripts. The worker learns on stderr, never in the message, when the plan
  * is tight or late.
  */
-import * as path from "node:path";
-import { parseAnswersBytes, type ReadAnswers, readAnswersFile } from "../../answers/io.ts";
-import { validateAnswers } from "../../answers/validate.ts";
-import { DataError, type Problem, UsageError } from "../../errors.ts";
-import { count, type Msg, msg } from "../../i18n.ts";
+import { UsageError } from "../../errors.ts";
+import { type Msg, msg } from "../../i18n.ts";
 import { readDate } from "../../import/read-date.ts";
 import { buildDeclineContext } from "../../messages/decline.ts";
 import { buildDelayContext } from "../../messages/delay.ts";
@@ -16,18 +13,16 @@ import { buildDeliveryContext } from "../../messages/delivery.ts";
 import { buildProgressContext, type FollowUpInput } from "../../messages/followup.ts";
 import { buildTermsContext } from "../../messages/terms.ts";
 import { buildThanksContext } from "../../messages/thanks.ts";
-import { findPack } from "../../pack/lookup.ts";
-import type { LoadedPack } from "../../pack/types.ts";
-import { renderAnswers, tidy } from "../../render/render.ts";
+import { checkedAnswers, renderAnswers, tidy } from "../../render/render.ts";
 import { templateStore } from "../../render/templates.ts";
 import { type VerdictEffect, verdictData } from "../../render/verdict.ts";
 import type { Plan } from "../../schedule/index.ts";
+import { packForAnswers, readAnswersArg } from "../answers-input.ts";
 import { type Ctx, outputLang } from "../context.ts";
 import { emitText } from "../emit.ts";
 import { showVerdict } from "../outputs.ts";
 import { planningEnv } from "../planning.ts";
 import { voiceFor } from "../settings.ts";
-import { readStdin } from "../stdin.ts";
 
 export const MESSAGE_KINDS = ["confirm", "progress", "delay", "delivery", "decline", "thanks", "terms"] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
@@ -91,9 +86,8 @@ export async function runMessage(ctx: Ctx, kindArg: string, answersArg: string, 
     const owners = MESSAGE_KINDS.filter((k) => KIND_FLAGS[k].includes(key)).join(", ");
     throw new UsageError(msg(`${name} は message ${owners} 用のオプションです`, `${name} belongs to message ${owners}, not ${kind}`));
   }
-  const read: ReadAnswers =
-    answersArg === "-" ? parseAnswersBytes(await readStdin(ctx.io.stdin), "<stdin>") : readAnswersFile(path.resolve(ctx.io.cwd, answersArg), answersArg);
-  const loaded = flags.pack ? findPack(flags.pack, ctx.lookup) : findPack(read.file.pack.id, ctx.lookup);
+  const read = await readAnswersArg(ctx, answersArg);
+  const loaded = packForAnswers(ctx, read, flags.pack);
   const lang = outputLang(ctx, read.file.lang);
   const today = ctx.today();
   const store = templateStore(ctx.templatesDir);
@@ -109,7 +103,7 @@ export async function runMessage(ctx: Ctx, kindArg: string, answersArg: string, 
     plan = r.plan;
     effect = r.context.counter ? "counter" : "keeps";
   } else {
-    const input: FollowUpInput = { pack: loaded.pack, file: read.file, answers: validAnswers(loaded, read), lang, today, planning, voice };
+    const input: FollowUpInput = { pack: loaded.pack, file: read.file, answers: checkedAnswers(loaded.pack, read).answers, lang, today, planning, voice };
     let context: object;
     if (kind === "progress") {
       const r = buildProgressContext(input, progressFlags(flags));
@@ -155,16 +149,6 @@ export async function runMessage(ctx: Ctx, kindArg: string, answersArg: string, 
   showVerdict(ctx, read.name, plan, loaded.pack, effect);
   for (const w of warnings) ctx.out.warn(w[ctx.lang]);
   return 0;
-}
-
-/** The answers as render checks them: every problem reported at once, nothing rendered from invalid data. */
-function validAnswers(loaded: LoadedPack, read: ReadAnswers) {
-  const { answers, problems } = validateAnswers(loaded.pack, read.file.answers, { file: read.name, locate: read.locate });
-  const errors: Problem[] = problems.filter((p) => p.severity !== "warning");
-  if (errors.length > 0) {
-    throw new DataError(msg(`${read.name} の回答に ${errors.length} 件の問題があります`, `${read.name}: ${count(errors.length, "answer problem")}`), errors);
-  }
-  return answers;
 }
 
 const trimmed = (list: string[] | undefined) => (list ?? []).map((s) => s.trim()).filter(Boolean);

@@ -9,12 +9,13 @@ import { comparePacks, describePackChanges } from "../../pack/diff.ts";
 import { exportPack } from "../../pack/export.ts";
 import { cleanUp, commitPack, type InstalledCopy, installedCopies, installTarget, removeCopy, stagePacks } from "../../pack/install.ts";
 import { readPackFile } from "../../pack/load.ts";
-import { findPack, locatePack, looksLikePath, userPackDir } from "../../pack/lookup.ts";
+import { findPack, locatePack, looksLikePath, packHeaderOf, userPackDir } from "../../pack/lookup.ts";
 import { isTemplatePath } from "../../pack/pack-rules.ts";
 import { renderNewPack } from "../../pack/scaffold.ts";
 import { PACK_ID_RE } from "../../pack/schema.ts";
 import { openSource } from "../../pack/source.ts";
 import { allQuestions, type LoadedPack } from "../../pack/types.ts";
+import { byNewest } from "../../pack/versions.ts";
 import { confirmOrCancel } from "../confirm.ts";
 import { type Ctx, outputLang } from "../context.ts";
 
@@ -111,7 +112,7 @@ export async function runPackInstall(ctx: Ctx, source: string, flags: { yes?: bo
           ),
         );
       }
-      return { staged, copies, target: installTarget(userDir, id, copies) };
+      return { staged, copies, target: installTarget(userDir, id, version, copies) };
     });
     ctx.out.err(plan.map((p) => describeInstall(ctx, p.staged.loaded, p.staged.files, p.copies, p.target)).join("\n\n"));
     await confirmOrCancel(ctx, ctx.out.t("インストールしますか？", "Install?"), flags.yes);
@@ -121,11 +122,17 @@ export async function runPackInstall(ctx: Ctx, source: string, flags: { yes?: bo
       ctx.out.out(ctx.out.t(`${id}@${version} をインストールしました: ${p.target}`, `installed ${id}@${version} into ${p.target}`));
       const winner = locatePack(id, ctx.lookup);
       if (path.resolve(winner.file) !== path.join(p.target, "pack.yaml")) {
+        const newer = winner.source === "user" ? packHeaderOf(winner.file).version : undefined;
         ctx.out.warn(
-          ctx.out.t(
-            `このフォルダでは ${winner.file} の ${id} が優先されます (kikitori pack list)`,
-            `here, ${id} from ${winner.file} comes first (see kikitori pack list)`,
-          ),
+          newer
+            ? ctx.out.t(
+                `新しいヒアリングには ${id}@${newer} が使われます。${version} はこの版で作った回答ファイルに使われます`,
+                `new hearings use ${id}@${newer}; ${version} is used for answers files made with it`,
+              )
+            : ctx.out.t(
+                `このフォルダでは ${winner.file} の ${id} が優先されます (kikitori pack list)`,
+                `here, ${id} from ${winner.file} comes first (see kikitori pack list)`,
+              ),
         );
       }
     }
@@ -154,22 +161,39 @@ function describeInstall(ctx: Ctx, loaded: LoadedPack, files: string[], copies: 
   ];
   for (const copy of copies) {
     if (copy.version === pack.version) lines.push(c.yellow(`  ${ctx.out.t("同じ版を入れ直します", "replaces the same version")} (${copy.entry})`));
-    else {
-      lines.push(c.yellow(`  ${ctx.out.t("置き換え", "replaces")} ${pack.id}@${copy.version ?? "?"} (${copy.entry})`));
-      try {
-        const before = readPackFile(copy.file, "user").pack;
-        for (const l of describePackChanges(comparePacks(before, pack))) lines.push(`    ${l}`);
-      } catch {
-        // An invalid old copy: nothing to compare with.
-      }
+    else
+      lines.push(
+        `  ${ctx.out.t("残します", "keeps")} ${pack.id}@${copy.version ?? "?"} (${copy.entry}) ${c.dim(ctx.out.t("この版で作った回答ファイル用", "for answers files made with it"))}`,
+      );
+  }
+  // What changed since the newest version already installed.
+  const previous = copies.filter((x) => x.version !== undefined && x.version !== pack.version).sort((a, b) => byNewest(a.version ?? "", b.version ?? ""))[0];
+  if (previous) {
+    try {
+      const before = readPackFile(previous.file, "user").pack;
+      lines.push(`  ${ctx.out.t(`${previous.version} からの変更`, `changes since ${previous.version}`)}:`);
+      for (const l of describePackChanges(comparePacks(before, pack))) lines.push(`    ${l}`);
+    } catch {
+      // An invalid old copy: nothing to compare with.
     }
   }
   return lines.join("\n");
 }
 
-export async function runPackRemove(ctx: Ctx, id: string, flags: { yes?: boolean }): Promise<number> {
+export async function runPackRemove(ctx: Ctx, ref: string, flags: { yes?: boolean }): Promise<number> {
   const userDir = userPackDir(ctx.lookup);
-  const copies = installedCopies(userDir, id);
+  // `id@version` removes that version only; `id` every installed version.
+  const [id = ref, version] = ref.includes("@") ? ref.split("@", 2) : [ref];
+  const all = installedCopies(userDir, id);
+  const copies = version === undefined ? all : all.filter((c) => c.version === version);
+  if (version !== undefined && all.length > 0 && copies.length === 0) {
+    throw new NotFoundError(
+      msg(
+        `${id}@${version} はインストールされていません (インストール済み: ${all.map((c) => c.version ?? "?").join(", ")})`,
+        `${id}@${version} is not installed (installed: ${all.map((c) => c.version ?? "?").join(", ")})`,
+      ),
+    );
+  }
   if (copies.length === 0) {
     let where = "";
     try {

@@ -6,9 +6,10 @@ import { DataError, formatProblem, KikitoriError, type Problem } from "../../err
 import { WORDS } from "../../i18n.ts";
 import { listPacks } from "../../pack/list.ts";
 import { checkPackFile, readPackFile } from "../../pack/load.ts";
-import { findPack } from "../../pack/lookup.ts";
+import { findPack, looksLikePath } from "../../pack/lookup.ts";
 import type { PackSource } from "../../pack/types.ts";
 import { type Ctx, outputLang } from "../context.ts";
+import { checkPlatformFlag } from "../platforms.ts";
 
 export async function runPackList(ctx: Ctx, flags: { json?: boolean }): Promise<number> {
   const { packs, problems } = listPacks(ctx.lookup, ctx.lang);
@@ -36,7 +37,9 @@ export async function runPackList(ctx: Ctx, flags: { json?: boolean }): Promise<
           ),
         )
       : "";
-    return `${c.bold(p.id)}@${p.version}  ${p.title}  ${c.dim(`[${src}] ${path.relative(ctx.io.cwd, p.file) || p.file}`)}${shadow}`;
+    const older = p.versions.filter((v) => v !== p.version);
+    const versions = older.length ? c.dim(ctx.out.t(` (ほかの版: ${older.join(", ")})`, ` (also ${older.join(", ")})`)) : "";
+    return `${c.bold(p.id)}@${p.version}${versions}  ${p.title}  ${c.dim(`[${src}] ${path.relative(ctx.io.cwd, p.file) || p.file}`)}${shadow}`;
   });
   ctx.out.out(rows.length ? rows.join("\n") : ctx.out.t("パックが見つかりません", "no packs found"));
   return 0;
@@ -126,7 +129,8 @@ export async function runPackValidate(ctx: Ctx, files: string[], flags: { json?:
 }
 
 export async function runPackSkeleton(ctx: Ctx, ref: string, flags: { client?: string; platform?: string }): Promise<number> {
-  const loaded = ref.endsWith(".yaml") || ref.includes("/") ? readPackFile(path.resolve(ctx.io.cwd, ref)) : findPack(ref, ctx.lookup);
-  ctx.out.out(renderSkeleton(loaded.pack, outputLang(ctx), { client: flags.client, platform: flags.platform, now: ctx.io.now() }));
+  if (flags.platform !== undefined) checkPlatformFlag(ctx, flags.platform);
+  const loaded = looksLikePath(ref) ? readPackFile(path.resolve(ctx.io.cwd, ref)) : findPack(ref, ctx.lookup);
+  ctx.out.out(renderSkeleton(loaded.pack, outputLang(ctx), { client: flags.client, platform: flags.platform, now: ctx.now() }));
   return 0;
 }

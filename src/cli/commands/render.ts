@@ -10,6 +10,14 @@ import { fileRenderer, type RenderFlags, reportFailure } from "../file-renderer.
 import { batchSignals, interruptedBatch } from "../interrupt.ts";
 
 export async function runRender(ctx: Ctx, files: string[], flags: RenderFlags): Promise<number> {
+  if (flags.draft && flags.only === "message") {
+    throw new UsageError(
+      msg(
+        "--draft で作るのはブリーフの下書きだけです (クライアント向けメッセージは完了したヒアリングから作ります)",
+        "--draft writes a draft brief only: the client message is written from a finished hearing",
+      ),
+    );
+  }
   if (files.filter((f) => f === "-").length > 1) {
     throw new UsageError(msg("標準入力 (-) は1回だけ指定できます", "stdin (-) can be given only once"));
   }

@@ -11,14 +11,14 @@ import { readAnswersFile } from "../../answers/io.ts";
 import { outputFiles, stemOf } from "../../answers/names.ts";
 import { validateAnswers } from "../../answers/validate.ts";
 import { formatProblem, NotFoundError, UsageError } from "../../errors.ts";
-import { writeFileAtomic } from "../../files.ts";
 import { META_KEYS } from "../../flow/steps.ts";
 import { count, msg } from "../../i18n.ts";
 import { findPack } from "../../pack/lookup.ts";
 import type { LoadedPack } from "../../pack/types.ts";
+import { keepBackup } from "../backup.ts";
 import { conductHearing } from "../conduct-hearing.ts";
-import { type Ctx, outputLang } from "../context.ts";
-import { refuseExisting, shown } from "../outputs.ts";
+import { type Ctx, outputLang, speakFileLang } from "../context.ts";
+import { shown } from "../outputs.ts";
 import { accessibleFromEnv, openSession, requireTerminal } from "../session.ts";
 import { warnVersion } from "../version-warning.ts";
 
@@ -33,8 +33,9 @@ export async function runResume(ctx: Ctx, fileArg: string, flags: ResumeFlags): 
   requireTerminal(ctx, accessible, "resume");
   const file = path.resolve(ctx.io.cwd, fileArg);
   const read = readAnswersFile(file, fileArg);
+  speakFileLang(ctx, read.file.lang);
   const { pack: ref } = read.file;
-  const loaded = packFor(ctx, ref.id, flags.pack);
+  const loaded = packFor(ctx, ref, flags.pack);
   if (loaded.pack.id !== ref.id) {
     throw new UsageError(
       msg(
@@ -44,16 +45,24 @@ export async function runResume(ctx: Ctx, fileArg: string, flags: ResumeFlags): 
     );
   }
   if (loaded.pack.version !== ref.version) warnVersion(ctx, fileArg, read, loaded, true);
-  const checked = validateAnswers(loaded.pack, read.file.answers, { file: fileArg, locate: read.locate, requireComplete: false });
+  const checked = validateAnswers(loaded.pack, read.file.answers, { file: fileArg, locate: read.locate, source: read.source, requireComplete: false });
   const errors = checked.problems.filter((p) => p.severity !== "warning");
-  refuseExisting(
-    ctx,
-    outputFiles(path.dirname(file), stemOf(file)).map((f) => f.file),
-    flags.force === true,
-  );
+  // The review opens either way; only writing the brief and message over old ones needs --force.
+  const existing = outputFiles(path.dirname(file), stemOf(file)).filter((f) => fs.existsSync(f.file));
+  if (existing.length > 0 && !flags.force) {
+    const names = existing.map((f) => shown(ctx, f.file)).join(", ");
+    ctx.out.warn(
+      ctx.out.t(
+        `${names} は既にあります。回答は保存しますが、ブリーフとメッセージを作り直すには --force を付けてください`,
+        `${names} already exist${existing.length === 1 ? "s" : ""}: the answers will be saved, but the brief and message are replaced only with --force`,
+      ),
+    );
+  }
   if (errors.length > 0) keepOriginal(ctx, file, errors);
   const lang = outputLang(ctx, read.file.lang);
   const complete = read.file.status === "complete";
+  const lastMigration = read.file.migrated_from?.at(-1);
+  const askAgain = lastMigration && lastMigration.to === loaded.pack.version ? lastMigration.ask_again : undefined;
   if (complete) ctx.out.info(ctx.out.t("このヒアリングは完了済みです。確認画面を開きます", "This hearing is complete: opening the review screen"));
   const session = await openSession(ctx, accessible);
   try {
@@ -66,6 +75,8 @@ export async function runResume(ctx: Ctx, fileArg: string, flags: ResumeFlags): 
       // Stopped during the job details (no answer yet): ask the ones still missing.
       askMeta: Object.keys(checked.answers).length === 0 ? META_KEYS.filter((k) => read.file.meta[k] === undefined) : [],
       start: complete ? "review" : "fill",
+      // Just migrated: ask what the migration listed, not every optional question left empty.
+      ...(!complete && askAgain ? { askOnly: askAgain } : {}),
       store: new AnswersStore({
         pack: loaded.pack,
         lang,
@@ -74,7 +85,8 @@ export async function runResume(ctx: Ctx, fileArg: string, flags: ResumeFlags): 
         today: ctx.today(),
         force: true,
         ...(read.file.meta.created ? { created: read.file.meta.created } : {}),
-        now: ctx.io.now,
+        ...(read.file.migrated_from ? { migratedFrom: read.file.migrated_from } : {}),
+        now: ctx.now,
       }),
       force: flags.force === true,
       resumeFlags,
@@ -84,10 +96,10 @@ export async function runResume(ctx: Ctx, fileArg: string, flags: ResumeFlags): 
   }
 }
 
-function packFor(ctx: Ctx, id: string, explicit: string | undefined): LoadedPack {
+function packFor(ctx: Ctx, { id, version }: { id: string; version: string }, explicit: string | undefined): LoadedPack {
   if (explicit) return findPack(explicit, ctx.lookup);
   try {
-    return findPack(id, ctx.lookup);
+    return findPack(id, ctx.lookup, { version });
   } catch (e) {
     if (!(e instanceof NotFoundError)) throw e;
     throw new NotFoundError(
@@ -108,12 +120,6 @@ function keepOriginal(ctx: Ctx, file: string, errors: Parameters<typeof formatPr
     ),
   );
   for (const p of errors) ctx.out.err(`  ${formatProblem(p, ctx.lang)}`);
-  const text = fs.readFileSync(file, "utf8");
-  for (let n = 1; n < 100; n++) {
-    const backup = `${file}.bak${n === 1 ? "" : `-${n}`}`;
-    if (fs.existsSync(backup)) continue;
-    writeFileAtomic(backup, text);
-    ctx.out.info(ctx.out.t(`元のファイルを ${shown(ctx, backup)} に保存しました`, `the original file is kept as ${shown(ctx, backup)}`));
-    return;
-  }
+  const backup = keepBackup(file);
+  ctx.out.info(ctx.out.t(`元のファイルを ${shown(ctx, backup)} に保存しました`, `the original file is kept as ${shown(ctx, backup)}`));
 }

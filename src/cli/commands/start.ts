@@ -20,6 +20,7 @@ import { templateStore } from "../../render/templates.ts";
 import { conductHearing, interrupted } from "../conduct-hearing.ts";
 import { type Ctx, outputLang } from "../context.ts";
 import { refuseExisting, shown, writeRenderedNextTo } from "../outputs.ts";
+import { checkPlatformFlag } from "../platforms.ts";
 import { accessibleFromEnv, openSession, requireTerminal } from "../session.ts";
 
 export interface StartFlags {
@@ -35,6 +36,7 @@ export interface StartFlags {
 
 export async function runStart(ctx: Ctx, ref: string | undefined, flags: StartFlags): Promise<number> {
   const sets = parseSets(flags.set ?? []);
+  if (flags.platform !== undefined) checkPlatformFlag(ctx, flags.platform);
   const lang = outputLang(ctx);
   const output = flags.output ? path.resolve(ctx.io.cwd, flags.output) : undefined;
   if (flags.defaults) {
@@ -187,6 +189,6 @@ function newStore(ctx: Ctx, loaded: LoadedPack, lang: Lang, output: string | und
     cwd: ctx.io.cwd,
     today: ctx.today(),
     force: flags.force === true,
-    now: ctx.io.now,
+    now: ctx.now,
   });
 }

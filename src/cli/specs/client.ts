@@ -1,6 +1,7 @@
 /** Planning and talking to the client: `schedule`, `ask`, `import`, `message`. */
 import { msg } from "../../i18n.ts";
 import type { AskFlags } from "../commands/ask.ts";
+import type { FormFlags } from "../commands/form.ts";
 import type { ImportFlags } from "../commands/import.ts";
 import type { MessageFlags } from "../commands/message.ts";
 import type { ScheduleFlags } from "../commands/schedule.ts";
@@ -14,20 +15,45 @@ export const CLIENT_COMMANDS = [
       "納期の流れを計画します: 初稿・修正・納品・検収の日付、作業時間の見通し、連絡予定",
       "plan the deadline flow: dates of first draft, revisions, delivery and acceptance, a capacity check, check-in dates",
     ),
+    args: [
+      {
+        name: "[answers]",
+        help: msg(
+          "回答ファイル (省略可。指定するとパックと回答から計画し、オプションはその値を上書きします)",
+          "answers file (optional: plan from its pack and answers; the options override them)",
+        ),
+      },
+    ],
     options: [
-      { flags: "--due <date>", help: msg("クライアントの言う「納期」(YYYY-MM-DD)", 'what the client calls "the deadline" (YYYY-MM-DD)'), required: true },
-      { flags: "--effort <hours>", help: msg("作業時間の見積もり (合計時間)", "estimated work, in hours (total)"), required: true },
-      { flags: "--hours-per-day <hours>", help: msg("1日に作業できる時間", "hours you can work per workday"), required: true },
-      { flags: "--start <date>", help: msg("作業開始日 (省略時は今日)", "first day of work (default: today)") },
+      {
+        flags: "--due <date>",
+        help: msg(
+          "クライアントの言う「納期」(YYYY-MM-DD、回答ファイルなしでは必須)",
+          'what the client calls "the deadline" (YYYY-MM-DD; required without an answers file)',
+        ),
+      },
+      {
+        flags: "--effort <hours>",
+        help: msg("作業時間の見積もり (合計時間、回答ファイルなしでは必須)", "estimated work, in hours (total; required without an answers file)"),
+      },
+      {
+        flags: "--hours-per-day <hours>",
+        help: msg("1日に作業できる時間 (回答ファイルなしでは必須)", "hours you can work per workday (required without an answers file)"),
+      },
+      {
+        flags: "--start <date>",
+        help: msg(
+          "作業開始日 (省略時は今日、回答ファイルでは受注日か作成日)",
+          "first day of work (default: today; with an answers file, its order or hearing day)",
+        ),
+      },
       {
         flags: "--due-means <what>",
-        help: msg("「納期」の意味: final (最終納品) か first_draft (初稿)", 'what "the deadline" means: final or first_draft'),
-        default: "final",
+        help: msg("「納期」の意味: final (最終納品、既定) か first_draft (初稿)", 'what "the deadline" means: final (the default) or first_draft'),
       },
       {
         flags: "--workdays <days>",
-        help: msg("稼働日: mon-fri のような範囲か mon,wed,fri のような列挙", "workdays: a range like mon-fri or a list like mon,wed,fri"),
-        default: "mon-fri",
+        help: msg("稼働日: mon-fri (既定) のような範囲か mon,wed,fri のような列挙", "workdays: a range like mon-fri (the default) or a list like mon,wed,fri"),
       },
       {
         flags: "--calendar <cal>",
@@ -36,23 +62,22 @@ export const CLIENT_COMMANDS = [
           "holidays: jp (Japanese public holidays off) or none; default jp in Japanese, else none",
         ),
       },
-      { flags: "--revisions <n>", help: msg("修正の回数", "revision rounds"), default: "0" },
+      { flags: "--revisions <n>", help: msg("修正の回数 (既定 0)", "revision rounds (default 0)") },
       {
         flags: "--review-days <n>",
-        help: msg("クライアントの確認にかかる日数 (1回あたり、暦日)", "calendar days the client needs to review each round"),
-        default: "3",
+        help: msg("クライアントの確認にかかる日数 (1回あたり、暦日、既定 3)", "calendar days the client needs to review each round (default 3)"),
       },
-      { flags: "--checkin-every <n>", help: msg("進捗報告の間隔 (稼働日)", "workdays between progress reports"), default: "2" },
+      { flags: "--checkin-every <n>", help: msg("進捗報告の間隔 (稼働日、既定 2)", "workdays between progress reports (default 2)") },
       {
         flags: "--draft-share <ratio>",
-        help: msg("初稿までに使う作業時間の割合 (0〜1)", "share of the effort spent before the first draft (0-1)"),
-        default: "0.7",
+        help: msg("初稿までに使う作業時間の割合 (0〜1、既定 0.7)", "share of the effort spent before the first draft (0-1, default 0.7)"),
       },
       helping(
         PLATFORM,
         "プラットフォーム (coconala, crowdworks, lancers, fiverr, upwork, skeb, direct)",
         "platform (coconala, crowdworks, lancers, fiverr, upwork, skeb, direct)",
       ),
+      helping(PACK, "使うパック (回答ファイルの pack.id の代わりに)", "pack to use (instead of the answers file's pack.id)"),
       { flags: "--json", help: msg("計画を JSON で出力します", "print the plan as JSON") },
     ],
     examples: [
@@ -60,9 +85,10 @@ export const CLIENT_COMMANDS = [
         "kikitori schedule --due 2027-01-22 --effort 30 --hours-per-day 4 --revisions 2 --platform coconala",
         "kikitori schedule --due 2027-01-22 --effort 30 --hours-per-day 4 --revisions 2 --platform fiverr --json",
       ),
+      msg("kikitori schedule yamada.answers.yaml", "kikitori schedule smith.answers.yaml --json"),
     ],
     load: everyday,
-    run: (m, ctx, _args, o: ScheduleFlags) => m.runSchedule(ctx, o),
+    run: (m, ctx, [answers], o: ScheduleFlags) => m.runSchedule(ctx, o, answers),
   }),
 
   command({
@@ -135,6 +161,40 @@ export const CLIENT_COMMANDS = [
     ],
     load: everyday,
     run: (m, ctx, [pack, reply], o: ImportFlags) => m.runImport(ctx, pack ?? "", reply ?? "", o),
+  }),
+
+  command({
+    name: "form",
+    summary: msg(
+      "クライアントが回答するフォームを、オフラインで開ける1つの HTML ファイルにします (コピーした回答も保存したファイルも kikitori import で取り込めます)",
+      "the client's form as one offline HTML file; its copied reply and its downloaded file are read by kikitori import",
+    ),
+    args: [PACK_REF],
+    options: [
+      helping(
+        OUTPUT,
+        "書き出すファイル (既定: <パック>-<日付>[-<クライアント>].form.html、- で標準出力)",
+        "file to write (default: <pack>-<date>[-<client>].form.html; - for stdout)",
+      ),
+      FORCE_ONE,
+      helping(CLIENT, "フォームに表示するクライアント名", "client name shown on the form"),
+      helping(JOB, "フォームに表示する案件名", "job title shown on the form"),
+      helping(
+        PLATFORM,
+        "案件のプラットフォーム (送り方の案内と、外部リンクが禁止されているときの注意に使います)",
+        "the job's platform (for how to send the answers, and a warning where outside links are forbidden)",
+      ),
+      { flags: "--first", help: msg("最初のラウンドだけ (必須と要点の質問、最大12問)", "the first round only (required and summary questions, at most 12)") },
+    ],
+    examples: [
+      msg(
+        "kikitori form logo-design --client 山田 --platform coconala -o hearing.html",
+        "kikitori form logo-design --client 'Ms. Smith' --platform upwork -o hearing.html",
+      ),
+    ],
+    // Its own chunk: the everyday commands do not load the form's code.
+    load: () => import("../commands/form.ts"),
+    run: (m, ctx, [pack], o: FormFlags) => m.runForm(ctx, pack ?? "", o),
   }),
 
   command({

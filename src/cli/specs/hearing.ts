@@ -1,5 +1,6 @@
 /** The hearing and its outputs: `start`, `resume`, `render`. */
 import { msg } from "../../i18n.ts";
+import type { MigrateFlags } from "../commands/migrate.ts";
 import type { ResumeFlags } from "../commands/resume.ts";
 import type { StartFlags } from "../commands/start.ts";
 import type { RenderFlags } from "../file-renderer.ts";
@@ -73,10 +74,46 @@ Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answ
       { flags: "--out <dir>", help: msg("出力先フォルダ (省略時は回答ファイルと同じ場所)", "folder to write into (default: next to each answers file)") },
       { flags: "--only <what>", help: msg("brief か message の片方だけ作成", "write only the brief or the message"), choices: ["brief", "message"] },
       { flags: "--stdout", help: msg("ファイルに書かず標準出力に出します", "print to stdout instead of writing files") },
+      {
+        flags: "--draft",
+        help: msg(
+          "途中のヒアリングでも、回答済みの内容でブリーフの下書きを作ります (<名前>.brief.draft.md、未回答の質問を一覧)",
+          "a draft brief of what is answered so far, even mid-hearing (<stem>.brief.draft.md, listing what is unanswered)",
+        ),
+      },
       FORCE,
     ],
-    examples: [msg("kikitori render jobs/*.answers.yaml --out briefs/", "kikitori render jobs/*.answers.yaml --out briefs/")],
+    examples: [
+      msg("kikitori render jobs/*.answers.yaml --out briefs/", "kikitori render jobs/*.answers.yaml --out briefs/"),
+      msg("kikitori render yamada.answers.yaml --draft", "kikitori render smith.answers.yaml --draft"),
+    ],
     load: everyday,
     run: (m, ctx, files, o: RenderFlags) => m.runRender(ctx, files, o),
+  }),
+
+  command({
+    name: "migrate",
+    summary: msg(
+      "古い版のパックで作った回答を、新しい版に移します (合わない回答は migrated_from に保存し、元のファイルは .bak に残します)",
+      "carry answers made with an older version of their pack to a newer one (what no longer fits is kept in migrated_from; the original stays as .bak)",
+    ),
+    args: [{ name: "<answers...>", help: msg("回答ファイル", "answers files") }],
+    options: [
+      {
+        flags: "--to <version>",
+        help: msg("移す先の版 (省略時は新しいヒアリングに使われる版)", "the version to carry them to (default: the one new hearings use)"),
+      },
+      { flags: "--dry-run", help: msg("何を移すかを表示するだけで、書き込みません", "show what would be carried, dropped and asked again; write nothing") },
+    ],
+    examples: [
+      msg("kikitori migrate yamada.answers.yaml --dry-run", "kikitori migrate smith.answers.yaml --dry-run"),
+      msg("kikitori migrate jobs/*.answers.yaml --to 2.0.0", "kikitori migrate jobs/*.answers.yaml --to 2.0.0"),
+    ],
+    notes: msg(
+      "終了コード: 0 成功 · 65 回答ファイルの誤り · 66 ファイルや版が見つからない · 73 書き込めない",
+      "Exit codes: 0 ok · 65 invalid answers file · 66 file or version not found · 73 cannot write",
+    ),
+    load: everyday,
+    run: (m, ctx, files, o: MigrateFlags) => m.runMigrate(ctx, files, o),
   }),
 ];

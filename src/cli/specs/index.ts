@@ -26,6 +26,7 @@ export const ROOT = {
     ["kikitori render hearing.answers.yaml", msg("ブリーフとメッセージを作成", "write the brief and the message")],
     ["kikitori schedule --due 2027-01-22 --effort 30 --hours-per-day 4", msg("納期の流れを計画", "plan the deadline flow")],
     ["kikitori ask logo-design > ask.txt", msg("チャットに貼る質問票", "the questionnaire to paste into a chat")],
+    ["kikitori form logo-design --platform coconala", msg("クライアントが回答するフォーム (HTMLファイル1つ)", "a form the client fills in (one HTML file)")],
     ["kikitori import logo-design reply.txt -o a.yaml", msg("クライアントの返信を回答ファイルに", "the client's reply back as answers")],
     ["kikitori message progress a.yaml --percent 60", msg("進捗報告のメッセージ", "a progress report")],
     ["kikitori pack list", msg("使えるパックの一覧", "the packs you can use")],

@@ -103,9 +103,9 @@ export const PACK_COMMANDS = [
   command({
     name: "pack remove",
     summary: msg("ユーザーフォルダからパックを削除します", "remove a pack from your user pack folder"),
-    args: [{ name: "<id>", help: msg("パックの id", "pack id") }],
+    args: [{ name: "<id>", help: msg("パックの id (id@版 でその版だけ)", "pack id (id@version: that version only)") }],
     options: [helping(YES, "確認せずに削除します (端末がないときは必須)", "do not ask (required without a terminal)")],
-    examples: [msg("kikitori pack remove logo-design", "kikitori pack remove logo-design")],
+    examples: [msg("kikitori pack remove logo-design@1.0.0", "kikitori pack remove logo-design@1.0.0")],
     load: packSharing,
     run: (m, ctx, [id], o: { yes?: boolean }) => m.runPackRemove(ctx, id ?? "", o),
   }),
