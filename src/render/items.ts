@@ -73,8 +73,9 @@ export function renderItem(q: Question, answers: Answers, lang: Lang, currency: 
       return done("inline", (v === true ? WORDS.yes : WORDS.no)[lang]);
     case "number":
       if (q.money) return done("inline", formatMoney(v as number, currency, lang));
-      // "Number of pieces: 3", not "…: 3 pieces": the label names the unit already.
-      if (lang === "en" && q.unit && labelNamesUnit(base.question, q.unit.en)) return done("inline", formatNumber(v as number));
+      // "Number of pieces: 3", not "…: 3 pieces": a short label that names the unit already
+      // (a whole question, "How many figures?", still gets "2 figures").
+      if (lang === "en" && q.unit && q.label && labelNamesUnit(q.label.en, q.unit.en)) return done("inline", formatNumber(v as number));
       return done("inline", numberWithUnit(v as number, q.unit, lang));
     case "scale": {
       const ends =
