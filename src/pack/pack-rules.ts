@@ -3,7 +3,8 @@ import { msg } from "../i18n.ts";
 import { describePath, suggest } from "../yaml/issues.ts";
 import type { DataPath } from "../yaml/parse.ts";
 import type { At } from "./question-rules.ts";
-import { type PackInput, PLATFORM_IDS, type QuestionInput, schemas } from "./schema.ts";
+import { PLATFORM_IDS } from "./schedule-values.ts";
+import { type PackInput, type QuestionInput, schemas } from "./schema.ts";
 import type { Binding, ScheduleKey, Text } from "./types.ts";
 
 export function checkLanguages(input: PackInput, at: At): void {
@@ -141,7 +142,7 @@ const WANT: Record<ScheduleKey, Text> = {
   platform: msg(`次のいずれか: ${PLATFORM_IDS.join(", ")}`, `one of: ${PLATFORM_IDS.join(", ")}`),
 };
 
-/** A fixed schedule value (or a map value, or a default) against the planner's rule for its key (schema.ts scheduleValues). */
+/** A fixed schedule value (or a map value, or a default) against the planner's rule for its key (scheduleValues in schedule-values.ts). */
 function checkLiteral(key: ScheduleKey, v: unknown, path: DataPath, at: At): void {
   if (schemas().Values[key].safeParse(v).success) return;
   const guess = key === "platform" && typeof v === "string" ? suggest(v, PLATFORM_IDS) : undefined;

@@ -1,6 +1,7 @@
 import type { Msg } from "../i18n.ts";
 import type { CheckCondition } from "./check-schema.ts";
-import type { AUDIENCES, ConditionInput, PROPOSE_AT, QUESTION_TYPES, SCHEDULE_KEYS, TEMPLATE_NAMES, TERMS_KEYS } from "./schema.ts";
+import type { SCHEDULE_KEYS } from "./schedule-values.ts";
+import type { AUDIENCES, ConditionInput, PROPOSE_AT, QUESTION_TYPES, TEMPLATE_NAMES, TERMS_KEYS } from "./schema.ts";
 
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];

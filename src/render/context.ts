@@ -120,7 +120,6 @@ export function buildContext(input: ContextInput): RenderContext {
   const proposals: RenderContext["proposals"] = [];
   const decisions: RenderContext["decisions"] = [];
   const offer: RenderContext["offer"] = [];
-  type Entry = { label: string; text: string; said: string; worker: boolean; terms: boolean; restated: boolean };
   const short: Entry[] = [];
   const marked: Entry[] = [];
   let answered = 0;
@@ -141,15 +140,7 @@ export function buildContext(input: ContextInput): RenderContext {
       } else if (item.kind === "none") unanswered.push({ id: q.id, question: item.question, section: s.title[lang], required: q.required });
       else {
         answered++;
-        const text = item.kind === "list" ? item.lines.join(lang === "ja" ? "、" : ", ") : item.text;
-        const entry = {
-          label: item.question,
-          text,
-          said: said(q, answers, lang) ?? text,
-          worker: item.worker,
-          terms: isTermsQuestion(q),
-          restated: input.restated?.has(q.id) === true,
-        };
+        const entry = entryOf(q, item, input);
         if (entry.terms && item.kind !== "refs") offer.push({ label: entry.label, text: entry.said });
         if (q.summary && (item.kind === "inline" || item.kind === "list" || item.kind === "block")) marked.push(entry);
         if (item.kind === "inline" && item.text.length <= 60) short.push(entry);
@@ -190,6 +181,22 @@ export function buildContext(input: ContextInput): RenderContext {
     nextContact: input.nextContact,
     nextContactText: formatDate(input.nextContact, lang),
   };
+}
+
+/** An answered question as the glance and the offer list it. */
+interface Entry {
+  label: string;
+  text: string;
+  said: string;
+  worker: boolean;
+  terms: boolean;
+  restated: boolean;
+}
+
+function entryOf(q: Question, item: RenderItem, { answers, lang, restated }: ContextInput): Entry {
+  const text = item.kind === "list" ? item.lines.join(lang === "ja" ? "、" : ", ") : item.text;
+  const terms = isTermsQuestion(q);
+  return { label: item.question, text, said: said(q, answers, lang) ?? text, worker: item.worker, terms, restated: restated?.has(q.id) === true };
 }
 
 function checksOf({ checks, lang }: ContextInput): RenderContext["checks"] {

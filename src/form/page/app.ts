@@ -14,7 +14,7 @@ import { localTimestamp } from "../../date-format.ts";
 import { allQuestions, otherKey, type Pack, type Question } from "../../pack/types.ts";
 import { fill } from "../fill.ts";
 import { type FormModel, type FormQuestion, type FormSection, formQuestions, packFromModel } from "../model.ts";
-import { oneLine, readInput } from "../normalize.ts";
+import { defaultAnswer, oneLine, readInput } from "../normalize.ts";
 import type { FormStrings } from "../strings.ts";
 import { h, idPart } from "./dom.ts";
 import { QuestionView } from "./question.ts";
@@ -284,8 +284,7 @@ export class FormApp {
     const i = pages.indexOf(this.page);
     const current = this.pages.get(this.page);
     if (current) this.fillDefaults(current.section);
-    // The review shows (and sends) every answer: a section not opened yet (one that came to
-    // apply after the client went past it) starts from its defaults there, as when opened.
+    // The review sends every answer: a section never opened (it came to apply later) gets its defaults there.
     if (this.page === REVIEW) for (const section of this.model.sections) this.fillDefaults(section);
     const sections = pages.length - 1;
     this.ui.where.textContent = this.page === REVIEW ? "" : fill(this.s.section, { k: i + 1, n: sections });
@@ -311,12 +310,10 @@ export class FormApp {
     for (const fq of section.questions) {
       const q = this.packQuestions.get(fq.id);
       if (!q || fq.default === undefined || this.state.answers[fq.id] !== undefined || this.state.drafts[fq.id] !== undefined) continue;
-      // Read as the control would give it: an empty default selection is no answer.
-      const v = readInput(q, fq.default);
-      const checked = v === undefined ? undefined : checkValue(q, v);
-      if (!checked || !("value" in checked)) continue;
-      this.state.answers[fq.id] = checked.value;
-      this.views.get(fq.id)?.restore(checked.value, undefined, undefined);
+      const value = defaultAnswer(q, fq.default);
+      if (value === undefined) continue;
+      this.state.answers[fq.id] = value;
+      this.views.get(fq.id)?.restore(value, undefined, undefined);
     }
     this.refresh();
   }
