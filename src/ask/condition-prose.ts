@@ -20,6 +20,12 @@ function normal(c: Condition, negated = false): Node {
   return { leaf: c, negated };
 }
 
+/** The questions of an `any` whose every branch is "not answered", else none. */
+function openOnes(nodes: Node[]): string[] {
+  const ids = nodes.map((n) => ("leaf" in n && "answered" in n.leaf && n.leaf.answered === n.negated ? n.leaf.question : undefined));
+  return ids.every((id) => id !== undefined) ? (ids as string[]) : [];
+}
+
 /**
  * The whole tag: `質問44で「…」以外を選んだ場合のみ` / `skip if you chose "…" in Q44`; `name` gives
  * a question's reference (`質問3` / `Q3`).
@@ -61,6 +67,16 @@ export function conditionProse(cond: Condition, pack: Pack, lang: Lang, name: (q
   };
   const walk = (n: Node): string => {
     if ("leaf" in n) return clause(n.leaf, n.negated);
+    const open = "any" in n ? openOnes(n.any) : [];
+    if (open.length > 1) {
+      // "any of these is not answered" reads as one thought: something is not decided yet.
+      const names = open.map((id) => {
+        const q = byId.get(id);
+        return q ? name(q) : id;
+      });
+      if (ja) return `${names.join("、")}のいずれかがまだ決まっていない`;
+      return `any of ${names.slice(0, -1).join(", ")} or ${names.at(-1)} is not decided yet`;
+    }
     const parts = ("all" in n ? n.all : n.any).map(walk);
     if (ja) return parts.join("all" in n ? "うえで、" : "か、");
     return parts.join("all" in n ? " and " : " or ");

@@ -71,6 +71,14 @@ describe.each<[string, Condition, string, string]>([
     "質問2で「SNS」を選ばなかったうえで、質問44で「利用許諾でよい」以外を選んだ場合のみ",
     'only if you did not choose "Social media" in Q2 and you chose anything but "A licence" in Q44',
   ],
+  [
+    "any of several not answered (one thought: something is still open)",
+    {
+      any: [{ question: "refs", answered: false }, { not: { question: "ready", answered: true } }],
+    },
+    "質問20、質問5のいずれかがまだ決まっていない場合のみ",
+    "only if any of Q20 or Q5 is not decided yet",
+  ],
 ])("%s", (_what, cond, ja, en) => {
   it("reads as prose in Japanese and English", () => {
     expect(conditionProse(cond, pack, "ja", name("ja"))).toBe(ja);
