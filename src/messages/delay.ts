@@ -107,14 +107,15 @@ export function buildDelayContext(input: FollowUpInput, flags: DelayFlags): Dela
   const oldPlan = old?.plan;
   const deliveries = (oldPlan?.milestones ?? []).filter((m) => DELIVERY_KINDS.has(m.kind));
   const rounds = Math.max(0, deliveries.length - 1);
-  const index = movingIndex(deliveries, flags.round, today);
-  const moving = deliveries[index];
+  const start = movingIndex(deliveries, flags.round, today);
   const terms = pack.schedule?.terms;
   const platform = input.planning.platforms.find((p) => p.id === (oldPlan?.platform ?? input.file.meta.platform));
   const labelEnv = { lang, terms, rounds, platform };
 
-  const rest = oldPlan && old?.input && moving ? planRest(old.input, oldPlan, index, flags, today, input) : undefined;
+  const rest = oldPlan && old?.input && deliveries[start] ? planRest(old.input, oldPlan, start, flags, today, input) : undefined;
   const newPlan = rest?.plan;
+  const index = flags.round === undefined ? firstMoved(deliveries, newPlan, start) : start;
+  const moving = deliveries[index];
   const oldDates = new Map((oldPlan?.milestones ?? []).map((m) => [m.id, m.date]));
   const milestones: DelayMilestone[] = clientMilestones(newPlan?.milestones ?? [], labelEnv).map((m) => {
     const before = oldDates.get(m.id);
@@ -201,6 +202,16 @@ function movingIndex(deliveries: Milestone[], round: number | undefined, today: 
   if (round !== undefined) return Math.min(round, Math.max(0, deliveries.length - 1));
   const next = deliveries.findIndex((m) => m.date >= today);
   return next >= 0 ? next : Math.max(0, deliveries.length - 1);
+}
+
+/**
+ * Without --round: the first delivery from `start` that the new plan moves later. The next one
+ * due may keep its date when only the deadline moves, and the message is about what is late.
+ */
+function firstMoved(deliveries: Milestone[], plan: Plan | undefined, start: number): number {
+  if (!plan) return start;
+  const moved = deliveries.findIndex((m, i) => i >= start && (plan.milestones.find((x) => x.id === m.id)?.date ?? m.date) > m.date);
+  return moved >= 0 ? moved : start;
 }
 
 /** The old plan's milestone the client's deadline names, or the final delivery once that one is delivered. */

@@ -127,6 +127,16 @@ describe("message delay", () => {
     );
   });
 
+  it("is about the delivery the new plan moves: when only the deadline moves, the next draft keeps its date and is not 'late'", async () => {
+    const writing = path.join(EXAMPLES, "writing.answers.yaml");
+    const r = await run(["message", "delay", writing, "--lang", "en", "--new-due", "2026-12-23", "--reason", "I underestimated the work."], at("2026-11-27"));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('I am writing about the final delivery for "');
+    expect(r.stdout).toContain("You will receive the final delivery by Wed, Dec 23, 2026.");
+    expect(r.stdout).toContain("- You receive the first draft: Fri, Dec 11, 2026\n");
+    expect(r.stdout).not.toContain("receive the first draft by");
+  });
+
   it("reads the new date as a client would write it", async () => {
     const r = await run(["message", "delay", LOGO, "--new-due", "12月25日", "--reason", "機材の故障"], at(today));
     expect(r.code).toBe(0);
