@@ -5,7 +5,7 @@
 import { formatDate } from "../date-format.ts";
 import { UsageError } from "../errors.ts";
 import { type Lang, type Msg, msg } from "../i18n.ts";
-import { addDays } from "../iso-date.ts";
+import { addDays, isIsoDate } from "../iso-date.ts";
 import { term } from "../render/client-milestones.ts";
 import type { RenderContext } from "../render/context.ts";
 import { bindPlanInput } from "../schedule/binding.ts";
@@ -109,7 +109,7 @@ export function buildDeliveryContext(input: FollowUpInput, flags: DeliveryFlags)
       ),
     );
   }
-  const reviewBy = addDays(today, reviewDays);
+  const reviewBy = (final && agreedAcceptance(input)) || addDays(today, reviewDays);
   const what = deliveryNoun(
     round === 0
       ? { id: "first_draft", kind: "first_draft", date: "" }
@@ -163,4 +163,11 @@ function acceptanceOf(rule: PlatformRule, days: number, platformName: string, to
     verified: rule.verified,
     source: rule.source,
   };
+}
+
+/** The acceptance date agreed in the terms (written_terms.inspection_date), when it is still ahead. */
+function agreedAcceptance({ pack, answers, today }: FollowUpInput): string | undefined {
+  const id = pack.written_terms?.inspection_date;
+  const v = id ? answers[id] : undefined;
+  return typeof v === "string" && isIsoDate(v) && v >= today ? v : undefined;
 }

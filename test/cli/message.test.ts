@@ -191,6 +191,13 @@ describe("message delivery", () => {
     expect(r.stderr).toContain(lang === "ja" ? "未確認の情報です" : "not verified");
   });
 
+  it("the final delivery of a direct job asks for acceptance by the date agreed in the terms, not sooner", async () => {
+    const writing = path.join(EXAMPLES, "writing.answers.yaml");
+    const r = await run(["message", "delivery", writing, "--round", "1", "--final"], at("2026-12-18"));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("2026年12月25日(金)までにご確認いただけますと幸いです。");
+  });
+
   it("warns the worker when the last round is sent without --final", async () => {
     const r = await run(["message", "delivery", DESIGN, "--round", "2"], at("2026-12-09"));
     expect(r.code).toBe(0);
