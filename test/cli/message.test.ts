@@ -56,14 +56,17 @@ describe("message confirm", () => {
   });
 
   it.each([
-    ["ja", "（いただいたメモ: 深い緑か紺で迷っています。", "支払期日: 2026年11月24日(火)までにご提案します（ココナラで購入時に"],
-    ["en", " (your note: 深い緑か紺で迷っています。", "Payment date: by Tue, Nov 24, 2026 (ココナラで購入時に"],
-  ] as const)("%s: a note is the client's only on a question the client answered, not on the worker's own offer", async (lang, client, own) => {
-    const logoMessage = await run(["message", "confirm", LOGO, "--lang", lang], at("2026-11-23"));
-    expect(logoMessage.stdout).toContain(client);
-    const designMessage = await run(["message", "confirm", DESIGN, "--lang", lang], at("2026-11-23"));
-    expect(designMessage.stdout).toContain(own);
-  });
+    ["ja", "（いただいたメモ: 深い緑か紺で迷っています。", "支払期日: 2026年11月24日(火)までにご提案します（メモ: ココナラで購入時に"],
+    ["en", " (your note: 深い緑か紺で迷っています。", "Payment date: by Tue, Nov 24, 2026 (note: ココナラで購入時に"],
+  ] as const)(
+    "%s: a note is the client's (いただいたメモ) only on a question the client answered, not on the worker's own offer",
+    async (lang, client, own) => {
+      const logoMessage = await run(["message", "confirm", LOGO, "--lang", lang], at("2026-11-23"));
+      expect(logoMessage.stdout).toContain(client);
+      const designMessage = await run(["message", "confirm", DESIGN, "--lang", lang], at("2026-11-23"));
+      expect(designMessage.stdout).toContain(own);
+    },
+  );
 });
 
 describe("message progress", () => {
