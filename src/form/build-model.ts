@@ -7,7 +7,7 @@ import { firstRound } from "../ask/first.ts";
 import { pickHint } from "../ask/hints.ts";
 import { type NumberedQuestion, numberQuestions } from "../ask/numbering.ts";
 import { type Lang, msg } from "../i18n.ts";
-import { allQuestions, isWorkerQuestion, type Pack, type Question } from "../pack/types.ts";
+import { allQuestions, isTermsQuestion, isWorkerQuestion, type Pack, type Question } from "../pack/types.ts";
 import { fill } from "./fill.ts";
 import type { FormModel, FormQuestion, FormSection } from "./model.ts";
 import { formStrings } from "./strings.ts";
@@ -52,7 +52,7 @@ export function buildFormModel(pack: Pack, opts: FormOptions): FormModel {
     sections,
     total: all.length,
     first: opts.first,
-    workerQuestions: allQuestions(pack).filter(isWorkerQuestion).length,
+    workerQuestions: allQuestions(pack).filter((q) => isWorkerQuestion(q) || isTermsQuestion(q)).length,
     download: opts.download,
     strings: formStrings(lang),
   };
