@@ -1,16 +1,28 @@
 /**
- * What the `ask` template shows: the whole pack in the shared client numbering, with a hint
- * on how to answer each question and a short sample reply built from the pack itself. Pure.
+ * What the `ask` template shows: the pack's client questions in the shared client numbering
+ * (all of them, a short first round, or only what an answers file still lacks, always with
+ * their original numbers), with a hint on how to answer each, one short line of why, the
+ * choices' hints where they are short, the worker's offer (`audience: terms`) stated rather
+ * than asked, and a short sample reply built from the pack itself. Pure.
  *
  * Strings in this context are already safe for the chosen format (Markdown-escaped for `md`,
  * folded onto one line for `text`), so templates insert them as they are.
  */
 
-import { type Lang, WORDS } from "../i18n.ts";
-import { conditionCase, describeCondition } from "../pack/describe.ts";
-import type { Pack, Question } from "../pack/types.ts";
+import { visibleQuestions } from "../answers/conditions.ts";
+import { type Answers, get, isPending } from "../answers/types.ts";
+import { formatDate } from "../date-format.ts";
+import { type Lang, unitForm } from "../i18n.ts";
+import { conditionRefs } from "../pack/conditions.ts";
+import { allQuestions, isTermsQuestion, type Pack, type Question } from "../pack/types.ts";
+import { currencyOf, formatMoney, salutation, salutationStyle } from "../render/client-words.ts";
+import { labelOf } from "../render/items.ts";
 import { escapeInline } from "../render/markdown.ts";
-import { unitName } from "../units.ts";
+import type { PlatformProfile } from "../schedule/index.ts";
+import { formatNumber } from "../units.ts";
+import { conditionProse } from "./condition-prose.ts";
+import { firstRound } from "./first.ts";
+import { answerHint, pickHint, sampleReply, whyLine } from "./hints.ts";
 import { conditionName, type NumberedQuestion, numberQuestions } from "./numbering.ts";
 
 export type AskFormat = "text" | "md";
@@ -19,6 +31,8 @@ export interface AskOption {
   n: number;
   label: string;
   hint: string;
+  /** The hint when it is short enough for the text format (shown whole or not at all), else empty. */
+  shortHint: string;
   other: boolean;
 }
 
@@ -34,10 +48,10 @@ export interface AskQuestion {
   hint: string;
   /** For a multiselect: `複数選択可` / `pick any that apply`. */
   pick: string;
-  /** `質問2が「その他」` / `Q2 is "Other"`: when the question applies, or empty. */
-  condition: string;
-  /** The same as a phrase: `質問2が「その他」の場合のみ` / `only if Q2 is "Other"`. */
+  /** When the question applies, in prose: `質問2で「その他」を選んだ場合のみ` / `only if you chose "Other" in Q2`, or empty. */
   onlyIf: string;
+  /** The first sentence of `help`, when it is short enough for a chat message (the ※ line), or empty. */
+  why: string;
   example: string;
   multiple: boolean;
   options: AskOption[];
@@ -53,11 +67,24 @@ export interface AskContext {
   lang: Lang;
   format: AskFormat;
   md: boolean;
+  /** `all`, `first` (a short first round) or `missing` (what an answers file still lacks). */
+  round: AskRound;
+  first: boolean;
+  missing: boolean;
   salutation: string;
   client: string;
   job: string;
+  /** The worker's name for the sign-off, or empty. */
+  from: string;
   pack: { id: string; version: string; title: string };
+  /** Questions in this message, and in the whole questionnaire. */
   count: number;
+  total: number;
+  /**
+   * The worker's offer (`audience: terms`): `known` stated with its value (from an answers
+   * file), `open` named only (the worker quotes them after the answers).
+   */
+  terms: { known: { label: string; text: string }[]; open: string[] };
   sections: AskSection[];
   /**
    * A few reply lines in the numbering, for "reply like this". Templates print them behind a
@@ -70,151 +97,132 @@ export interface AskContext {
   hasChoices: boolean;
 }
 
+export type AskRound = "all" | "first" | "missing";
+
 export interface AskOptions {
   lang: Lang;
   format: AskFormat;
   client?: string | undefined;
   job?: string | undefined;
+  /** A short first round (`firstRound` in ask/first.ts, shared with `form --first`). */
+  first?: boolean;
+  /** The answers so far: only what is unanswered or pending is asked (and the known offer is stated). */
+  answers?: Answers | undefined;
+  /** The job's platform: the greeting's register and the currency of the offer. */
+  platform?: PlatformProfile | undefined;
+  from?: string | undefined;
+  formal?: boolean | undefined;
+  style?: "formal" | "casual" | undefined;
 }
 
 export function buildAskContext(pack: Pack, opts: AskOptions): AskContext {
   const { lang, format } = opts;
   const safe = (s: string) => (format === "md" ? escapeInline(s.replace(/\s*\r?\n\s*/g, " ")) : s.replace(/\s*\r?\n\s*/g, " "));
   const numbered = numberQuestions(pack);
+  const round: AskRound = opts.answers ? "missing" : opts.first ? "first" : "all";
+  const shown = round === "missing" ? stillMissing(pack, numbered, opts.answers ?? {}) : round === "first" ? firstRound(pack) : numbered;
+  // In a follow-up round a condition the answers already meet is no condition to the client.
+  const settled = opts.answers ? new Set(visibleQuestions(pack, opts.answers).map((q) => q.id)) : new Set<string>();
   const name = conditionName(numbered, lang);
   const sections: AskSection[] = pack.sections.map((s) => ({ title: safe(s.title[lang]), intro: safe(s.intro?.[lang] ?? ""), questions: [] }));
-  for (const x of numbered) {
+  for (const x of shown) {
     const q = x.question;
-    const condition = q.when ? describeCondition(q.when, pack, lang, name) : "";
+    const condition = q.when && !settled.has(q.id) ? conditionProse(q.when, pack, lang, name) : "";
+    const hintBudget = lang === "ja" ? 40 : 80;
     sections[x.sectionIndex]?.questions.push({
       n: x.n,
       id: q.id,
       type: q.type,
       text: safe(q.message[lang]),
       help: safe(q.help?.[lang] ?? ""),
+      why: safe(whyLine(q, lang)),
       required: q.required,
       pendingOk: q.allow_pending,
       hint: safe(answerHint(q, lang)),
       pick: safe(pickHint(q, lang)),
-      condition: safe(condition),
-      onlyIf: safe(condition ? onlyIf(condition, lang) : ""),
+      onlyIf: safe(condition),
       example: safe(q.examples?.[0]?.[lang] ?? ""),
       multiple: q.type === "multiselect",
-      options: x.options.map((o) => ({ n: o.n, label: safe(o.label[lang]), hint: safe(o.hint?.[lang] ?? ""), other: o.other })),
+      options: x.options.map((o) => {
+        const hint = o.hint?.[lang] ?? "";
+        // A hint is shown whole or not at all: import recognises a pasted-back choice line by it.
+        return { n: o.n, label: safe(o.label[lang]), hint: safe(hint), shortHint: safe(hint.length <= hintBudget ? hint : ""), other: o.other };
+      }),
     });
   }
   const client = opts.client?.trim() ?? "";
+  const style = salutationStyle(pack, opts.platform, { formal: opts.formal, style: opts.style });
   return {
     lang,
     format,
     md: format === "md",
-    salutation: safe(salutation(client, lang)),
+    round,
+    first: round === "first",
+    missing: round === "missing",
+    salutation: safe(salutation(client, lang, style)),
     client: safe(client),
     job: safe(opts.job?.trim() ?? ""),
+    from: safe(opts.from?.trim() ?? ""),
     pack: { id: pack.id, version: pack.version, title: safe(pack.title[lang]) },
-    count: numbered.length,
-    sections,
-    sample: sampleReply(numbered, lang).map(safe),
-    hasConditions: numbered.some((x) => x.question.when),
-    hasChoices: numbered.some((x) => x.options.length > 0),
+    count: shown.length,
+    total: numbered.length,
+    terms: termsOf(pack, opts, safe),
+    // Only sections with a question to ask: a section of the worker's own questions, its title
+    // and its intro never reach the client.
+    sections: sections.filter((s) => s.questions.length > 0),
+    sample: sampleReply(shown, lang).map(safe),
+    hasConditions: shown.some((x) => x.question.when && !settled.has(x.question.id)),
+    hasChoices: shown.some((x) => x.options.length > 0),
   };
-}
-
-/** `…を含む` → `…を含む場合のみ`, `…が「X」` → `…が「X」の場合のみ`. */
-function onlyIf(condition: string, lang: Lang): string {
-  if (lang === "en") return `only if ${condition}`;
-  return `${conditionCase(condition)}のみ`;
-}
-
-const HONORIFIC = /(様|さま|御中|殿|さん|先生)$/;
-
-function salutation(client: string, lang: Lang): string {
-  if (lang === "ja") return client ? (HONORIFIC.test(client) ? client : `${client} 様`) : "ご担当者様";
-  return client ? `Dear ${client},` : "Hello,";
-}
-
-/** `複数選択可・2つまで` / `pick up to 2`, for a multiselect. */
-export function pickHint(q: Question, lang: Lang): string {
-  if (q.type !== "multiselect") return "";
-  const max = q.validate?.max_items;
-  // The question may say it already: "（複数可）", "choose all that apply", "3つまで".
-  const text = q.message[lang];
-  const saysMany = /複数|all that apply|any that apply|choose all|pick all|select all/iu.test(text);
-  const saysMax = max !== undefined && new RegExp(`${max}\\s*(?:つ|個|点|件)?まで|up to ${max}`, "iu").test(text);
-  if (saysMax || (saysMany && max === undefined)) return "";
-  if (lang === "ja") return max ? `複数選択可・${max}つまで` : "複数選択可";
-  return max ? `pick up to ${max}` : "pick any that apply";
-}
-
-/** How to answer a question of this type, as a sentence of its own, or empty. */
-export function answerHint(q: Question, lang: Lang): string {
-  const ja = lang === "ja";
-  // `round|rounds`: the plural reads right in "in rounds".
-  const unit = q.unit ? unitName(q.unit[lang]) : "";
-  switch (q.type) {
-    case "scale": {
-      const lo = q.min ?? 1;
-      const hi = q.max ?? 5;
-      const ends = [q.min_label ? `${lo}${ja ? "＝" : " = "}${q.min_label[lang]}` : "", q.max_label ? `${hi}${ja ? "＝" : " = "}${q.max_label[lang]}` : ""]
-        .filter(Boolean)
-        .join(ja ? "、" : ", ");
-      if (ja) return `${lo}〜${hi}の数字でお答えください${ends ? `（${ends}）` : ""}`;
-      return `Answer with a number from ${lo} to ${hi}${ends ? ` (${ends})` : ""}.`;
-    }
-    case "number":
-      if (ja) return `数字でお答えください${unit ? `（単位: ${unit}）` : ""}`;
-      return `Answer with a number${unit ? `, in ${unit}` : ""}.`;
-    case "date":
-      return ja ? "日付でお答えください（例: 4月30日、2027/4/30）" : "Answer with a date, e.g. Apr 30, 2027.";
-    case "list":
-      return ja ? "いくつでも、1行に1つずつお書きください" : "List as many as you like, one per line.";
-    case "references":
-      return ja
-        ? "URL や画像のファイル名を1行に1つずつお書きください。「参考にしたい」「避けたい」の別も添えていただけると助かります"
-        : "Links or image file names, one per line; please say whether you like each one or want to avoid it.";
-    default:
-      return "";
-  }
 }
 
 /**
- * Up to four reply lines showing each way of answering the pack offers (a choice number,
- * several numbers, free text, "not decided"), taken from its own unconditional questions.
+ * What an answers file still lacks: the client questions that apply and are unanswered or
+ * pending, and the conditional ones whose condition names one of those (the client may now
+ * answer both), each with its original number.
  */
-function sampleReply(numbered: NumberedQuestion[], lang: Lang): string[] {
-  const ja = lang === "ja";
-  const picked = new Map<number, string>();
-  const kinds = new Set<string>();
-  const take = (kind: string, x: NumberedQuestion, answer: string) => {
-    if (kinds.has(kind) || picked.has(x.n) || picked.size >= 4) return;
-    kinds.add(kind);
-    picked.set(x.n, answer);
+function stillMissing(pack: Pack, numbered: NumberedQuestion[], answers: Answers): NumberedQuestion[] {
+  const visible = new Set(visibleQuestions(pack, answers).map((q) => q.id));
+  const open = (id: string) => {
+    const v = get(answers, id);
+    return v === undefined || v === "" || isPending(v) || (Array.isArray(v) && v.length === 0);
   };
+  const asked = new Set<string>();
+  const out: NumberedQuestion[] = [];
   for (const x of numbered) {
     const q = x.question;
-    if (q.when) continue;
-    const n = x.options.length;
-    if (q.type === "select" && n >= 2) {
-      const o = x.options.find((o) => !o.other && o.n === 2) ?? x.options.find((o) => !o.other);
-      if (o) take("choice", x, String(o.n));
-    } else if (q.type === "multiselect" && n >= 2) {
-      const plain = x.options.filter((o) => !o.other);
-      const max = q.validate?.max_items ?? plain.length;
-      const count = Math.max(q.validate?.min_items ?? 1, Math.min(2, max));
-      if (count > plain.length || count > max) continue;
-      // "1、3" rather than "1、2", so it cannot be misread as a range.
-      const nums = count === 2 && plain.length >= 3 ? [plain[0]?.n ?? 1, plain[2]?.n ?? 3] : plain.slice(0, count).map((o) => o.n);
-      if (nums.length > 0) take("multi", x, nums.join(ja ? "、" : ", "));
-    } else if ((q.type === "text" || q.type === "paragraph") && q.examples?.[0] && !q.validate?.pattern) {
-      const ex = q.examples[0][lang].split("\n")[0] ?? "";
-      if (ex && fitsLength(q, ex)) take("free", x, ex);
-    }
-    if (q.allow_pending && !picked.has(x.n)) take("pending", x, WORDS.pending[lang]);
+    const applies = visible.has(q.id) ? open(q.id) : q.when !== undefined && conditionRefs(q.when).some((id) => asked.has(id));
+    if (!applies) continue;
+    asked.add(q.id);
+    out.push(x);
   }
-  return [...picked.entries()].sort((a, b) => a[0] - b[0]).map(([n, a]) => `${n}. ${a}`);
+  return out;
 }
 
-function fitsLength(q: Question, s: string): boolean {
-  const r = q.validate ?? {};
-  return (r.min_length === undefined || s.length >= r.min_length) && (r.max_length === undefined || s.length <= r.max_length);
+/** The worker's offer: what the answers already say, stated; the rest named, to be quoted. */
+function termsOf(pack: Pack, opts: AskOptions, safe: (s: string) => string): AskContext["terms"] {
+  const known: { label: string; text: string }[] = [];
+  const open: string[] = [];
+  const applies = opts.answers ? new Set(visibleQuestions(pack, opts.answers).map((q) => q.id)) : undefined;
+  const currency = currencyOf(pack, opts.platform);
+  for (const q of allQuestions(pack).filter(isTermsQuestion)) {
+    if (applies && !applies.has(q.id)) continue;
+    const v = opts.answers ? get(opts.answers, q.id) : undefined;
+    const text = v === undefined || isPending(v) ? "" : offerText(q, v, opts.lang, currency);
+    if (text) known.push({ label: safe(labelOf(q, opts.lang)), text: safe(text) });
+    else open.push(safe(labelOf(q, opts.lang)));
+  }
+  return { known, open };
+}
+
+function offerText(q: Question, v: unknown, lang: Lang, currency: string): string {
+  if (typeof v === "number") {
+    if (q.money) return formatMoney(v, currency, lang);
+    const unit = q.unit ? unitForm(q.unit[lang], v) : "";
+    return `${formatNumber(v)}${unit ? (lang === "ja" ? unit : ` ${unit}`) : ""}`;
+  }
+  if (typeof v === "string" && q.type === "date") return formatDate(v, lang);
+  if (typeof v === "string") return q.choices?.find((c) => c.value === v)?.label[lang] ?? v;
+  if (typeof v === "boolean") return lang === "ja" ? (v ? "はい" : "いいえ") : v ? "Yes" : "No";
+  return "";
 }

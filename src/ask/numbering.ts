@@ -8,10 +8,11 @@
  * apply). Questions with choices get their choices numbered 1…k beneath them; a yes/no
  * question is offered as the two choices 1 = yes, 2 = no. Questions for the worker
  * (`audience: worker`: effort, availability) are never put to the client and get no number;
- * the worker answers them with `resume`.
+ * the worker answers them with `resume`. Nor are the worker's offer (`audience: terms`: the
+ * fee, the revision rounds, payment dates): `ask` states those for the client to agree to.
  */
 import { type Lang, WORDS } from "../i18n.ts";
-import { type Choice, isWorkerQuestion, type Pack, type Question, type Section, type Text } from "../pack/types.ts";
+import { type Choice, isTermsQuestion, isWorkerQuestion, type Pack, type Question, type Section, type Text } from "../pack/types.ts";
 
 export interface NumberedOption {
   /** 1-based number shown beneath the question. */
@@ -37,7 +38,7 @@ export function numberQuestions(pack: Pack): NumberedQuestion[] {
   const out: NumberedQuestion[] = [];
   pack.sections.forEach((section, sectionIndex) => {
     for (const question of section.questions) {
-      if (isWorkerQuestion(question)) continue;
+      if (isWorkerQuestion(question) || isTermsQuestion(question)) continue;
       out.push({ n: out.length + 1, question, section, sectionIndex, options: numberedOptions(question) });
     }
   });

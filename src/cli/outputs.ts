@@ -9,11 +9,14 @@ import { outputFiles, stemOf } from "../answers/names.ts";
 import type { Problem } from "../errors.ts";
 import { existsError, writeFileAtomic } from "../files.ts";
 import type { Lang } from "../i18n.ts";
-import type { LoadedPack } from "../pack/types.ts";
+import type { LoadedPack, Pack } from "../pack/types.ts";
 import { type Rendered, renderAnswers } from "../render/render.ts";
 import type { TemplateStore } from "../render/templates.ts";
+import { type VerdictEffect, verdictLine } from "../render/verdict.ts";
+import type { Plan } from "../schedule/index.ts";
 import type { Ctx } from "./context.ts";
 import { planningEnv } from "./planning.ts";
+import { voiceFor } from "./settings.ts";
 
 /**
  * Renders one answers file (refusing invalid answers), with the deadline plan when the pack
@@ -21,9 +24,16 @@ import { planningEnv } from "./planning.ts";
  */
 export async function renderFor(ctx: Ctx, loaded: LoadedPack, read: ReadAnswers, lang: Lang, store: TemplateStore, draft = false): Promise<Rendered> {
   const planning = await planningEnv(ctx.root, loaded.pack.schedule !== undefined);
-  const result = renderAnswers(loaded, read, { lang, today: ctx.today(), store, planning, ...(draft ? { draft } : {}) });
+  const result = renderAnswers(loaded, read, { lang, today: ctx.today(), store, planning, voice: voiceFor(ctx, lang), ...(draft ? { draft } : {}) });
   for (const w of result.warnings) ctx.out.warn(formatWarn(w, ctx));
+  showVerdict(ctx, read.name, result.plan, loaded.pack, result.context.counter ? "counter" : "keeps");
   return result;
+}
+
+/** One stderr line when the plan is not ok: the worker learns it before the client reads the message. */
+export function showVerdict(ctx: Ctx, name: string, plan: Plan | undefined, pack: Pack, effect: VerdictEffect): void {
+  const line = verdictLine(plan, pack.schedule?.terms, effect);
+  if (line) ctx.out.warn(`${name}: ${line[ctx.lang]}`);
 }
 
 /** The path as the user sees it: relative to the working folder when inside it. */

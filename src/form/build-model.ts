@@ -2,11 +2,12 @@
  * A pack → the client's form (model.ts): the questions `ask` would put to the client (all of
  * them, or the first round), numbered as `ask` numbers them, in one language. Pure.
  */
-import { pickHint } from "../ask/context.ts";
+
 import { firstRound } from "../ask/first.ts";
+import { pickHint } from "../ask/hints.ts";
 import { type NumberedQuestion, numberQuestions } from "../ask/numbering.ts";
 import { type Lang, msg } from "../i18n.ts";
-import { allQuestions, isWorkerQuestion, type Pack, type Question } from "../pack/types.ts";
+import { allQuestions, isTermsQuestion, isWorkerQuestion, type Pack, type Question } from "../pack/types.ts";
 import { fill } from "./fill.ts";
 import type { FormModel, FormQuestion, FormSection } from "./model.ts";
 import { formStrings } from "./strings.ts";
@@ -51,7 +52,7 @@ export function buildFormModel(pack: Pack, opts: FormOptions): FormModel {
     sections,
     total: all.length,
     first: opts.first,
-    workerQuestions: allQuestions(pack).filter(isWorkerQuestion).length,
+    workerQuestions: allQuestions(pack).filter((q) => isWorkerQuestion(q) || isTermsQuestion(q)).length,
     download: opts.download,
     strings: formStrings(lang),
   };

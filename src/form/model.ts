@@ -67,7 +67,7 @@ export interface FormModel {
   /** How many questions the full client questionnaire has (more than shown with --first). */
   total: number;
   first: boolean;
-  /** How many questions of the pack are the worker's own (never in the form). */
+  /** How many questions of the pack are the worker's own or the worker's offer (`audience: terms`): never in the form, so its file stays in-progress. */
   workerQuestions: number;
   /** The downloaded answers file's name. */
   download: string;

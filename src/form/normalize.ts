@@ -6,8 +6,9 @@
  * Free texts lose their outer spaces and blank lines and the spaces at the end of each line;
  * one-line fields (text, list items, references, "other", notes) fold line breaks into a space.
  */
+import { checkValue } from "../answers/check-value.ts";
 import { coerceText } from "../answers/coerce.ts";
-import type { Reference } from "../answers/types.ts";
+import type { AnswerValue, Reference } from "../answers/types.ts";
 import type { Question } from "../pack/types.ts";
 
 export const oneLine = (s: string): string => s.replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ").trim();
@@ -57,4 +58,14 @@ export function readInput(q: Question, raw: unknown): unknown {
       return Object.is(v, -0) ? 0 : v;
     }
   }
+}
+
+/**
+ * A pack default as the form fills it in: read as the control would give it (an empty default
+ * selection is no answer), then checked as any answer; undefined when it gives no answer.
+ */
+export function defaultAnswer(q: Question, raw: unknown): AnswerValue | undefined {
+  const v = readInput(q, raw);
+  const checked = v === undefined ? undefined : checkValue(q, v);
+  return checked && "value" in checked ? checked.value : undefined;
 }

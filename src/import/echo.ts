@@ -4,7 +4,7 @@
  * the tags after it), the "how to answer" and example lines, and a pasted list of choices,
  * where a marked choice (`← `, `☑`, `◯`, `[x]`) counts as picked. Pure.
  */
-import { answerHint } from "../ask/context.ts";
+import { answerHint, whyLine } from "../ask/hints.ts";
 import type { NumberedOption } from "../ask/numbering.ts";
 import type { Pack, Question } from "../pack/types.ts";
 import { cutFoldedPrefix, fold } from "./text.ts";
@@ -109,13 +109,15 @@ export function stripEcho(q: Question, options: NumberedOption[], text: string, 
     if (hint) helpers.add(hint);
     const help = fold(q.help?.[lang] ?? "");
     if (help) helpers.add(help);
+    const why = fold(whyLine(q, lang));
+    if (why) helpers.add(why);
     const ex = q.examples?.[0]?.[lang];
     // Only with its label: an answer may well be the example itself.
     if (ex) for (const p of ["例", "eg"]) helpers.add(p + fold(ex));
   }
   const lines = t.split("\n").filter((l) => {
     const f = fold(l.replace(/^\s*(?:■|=+|#+)\s*|\s*=+\s*$/gu, ""));
-    return f === "" || !(helpers.has(f.replace(/^※/u, "")) || boilerplate.has(f));
+    return f === "" || !(helpers.has(f.replace(/^(?:※|why)/u, "")) || boilerplate.has(f));
   });
   return withoutPastedChoices(lines, options).join("\n").trim().replace(ANSWER_PREFIX, "").trim();
 }

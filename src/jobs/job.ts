@@ -10,7 +10,7 @@ import { DataError } from "../errors.ts";
 import { type Lang, type Msg, msg } from "../i18n.ts";
 import { isIsoDate } from "../iso-date.ts";
 import { type Condition, otherKey, type Pack } from "../pack/types.ts";
-import { labelOf } from "../render/context.ts";
+import { labelOf } from "../render/items.ts";
 import { type PlanningEnv, planFromAnswers } from "../render/schedule.ts";
 import { bindPlanInput, boundValue, planAnchor } from "../schedule/binding.ts";
 import { workdayTest } from "../schedule/calendar.ts";

@@ -8,7 +8,7 @@ import { isPending } from "../answers/types.ts";
 import { formatDate } from "../date-format.ts";
 import type { Lang } from "../i18n.ts";
 import { allQuestions, isWorkerQuestion, type Pack, type Question } from "../pack/types.ts";
-import { labelOf } from "../render/context.ts";
+import { labelOf } from "../render/items.ts";
 
 export interface ChangeItem {
   label: string;

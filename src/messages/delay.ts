@@ -1,26 +1,53 @@
 /**
- * The delay notice: the planner run again with the new due date, every remaining milestone
- * with its old and new date, and what the client can choose. Pure.
+ * The delay notice. It knows when it is sent relative to the delivery it moves:
+ *  - before that day (early): a consultation, with the status, one firm new date, every date
+ *    that moves (old → new) and options, asked in good time;
+ *  - on the day, or after it: an apology that names the lateness itself, never a 「見込み」 for
+ *    what has already happened, with a partial delivery as an option when something is done.
+ * The rest of the work is planned again from today by the planner (what is left of the job,
+ * the deliveries still ahead, the same review days and workdays), so every date in the
+ * message is a date the planner stands behind, and the headline and the list agree. Pure.
  */
+import type { Answers } from "../answers/types.ts";
 import { formatDate } from "../date-format.ts";
-import { type Msg, msg } from "../i18n.ts";
+import { type Lang, type Msg, msg } from "../i18n.ts";
 import { daysBetween } from "../iso-date.ts";
+import type { Pack } from "../pack/types.ts";
+import { type ClientMilestone, clientMilestones, type MilestoneLike, type Terms, term } from "../render/client-milestones.ts";
 import type { RenderContext } from "../render/context.ts";
-import type { PlanOutcome } from "../render/schedule.ts";
-import { dueMeansLabel, firstDraftStageOf, type Plan } from "../schedule/index.ts";
-import { baseContext, clientMilestones, type FollowUpInput, planOf } from "./followup.ts";
+import { replyDate } from "../render/counter.ts";
+import { resolveBinding } from "../schedule/binding.ts";
+import {
+  DEFAULT_DRAFT_SHARE,
+  dueMeansLabel,
+  firstDraftStageOf,
+  type Milestone,
+  type Plan,
+  type PlanInput,
+  type PlatformProfile,
+  planSchedule,
+  validatePlanInput,
+} from "../schedule/index.ts";
+import { baseContext, type FollowUpInput, planOf } from "./followup.ts";
 
 export interface DelayFlags {
+  /** The new date of what the client calls the deadline (of the final delivery once that is past). */
   newDue: string;
   reason: string;
+  /** The delivery that moves: 0 = first draft, N = revision N. Default: the next one due (a job log may fill it). */
+  round?: number;
+  /** Overall share done, in percent (a job log may fill it). */
+  percent?: number;
+  /** What is finished already. */
+  done?: string[];
+  /** The time of day the new date is promised by (HH:MM); else the pack's schedule.delivery_time. */
+  time?: string;
 }
 
-export interface DelayMilestone {
-  id: string;
-  label: string;
-  date: string;
-  dateText: string;
-  /** The date before the delay, or empty for a milestone the old plan did not have. */
+export type DelayTiming = "early" | "same_day" | "after";
+
+export interface DelayMilestone extends ClientMilestone {
+  /** The date before the delay, or empty for a date the old plan did not have. */
   oldDateText: string;
   moved: boolean;
 }
@@ -28,84 +55,258 @@ export interface DelayMilestone {
 export interface DelayContext extends RenderContext {
   delay: {
     reason: string;
-    oldDue: string;
-    oldDueText: string;
-    newDue: string;
-    newDueText: string;
-    /** `最終納品日` / `the final delivery date`: what "the deadline" means for this job. */
+    timing: DelayTiming;
+    early: boolean;
+    sameDay: boolean;
+    after: boolean;
+    /** The delivery that moves, as a noun in the pack's words (初稿, リテイク1回目, the first draft). */
+    what: string;
+    /** The same as the thing handed over: 「最終納品のデータ」, never 「最終納品をお届け」 (a delivery is not delivered). */
+    whatObject: string;
+    oldDate: string;
+    oldDateText: string;
+    /** Its one new date (with the time of day when one is given): the headline and the list agree. */
+    newDate: string;
+    newDateText: string;
+    timeText: string;
+    /** What "the deadline" is the date of, and its old and new dates when it is not the delivery above. */
     dueMeansText: string;
-    /** Calendar days the deadline moves. */
+    deadlineMoves: boolean;
+    oldDueText: string;
+    newDueText: string;
+    /** Calendar days the delivery moves. */
     days: number;
-    /** Calendar days from today to the old deadline (how early the notice is). */
-    daysBefore: number;
     planned: boolean;
     milestones: DelayMilestone[];
+    percentText: string;
+    done: string[];
+    /** Something is finished: a partial delivery is an option. */
+    partial: boolean;
+    replyBy: string;
+    replyByText: string;
+    /** The platform's delivery-date procedure, when it has one: who changes the date there. */
+    extension: { platformName: string; label: string; bySeller: boolean; buyerApproves: boolean } | null;
   };
 }
 
 export interface DelayResult {
   context: DelayContext;
   oldPlan?: Plan;
+  /** The rest of the work planned from today (ids as in the old plan). */
   newPlan?: Plan;
-  /** For the worker, not the client: e.g. the new date is still too tight. */
+  /** The date --new-due must come after: the old date of the event it names. */
+  mustFollow?: string;
+  /** For the worker, not the client. */
   warnings: Msg[];
 }
+
+const DELIVERY_KINDS = new Set(["first_draft", "revision", "final_delivery"]);
 
 export function buildDelayContext(input: FollowUpInput, flags: DelayFlags): DelayResult {
   const { lang, today, pack } = input;
   const old = planOf(input);
-  // The same binding with the deadline fixed to the new date: the planner decides the rest.
-  const moved: PlanOutcome | undefined = pack.schedule ? planOf(input, { ...pack, schedule: { ...pack.schedule, due: flags.newDue } }) : undefined;
   const oldPlan = old?.plan;
-  const newPlan = moved?.plan;
-  const base = baseContext(input, moved);
+  const deliveries = (oldPlan?.milestones ?? []).filter((m) => DELIVERY_KINDS.has(m.kind));
+  const rounds = Math.max(0, deliveries.length - 1);
+  const start = movingIndex(deliveries, flags.round, today);
+  const terms = pack.schedule?.terms;
+  const platform = input.planning.platforms.find((p) => p.id === (oldPlan?.platform ?? input.file.meta.platform));
+  const labelEnv = { lang, terms, rounds, platform };
+
+  const rest = oldPlan && old?.input && deliveries[start] ? planRest(old.input, oldPlan, start, flags, today, input) : undefined;
+  const newPlan = rest?.plan;
+  const index = flags.round === undefined ? firstMoved(deliveries, newPlan, start) : start;
+  const moving = deliveries[index];
   const oldDates = new Map((oldPlan?.milestones ?? []).map((m) => [m.id, m.date]));
-  // Remaining: not yet past in the old plan (what is done stays done) and from today on.
-  const milestones = clientMilestones(newPlan, lang, today, pack.schedule?.terms)
-    .filter((m) => (oldDates.get(m.id) ?? today) >= today)
-    .map((m) => {
-      const before = oldDates.get(m.id);
-      return { ...m, oldDateText: before ? formatDate(before, lang) : "", moved: before !== undefined && before !== m.date };
-    });
-  const oldDue = oldPlan?.due ?? "";
-  const warnings: Msg[] = [];
-  if (newPlan?.verdict === "late") {
-    const earliest = newPlan.earliestFeasibleDue;
-    warnings.push(
-      msg(
-        `新しい納期 ${flags.newDue} でも作業時間が足りない計画です${earliest ? `。間に合う最も早い日は ${earliest} です` : ""}`,
-        `the plan is still late with the new due date ${flags.newDue}${earliest ? `; the earliest feasible date is ${earliest}` : ""}`,
-      ),
-    );
-  }
-  if (pack.schedule && !newPlan) {
-    warnings.push(
-      msg(
-        "計画を作れないため、メッセージには新しい納期だけを記載しました (作業時間などの回答を確認してください)",
-        "no plan could be made, so the message gives only the new due date (check the effort and availability answers)",
-      ),
-    );
-  }
-  const dueMeans = newPlan?.dueMeans ?? oldPlan?.dueMeans ?? "final";
-  const stagePlan = newPlan ?? oldPlan;
+  const milestones: DelayMilestone[] = clientMilestones(newPlan?.milestones ?? [], labelEnv).map((m) => {
+    const before = oldDates.get(m.id);
+    return { ...m, oldDateText: before ? formatDate(before, lang) : "", moved: before !== undefined && before !== m.date };
+  });
+
+  const oldDate = moving?.date ?? oldPlan?.due ?? "";
+  const newDate = (moving && newPlan?.milestones.find((m) => m.id === moving.id)?.date) || flags.newDue;
+  const timing: DelayTiming = !oldDate || today < oldDate ? "early" : today === oldDate ? "same_day" : "after";
+  const dueMeans = oldPlan?.dueMeans ?? "final";
+  const deadlineId = deadlineEvent(oldPlan, index);
+  const oldDue = (deadlineId && oldDates.get(deadlineId)) || oldPlan?.due || "";
+  const newDue = (deadlineId && newPlan?.milestones.find((m) => m.id === deadlineId)?.date) || flags.newDue;
+  const warnings = replanWarnings(pack.schedule !== undefined && oldPlan !== undefined, newPlan, flags.newDue, newDue);
+  const time = flags.time ?? timeOf(pack, input.answers);
+  const replyBy = timing === "early" && oldDate && oldDate < replyDate(today) ? oldDate : replyDate(today);
+  const done = flags.done ?? [];
+  const base = baseContext(input, old);
+  const nextContact = newPlan?.checkins.find((d) => d > today);
+  const what = moving ? deliveryNoun(moving, labelEnv) : dueMeansLabel(dueMeans, lang, terms, oldPlan ? firstDraftStageOf(oldPlan) : undefined);
   return {
     context: {
       ...base,
+      ...(nextContact ? { nextContact, nextContactText: formatDate(nextContact, lang) } : {}),
       delay: {
         reason: flags.reason,
-        oldDue,
+        timing,
+        early: timing === "early",
+        sameDay: timing === "same_day",
+        after: timing === "after",
+        what,
+        whatObject: objectOf(what, lang),
+        oldDate,
+        oldDateText: oldDate ? formatDate(oldDate, lang) : "",
+        newDate,
+        newDateText: formatDate(newDate, lang),
+        timeText: time ?? "",
+        dueMeansText: dueMeansLabel(dueMeans, lang, terms, oldPlan ? firstDraftStageOf(oldPlan) : undefined),
+        deadlineMoves: deadlineId !== undefined && deadlineId !== moving?.id && oldDue !== newDue,
         oldDueText: oldDue ? formatDate(oldDue, lang) : "",
-        newDue: flags.newDue,
-        newDueText: formatDate(flags.newDue, lang),
-        dueMeansText: dueMeansLabel(dueMeans, lang, pack.schedule?.terms, stagePlan ? firstDraftStageOf(stagePlan) : undefined),
-        days: oldDue ? daysBetween(oldDue, flags.newDue) : 0,
-        daysBefore: oldDue ? Math.max(0, daysBetween(today, oldDue)) : 0,
+        newDueText: formatDate(newDue, lang),
+        days: oldDate ? daysBetween(oldDate, newDate) : 0,
         planned: newPlan !== undefined,
         milestones,
+        percentText: flags.percent === undefined ? "" : String(flags.percent),
+        done,
+        partial: done.length > 0,
+        replyBy,
+        replyByText: formatDate(replyBy, lang),
+        extension: extensionOf(platform, lang),
       },
     },
     ...(oldPlan ? { oldPlan } : {}),
     ...(newPlan ? { newPlan } : {}),
+    ...(oldDue ? { mustFollow: oldDue } : {}),
     warnings,
   };
+}
+
+/** For the worker: the rest could not be planned, or the new date fell on a day off. */
+function replanWarnings(planned: boolean, newPlan: Plan | undefined, asked: string, newDue: string): Msg[] {
+  const warnings: Msg[] = [];
+  if (planned && !newPlan) {
+    warnings.push(
+      msg(
+        "残りの作業の計画を作れないため、メッセージには新しい日付だけを記載しました (作業時間などの回答を確認してください)",
+        "the rest of the work could not be planned, so the message gives only the new date (check the effort and availability answers)",
+      ),
+    );
+  }
+  if (newPlan && newDue !== asked) {
+    warnings.push(
+      msg(
+        `${asked} は稼働日ではないため、メッセージには直前の稼働日 ${formatDate(newDue, "ja")} を記載しました`,
+        `${asked} is not a workday, so the message gives the workday before it, ${formatDate(newDue, "en")}`,
+      ),
+    );
+  }
+  return warnings;
+}
+
+/** The delivery that moves: the one asked for, else the next one due on or after today, else the last. */
+function movingIndex(deliveries: Milestone[], round: number | undefined, today: string): number {
+  if (round !== undefined) return Math.min(round, Math.max(0, deliveries.length - 1));
+  const next = deliveries.findIndex((m) => m.date >= today);
+  return next >= 0 ? next : Math.max(0, deliveries.length - 1);
+}
+
+/**
+ * Without --round: the first delivery from `start` that the new plan moves later. The next one
+ * due may keep its date when only the deadline moves, and the message is about what is late.
+ */
+function firstMoved(deliveries: Milestone[], plan: Plan | undefined, start: number): number {
+  if (!plan) return start;
+  const moved = deliveries.findIndex((m, i) => i >= start && (plan.milestones.find((x) => x.id === m.id)?.date ?? m.date) > m.date);
+  return moved >= 0 ? moved : start;
+}
+
+/** The old plan's milestone the client's deadline names, or the final delivery once that one is delivered. */
+function deadlineEvent(plan: Plan | undefined, movingIndex: number): string | undefined {
+  if (!plan) return undefined;
+  if (plan.dueMeans === "first_draft" && movingIndex === 0) return plan.milestones.find((m) => m.kind === "first_draft")?.id ?? "final_delivery";
+  return "final_delivery";
+}
+
+/** `初稿` / `リテイク1回目` / `最終納品`, `the first draft` / `revision 1`: the delivery as a noun. */
+export function deliveryNoun(m: MilestoneLike, env: { lang: Lang; terms?: Terms | undefined; rounds: number }): string {
+  const { lang, terms, rounds } = env;
+  const ja = lang === "ja";
+  if (m.kind === "first_draft") return ja ? term(terms, "first_draft", lang) : `the ${term(terms, "first_draft", lang)}`;
+  if (m.kind === "revision") return ja ? `${term(terms, "revision", lang)}${m.round ?? 1}回目` : `${term(terms, "revision", lang)} ${m.round ?? 1}`;
+  if (rounds === 0) return ja ? (terms?.final_delivery?.ja ?? "納品物") : "the delivery";
+  return ja ? term(terms, "final_delivery", lang) : `the ${term(terms, "final_delivery", lang)}`;
+}
+
+/** `最終納品` → `最終納品のデータ`: what is handed over, for sentences that end in お届けします. */
+export function objectOf(noun: string, lang: Lang): string {
+  return lang === "ja" && /納品$/u.test(noun) ? `${noun}のデータ` : noun;
+}
+
+/** The pack's delivery time (schedule.delivery_time), when it binds one. */
+function timeOf(pack: Pack, answers: Answers): string | undefined {
+  const v = resolveBinding(pack.schedule?.delivery_time, answers);
+  return typeof v === "string" && /^\d{2}:\d{2}$/.test(v) ? v : undefined;
+}
+
+function extensionOf(platform: PlatformProfile | undefined, lang: "ja" | "en"): DelayContext["delay"]["extension"] {
+  const rule = platform?.rules.find((r) => r.kind === "extension");
+  if (!platform || !rule) return null;
+  return {
+    platformName: platform.name[lang],
+    label: rule.label?.[lang] ?? (lang === "ja" ? "納期" : "delivery date"),
+    bySeller: rule.by !== "buyer",
+    buyerApproves: rule.approval === "buyer",
+  };
+}
+
+/**
+ * The rest of the work planned from today: the delivery that moves and those after it, with
+ * what is left of the effort (the share not done, else the planned effort of those deliveries),
+ * the same review days, workdays and platform. Its milestones carry the old plan's ids
+ * (its first delivery is the one that moves), so old and new dates pair up.
+ */
+function planRest(input: PlanInput, oldPlan: Plan, index: number, flags: DelayFlags, today: string, env: FollowUpInput): { plan: Plan } | undefined {
+  const deliveries = oldPlan.milestones.filter((m) => DELIVERY_KINDS.has(m.kind));
+  const rounds = deliveries.length - 1;
+  const share = rounds > 0 ? (input.draftShare ?? DEFAULT_DRAFT_SHARE) : 1;
+  const efforts = deliveries.map((_, i) => (i === 0 ? input.effortHours * share : (input.effortHours * (1 - share)) / rounds));
+  const later = efforts.slice(index + 1).reduce((a, b) => a + b, 0);
+  const planned = efforts.slice(index).reduce((a, b) => a + b, 0);
+  const left = flags.percent === undefined ? planned : input.effortHours * (1 - flags.percent / 100);
+  const movingEffort = Math.max(left - later, (efforts[index] ?? 1) * 0.1);
+  const total = movingEffort + later;
+  const restRounds = rounds - index;
+  const restInput: PlanInput = {
+    ...input,
+    start: today,
+    due: flags.newDue,
+    dueMeans: index === 0 && input.dueMeans === "first_draft" ? "first_draft" : "final",
+    revisionRounds: restRounds,
+    effortHours: total,
+    ...(restRounds > 0 ? { draftShare: movingEffort / total } : {}),
+    requestedOn: input.requestedOn ?? input.start,
+  };
+  const planEnv = { calendar: env.planning.calendar(input.calendar), platforms: env.planning.platforms };
+  if (validatePlanInput(restInput, planEnv).length > 0) return undefined;
+  const rest = planSchedule(restInput, planEnv);
+  const idOf = (m: Milestone): string | undefined => {
+    if (m.kind === "hearing" || m.kind === "first_reply") return undefined;
+    if (m.kind === "acceptance_end" || m.kind === "final_delivery") return m.id;
+    const j = m.kind === "first_draft" ? 0 : (m.round ?? 0);
+    const i = index + j;
+    if (m.kind === "review") return `revision_${i}_review`;
+    return i === 0 ? "first_draft" : i === rounds ? "final_delivery" : `revision_${i}`;
+  };
+  const kindOf = (id: string, m: Milestone): Milestone["kind"] =>
+    id === "first_draft" ? "first_draft" : id === "final_delivery" ? "final_delivery" : m.kind === "first_draft" ? "revision" : m.kind;
+  const milestones: Milestone[] = [];
+  for (const m of rest.milestones) {
+    const id = idOf(m);
+    if (!id) continue;
+    const round = /^revision_(\d+)/.exec(id)?.[1];
+    const kind = kindOf(id, m);
+    const { round: _r, ...restOf } = m;
+    milestones.push({
+      ...restOf,
+      id,
+      kind,
+      ...(round !== undefined ? { round: Number(round) } : id === "final_delivery" && rounds > 0 ? { round: rounds } : {}),
+    });
+  }
+  return { plan: { ...rest, milestones } };
 }

@@ -4,12 +4,14 @@
  */
 import { formatDate } from "../date-format.ts";
 import { UsageError } from "../errors.ts";
-import { type Msg, msg } from "../i18n.ts";
-import { addDays, daysBetween } from "../iso-date.ts";
+import { type Lang, type Msg, msg } from "../i18n.ts";
+import { addDays, daysBetween, isIsoDate } from "../iso-date.ts";
+import { term } from "../render/client-milestones.ts";
 import type { RenderContext } from "../render/context.ts";
 import { bindPlanInput } from "../schedule/binding.ts";
-import { firstDraftStageOf, type Milestone, milestoneLabel, type Plan } from "../schedule/index.ts";
+import { firstDraftStageOf, type Milestone, milestoneLabel, type Plan, type PlatformRule } from "../schedule/index.ts";
 import { bindStages } from "../schedule/stage-binding.ts";
+import { deliveryNoun, objectOf } from "./delay.ts";
 import { baseContext, type FollowUpInput, planOf, revisionRounds } from "./followup.ts";
 
 export interface DeliveryFlags {
@@ -44,6 +46,19 @@ export interface Acceptance {
 export interface DeliveryContext extends RenderContext {
   delivery: {
     items: string[];
+    /** What is delivered, as a noun in the pack's words: 初稿, リテイク1回目, the first draft. */
+    what: string;
+    /** What is handed over: 「初回納品のデータ」, never 「初回納品をお送り」 (a delivery is not delivered). */
+    whatObject: string;
+    /** The pack's word for a revision: 修正 / リテイク. */
+    revisionWord: string;
+    /**
+     * The platform's own step for the final work (Coconala's 正式な納品), or null. Drafts on
+     * such a platform are ordinary messages and must never be called that.
+     */
+    formalDelivery: string | null;
+    /** The platform's name, or empty. */
+    platformName: string;
     round: number;
     /** The first draft (round 0). */
     first: boolean;
@@ -86,34 +101,33 @@ export function buildDeliveryContext(input: FollowUpInput, flags: DeliveryFlags)
   // The last round is the final delivery unless stages follow it (a final check, the export).
   const roundStep = plan?.milestones.find((m) => m.actor === "worker" && m.round === round);
   const final = flags.final === true || (stage ? stage.final : rounds !== null && round === rounds && roundStep?.kind !== "revision");
+  const platformId0 = plan?.platform ?? file.meta.platform ?? "";
+  const formalRule = planning.platforms.find((p) => p.id === platformId0)?.rules.find((r) => r.kind === "delivery" && r.label);
   const bound = bindPlanInput(pack, answers, file.meta);
   const reviewDays = stage?.reviewDays ?? firstReviewDays(plan, round) ?? bound?.input?.reviewDays ?? 3;
   const platformId = plan?.platform ?? file.meta.platform ?? "";
   const profile = planning.platforms.find((p) => p.id === platformId);
   const rule = profile?.rules.find((r) => r.kind === "acceptance" && r.from === "delivery" && r.days !== undefined);
   const warnings: Msg[] = [];
-  let acceptance: Acceptance | null = null;
-  if (final && profile && rule?.days !== undefined) {
-    // Counted from today, the day of this delivery, not the planned one.
-    const end = addDays(today, rule.days);
-    acceptance = {
-      days: rule.days,
-      end,
-      endText: formatDate(end, lang),
-      autoComplete: rule.lapse === "auto_complete",
-      platformName: profile.name[lang],
-      verified: rule.verified,
-      source: rule.source,
-    };
-    if (!rule.verified)
-      warnings.push(
-        msg(
-          `${profile.name.ja} の検収期間 (${rule.days} 日) は未確認の情報です。送る前に ${rule.source} で確認してください`,
-          `${profile.name.en}'s acceptance window (${rule.days} days) is not verified: check ${rule.source} before sending`,
-        ),
-      );
+  if (final && !flags.final && !stage && rounds !== null && rounds > 0) {
+    const step = formalRule?.label;
+    warnings.push(
+      msg(
+        `--round ${round} は合意した最後の回です。最終納品として書きました${step ? `（${step.ja}で送ってください）` : ""}。最終納品で合っていれば --final を付けてください`,
+        `--round ${round} is the last round agreed, so this is written as the final delivery${step ? ` (send it as the ${step.en})` : ""}; add --final to confirm`,
+      ),
+    );
   }
-  const reviewBy = addDays(today, reviewDays);
+  const acceptance = final && profile && rule?.days !== undefined ? acceptanceOf(rule, rule.days, profile.name[lang], today, lang) : null;
+  if (acceptance && profile && !acceptance.verified) {
+    warnings.push(
+      msg(
+        `${profile.name.ja}の検収期間（${acceptance.days}日）は未確認の情報です。送る前に ${acceptance.source} で確認してください`,
+        `${profile.name.en}'s acceptance window (${acceptance.days} days) is not verified: check ${acceptance.source} before sending`,
+      ),
+    );
+  }
+  const reviewBy = (final && agreedAcceptance(input)) || addDays(today, reviewDays);
   const terms = input.pack.schedule?.terms;
   // The pack's words for what is delivered: 初稿 / 初回納品 / ラフ, 修正2回目 / リテイク2回目.
   const label = stage
@@ -121,11 +135,27 @@ export function buildDeliveryContext(input: FollowUpInput, flags: DeliveryFlags)
     : round === 0
       ? (terms?.first_draft?.[lang] ?? (plan ? firstDraftStageOf(plan)?.[lang] : undefined) ?? milestoneLabel({ id: "first_draft", kind: "first_draft" }, lang))
       : milestoneLabel({ id: `revision_${round}`, kind: "revision", round }, lang, terms);
+  const what =
+    stage || round === 0
+      ? label
+      : deliveryNoun(
+          round === 0
+            ? { id: "first_draft", kind: "first_draft", date: "" }
+            : final
+              ? { id: "final_delivery", kind: "final_delivery", date: "" }
+              : { id: `revision_${round}`, kind: "revision", round, date: "" },
+          { lang, terms: input.pack.schedule?.terms, rounds: rounds ?? round },
+        );
   return {
     context: {
       ...baseContext(input, outcome),
       delivery: {
         items: flags.items,
+        what,
+        whatObject: objectOf(what, lang),
+        revisionWord: term(input.pack.schedule?.terms, "revision", lang),
+        formalDelivery: formalRule?.label?.[lang] ?? null,
+        platformName: profile?.name[lang] ?? "",
         round,
         first: !stage && round === 0,
         label,
@@ -188,4 +218,25 @@ function stageDelivery(input: FollowUpInput, plan: Plan | undefined, id: string)
     next: beforeRounds ? "" : (stages[index + 1]?.label[lang] ?? ""),
     reviewDays: checked && own && turn ? daysBetween(own.date, turn.date) : undefined,
   };
+}
+
+/** The platform's acceptance window, counted from today, the day of this delivery (not the planned one). */
+function acceptanceOf(rule: PlatformRule, days: number, platformName: string, today: string, lang: Lang): Acceptance {
+  const end = addDays(today, days);
+  return {
+    days,
+    end,
+    endText: formatDate(end, lang),
+    autoComplete: rule.lapse === "auto_complete",
+    platformName,
+    verified: rule.verified,
+    source: rule.source,
+  };
+}
+
+/** The acceptance date agreed in the terms (written_terms.inspection_date), when it is still ahead. */
+function agreedAcceptance({ pack, answers, today }: FollowUpInput): string | undefined {
+  const id = pack.written_terms?.inspection_date;
+  const v = id ? answers[id] : undefined;
+  return typeof v === "string" && isIsoDate(v) && v >= today ? v : undefined;
 }

@@ -7,10 +7,10 @@
  * `render` and the confirmation message, anchored in the file (see planAnchor).
  */
 import type { Answers, AnswersFile } from "../answers/types.ts";
-import { formatDate } from "../date-format.ts";
 import type { Lang } from "../i18n.ts";
 import type { Pack } from "../pack/types.ts";
-import type { RenderContext } from "../render/context.ts";
+import { clientMilestones } from "../render/client-milestones.ts";
+import type { RenderContext, Voice } from "../render/context.ts";
 import { contextWithPlan } from "../render/render.ts";
 import { type PlanningEnv, type PlanOutcome, planFromAnswers } from "../render/schedule.ts";
 import { type MilestoneTerms, milestoneLabel, type Plan } from "../schedule/index.ts";
@@ -24,6 +24,8 @@ export interface FollowUpInput {
   lang: Lang;
   today: string;
   planning: PlanningEnv;
+  /** Who signs and how formally. */
+  voice?: Voice;
 }
 
 export interface DatedItem {
@@ -33,25 +35,22 @@ export interface DatedItem {
   label: string;
 }
 
-/** Milestones the client takes part in or waits for. */
-const CLIENT_FACING = new Set(["first_draft", "review", "revision", "final_delivery", "acceptance_end", "stage", "check", "client_step"]);
-
 export function planOf(input: FollowUpInput, pack: Pack = input.pack): PlanOutcome | undefined {
   return planFromAnswers(pack, input.answers, input.file.meta, input.planning);
 }
 
 /** The render context (answers, client, schedule view) with the next contact taken from the plan. */
 export function baseContext(input: FollowUpInput, outcome: PlanOutcome | undefined): RenderContext {
-  const { pack, file, answers, lang, today, planning } = input;
-  return contextWithPlan(pack, file, answers, { lang, today, planning }, outcome);
+  const { pack, file, answers, lang, today, planning, voice } = input;
+  return contextWithPlan(pack, file, answers, { lang, today, planning, ...(voice ? { voice } : {}) }, outcome);
 }
 
-/** The plan's client-facing milestones on or after `from`, dated and labelled. */
-export function clientMilestones(plan: Plan | undefined, lang: Lang, from: string, terms: MilestoneTerms = {}): DatedItem[] {
+/** The plan's client-facing milestones on or after `from`, dated and labelled for the client. */
+export function upcomingFor(input: FollowUpInput, plan: Plan | undefined, from: string): DatedItem[] {
   if (!plan) return [];
-  return plan.milestones
-    .filter((m) => CLIENT_FACING.has(m.kind) && m.date >= from)
-    .map((m) => ({ id: m.id, date: m.date, dateText: formatDate(m.date, lang), label: milestoneLabel(m, lang, terms) }));
+  const platform = input.planning.platforms.find((p) => p.id === plan.platform);
+  const env = { lang: input.lang, terms: input.pack.schedule?.terms, rounds: revisionRounds(plan), platform };
+  return clientMilestones(plan.milestones, env, from).map(({ id, date, dateText, label }) => ({ id, date, dateText, label }));
 }
 
 /** Revision rounds in a plan: one client review per round. */
@@ -74,7 +73,7 @@ export function buildProgressContext(input: FollowUpInput, flags: ProgressFlags)
   const outcome = planOf(input);
   const base = baseContext(input, outcome);
   // Strictly after today: what was due today is reported as done or late, not as coming.
-  const upcoming = clientMilestones(outcome?.plan, input.lang, input.today, input.pack.schedule?.terms).filter((m) => m.date > input.today);
+  const upcoming = upcomingFor(input, outcome?.plan, input.today).filter((m) => m.date > input.today);
   const percent = flags.percent ?? null;
   const changes = changesToTell(input.pack, input.file, input.lang);
   return { ...base, progress: { percent, percentText: percent === null ? "" : String(percent), done: flags.done, next: flags.next, upcoming, changes } };

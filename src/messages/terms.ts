@@ -5,12 +5,16 @@
  *
  * The date the work is received is the plan's final delivery, a fixed date even when the
  * client's "deadline" means a first draft; without a plan, the answer bound as delivery_date,
- * else the due date when it means the final delivery.
+ * else the due date when it means the final delivery. A choice is restated as the worker
+ * restates it everywhere (its `statement:`), not in the client's words of the questionnaire.
  */
 import { formatDate } from "../date-format.ts";
 import { type Lang, type Msg, msg } from "../i18n.ts";
-import type { TermsKey } from "../pack/types.ts";
-import type { RenderContext, RenderItem } from "../render/context.ts";
+import { allQuestions, type TermsKey } from "../pack/types.ts";
+import { statementOf } from "../render/client-words.ts";
+import type { RenderContext } from "../render/context.ts";
+import type { RenderItem } from "../render/items.ts";
+import { cleanText } from "../render/markdown.ts";
 import type { Plan } from "../schedule/index.ts";
 import { baseContext, type FollowUpInput, planOf } from "./followup.ts";
 
@@ -45,6 +49,7 @@ export interface TermsResult {
   warnings: Msg[];
 }
 
+// The fee's amount says 税込 / tax included itself where the currency has consumption tax.
 const LABELS: Record<string, [string, string]> = {
   client_name: ["発注者", "Client"],
   worker_name: ["受注者", "Freelancer"],
@@ -54,34 +59,62 @@ const LABELS: Record<string, [string, string]> = {
   delivery_date: ["納期（給付を受領する期日）", "Delivery date (when the work is received)"],
   place: ["納品の場所・方法（給付を受領する場所）", "Place and method of delivery"],
   inspection_date: ["検収完了日（検査を完了する期日）", "Acceptance (inspection) completed by"],
-  fee: ["報酬の額（税込）", "Fee (tax included)"],
+  fee: ["報酬の額", "Fee"],
   payment_date: ["支払期日", "Payment date"],
 };
 
-type TermValue = Omit<TermsItem, "key" | "label" | "notes">;
+type Value = Omit<TermsItem, "key" | "label" | "notes">;
+const OPEN: Value = { text: "", open: true, reason: "" };
+const fixed = (text: string): Value => ({ text, open: false, reason: "" });
 
-/** The answers bound under `written_terms:`, read as terms in the message's language. */
+/** What each term is made of: the rendered answers, the plan, and the pack's bindings. */
 interface Reader {
   input: FollowUpInput;
   base: RenderContext;
   plan: Plan | undefined;
-  bound: Partial<Record<TermsKey, string>>;
-  /** The rendered answers by question id. */
   items: Map<string, RenderItem>;
+  bound: Partial<Record<TermsKey, string>>;
   t: (ja: string, en: string) => string;
 }
 
-function reader(input: FollowUpInput): Reader {
+export function buildTermsContext(input: FollowUpInput): TermsResult {
   const outcome = planOf(input);
   const base = baseContext(input, outcome);
-  return {
+  const r: Reader = {
     input,
     base,
     plan: outcome?.plan,
-    bound: input.pack.written_terms ?? {},
     items: new Map(base.sections.flatMap((s) => s.items.map((i) => [i.id, i] as const))),
-    t: (j, e) => (input.lang === "ja" ? j : e),
+    bound: input.pack.written_terms ?? {},
+    t: (ja, en) => (input.lang === "ja" ? ja : en),
   };
+  const list = [
+    term(r, "client_name", fromAnswer(r, "client_name", cleanText(input.file.meta.client ?? ""))),
+    term(r, "worker_name", fromAnswer(r, "worker_name")),
+    term(r, "order_date", fromAnswer(r, "order_date")),
+    term(r, "work", fromAnswer(r, "work")),
+    ...(r.bound.rights ? [term(r, "rights", fromAnswer(r, "rights"))] : []),
+    delivery(r),
+    term(r, "place", fromAnswer(r, "place")),
+    inspection(r),
+    term(r, "fee", fromAnswer(r, "fee")),
+    payment(r),
+  ];
+  const decideBy = itemOf(r, "decide_by")?.kind === "inline" ? String(input.answers[r.bound.decide_by ?? ""] ?? "") : "";
+  const yes = (key: TermsKey): boolean | null => {
+    const v = r.bound[key] ? input.answers[r.bound[key] as string] : undefined;
+    return typeof v === "boolean" ? v : null;
+  };
+  const open = list.filter((i) => i.open);
+  const terms = {
+    items: list,
+    open,
+    decideBy,
+    decideByText: decideBy ? formatDate(decideBy, input.lang) : "",
+    business: yes("business"),
+    employees: yes("employees"),
+  };
+  return { context: { ...base, terms }, warnings: termsWarnings(open, decideBy) };
 }
 
 function itemOf(r: Reader, key: TermsKey): RenderItem | undefined {
@@ -89,67 +122,36 @@ function itemOf(r: Reader, key: TermsKey): RenderItem | undefined {
   return id ? r.items.get(id) : undefined;
 }
 
-function fromAnswer(r: Reader, key: TermsKey, fallback = ""): TermValue {
+function term(r: Reader, key: string, value: Value, notes: string[] = []): TermsItem {
+  const [ja, en] = LABELS[key] ?? [key, key];
+  return { key, label: r.t(ja, en), notes, ...value };
+}
+
+/** The bound answer: open when pending (with its note) or unanswered, else its text or statement. */
+function fromAnswer(r: Reader, key: TermsKey, fallback = ""): Value {
   const item = itemOf(r, key);
   if (item?.kind === "pending") return { text: "", open: true, reason: item.note };
-  if (item && item.kind !== "none") return { text: item.kind === "list" ? item.lines.join(r.t("、", ", ")) : item.text, open: false, reason: "" };
-  return fallback ? { text: fallback, open: false, reason: "" } : { text: "", open: true, reason: "" };
+  if (item && item.kind !== "none") return fixed(stated(r, key) ?? (item.kind === "list" ? item.lines.join(r.t("、", ", ")) : item.text));
+  return fallback ? fixed(fallback) : OPEN;
 }
 
-/** A confirm answer bound to `key`; null when not bound or not answered. */
-function yes(r: Reader, key: TermsKey): boolean | null {
-  const v = r.bound[key] ? r.input.answers[r.bound[key] as string] : undefined;
-  return typeof v === "boolean" ? v : null;
+/** A picked choice in the worker's words (`statement:`), when the pack gives them. */
+function stated(r: Reader, key: TermsKey): string | undefined {
+  const id = r.bound[key] ?? "";
+  const q = allQuestions(r.input.pack).find((x) => x.id === id);
+  const v = r.input.answers[id];
+  return q && typeof v === "string" ? cleanText(statementOf(q, v, r.input.lang) ?? "") || undefined : undefined;
 }
 
-function term(r: Reader, key: string, value: TermValue, notes: string[] = []): TermsItem {
-  const [j, e] = LABELS[key] ?? [key, key];
-  return { key, label: r.t(j, e), notes, ...value };
-}
-
-export function buildTermsContext(input: FollowUpInput): TermsResult {
-  const r = reader(input);
-  const answer = (key: TermsKey, fallback = "") => term(r, key, fromAnswer(r, key, fallback));
-  const list = [
-    answer("client_name", input.file.meta.client ?? ""),
-    answer("worker_name"),
-    answer("order_date"),
-    answer("work"),
-    ...(r.bound.rights ? [answer("rights")] : []),
-    delivery(r),
-    answer("place"),
-    inspection(r),
-    answer("fee"),
-    payment(r),
-  ];
-  const decideBy = itemOf(r, "decide_by")?.kind === "inline" ? String(input.answers[r.bound.decide_by ?? ""] ?? "") : "";
-  const open = list.filter((i) => i.open);
-  return {
-    context: {
-      ...r.base,
-      terms: {
-        items: list,
-        open,
-        decideBy,
-        decideByText: decideBy ? formatDate(decideBy, input.lang) : "",
-        business: yes(r, "business"),
-        employees: yes(r, "employees"),
-      },
-    },
-    warnings: termsWarnings(open, decideBy),
-  };
-}
-
-/** The plan's final delivery; without a plan, the bound answer, else the due date when it means the final delivery. */
 function delivery(r: Reader): TermsItem {
-  const { plan, t, input } = r;
-  const { lang, pack } = input;
+  const { plan, input } = r;
+  const { pack, lang } = input;
   if (plan) {
-    const notes =
-      plan.dueMeans === "first_draft"
-        ? [t(`初稿の提出日: ${formatDate(plan.firstDraftDate, lang)}`, `First draft: ${formatDate(plan.firstDraftDate, lang)}`)]
-        : [];
-    return term(r, "delivery_date", { text: formatDate(plan.finalDate, lang), open: false, reason: "" }, notes);
+    const word = pack.schedule?.terms?.first_draft?.[lang] ?? r.t("初稿", "First draft");
+    // 初稿の提出日, but 初回納品日: a delivery is not "submitted".
+    const label = lang === "en" ? word : word === "初稿" ? "初稿の提出日" : `${word}日`;
+    const notes = plan.dueMeans === "first_draft" ? [`${label}: ${formatDate(plan.firstDraftDate, lang)}`] : [];
+    return term(r, "delivery_date", fixed(formatDate(plan.finalDate, lang)), notes);
   }
   const own = fromAnswer(r, "delivery_date");
   if (!own.open || r.bound.delivery_date) return term(r, "delivery_date", own);
@@ -158,36 +160,31 @@ function delivery(r: Reader): TermsItem {
   const dm = pack.schedule?.due_means;
   const meant = typeof dm === "object" ? input.answers[dm.question] : dm;
   const meansFinal = typeof dm === "object" ? typeof meant === "string" && (dm.map?.[meant] ?? meant) === "final" : dm === undefined || dm === "final";
-  if (due?.kind === "inline" && meansFinal) return term(r, "delivery_date", { text: due.text, open: false, reason: "" });
+  if (due?.kind === "inline" && meansFinal) return term(r, "delivery_date", fixed(due.text));
   return term(r, "delivery_date", { text: "", open: true, reason: due?.kind === "pending" ? due.note : "" });
 }
 
-/** The bound answer; when it is simply unanswered, the day the platform accepts the delivery by itself. */
 function inspection(r: Reader): TermsItem {
-  const { plan, t } = r;
   const own = fromAnswer(r, "inspection_date");
-  const auto = plan?.milestones.find((m) => m.id === "acceptance_end");
+  const auto = r.plan?.milestones.find((m) => m.id === "acceptance_end");
   if (own.open && !own.reason && auto) {
-    const platform = r.base.meta.platformName || plan?.platform || "";
-    return term(r, "inspection_date", { text: formatDate(auto.date, r.input.lang), open: false, reason: "" }, [
-      t(`${platform}の仕組みにより、この日に自動で承認されます`, `${platform} accepts the delivery automatically on this date`),
+    const platform = r.base.meta.platformName || r.plan?.platform || "";
+    return term(r, "inspection_date", fixed(formatDate(auto.date, r.input.lang)), [
+      r.t(`${platform}の仕組みにより、この日に自動で承認されます`, `${platform} accepts the delivery automatically on this date`),
     ]);
   }
   return term(r, "inspection_date", own);
 }
 
-/** The bound answer, with how the client pays and whether the platform carries the payment. */
 function payment(r: Reader): TermsItem {
-  const { plan, t, base } = r;
   const timing = r.items.get("payment_timing");
-  const notes = timing && timing.kind === "inline" ? [t(`お支払いの方法: ${timing.text}`, `Payment terms: ${timing.text}`)] : [];
-  if (plan?.platform && plan.platform !== "direct" && base.meta.platformName) {
-    notes.push(t(`${base.meta.platformName}を通じてお支払いいただきます`, `Paid through ${base.meta.platformName}`));
-  }
+  const notes = timing && timing.kind === "inline" ? [r.t(`お支払いの方法: ${timing.text}`, `Payment terms: ${timing.text}`)] : [];
+  const name = r.base.meta.platformName;
+  if (r.plan?.platform && r.plan.platform !== "direct" && name) notes.push(r.t(`${name}を通じてお支払いいただきます`, `Paid through ${name}`));
   return term(r, "payment_date", fromAnswer(r, "payment_date"), notes);
 }
 
-/** Open terms the Act needs explained: those with no reason, and a missing date for deciding them. */
+/** For the worker: open terms the Act wants explained (a reason, a decision date). */
 function termsWarnings(open: TermsItem[], decideBy: string): Msg[] {
   const warnings: Msg[] = [];
   const unanswered = open.filter((i) => !i.reason);

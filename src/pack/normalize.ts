@@ -2,7 +2,7 @@ import { stripControls } from "../controls.ts";
 import type { Lang } from "../i18n.ts";
 import type { PackInput, QuestionInput } from "./schema.ts";
 import { normalizeStages } from "./stages.ts";
-import type { Pack, Question, Text } from "./types.ts";
+import type { Pack, Question, TermKey, Text } from "./types.ts";
 
 /** Schedule keys the planner reads as whole numbers. */
 const COUNT_KEYS = ["revisions", "review_days", "checkin_every"] as const;
@@ -40,7 +40,9 @@ export function normalizePack(input: PackInput): Pack {
       message: text(q.message),
       label: opt(q.label),
       help: opt(q.help),
-      choices: q.choices?.map((c) => strip({ value: c.value, label: text(c.label), hint: opt(c.hint), other: c.other || undefined })),
+      choices: q.choices?.map((c) =>
+        strip({ value: c.value, label: text(c.label), hint: opt(c.hint), other: c.other || undefined, statement: opt(c.statement) }),
+      ),
       examples: q.examples?.map(text),
       default: deep(q.default),
       required: q.required ?? false,
@@ -50,6 +52,8 @@ export function normalizePack(input: PackInput): Pack {
       unit: opt(q.unit),
       summary: q.summary || undefined,
       audience: q.audience,
+      propose: q.propose,
+      money: q.money || undefined,
       tags: q.tags,
       min: q.min,
       max: q.max,
@@ -68,7 +72,15 @@ export function normalizePack(input: PackInput): Pack {
     templates: deep(input.templates),
     checks: input.checks?.map((c) => strip({ id: c.id, when: c.when, message: text(c.message), source: c.source })),
     written_terms: input.written_terms,
+    goal: ids(input.goal),
+    scope: ids(input.scope),
+    currency: input.currency,
+    salutation: input.salutation,
   });
+}
+
+function ids(v: string | string[] | undefined): string[] | undefined {
+  return v === undefined ? undefined : Array.isArray(v) ? v : [v];
 }
 
 /** Drops undefined properties so JSON and YAML output carry only what is set. */
@@ -81,7 +93,7 @@ function normalizeSchedule(schedule: NonNullable<PackInput["schedule"]>, text: (
   const { terms, stages, ...bindings } = schedule;
   const staged = stages ? { stages: normalizeStages(stages, text) } : {};
   if (!terms) return { ...(bindings as Pack["schedule"]), ...staged };
-  const out: Partial<Record<"first_draft" | "revision" | "final_delivery", Text>> = {};
+  const out: Partial<Record<TermKey, Text>> = {};
   for (const [k, v] of Object.entries(terms)) if (v !== undefined) out[k as keyof typeof out] = text(v);
   return { ...(bindings as Pack["schedule"]), terms: out, ...staged };
 }

@@ -3,7 +3,8 @@ import { msg } from "../i18n.ts";
 import { describePath, suggest } from "../yaml/issues.ts";
 import type { DataPath } from "../yaml/parse.ts";
 import type { At } from "./question-rules.ts";
-import { type PackInput, PLATFORM_IDS, type QuestionInput, schemas } from "./schema.ts";
+import { PLATFORM_IDS } from "./schedule-values.ts";
+import { type PackInput, type QuestionInput, schemas } from "./schema.ts";
 import type { Binding, ScheduleKey, Text } from "./types.ts";
 
 export function checkLanguages(input: PackInput, at: At): void {
@@ -75,7 +76,7 @@ const LANG_ALIASES: Record<string, "ja" | "en"> = {
   en_gb: "en",
   英語: "en",
 };
-const TEXT_KEYS = new Set(["title", "description", "intro", "message", "label", "help", "label", "hint", "unit", "min_label", "max_label"]);
+const TEXT_KEYS = new Set(["title", "description", "intro", "message", "label", "help", "label", "hint", "unit", "min_label", "max_label", "statement"]);
 
 const DATE_KEYS = new Set(["start", "due", "payment"]);
 const NUMBER_KEYS = new Set(["revisions", "review_days", "effort_hours", "draft_share", "hours_per_day", "checkin_every"]);
@@ -115,6 +116,22 @@ export function checkSchedule(input: PackInput, byId: Map<string, QuestionInput>
   }
 }
 
+/** `goal:` and `scope:` name questions of the pack. */
+export function checkNamed(input: PackInput, byId: Map<string, QuestionInput>, at: At): void {
+  for (const key of ["goal", "scope"] as const) {
+    const v = input[key];
+    const list = v === undefined ? [] : Array.isArray(v) ? v : [v];
+    list.forEach((id, i) => {
+      if (byId.has(id)) return;
+      at(
+        Array.isArray(v) ? [key, i] : [key],
+        msg(`${key} が存在しない質問「${id}」を参照しています`, `${key} names "${id}", which is not a question of this pack`),
+        msg("質問の id を書いてください", "name a question id"),
+      );
+    });
+  }
+}
+
 /** What a fixed schedule value must be, said the way the planner checks it. */
 const WANT: Record<ScheduleKey, Text> = {
   start: msg("YYYY-MM-DD の実在する日付", "a real YYYY-MM-DD date"),
@@ -128,11 +145,12 @@ const WANT: Record<ScheduleKey, Text> = {
   draft_share: msg("0 より大きく 1 以下の数", "a number above 0, at most 1"),
   workdays: msg("mon-fri、mon,wed,fri、月〜金 のような稼働日", "workdays like mon-fri, mon,wed,fri or 月〜金"),
   calendar: msg("jp か none", "jp or none"),
+  delivery_time: msg("HH:MM の時刻 (18:00 など)", "a time of day as HH:MM, e.g. 18:00"),
   platform: msg(`次のいずれか: ${PLATFORM_IDS.join(", ")}`, `one of: ${PLATFORM_IDS.join(", ")}`),
   payment: msg("YYYY-MM-DD の実在する日付", "a real YYYY-MM-DD date"),
 };
 
-/** A fixed schedule value (or a map value, or a default) against the planner's rule for its key (schema.ts scheduleValues). */
+/** A fixed schedule value (or a map value, or a default) against the planner's rule for its key (scheduleValues in schedule-values.ts). */
 function checkLiteral(key: ScheduleKey, v: unknown, path: DataPath, at: At): void {
   if (schemas().Values[key].safeParse(v).success) return;
   const guess = key === "platform" && typeof v === "string" ? suggest(v, PLATFORM_IDS) : undefined;

@@ -7,11 +7,22 @@
 import { z } from "zod";
 import { checkSchemas, tagSchema } from "./check-schema.ts";
 import { editorSchema } from "./json-schema.ts";
+import { SCHEDULE_KEYS, scheduleValues } from "./schedule-values.ts";
 import { stageSchema } from "./stage-schema.ts";
 
 export const QUESTION_TYPES = ["text", "paragraph", "select", "multiselect", "confirm", "number", "date", "scale", "list", "references"] as const;
 
-export const TEMPLATE_NAMES = ["brief", "message-confirm", "message-progress", "message-delay", "message-delivery", "message-terms", "ask"] as const;
+export const TEMPLATE_NAMES = [
+  "brief",
+  "message-confirm",
+  "message-progress",
+  "message-delay",
+  "message-delivery",
+  "message-decline",
+  "message-thanks",
+  "message-terms",
+  "ask",
+] as const;
 
 /**
  * The items of the written terms (Freelance Act §3) a pack binds to its questions, for
@@ -35,41 +46,11 @@ export const TERMS_KEYS = [
   "decide_by",
 ] as const;
 
-export const SCHEDULE_KEYS = [
-  "start",
-  "due",
-  "due_means",
-  "revisions",
-  "review_days",
-  "effort_hours",
-  "draft_share",
-  "hours_per_day",
-  "workdays",
-  "calendar",
-  "checkin_every",
-  "platform",
-  "payment",
-] as const;
+/** Who a question is for: the client (asked), the worker (never shown), or the worker's offer the client confirms. */
+export const AUDIENCES = ["client", "worker", "terms"] as const;
 
-/**
- * The platform ids a pack may name (`schedule.platform`, `--platform`): the profiles of
- * questionnaires/platforms.yaml (test/pack/complete-checks.test.ts keeps the two equal).
- */
-export const PLATFORM_IDS = ["coconala", "crowdworks", "lancers", "fiverr", "upwork", "skeb", "direct"] as const;
-
-/**
- * A workday spec as the planner reads it (schedule/workdays.ts): days by English name or
- * abbreviation in any case, or by kanji (`月`, `月曜`, `月曜日`), in ranges (`mon-fri`,
- * `月〜金`) and lists (`mon,wed,fri`, `月、水、金`). Spelled out letter by letter in either
- * case, because JSON Schema patterns take no flags.
- */
-export const WORKDAYS_RE: RegExp = (() => {
-  const anyCase = (w: string) => [...w].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join("");
-  const english = ["sun(?:day)?", "mon(?:day)?", "tue(?:s|sday)?", "wed(?:nesday)?", "thu(?:r|rs|rsday)?", "fri(?:day)?", "sat(?:urday)?"];
-  const day = `(?:${english.map(anyCase).join("|")}|[日月火水木金土](?:曜日?)?)\\.?`;
-  const item = `${day}(?:\\s*[-〜～–—]\\s*${day})?`;
-  return new RegExp(`^\\s*${item}(?:[\\s,、，]+${item})*\\s*$`);
-})();
+/** When the worker proposes a pending answer: with the first draft, or by the next contact (a quote). */
+export const PROPOSE_AT = ["first_draft", "next_contact"] as const;
 
 export const PACK_ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SECTION_ID_RE = /^[a-z0-9_-]+$/;
@@ -150,6 +131,9 @@ function questionSchema({ Text, Scalar }: Basics, Condition: z.ZodType<Cond>) {
     label: Text,
     hint: Text.optional(),
     other: z.boolean().optional().describe("Picking this choice asks for free text, stored as <id>_other."),
+    statement: Text.optional().describe(
+      "How the worker restates this choice to the client in messages (the label is the client's voice, the statement the worker's).",
+    ),
   });
 
   const Validate = z.strictObject({
@@ -178,7 +162,15 @@ function questionSchema({ Text, Scalar }: Basics, Condition: z.ZodType<Cond>) {
     validate: Validate.optional(),
     unit: Text.optional().describe("Unit shown after a number, e.g. hours."),
     summary: z.boolean().optional().describe("Show the answer in the brief's summary and the confirmation message."),
-    audience: z.enum(["client", "worker"]).optional().describe("worker: asked of the worker, never sent to the client (default client)."),
+    audience: z
+      .enum(AUDIENCES)
+      .optional()
+      .describe("worker: the worker's own input, never shown to the client; terms: the worker's offer (fee, revisions…) the client confirms (default client)."),
+    propose: z
+      .enum(PROPOSE_AT)
+      .optional()
+      .describe("When the answer is pending, the worker proposes it: with the first draft, or by the next contact (a quote)."),
+    money: z.boolean().optional().describe("An amount of money: shown in the job's currency (the pack's currency, else the platform's)."),
     tags: z.array(tagSchema()).optional().describe("Categories the question covers (budget, rights…), from kikitori's documented vocabulary."),
     min: z.int().optional().describe("scale: lowest value"),
     max: z.int().optional().describe("scale: highest value"),
@@ -186,6 +178,26 @@ function questionSchema({ Text, Scalar }: Basics, Condition: z.ZodType<Cond>) {
     max_label: Text.optional(),
   });
   return Question;
+}
+
+/** Pack keys for the client's messages: the goal restated, the agreed work, the currency, the English register. */
+function clientWordsKeys(QuestionRef: z.ZodString) {
+  return {
+    goal: z
+      .union([QuestionRef, z.array(QuestionRef).min(1)])
+      .optional()
+      .describe("The question(s) whose answer the confirmation restates as the goal of the job, in one line (the first answered)."),
+    scope: z
+      .union([QuestionRef, z.array(QuestionRef).min(1)])
+      .optional()
+      .describe("The question(s) that state the agreed work: quoted when a request falls outside it (message decline)."),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional()
+      .describe("ISO 4217 code of the amounts (money: true), e.g. JPY; default: the platform's currency."),
+    salutation: z.enum(["formal", "casual"]).optional().describe("English greetings: formal (Dear Ms. Smith,) or casual (Hi Jane,); default by platform."),
+  };
 }
 
 /** The pack: its sections of questions, the schedule bindings, template overrides. */
@@ -224,8 +236,8 @@ function packSchema(
     ]);
 
   const Terms = z
-    .strictObject({ first_draft: Text.optional(), revision: Text.optional(), final_delivery: Text.optional() })
-    .describe("The pack's own words for the deliveries, e.g. 初回納品 and リテイク for voice work.");
+    .strictObject({ first_draft: Text.optional(), revision: Text.optional(), final_delivery: Text.optional(), deadline: Text.optional() })
+    .describe("The pack's own words for the deliveries and the deadline, e.g. 初回納品, リテイク and 締め切り for voice work.");
   const Schedule = z.strictObject({
     ...(Object.fromEntries(SCHEDULE_KEYS.map((k) => [k, Binding.optional()])) as Record<(typeof SCHEDULE_KEYS)[number], z.ZodOptional<typeof Binding>>),
     terms: Terms.optional(),
@@ -249,6 +261,7 @@ function packSchema(
         languages: z.array(z.enum(["ja", "en"])).min(1),
         sections: z.array(Section).min(1),
         schedule: schedule.optional(),
+        ...clientWordsKeys(QuestionRef),
         templates: z
           .partialRecord(z.enum(TEMPLATE_NAMES), z.string())
           .optional()
@@ -263,26 +276,6 @@ function packSchema(
   // At run time a fixed schedule value is checked by pack-rules.ts against the same Values, so
   // that every problem of a pack is reported at once, each with its own fix.
   return { PackSchema: pack(Schedule), EditorSchema: pack(StrictSchedule) };
-}
-
-/** The fixed value each schedule key takes (a planner input), as a zod schema. */
-function scheduleValues(): Record<(typeof SCHEDULE_KEYS)[number], z.ZodType> {
-  const date = z.iso.date().describe("YYYY-MM-DD");
-  return {
-    start: date,
-    due: date,
-    due_means: z.enum(["final", "first_draft"]),
-    revisions: z.int().min(0).max(50),
-    review_days: z.int().min(0).max(365),
-    effort_hours: z.number().gt(0).max(100_000),
-    draft_share: z.number().gt(0).max(1),
-    hours_per_day: z.number().gt(0).max(24),
-    workdays: z.string().regex(WORKDAYS_RE).describe("mon-fri, mon,wed,fri, 月〜金…"),
-    calendar: z.enum(["jp", "none"]),
-    checkin_every: z.int().min(1).max(365),
-    platform: z.enum(PLATFORM_IDS),
-    payment: date,
-  };
 }
 
 let built: ReturnType<typeof build> | undefined;

@@ -1,6 +1,7 @@
 import type { Msg } from "../i18n.ts";
 import type { CheckCondition } from "./check-schema.ts";
-import type { ConditionInput, QUESTION_TYPES, SCHEDULE_KEYS, TEMPLATE_NAMES, TERMS_KEYS } from "./schema.ts";
+import type { SCHEDULE_KEYS } from "./schedule-values.ts";
+import type { AUDIENCES, ConditionInput, PROPOSE_AT, QUESTION_TYPES, TEMPLATE_NAMES, TERMS_KEYS } from "./schema.ts";
 
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -16,6 +17,8 @@ export interface Choice {
   label: Text;
   hint?: Text;
   other?: boolean;
+  /** How the worker restates this choice to the client (the label is the client's voice). */
+  statement?: Text;
 }
 
 export interface QuestionRules {
@@ -46,7 +49,11 @@ export interface Question {
   validate?: QuestionRules;
   unit?: Text;
   summary?: boolean;
-  audience?: "client" | "worker";
+  audience?: (typeof AUDIENCES)[number];
+  /** A pending answer the worker proposes: with the first draft, or by the next contact. */
+  propose?: (typeof PROPOSE_AT)[number];
+  /** An amount in the job's currency. */
+  money?: boolean;
   /** Category tags from the documented vocabulary (src/pack/tags.ts). */
   tags?: string[];
   min?: number;
@@ -88,8 +95,14 @@ export interface Pack {
   description?: Text;
   languages: ("ja" | "en")[];
   sections: Section[];
-  schedule?: Partial<Record<ScheduleKey, Binding>> & { terms?: Partial<Record<"first_draft" | "revision" | "final_delivery", Text>>; stages?: PackStage[] };
+  schedule?: Partial<Record<ScheduleKey, Binding>> & { terms?: Partial<Record<TermKey, Text>>; stages?: PackStage[] };
   templates?: Partial<Record<TemplateName, string>>;
+  /** Question ids whose (first answered) answer is the job's goal in one line. */
+  goal?: string[];
+  /** Question ids that state the agreed work. */
+  scope?: string[];
+  currency?: string;
+  salutation?: "formal" | "casual";
   checks?: PackCheck[];
   written_terms?: Partial<Record<TermsKey, string>>;
 }
@@ -103,6 +116,9 @@ export interface PackCheck {
   message: Text;
   source?: string;
 }
+
+/** The pack's own words: 初稿/初回納品, 修正/リテイク, 納品/最終納品, 納期/締め切り. */
+export type TermKey = "first_draft" | "revision" | "final_delivery" | "deadline";
 
 /** Where a pack came from, for messages, template paths and `pack list`. */
 export type PackSource = "path" | "env" | "project" | "user" | "npm" | "builtin";
@@ -133,4 +149,9 @@ export function otherKey(id: string): string {
 /** Questions for the worker (effort, availability) are never put to the client. */
 export function isWorkerQuestion(q: Question): boolean {
   return q.audience === "worker";
+}
+
+/** The worker's offer (fee, revision rounds, payment date): stated to the client for agreement, not asked. */
+export function isTermsQuestion(q: Question): boolean {
+  return q.audience === "terms";
 }

@@ -18,8 +18,8 @@ const PLAN_DATE_RE = /^(?:start|due|hearing_done|first_draft|final_delivery|acce
 const DATE_TERMS = new Set(["order_date", "payment_date", "delivery_date", "inspection_date", "decide_by"]);
 const TERM_TYPES: Record<string, QuestionInput["type"][]> = { fee: ["number"], business: ["confirm"], employees: ["confirm"] };
 
-/** What the rules read: the pack, its questions by id and by tag, and where to report. */
-interface Ctx {
+/** What the rules look at: the pack, its questions by id and by tag, and where to report. */
+interface Env {
   input: PackInput;
   byId: Map<string, QuestionInput>;
   tagged: Map<string, QuestionInput[]>;
@@ -29,30 +29,25 @@ interface Ctx {
 export function checkChecksAndTerms(input: PackInput, byId: Map<string, QuestionInput>, at: At): void {
   const tagged = new Map<string, QuestionInput[]>();
   for (const q of byId.values()) for (const t of q.tags ?? []) tagged.set(t, [...(tagged.get(t) ?? []), q]);
-  const ctx: Ctx = { input, byId, tagged, at };
-  checkChecks(ctx);
-  checkWrittenTerms(ctx);
-}
-
-/** Check ids are unique and every condition names something that can make it fire. */
-function checkChecks(ctx: Ctx): void {
+  const env: Env = { input, byId, tagged, at };
   const seen = new Set<string>();
-  for (const [i, c] of (ctx.input.checks ?? []).entries()) {
+  for (const [i, c] of (input.checks ?? []).entries()) {
     const path = ["checks", i];
     if (seen.has(c.id)) {
-      ctx.at(
+      at(
         [...path, "id"],
         msg(`チェック id「${c.id}」が重複しています`, `check id "${c.id}" is used twice`),
         msg("別の id にしてください", "give it another id"),
       );
     }
     seen.add(c.id);
-    walk(ctx, c.when, [...path, "when"]);
+    walk(env, c.when, [...path, "when"]);
   }
+  checkWrittenTerms(env);
 }
 
-/** Each written term is bound to a question of the type its value needs. */
-function checkWrittenTerms({ input, byId, at }: Ctx): void {
+/** Each `written_terms:` item names a question of a type the message can state. */
+function checkWrittenTerms({ input, byId, at }: Env): void {
   for (const [key, id] of Object.entries(input.written_terms ?? {})) {
     const path = ["written_terms", key];
     const q = id ? byId.get(id) : undefined;
@@ -75,23 +70,22 @@ function checkWrittenTerms({ input, byId, at }: Ctx): void {
   }
 }
 
-/** Down through all / any / not to the date comparisons and the question or tag tests. */
-function walk(ctx: Ctx, c: CheckCondition, path: DataPath): void {
+function walk(env: Env, c: CheckCondition, path: DataPath): void {
   if ("all" in c || "any" in c) {
     const key = "all" in c ? "all" : "any";
-    for (const [i, x] of ("all" in c ? c.all : c.any).entries()) walk(ctx, x, [...path, key, i]);
+    for (const [i, x] of ("all" in c ? c.all : c.any).entries()) walk(env, x, [...path, key, i]);
     return;
   }
   if ("not" in c) {
-    walk(ctx, c.not, [...path, "not"]);
+    walk(env, c.not, [...path, "not"]);
     return;
   }
   if ("date" in c) {
-    dateRef(ctx, c.date, [...path, "date"]);
-    dateRef(ctx, "after" in c ? c.after : c.before, [...path, "after" in c ? "after" : "before"]);
+    dateRef(env, c.date, [...path, "date"]);
+    dateRef(env, "after" in c ? c.after : c.before, [...path, "after" in c ? "after" : "before"]);
     return;
   }
-  const { byId, tagged, at } = ctx;
+  const { byId, tagged, at } = env;
   const targets = "question" in c ? [byId.get(c.question)].filter((q) => q !== undefined) : (tagged.get(c.tag) ?? []);
   if ("question" in c && targets.length === 0) {
     at([...path, "question"], msg(`存在しない質問「${c.question}」を参照しています`, `"${c.question}" is not a question of this pack`), nameOne());
@@ -106,6 +100,11 @@ function walk(ctx: Ctx, c: CheckCondition, path: DataPath): void {
     );
     return;
   }
+  checkTest(at, c, targets, path);
+}
+
+/** A test on questions found: its values are choices, its comparison fits their type. */
+function checkTest(at: At, c: CheckCondition, targets: QuestionInput[], path: DataPath): void {
   const tested = "equals" in c ? [c.equals] : "in" in c ? c.in : "includes" in c ? [c.includes] : [];
   for (const v of tested) {
     // A tag condition passes when any tagged question has the value: one of them must offer it.
@@ -134,8 +133,7 @@ function walk(ctx: Ctx, c: CheckCondition, path: DataPath): void {
   }
 }
 
-/** A date a check compares: `plan.<id>`, `tag.<tag>` (a tagged date question) or a date question id. */
-function dateRef({ input, byId, tagged, at }: Ctx, ref: string, path: DataPath): void {
+function dateRef({ input, byId, tagged, at }: Env, ref: string, path: DataPath): void {
   if (ref.startsWith("plan.")) {
     if (!PLAN_DATE_RE.test(ref.slice(5))) {
       at(

@@ -8,7 +8,7 @@ import { msg } from "../i18n.ts";
 import { describePath, schemaProblems } from "../yaml/issues.ts";
 import type { DataPath, ParsedYaml } from "../yaml/parse.ts";
 import { normalizePack } from "./normalize.ts";
-import { checkLanguages, checkSchedule, checkTemplates } from "./pack-rules.ts";
+import { checkLanguages, checkNamed, checkSchedule, checkTemplates } from "./pack-rules.ts";
 import { type At, checkQuestion, checkWhen } from "./question-rules.ts";
 import { knownKeys, type PackInput, type QuestionInput, schemas } from "./schema.ts";
 import { checkStages } from "./stages.ts";
@@ -116,6 +116,7 @@ function checkRules(input: PackInput, at: At): void {
   checkLanguages(input, at);
   checkSchedule(input, byId, at);
   checkStages(input, byId, at);
+  checkNamed(input, byId, at);
   checkTemplates(input, at);
   checkChecksAndTerms(input, byId, at);
 }

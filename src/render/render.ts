@@ -11,8 +11,8 @@ import { DataError, type Problem } from "../errors.ts";
 import { count, type Lang, msg } from "../i18n.ts";
 import type { LoadedPack, Pack } from "../pack/types.ts";
 import type { Plan } from "../schedule/index.ts";
-import { buildContext, type RenderContext } from "./context.ts";
-import { nextContactOf, type PlanningEnv, type PlanOutcome, planFromAnswers, scheduleView } from "./schedule.ts";
+import { buildContext, type RenderContext, type Voice } from "./context.ts";
+import { nextContactOf, type PlanningEnv, type PlanOutcome, planFromAnswers, platformOf, scheduleView } from "./schedule.ts";
 import type { TemplateStore } from "./templates.ts";
 
 export interface RenderOptions {
@@ -21,6 +21,8 @@ export interface RenderOptions {
   store: TemplateStore;
   /** Platforms and calendars for the deadline flow; without it no plan is made. */
   planning?: PlanningEnv;
+  /** Who signs the messages and how formally. */
+  voice?: Voice;
   /** `render --draft`: required answers may be missing; the brief says it is a draft. */
   draft?: boolean;
 }
@@ -103,7 +105,7 @@ export function contextWithPlan(
   outcome: PlanOutcome | undefined,
 ): RenderContext {
   const platformNames = Object.fromEntries((opts.planning?.platforms ?? []).map((p) => [p.id, p.name]));
-  const view = opts.planning ? scheduleView(outcome, pack, opts.lang, opts.planning) : null;
+  const view = opts.planning ? scheduleView(outcome, pack, opts.lang, opts.planning, opts.today) : null;
   const platformId = outcome?.plan?.platform ?? file.meta.platform;
   const platformChecks = opts.planning?.platforms.find((p) => p.id === platformId)?.checks;
   const checks = runChecks({ pack, answers, ...(outcome?.plan ? { plan: outcome.plan } : {}), ...(platformChecks ? { platformChecks } : {}) });
@@ -114,11 +116,27 @@ export function contextWithPlan(
     lang: opts.lang,
     today: opts.today,
     nextContact: nextContactOf(outcome?.plan, opts.today),
+    // A late plan's first draft is not a date to promise: proposals then name no date.
+    firstDraft: outcome?.plan?.firstDraftDate,
+    firstDraftFirm: outcome?.plan !== undefined && outcome.plan.verdict !== "late",
+    restated: outcome?.plan ? restatedQuestions(pack) : new Set(),
     platformNames,
+    platform: platformOf(outcome?.plan, file.meta.platform, opts.planning),
+    ...(opts.voice ? { voice: opts.voice } : {}),
     schedule: view && outcome?.plan ? { ...view, plan: outcome.plan } : view,
     checks,
     ...(opts.draft ? { draft: true } : {}),
   });
+}
+
+/** The questions bound to the deadline and its meaning: the schedule section says them in a sentence. */
+function restatedQuestions(pack: Pack): Set<string> {
+  const out = new Set<string>();
+  for (const key of ["due", "due_means"] as const) {
+    const b = pack.schedule?.[key];
+    if (typeof b === "object" && b !== null) out.add(b.question);
+  }
+  return out;
 }
 
 /** Collapses runs of blank lines that conditional template blocks leave behind. */

@@ -15,6 +15,7 @@ import {
   type HolidayCalendar,
   milestoneLabel,
   type Plan,
+  type PlanInput,
   type PlanProblem,
   type PlatformProfile,
   planSchedule,
@@ -22,7 +23,9 @@ import {
   validatePlanInput,
   verdictLabel,
 } from "../schedule/index.ts";
-import { labelOf } from "./context.ts";
+import { clientMilestones, term } from "./client-milestones.ts";
+import { counterView, planAlternatives } from "./counter.ts";
+import { labelOf } from "./items.ts";
 
 export interface PlanningEnv {
   platforms: PlatformProfile[];
@@ -31,6 +34,8 @@ export interface PlanningEnv {
 
 export interface PlanOutcome {
   plan?: Plan;
+  /** The planner's input the plan was made from. */
+  input?: PlanInput;
   problems: PlanProblem[];
   missing: { key: string; question?: string }[];
 }
@@ -43,7 +48,13 @@ export function planFromAnswers(pack: Pack, answers: Answers, meta: Meta, env: P
   const planEnv = { calendar: env.calendar(bound.input.calendar), platforms: env.platforms };
   const problems = validatePlanInput(bound.input, planEnv);
   if (problems.length > 0) return { problems, missing: [] };
-  return { plan: planSchedule(bound.input, planEnv), problems: [], missing: [] };
+  return { plan: planSchedule(bound.input, planEnv), input: bound.input, problems: [], missing: [] };
+}
+
+/** The platform profile a plan (else the answers file) names. */
+export function platformOf(plan: Plan | undefined, metaPlatform: string | undefined, env: PlanningEnv | undefined): PlatformProfile | undefined {
+  const id = plan?.platform ?? metaPlatform;
+  return id ? env?.platforms.find((p) => p.id === id) : undefined;
 }
 
 /** The first check-in after today: when the client hears from the worker next. */
@@ -63,7 +74,7 @@ const ACTOR: Record<string, [string, string]> = {
 };
 const CLIENT_FACING = new Set(["first_draft", "review", "revision", "final_delivery", "acceptance_end", "stage", "check", "client_step"]);
 
-export function scheduleView(outcome: PlanOutcome | undefined, pack: Pack, lang: Lang, env: PlanningEnv) {
+export function scheduleView(outcome: PlanOutcome | undefined, pack: Pack, lang: Lang, env: PlanningEnv, today = "") {
   if (!outcome) return null;
   const ja = lang === "ja";
   const { plan } = outcome;
@@ -77,6 +88,9 @@ export function scheduleView(outcome: PlanOutcome | undefined, pack: Pack, lang:
   }
   const platform = env.platforms.find((p) => p.id === plan.platform);
   const terms = pack.schedule?.terms ?? {};
+  const rounds = plan.milestones.filter((m) => m.kind === "review").length;
+  const late = plan.verdict === "late" && outcome.input !== undefined;
+  const planEnv = { calendar: env.calendar(plan.calendar), platforms: env.platforms };
   const milestones = plan.milestones.map((m) => ({
     id: m.id,
     date: m.date,
@@ -119,7 +133,13 @@ export function scheduleView(outcome: PlanOutcome | undefined, pack: Pack, lang:
     finalText: formatDate(plan.finalDate, lang),
     earliestFeasibleText: plan.earliestFeasibleDue ? formatDate(plan.earliestFeasibleDue, lang) : "",
     milestones,
-    clientMilestones: milestones.filter((m) => CLIENT_FACING.has(plan.milestones.find((x) => x.id === m.id)?.kind ?? "")),
+    clientMilestones: clientMilestones(plan.milestones, { lang, terms, rounds, platform }),
+    /** A late plan: the options the client may choose from, each planned (see render/counter.ts). */
+    counter:
+      late && outcome.input ? counterView(plan, planAlternatives(outcome.input, plan, planEnv), { lang, today: today || plan.start, terms, platform }) : null,
+    deadlineWord: term(terms, "deadline", lang),
+    revisionWord: term(terms, "revision", lang),
+    firstDraftClient: term(terms, "first_draft", lang),
     gantt: renderGantt(plan, lang, terms).join("\n"),
     checkins: plan.checkins.map((d) => ({ date: d, text: formatShortDate(d, lang) })),
     checkinsText: plan.checkins.map((d) => formatShortDate(d, lang)).join(ja ? "、" : ", "),

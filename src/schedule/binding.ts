@@ -43,7 +43,7 @@ export function planAnchor(meta: Meta): string | undefined {
 export function bindPlanInput(pack: Pack, answers: Answers, meta: Meta): BoundPlan | undefined {
   const schedule = pack.schedule;
   if (!schedule) return undefined;
-  const value = (key: ScheduleKey): string | number | boolean | undefined => resolve(schedule[key], answers);
+  const value = (key: ScheduleKey): string | number | boolean | undefined => resolveBinding(schedule[key], answers);
   const missing: BoundPlan["missing"] = [];
   const anchor = planAnchor(meta);
   for (const key of anchor === undefined ? ["start" as const, ...REQUIRED] : REQUIRED) {
@@ -92,10 +92,11 @@ export function bindPlanInput(pack: Pack, answers: Answers, meta: Meta): BoundPl
 
 /** The value a pack's `schedule.<key>` binds to, given the answers (undefined when missing or pending). */
 export function boundValue(pack: Pack, key: ScheduleKey, answers: Answers): string | number | boolean | undefined {
-  return resolve(pack.schedule?.[key], answers);
+  return resolveBinding(pack.schedule?.[key], answers);
 }
 
-function resolve(b: Binding | undefined, answers: Answers): string | number | boolean | undefined {
+/** A binding's value for these answers: the answer (mapped), else the binding's default. */
+export function resolveBinding(b: Binding | undefined, answers: Answers): string | number | boolean | undefined {
   if (b === undefined) return undefined;
   if (typeof b !== "object") return b;
   const v = get(answers, b.question);

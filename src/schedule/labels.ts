@@ -65,7 +65,9 @@ export function dueMeansLabel(dueMeans: "final" | "first_draft", lang: Lang, ter
   }
   const t = terms.first_draft?.[lang];
   if (!t && firstDraftStage) return ja ? `${firstDraftStage.ja}の提出日` : `the day the ${firstDraftStage.en.toLowerCase()} is delivered`;
-  return ja ? `${t ?? "初稿"}の提出日` : t ? `the ${t.toLowerCase()} date` : "the first-draft date";
+  // 「初回納品の提出日」 would hand over a delivery: a term that is a delivery takes 日 alone.
+  if (ja) return t && /納品$/u.test(t) ? `${t}日` : `${t ?? "初稿"}の提出日`;
+  return t ? `the ${t.toLowerCase()} date` : "the first-draft date";
 }
 
 /** The pack stage that is the plan's first draft, by its own name (`ラフ`), when the plan has stages. */

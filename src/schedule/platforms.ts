@@ -7,7 +7,7 @@ import type { Localized } from "./types.ts";
 // already-parsed value and reports every problem with its path.
 
 /** `conduct`: how the parties may deal with each other (channels, use of the work), with no window. */
-export type RuleKind = "first_reply" | "acceptance" | "revision" | "deal_limit" | "delivery" | "conduct";
+export type RuleKind = "first_reply" | "acceptance" | "revision" | "deal_limit" | "delivery" | "conduct" | "extension";
 /** Which event a window is counted from. */
 export type RuleFrom = "order" | "delivery";
 /** What the platform does when the window lapses. */
@@ -34,6 +34,12 @@ export interface PlatformRule {
   verified: boolean;
   /** Why it is unverified, or what the source says differently. */
   caveat?: Localized;
+  /** The platform's own name for the step, as the client sees it: 正式な納品, 納品予定日. */
+  label?: Localized;
+  /** For `extension`: who changes the delivery date on the platform. */
+  by?: "seller" | "buyer";
+  /** For `extension`: whether the other side accepts the change on the platform. */
+  approval?: "buyer" | "seller" | "none";
 }
 
 /**
@@ -54,6 +60,12 @@ export interface PlatformProfile {
   id: string;
   name: Localized;
   site?: string;
+  /** ISO 4217 code the platform pays in (JPY, USD); amounts are shown in it. */
+  currency?: string;
+  /** Talk happens in the platform's chat: English greetings are casual (Hi Jane,). */
+  chat?: boolean;
+  /** The platform's word for the client's rating of the seller (評価, review, feedback). */
+  review?: Localized;
   rules: PlatformRule[];
   checks?: PlatformCheck[];
 }
@@ -80,7 +92,7 @@ function buildSchema() {
   const ruleSchema = z
     .strictObject({
       id,
-      kind: z.enum(["first_reply", "acceptance", "revision", "deal_limit", "delivery", "conduct"]),
+      kind: z.enum(["first_reply", "acceptance", "revision", "deal_limit", "delivery", "conduct", "extension"]),
       days: z.number().positive().optional(),
       from: z.enum(["order", "delivery"]).optional(),
       lapse: z.enum(["auto_cancel", "auto_complete", "auto_close", "staff_followup", "late_flag", "none"]).optional(),
@@ -91,6 +103,9 @@ function buildSchema() {
       read: isoDate.optional(),
       verified: z.boolean(),
       caveat: localized.optional(),
+      label: localized.optional(),
+      by: z.enum(["seller", "buyer"]).optional(),
+      approval: z.enum(["buyer", "seller", "none"]).optional(),
     })
     .refine((rule) => rule.days === undefined || rule.from !== undefined, {
       message: "a rule with `days` needs `from` (order or delivery)",
@@ -101,6 +116,12 @@ function buildSchema() {
     id,
     name: localized,
     site: z.url().optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
+    chat: z.boolean().optional(),
+    review: localized.optional(),
     rules: z.array(ruleSchema),
     checks: z.array(checkSchema).optional(),
   });

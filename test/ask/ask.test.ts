@@ -64,7 +64,7 @@ describe.each(cases)("ask $id ($lang)", ({ pack, lang }) => {
     const text = ask(pack, lang, "text");
     expect(text).not.toMatch(/^\s*\|.*\|\s*$/m);
     expect(text).not.toMatch(/\*\*|^#+ /m);
-    expect(text.startsWith(lang === "ja" ? "山田 様" : "Dear 山田,")).toBe(true);
+    expect(text.startsWith(lang === "ja" ? "山田 様" : "Dear 山田様,")).toBe(true);
   });
 
   it("offers a sample reply that imports without a problem", () => {
@@ -118,7 +118,9 @@ describe("a questionnaire pasted back with the answers written in", () => {
   });
 
   it("refuses two marks on a single-choice question", () => {
-    const text = ask(pack, "en", "text").replace("    1) Realistic", "    1) Realistic <-").replace("    2) Friendly", "    2) Friendly <-");
+    const text = ask(pack, "en", "text")
+      .replace("    1) Realistic - True to life", "    1) Realistic - True to life <-")
+      .replace("    2) Friendly", "    2) Friendly <-");
     const r = importReply(pack, text, { today: TODAY });
     expect(r.unreadable.map((u) => u.n)).toEqual([2]);
   });

@@ -17,7 +17,7 @@ describe("kikitori ask", () => {
     expect(r.stdout).toContain("「SNSアイコン」の制作にあたり");
     expect(r.stdout).toContain("1. お名前（屋号）は？【必須】");
     expect(r.stdout).toContain("　　3) その他（内容もお書きください）");
-    expect(r.stdout).toContain("6. 色の指定を教えてください（質問5が「はい」の場合のみ）");
+    expect(r.stdout).toContain("6. 色の指定を教えてください（質問5で「はい」とお答えになった場合のみ）");
     expect(r.stdout).toContain("どうぞよろしくお願いいたします。");
   });
 

@@ -15,6 +15,7 @@ import type { FormModel } from "../../src/form/model.ts";
 import { renderFormReply } from "../../src/form/reply.ts";
 import { replyQuestions } from "../../src/import/form.ts";
 import { readPackFile } from "../../src/pack/load.ts";
+import { allQuestions } from "../../src/pack/types.ts";
 import { FIXTURES, ROOT, read, run, tmpdir, write } from "../helpers.ts";
 import { packText } from "../packs.ts";
 
@@ -74,6 +75,8 @@ describe("kikitori form", () => {
       expect(model.sections.flatMap((s) => s.questions.map((q) => [q.n, q.id]))).toEqual(numberQuestions(pack).map((x) => [x.n, x.question.id]));
       expect(model.lang).toBe(lang);
       expect(model.pack).toMatchObject({ id, version: pack.version, title: pack.title[lang] });
+      // The worker's own questions and offer are left for resume: the form's file stays in-progress.
+      expect(model.workerQuestions).toBe(allQuestions(pack).filter((q) => q.audience === "worker" || q.audience === "terms").length);
     },
   );
 

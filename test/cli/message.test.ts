@@ -56,6 +56,19 @@ describe("message confirm", () => {
     expect(m.stdout).toBe(r.stdout);
     expect(m.stdout).toContain(logo.meta.client);
   });
+
+  it.each([
+    ["ja", "（いただいたメモ: 深い緑か紺で迷っています。", "支払期日: 2026年11月24日(火)までにご提案します（メモ: ココナラで購入時に"],
+    ["en", " (your note: 深い緑か紺で迷っています。", "Payment date: by Tue, Nov 24, 2026 (note: ココナラで購入時に"],
+  ] as const)(
+    "%s: a note is the client's (いただいたメモ) only on a question the client answered, not on the worker's own offer",
+    async (lang, client, own) => {
+      const logoMessage = await run(["message", "confirm", LOGO, "--lang", lang], at("2026-11-23"));
+      expect(logoMessage.stdout).toContain(client);
+      const designMessage = await run(["message", "confirm", DESIGN, "--lang", lang], at("2026-11-23"));
+      expect(designMessage.stdout).toContain(own);
+    },
+  );
 });
 
 describe("message progress", () => {
@@ -69,7 +82,7 @@ describe("message progress", () => {
       at(today),
     );
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(lang === "ja" ? logo.meta.client : "Dear ことり珈琲焙煎所 森 美穂,");
+    expect(r.stdout).toContain(lang === "ja" ? logo.meta.client : "Dear ことり珈琲焙煎所 森 美穂様,");
     expect(r.stdout).toContain(percent);
     expect(r.stdout).toContain(doneHead);
     expect(r.stdout).toContain("- ラフ3案 *A* と [B]\n- 配色 / 2パターン\n");
@@ -105,25 +118,34 @@ describe("message delay", () => {
     expect(r.stdout).toContain("体調を崩し、3日間作業ができなかったため");
     expect(r.stdout).toContain(formatDate("2026-12-25", lang));
     expect(r.stdout).toContain(formatDate(String(logo.answers.due_date), lang));
-    expect(r.stdout).toContain(lang === "ja" ? "（7日の延長）" : "(7 days later)");
+    // The rest of the work (every delivery still ahead) planned again from today.
     const before = new Map((await logoPlan(String(logo.answers.due_date))).milestones.map((m) => [m.id, m.date]));
-    const after = await logoPlan("2026-12-25");
-    const remaining = after.milestones.filter((m) => CLIENT_FACING.includes(m.kind) && m.date >= today && (before.get(m.id) ?? today) >= today);
-    expect(remaining.length).toBeGreaterThanOrEqual(5);
-    for (const m of remaining) {
-      const old = before.get(m.id);
-      const arrow = lang === "ja" ? " → " : " -> ";
-      const shown = old && old !== m.date ? `${formatDate(old, lang)}${arrow}${formatDate(m.date, lang)}` : formatDate(m.date, lang);
-      expect(r.stdout).toContain(`: ${shown}\n`);
+    const arrow = lang === "ja" ? " → " : " -> ";
+    const moved = [...r.stdout.matchAll(new RegExp(`^- .+: (.+)${arrow}(.+)$`, "gm"))];
+    expect(moved.length).toBeGreaterThanOrEqual(5);
+    for (const [, from = "", to = ""] of moved) {
+      expect([...before.values()].map((d) => formatDate(d, lang))).toContain(from);
+      expect(to > "" && to !== from).toBe(true);
     }
-    const next = after.checkins.find((d) => d > today) ?? "";
-    expect(r.stdout).toContain(formatDate(next, lang));
+    expect(r.stdout).toContain(
+      lang === "ja" ? "最終納品: 2026年12月18日(金) → 2026年12月25日(金)" : "You receive the final files: Fri, Dec 18, 2026 -> Fri, Dec 25, 2026",
+    );
+  });
+
+  it("is about the delivery the new plan moves: when only the deadline moves, the next draft keeps its date and is not 'late'", async () => {
+    const writing = path.join(EXAMPLES, "writing.answers.yaml");
+    const r = await run(["message", "delay", writing, "--lang", "en", "--new-due", "2026-12-23", "--reason", "I underestimated the work."], at("2026-11-27"));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('I am writing about the final delivery for "');
+    expect(r.stdout).toContain("You will receive the final delivery by Wed, Dec 23, 2026.");
+    expect(r.stdout).toContain("- You receive the first draft: Fri, Dec 11, 2026\n");
+    expect(r.stdout).not.toContain("receive the first draft by");
   });
 
   it("reads the new date as a client would write it", async () => {
     const r = await run(["message", "delay", LOGO, "--new-due", "12月25日", "--reason", "機材の故障"], at(today));
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("最終納品日: 2026年12月25日(金)");
+    expect(r.stdout).toContain("最終納品日も2026年12月18日(金)から2026年12月25日(金)に変わります");
   });
 
   it("warns the worker (not the client) when the new date is still too tight", async () => {
@@ -131,8 +153,8 @@ describe("message delay", () => {
     write(dir, "big.answers.yaml", fs.readFileSync(LOGO, "utf8").replace("effort_hours: 26", "effort_hours: 200"));
     const r = await run(["message", "delay", "big.answers.yaml", "--new-due", "2026-12-21", "--reason", "急な入院"], { cwd: dir, ...at("2026-12-15") });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/warning: the plan is still late with the new due date 2026-12-21; the earliest feasible date is \d{4}-\d{2}-\d{2}/);
-    expect(r.stdout).not.toContain("earliest");
+    expect(r.stderr).toMatch(/warning: big\.answers\.yaml: plan: late \(.+\); the earliest feasible date is .+; review the dates before sending/);
+    expect(r.stdout).not.toMatch(/earliest|plan:/);
   });
 
   it.each([
@@ -154,23 +176,41 @@ describe("message delivery", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(logo.meta.client);
     // The logo pack's first draft is its design concepts (schedule.stages).
-    expect(r.stdout).toContain("デザイン案をお届けいたします。");
+    expect(r.stdout).toContain("デザイン案をお送りいたします。");
     expect(r.stdout).toContain("- ロゴ案A・B（PNG）\n- 配色案 2種");
     // review_days: 2 in the example.
     expect(r.stdout).toContain("2026年12月10日(木)までにご確認いただけますでしょうか");
-    expect(r.stdout).toContain("修正は、あと2回承ります。");
+    expect(r.stdout).toContain("修正は、料金内であと2回承ります。");
+    // A draft on a platform is a message, never the platform's formal delivery.
+    expect(r.stdout).not.toContain("正式な納品");
   });
 
   it.each(["ja", "en"] as const)("%s: the final delivery gives the platform's acceptance window from today", async (lang) => {
     // The design pack's last stage, the final files, follows the revision rounds: it is the final delivery.
     const r = await run(["message", "delivery", DESIGN, "--stage", "final", "--items", "告知画像 2点 (PNG)", "--lang", lang], at("2026-12-09"));
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(lang === "ja" ? "山田様" : "Dear 山田,");
+    expect(r.stdout).toContain(lang === "ja" ? "山田様" : "Dear 山田様,");
     expect(r.stdout).toContain("告知画像 2点 (PNG)");
     // Coconala: 3 days from the delivery.
     expect(r.stdout).toContain(formatDate("2026-12-12", lang));
-    expect(r.stdout).toContain(lang === "ja" ? "ココナラの仕組みにより自動で承諾" : "Coconala accepts the delivery automatically");
+    expect(r.stdout).toContain(lang === "ja" ? "ココナラの仕組みで自動的に承諾" : "Coconala accepts the delivery automatically");
+    expect(r.stdout).toContain(lang === "ja" ? "ココナラの「正式な納品」からお送りしております" : "sent as the formal delivery on Coconala");
     expect(r.stderr).toContain(lang === "ja" ? "未確認の情報です" : "not verified");
+  });
+
+  it("the final delivery of a direct job asks for acceptance by the date agreed in the terms, not sooner", async () => {
+    const writing = path.join(EXAMPLES, "writing.answers.yaml");
+    const r = await run(["message", "delivery", writing, "--round", "1", "--final"], at("2026-12-18"));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("2026年12月25日(金)までにご確認いただけますと幸いです。");
+  });
+
+  it("warns the worker when the last round is sent without --final", async () => {
+    const r = await run(["message", "delivery", DESIGN, "--round", "2"], at("2026-12-09"));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      "--round 2 is the last round agreed, so this is written as the final delivery (send it as the formal delivery); add --final to confirm",
+    );
   });
 
   it("a revision round beyond those agreed is a usage error", async () => {
@@ -198,7 +238,58 @@ describe("message: output and errors", () => {
     const r = await run(["message", "progress", "bad.answers.yaml", "--percent", "5"], { cwd: dir });
     expect(r.code).toBe(65);
     expect(r.stderr).toContain("revision_rounds");
-    expect((await run(["message", "thanks", LOGO])).code).toBe(2);
+    expect((await run(["message", "praise", LOGO])).code).toBe(2);
+    expect((await run(["message", "thanks", LOGO, "--new-due", "2027-01-10"])).code).toBe(2);
     expect((await run(["message", "progress", "missing.yaml", "--percent", "5"], { cwd: dir })).code).toBe(66);
+  });
+});
+
+describe("message decline and thanks", () => {
+  it.each(["ja", "en"] as const)("%s decline: the request, the reason, what the order covers, an alternative", async (lang) => {
+    const r = await run(
+      ["message", "decline", LOGO, "--lang", lang, "--request", "名刺のデザイン", "--reason", "今回のご依頼はロゴ制作のみのため", "--from", "佐藤"],
+      at("2026-12-01"),
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("名刺のデザイン");
+    expect(r.stdout).toContain("今回のご依頼はロゴ制作のみのため");
+    // The pack's scope: answer, line by line.
+    expect(r.stdout).toContain(String(logo.answers.work_scope).split("\n")[0]);
+    expect(r.stdout).toContain(lang === "ja" ? "別途お見積もりいたします" : "a separate quote");
+    expect(r.stdout.trimEnd().endsWith("佐藤")).toBe(true);
+  });
+
+  it.each(["ja", "en"] as const)("%s thanks: what was delivered, after-care, the platform's rating, the next job", async (lang) => {
+    const r = await run(["message", "thanks", DESIGN, "--lang", lang, "--items", "告知画像 3点"], at("2026-12-14"));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("- 告知画像 3点");
+    expect(r.stdout).toContain(lang === "ja" ? "ココナラの取引画面から評価をいただけますと" : "a rating on Coconala would mean a lot to me");
+    expect(r.stdout).toContain(lang === "ja" ? "お取引の完了後もお気軽にご連絡ください" : "even after the order is closed");
+    expect(r.stdout).toContain(lang === "ja" ? "いつでもお声がけください" : "I would be glad to help");
+  });
+});
+
+describe("message: who signs, and --json", () => {
+  it("signs with --from, else with the settings file's from", async () => {
+    const dir = tmpdir();
+    write(dir, ".config/kikitori/config.yaml", "from: { ja: 佐藤 花子, en: Hanako Sato }\nsalutation: formal\n");
+    const env = { ...at("2026-12-01").env, XDG_CONFIG_HOME: path.join(dir, ".config") };
+    const ja = await run(["message", "progress", LOGO, "--percent", "10"], { cwd: dir, env });
+    expect(ja.stdout.trimEnd().endsWith("佐藤 花子")).toBe(true);
+    const en = await run(["message", "progress", LOGO, "--percent", "10", "--lang", "en", "--from", "H. Sato"], { cwd: dir, env });
+    expect(en.stdout.trimEnd().endsWith("Best regards,\nH. Sato")).toBe(true);
+    write(dir, ".config/kikitori/config.yaml", "from: [1, 2]\n");
+    const bad = await run(["message", "progress", LOGO, "--percent", "10"], { cwd: dir, env });
+    expect(bad.code).toBe(65);
+    expect(bad.stderr).toContain("config.yaml");
+  });
+
+  it("--json carries the text, the verdict and the warnings", async () => {
+    const r = await run(["message", "confirm", LOGO, "--json"], at("2026-11-23"));
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ kind: "confirm", lang: "ja", verdict: { verdict: "ok", earliestFeasibleDue: null }, warnings: [] });
+    expect(j.text).toContain(logo.meta.client);
+    expect(j.verdict.bottleneck).toMatchObject({ id: expect.any(String), date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
   });
 });

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import type { Pack } from "../../src/pack/types.ts";
-import { FIXTURES, read, run, tmpdir, write } from "../helpers.ts";
+import { FIXTURES, ROOT as ROOT_DIR, read, run, tmpdir, write } from "../helpers.ts";
 import { synthesize, unescapeMd } from "../synth.ts";
 
 const PACKS_DIR = path.join(FIXTURES, "packs");
@@ -95,7 +95,7 @@ describe("render: outputs and exit codes", () => {
     expect(r.code).toBe(0);
     for (const n of ["a", "b", "c"]) {
       expect(read(path.join(dir, "out", "briefs", `${n}.brief.md`))).toContain("Other: 水彩風");
-      expect(read(path.join(dir, "out", "briefs", `${n}.message.md`))).toMatch(/^Dear 山田,/);
+      expect(read(path.join(dir, "out", "briefs", `${n}.message.md`))).toMatch(/^Dear 山田様,/);
     }
   });
 
@@ -209,5 +209,22 @@ describe("global behaviour", () => {
   it("exits 2 for unknown options and commands", async () => {
     expect((await run(["--bogus"])).code).toBe(2);
     expect((await run(["frobnicate"])).code).toBe(2);
+  });
+});
+
+describe("the plan's verdict", () => {
+  const logo = read(path.join(ROOT_DIR, "questionnaires", "examples", "logo-design.answers.yaml"));
+  it.each([
+    ["26", ""],
+    ["60", "plan: late"],
+  ])("effort %s h: render says %j on stderr, and the message is a counter-proposal when late", async (effort, says) => {
+    const dir = tmpdir();
+    write(dir, "j.answers.yaml", logo.replace("effort_hours: 26", `effort_hours: ${effort}`));
+    const r = await run(["render", "j.answers.yaml", "--lang", "en"], { cwd: dir, env: { KIKITORI_TODAY: "2026-11-23" } });
+    expect(r.code).toBe(0);
+    if (says) {
+      expect(r.stderr).toMatch(/warning: j\.answers\.yaml: plan: late \(.+\); the earliest feasible date is .+; the message is a counter-proposal/);
+      expect(read(path.join(dir, "j.message.md"))).toContain("Could you let me know which option you prefer by");
+    } else expect(r.stderr).not.toContain("plan:");
   });
 });

@@ -121,6 +121,6 @@ describe("the brief's deadline flow", () => {
       ).toBe(true);
     expect(brief).toMatch(lang === "ja" ? /\| 日付 \| 内容 \| 担当 \|/ : /\| Date \| What \| Who \|/);
     const message = read(path.join(dir, "design-general.message.md"));
-    expect(message).toMatch(lang === "ja" ? /「納期」は(最終納品日|初稿の提出日)として/ : /taking "the deadline" to mean/);
+    expect(message).toMatch(lang === "ja" ? /「納期」は(最終納品日|初稿の提出日)（[^）]+）のことと理解し/ : /I understand "the deadline" to mean/);
   });
 });

@@ -20,7 +20,7 @@ import { firstRound } from "../../src/ask/first.ts";
 import { numberQuestions } from "../../src/ask/numbering.ts";
 import type { Lang } from "../../src/i18n.ts";
 import { readPackFile } from "../../src/pack/load.ts";
-import { allQuestions, isWorkerQuestion, otherKey, type Pack, type Question } from "../../src/pack/types.ts";
+import { allQuestions, isTermsQuestion, isWorkerQuestion, otherKey, type Pack, type Question } from "../../src/pack/types.ts";
 import { asForm, everyTypePack } from "../form/helpers.ts";
 import { ROOT, run, tmpdir, write } from "../helpers.ts";
 import { answersFor, anyPack } from "../robust/arbitraries.ts";
@@ -66,6 +66,8 @@ async function makeForm(ref: string, lang: Lang, extra: string[] = []): Promise<
 }
 
 const url = (file: string) => `file://${file}`;
+/** Not put to the client (not in `ask`, not in the form): the worker's own questions and the worker's offer. */
+const notAsked = (q: Question) => isWorkerQuestion(q) || isTermsQuestion(q);
 const clientQuestions = (pack: Pack) => new Set(numberQuestions(pack).map((x) => x.question.id));
 
 /** What the CLI says the client sees: the questions that apply, minus the worker's. */
@@ -87,7 +89,7 @@ describe.skipIf(!HAVE_BROWSER)("the form in a browser", () => {
       const { context, page, requests, blocked, errors } = await open(browser);
       await page.goto(url(html));
       expect(await page.getAttribute("html", "lang")).toBe(lang);
-      for (const q of allQuestions(pack).filter(isWorkerQuestion)) expect(await page.locator(`[data-q="${q.id}"]`).count()).toBe(0);
+      for (const q of allQuestions(pack).filter(notAsked)) expect(await page.locator(`[data-q="${q.id}"]`).count()).toBe(0);
 
       const byId = new Map(allQuestions(pack).map((q) => [q.id, q]));
       const picking = { wanted: wantedValues(pack), lang, pendingLeft: true, otherLeft: true };
@@ -102,7 +104,7 @@ describe.skipIf(!HAVE_BROWSER)("the form in a browser", () => {
         const sectionId = await page.locator("section.page:not([hidden])").getAttribute("data-section");
         const section = pack.sections.find((s) => s.id === sectionId);
         for (const q of section?.questions ?? []) {
-          if (q.default !== undefined && !isWorkerQuestion(q) && !(q.id in raw)) defaults[q.id] = q.default as Answers[string];
+          if (q.default !== undefined && !notAsked(q) && !(q.id in raw)) defaults[q.id] = q.default as Answers[string];
         }
         if (!refused) {
           // Next on an empty page with a required question: refused, the error tied to the field.
@@ -150,7 +152,7 @@ describe.skipIf(!HAVE_BROWSER)("the form in a browser", () => {
       }
       const intended = pruneAnswers(pack, given());
       // Each way of answering was exercised where the pack offers it.
-      const client = allQuestions(pack).filter((q) => !isWorkerQuestion(q));
+      const client = allQuestions(pack).filter((q) => !notAsked(q));
       expect({ refused, flipped, pending: !picking.pendingLeft, other: !picking.otherLeft }).toEqual({
         refused: true,
         flipped: client.some((q) => (q.type === "select" || q.type === "confirm") && sameSectionDependent(pack, q)),
@@ -298,9 +300,9 @@ async function flipCondition(page: Page, pack: Pack, q: Question, raw: Answers):
   return false;
 }
 
-/** The downloaded file renders once the worker's own answers are added (the worker's `resume`). */
+/** The downloaded file renders once the worker's own answers and offer are added (the worker's `resume`). */
 async function renderWithWorkerPart(pack: Pack, ref: string, file: string): Promise<void> {
-  const worker = allQuestions(pack).filter((q) => isWorkerQuestion(q) && q.required);
+  const worker = allQuestions(pack).filter((q) => notAsked(q) && q.required);
   const before = await run(["render", file, "--pack", ref, "--stdout"], { cwd: work });
   if (worker.length === 0) {
     expect(before.code).toBe(0);
@@ -308,7 +310,9 @@ async function renderWithWorkerPart(pack: Pack, ref: string, file: string): Prom
   }
   expect(before.code).toBe(65);
   for (const q of worker) expect(before.stderr).toContain(q.id);
-  const extra = worker.map((q) => `  ${q.id}: ${q.type === "number" ? (q.validate?.min ?? 1) * 4 : JSON.stringify(q.choices?.[0]?.value ?? "x")}`);
+  const value = (q: Question) =>
+    q.type === "number" ? (q.validate?.min ?? 1) * 4 : q.type === "date" ? "2027-03-01" : JSON.stringify(q.choices?.[0]?.value ?? "x");
+  const extra = worker.map((q) => `  ${q.id}: ${value(q)}`);
   const complete = write(work, `${pack.id}-complete.answers.yaml`, `${fs.readFileSync(file, "utf8")}${extra.join("\n")}\n`);
   const after = await run(["render", complete, "--pack", ref, "--stdout"], { cwd: work });
   expect(after.code).toBe(0);

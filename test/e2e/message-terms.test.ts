@@ -17,7 +17,7 @@ const ITEMS = {
     "納期（給付を受領する期日）",
     "納品の場所・方法（給付を受領する場所）",
     "検収完了日（検査を完了する期日）",
-    "報酬の額（税込）",
+    "報酬の額",
     "支払期日",
   ],
   en: [
@@ -28,7 +28,7 @@ const ITEMS = {
     "Delivery date (when the work is received)",
     "Place and method of delivery",
     "Acceptance (inspection) completed by",
-    "Fee (tax included)",
+    "Fee",
     "Payment date",
   ],
 };
@@ -55,18 +55,43 @@ describe("message terms", () => {
     expect(r.stdout).toMatch(/^6\. 納期（給付を受領する期日）: 2026年12月24日\(木\)\n　　初稿の提出日: 2026年12月4日\(金\)$/m);
   });
 
+  it.each([
+    [
+      "ja",
+      "5. 知的財産権の扱い: 著作権は制作者に残し、お決めいただいた範囲でご利用いただきます（利用許諾）",
+      "9. 報酬の額: 18,000円（税込）",
+      "上記の【取引条件】と【未定の事項】を引用し、「この条件で発注いたします」と添えて",
+    ],
+    [
+      "en",
+      "5. Rights in the work: I keep the copyright and license you to use the work within the agreed scope",
+      "9. Fee: ¥18,000 (tax included)",
+      "quotes the terms above and the items not decided yet and says you commission the work on them",
+    ],
+  ] as const)(
+    "%s: restates a choice in the worker's words, says 税込 once, asks a business to state the terms back, and signs",
+    (lang, rights, fee, stateBack) => {
+      const r = kikitori(["message", "terms", path.join(EXAMPLES, "design-general.answers.yaml"), "--lang", lang, "--from", "佐藤 花子"]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout.split("\n")).toContain(rights);
+      expect(r.stdout.split("\n")).toContain(fee);
+      expect(r.stdout).toContain(stateBack);
+      expect(r.stdout.trimEnd().split("\n").at(-1)).toBe("佐藤 花子");
+    },
+  );
+
   it("gives each open term its reason and the decision date, and warns when the date is missing", () => {
     const dir = tmpdir();
     const fee = write(dir, "fee.answers.yaml", design.replace("fee: 18000", "fee: { pending: true, note: 差分の点数が決まってから }"));
     const r = kikitori(["message", "terms", fee, "--lang", "en"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("- Fee (tax included)\n   Why: 差分の点数が決まってから\n   To be decided by: Wed, Dec 9, 2026");
+    expect(r.stdout).toContain("- Fee\n   Why: 差分の点数が決まってから\n   To be decided by: Wed, Dec 9, 2026");
     const undated = write(dir, "undated.answers.yaml", design.replace("fee: 18000", "fee: { pending: true }").replace(/^ {2}decide_by: .*\n/m, ""));
     const u = kikitori(["message", "terms", undated, "--lang", "en"]);
     expect(u.code).toBe(0);
     expect(u.stdout).toContain("   To be decided by: to be agreed");
     expect(u.stderr).toContain("no date for deciding them");
-    expect(u.stderr).toContain("these terms have no answer and no reason for being open: Fee (tax included)");
+    expect(u.stderr).toContain("these terms have no answer and no reason for being open: Fee");
   });
 
   it("asks a business client to send the terms as its own message, and a private client only to confirm", () => {

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { visibleQuestions } from "../../src/answers/conditions.ts";
 import { readAnswersFile } from "../../src/answers/io.ts";
 import { validateAnswers } from "../../src/answers/validate.ts";
+import { formatDate } from "../../src/date-format.ts";
 import { checkPackFile } from "../../src/pack/load.ts";
 import { packFilesIn } from "../../src/pack/lookup.ts";
 import { COMMON_TAGS, GENRE_TAGS } from "../../src/pack/tags.ts";
@@ -260,7 +261,14 @@ describe.each(examples)("example %s", (name) => {
       const shown = visible.filter((q) => q.summary && q.audience !== "worker");
       expect(shown.length).toBeGreaterThanOrEqual(6);
       expect(shown.length).toBeLessThanOrEqual(12);
-      for (const q of shown) expect(message, q.id).toContain(q.label?.[lang] ?? "");
+      // The deadline and what it means are said once, in the schedule's own sentence.
+      const restated = new Set(["due", "due_means"].map((k) => pack.schedule?.[k as "due"]).flatMap((b) => (typeof b === "object" ? [b.question] : [])));
+      for (const q of shown) {
+        const v = read.file.answers[q.id];
+        if (restated.has(q.id) && q.type === "date" && typeof v === "string") expect(message, q.id).toContain(formatDate(v, lang));
+        else if (restated.has(q.id)) expect(message, q.id).toMatch(lang === "ja" ? /」は.+のことと理解し/ : /I understand "the \w+" to mean/);
+        else expect(message, q.id).toContain(q.label?.[lang] ?? "");
+      }
       for (const q of visible.filter((x) => x.audience === "worker")) expect(message, q.id).not.toContain(`${q.label?.[lang]}:`);
     });
   });

@@ -6,7 +6,8 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { PLATFORM_IDS, packJsonSchema, WORKDAYS_RE } from "../../src/pack/schema.ts";
+import { PLATFORM_IDS, WORKDAYS_RE } from "../../src/pack/schedule-values.ts";
+import { packJsonSchema } from "../../src/pack/schema.ts";
 import { validatePack } from "../../src/pack/validate.ts";
 import { parseWorkdays } from "../../src/schedule/workdays.ts";
 import { parseYaml } from "../../src/yaml/parse.ts";

@@ -16,7 +16,7 @@ import { planningEnv } from "../../src/cli/planning.ts";
 import type { Lang } from "../../src/i18n.ts";
 import { readPackFile } from "../../src/pack/load.ts";
 import type { LoadedPack, Pack } from "../../src/pack/types.ts";
-import { labelOf } from "../../src/render/context.ts";
+import { labelOf } from "../../src/render/items.ts";
 import { cleanText } from "../../src/render/markdown.ts";
 import { buildRenderContext, renderAnswers, tidy } from "../../src/render/render.ts";
 import type { PlanningEnv } from "../../src/render/schedule.ts";

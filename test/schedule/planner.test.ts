@@ -144,6 +144,8 @@ describe("platform windows", () => {
       "coconala.talkroom_limit",
       "coconala.off_platform",
       "coconala.corporate_invoice",
+      "coconala.formal_delivery",
+      "coconala.delivery_date_change",
     ]);
     expect(p.notes[1]).toMatchObject({ kind: "acceptance", days: 3, lapse: "auto_complete", date: "2027-01-18", verified: false });
     expect(plan({ platform: "direct" }).notes).toEqual([]);

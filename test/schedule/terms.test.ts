@@ -25,7 +25,7 @@ describe("a pack's words for the deliveries (schedule.terms)", () => {
   it.each([
     ["final", "ja", {}, "最終納品日"],
     ["first_draft", "ja", {}, "初稿の提出日"],
-    ["first_draft", "ja", voice, "初回納品の提出日"],
+    ["first_draft", "ja", voice, "初回納品日"],
     ["first_draft", "en", voice, "the first delivery date"],
     ["first_draft", "en", {}, "the first-draft date"],
   ] as const)("the deadline as %s in %s", (dueMeans, lang, terms, expected) => {
@@ -40,6 +40,8 @@ describe("a pack's words for the deliveries (schedule.terms)", () => {
     expect(brief).not.toMatch(/\| 初稿 \|/);
     const delivery = await run(["message", "delivery", example, "--round", "0", "--lang", "ja"], { env: { KIKITORI_TODAY: "2026-12-04" } });
     expect(delivery.code).toBe(0);
-    expect(delivery.stdout).toContain("初回納品をお届けいたします");
+    // 「初回納品をお届け」 would say "deliver the delivery": the data is what is sent.
+    expect(delivery.stdout).toContain("初回納品のデータをお送りいたします");
+    expect(delivery.stdout).toContain("リテイクは、料金内であと1回承ります。");
   });
 });

@@ -15,7 +15,7 @@ import { importAnswersFile, isAnswersFileText } from "../../import/answers-file.
 import type { FormCheck } from "../../import/form.ts";
 import { detectLang, type ImportNote, type ImportResult, importReply } from "../../import/import.ts";
 import { findPack } from "../../pack/lookup.ts";
-import { labelOf } from "../../render/context.ts";
+import { labelOf } from "../../render/items.ts";
 import { type Ctx, outputLang } from "../context.ts";
 import { emitText } from "../emit.ts";
 import { noteFirstReply, orderedFlag, replyWindowPlatform } from "../ordered.ts";

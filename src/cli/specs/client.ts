@@ -7,7 +7,7 @@ import type { MessageFlags } from "../commands/message.ts";
 import type { ScheduleFlags } from "../commands/schedule.ts";
 import type { TimelineFlags } from "../commands/timeline.ts";
 import { command } from "../spec.ts";
-import { CLIENT, everyday, FORCE_ONE, helping, JOB, ORDERED, OUTPUT, PACK, PACK_REF, PLATFORM } from "./options.ts";
+import { CLIENT, everyday, FORCE_ONE, FORMAL, FROM, helping, JOB, ORDERED, OUTPUT, PACK, PACK_REF, PLATFORM } from "./options.ts";
 
 export const CLIENT_COMMANDS = [
   command({
@@ -130,12 +130,34 @@ export const CLIENT_COMMANDS = [
         help: msg("text (チャット向け、既定) か md (メール向け)", "text (for chats, the default) or md (for email)"),
         choices: ["text", "md"],
       },
-      helping(CLIENT, "宛名にするクライアント名", "client name for the greeting"),
+      helping(CLIENT, "宛名にするクライアント名 (なければ宛名の行を省きます)", "client name for the greeting"),
       JOB,
+      helping(PLATFORM, "プラットフォーム (英語の宛名の書き方と金額の通貨)", "platform id (the greeting's register and the currency)"),
+      FROM,
+      FORMAL,
+      { flags: "--first", help: msg("最初の1回分: 必須と要点の質問だけ (12問まで)", "a short first round: the required and summary questions (at most 12)") },
+      {
+        flags: "--missing <answers>",
+        help: msg(
+          "回答ファイルでまだ答えのない質問・未定の質問だけ (番号はそのまま)",
+          "only what an answers file still lacks (unanswered or pending), with the original numbers",
+        ),
+      },
+      {
+        flags: "--split <n>",
+        help: msg(
+          "1通 n 文字までに分けます (各通に (1/3) の見出し。質問の途中では分けません)",
+          "parts of at most n characters, headed (1/3), never splitting a question",
+        ),
+      },
       OUTPUT,
       FORCE_ONE,
     ],
-    examples: [msg("kikitori ask logo-design --client 山田 --lang ja > ask.txt", "kikitori ask logo-design --client 'Ms. Smith' > ask.txt")],
+    examples: [
+      msg("kikitori ask logo-design --client 山田 --lang ja > ask.txt", "kikitori ask logo-design --client 'Ms. Smith' > ask.txt"),
+      msg("kikitori ask logo-design --first --split 2000", "kikitori ask logo-design --first --split 2000"),
+      msg("kikitori ask logo-design --missing yamada.answers.yaml", "kikitori ask logo-design --missing smith.answers.yaml"),
+    ],
     load: everyday,
     run: (m, ctx, [pack], o: AskFlags) => m.runAsk(ctx, pack ?? "", o),
   }),
@@ -212,28 +234,66 @@ export const CLIENT_COMMANDS = [
   command({
     name: "message",
     summary: msg(
-      "保存したヒアリングと計画から、クライアントへのメッセージを作ります: confirm (内容確認), progress (進捗報告), delay (遅延のご相談), delivery (納品), terms (取引条件の明示)",
-      "write a follow-up message from the saved hearing and its plan: confirm, progress, delay, delivery or terms (the written terms)",
+      "保存したヒアリングと計画から、クライアントへのメッセージを作ります: confirm (内容確認), progress (進捗報告), delay (遅延のご相談), delivery (納品), decline (お断り), thanks (お礼), terms (取引条件の明示)",
+      "write a client message from the saved hearing and its plan: confirm, progress, delay, delivery, decline, thanks or terms (the written terms)",
     ),
     args: [
-      { name: "<kind>", help: msg("confirm | progress | delay | delivery | terms", "confirm | progress | delay | delivery | terms") },
+      {
+        name: "<kind>",
+        help: msg("confirm | progress | delay | delivery | decline | thanks | terms", "confirm | progress | delay | delivery | decline | thanks | terms"),
+      },
       { name: "<answers>", help: msg("回答ファイル (- で標準入力)", "answers file (- for stdin)") },
     ],
     options: [
       helping(PACK, "使うパック (省略時は回答ファイルの pack.id)", "pack to use (default: the file's pack.id)"),
-      { flags: "--percent <n>", help: msg("progress: 全体の進み具合 (0〜100)", "progress: how far along the work is (0-100)") },
-      { flags: "--done <text>", help: msg("progress: 完了したこと (繰り返し指定可)", "progress: what is done (repeatable)"), repeatable: true },
+      FROM,
+      FORMAL,
+      { flags: "--json", help: msg("本文と計画の判定を JSON で出力します", "print the text and the plan's verdict as JSON") },
+      { flags: "--percent <n>", help: msg("progress, delay: 全体の進み具合 (0〜100)", "progress, delay: how far along the work is (0-100)") },
+      {
+        flags: "--done <text>",
+        help: msg("progress, delay: 完了したこと (繰り返し指定可)", "progress, delay: what is done (repeatable)"),
+        repeatable: true,
+      },
       { flags: "--next <text>", help: msg("progress: 次に進めること (繰り返し指定可)", "progress: what comes next (repeatable)"), repeatable: true },
-      { flags: "--new-due <date>", help: msg("delay: 新しい納期 (2026-12-18、12月18日 など)", "delay: the new due date (2026-12-18, Dec 18…)") },
-      { flags: "--reason <text>", help: msg("delay: 遅れる理由", "delay: why it is late") },
-      { flags: "--items <text>", help: msg("delivery: お届けするもの (繰り返し指定可)", "delivery: what is delivered (repeatable)"), repeatable: true },
+      {
+        flags: "--new-due <date>",
+        help: msg(
+          "delay: 新しい納期 (2026-12-18、12月18日 など)。納期が初稿を指し、それが済んでいれば最終納品の日",
+          "delay: the new due date (2026-12-18, Dec 18…); once a first-draft deadline is delivered, the final delivery's",
+        ),
+      },
+      {
+        flags: "--reason <text>",
+        help: msg(
+          "delay: 遅れる理由を、責任の所在がわかる一文で (例: 私の見積もりが甘く…) / decline: お断りする理由",
+          'delay: why it is late, one sentence that takes responsibility ("I underestimated…") / decline: why you decline',
+        ),
+      },
+      { flags: "--time <hh:mm>", help: msg("delay: 新しい日付の時刻 (例: 18:00)", "delay: the time of day of the new date (e.g. 18:00)") },
+      {
+        flags: "--items <text>",
+        help: msg("delivery, thanks: お届けするもの・お届けしたもの (繰り返し指定可)", "delivery, thanks: what is (was) delivered (repeatable)"),
+        repeatable: true,
+      },
       {
         flags: "--round <n>",
-        help: msg("delivery: 何回目の修正の納品か (0 = 初稿、既定)", "delivery: the revision round this delivery completes (0 = first draft, the default)"),
+        help: msg(
+          "delivery: 何回目の修正の納品か / delay: 遅れる納品 (0 = 初稿。delay の既定は次に予定している納品)",
+          "delivery: the revision round this delivery completes / delay: the delivery that is late (0 = first draft; delay's default: the next one due)",
+        ),
       },
       {
         flags: "--final",
-        help: msg("delivery: 修正回数が残っていても最終納品として扱います", "delivery: the final delivery even if revision rounds are left"),
+        help: msg("delivery: 最終納品として扱います (最後の回では付けてください)", "delivery: the final delivery (add it on the last round)"),
+      },
+      { flags: "--request <text>", help: msg("decline: お断りするご依頼の内容", "decline: what the client asked for") },
+      {
+        flags: "--alternative <text>",
+        help: msg(
+          "decline: 代わりのご提案 (既定: 別途お見積もり、または完了後に承る)",
+          "decline: what you offer instead (default: a separate quote, or later)",
+        ),
       },
       {
         flags: "--attach <file>",
@@ -255,12 +315,16 @@ export const CLIENT_COMMANDS = [
         'kikitori message progress smith.answers.yaml --percent 60 --done "3 rough sketches" --next "clean line art"',
       ),
       msg(
-        'kikitori message delay yamada.answers.yaml --new-due 2026-12-18 --reason "体調不良で3日間作業できなかったため"',
-        'kikitori message delay smith.answers.yaml --new-due 2026-12-18 --reason "I was ill and could not work for three days"',
+        'kikitori message delay yamada.answers.yaml --new-due 2026-12-18 --reason "私の作業見積もりが甘く、仕上げに想定以上の時間がかかっているためです"',
+        'kikitori message delay smith.answers.yaml --new-due 2026-12-18 --reason "I underestimated the finishing work, and it is taking longer than I planned"',
       ),
       msg(
-        'kikitori message delivery yamada.answers.yaml --round 2 --items "ロゴ一式 (AI, PNG, SVG)"',
-        'kikitori message delivery smith.answers.yaml --round 2 --items "Logo set (AI, PNG, SVG)"',
+        'kikitori message delivery yamada.answers.yaml --round 2 --final --items "ロゴ一式 (AI, PNG, SVG)"',
+        'kikitori message delivery smith.answers.yaml --round 2 --final --items "Logo set (AI, PNG, SVG)"',
+      ),
+      msg(
+        'kikitori message decline yamada.answers.yaml --request "名刺のデザイン" --reason "今回のご依頼はロゴ制作のみのため"',
+        'kikitori message decline smith.answers.yaml --request "a business card design" --reason "this order covers the logo only"',
       ),
     ],
     load: everyday,

@@ -40,6 +40,14 @@ export const ORDERED: OptionSpec = {
     "when the client ordered (e.g. 2026-11-23T10:00+09:00, now); first-reply windows count from it",
   ),
 };
+export const FROM: OptionSpec = {
+  flags: "--from <name>",
+  help: msg("結びに添える自分の名前 (既定: 設定ファイルの from)", "your name to sign with (default: from in the settings file)"),
+};
+export const FORMAL: OptionSpec = {
+  flags: "--formal",
+  help: msg("英語の宛名を改まった形にします (Dear Ms. Smith,)", "formal English greeting (Dear Ms. Smith,)"),
+};
 
 export const PACK_REF: ArgSpec = { name: "<pack>", help: msg("パックの id かパス", "pack id or path") };
 export const ANSWERS: ArgSpec = { name: "<answers>", help: msg("回答ファイル", "answers file") };

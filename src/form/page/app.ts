@@ -276,8 +276,7 @@ export class FormApp {
     const i = pages.indexOf(this.page);
     const current = this.pages.get(this.page);
     if (current) this.fillDefaults(current.section);
-    // The review shows (and sends) every answer: a section not opened yet (one that came to
-    // apply after the client went past it) starts from its defaults there, as when opened.
+    // The review sends every answer: a section never opened (it came to apply later) gets its defaults there.
     if (this.page === REVIEW) for (const section of this.model.sections) this.fillDefaults(section);
     const sections = pages.length - 1;
     this.ui.where.textContent = this.page === REVIEW ? "" : fill(this.s.section, { k: i + 1, n: sections });
