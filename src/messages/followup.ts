@@ -13,7 +13,7 @@ import { clientMilestones } from "../render/client-milestones.ts";
 import type { RenderContext, Voice } from "../render/context.ts";
 import { contextWithPlan } from "../render/render.ts";
 import { type PlanningEnv, type PlanOutcome, planFromAnswers } from "../render/schedule.ts";
-import { type MilestoneTerms, milestoneLabel, type Plan } from "../schedule/index.ts";
+import type { Plan } from "../schedule/index.ts";
 import { type ChangeItem, changesToTell } from "./changes.ts";
 
 export interface FollowUpInput {

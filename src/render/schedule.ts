@@ -72,7 +72,6 @@ const ACTOR: Record<string, [string, string]> = {
   client: ["クライアント", "Client"],
   platform: ["プラットフォーム", "Platform"],
 };
-const CLIENT_FACING = new Set(["first_draft", "review", "revision", "final_delivery", "acceptance_end", "stage", "check", "client_step"]);
 
 export function scheduleView(outcome: PlanOutcome | undefined, pack: Pack, lang: Lang, env: PlanningEnv, today = "") {
   if (!outcome) return null;
