@@ -271,8 +271,13 @@ function planRest(input: PlanInput, oldPlan: Plan, index: number, flags: DelayFl
   const movingEffort = Math.max(left - later, (efforts[index] ?? 1) * 0.1);
   const total = movingEffort + later;
   const restRounds = rounds - index;
+  // With stages, a first draft that moves replans the whole staged plan (same stages, same ids);
+  // a revision that moves is what is left after the stages: rounds only.
+  const staged = (input.stages?.length ?? 0) > 0;
+  if (staged && index === 0) return planStagedRest(input, flags, today, env);
+  const { stages: _stages, ...plain } = input;
   const restInput: PlanInput = {
-    ...input,
+    ...plain,
     start: today,
     due: flags.newDue,
     dueMeans: index === 0 && input.dueMeans === "first_draft" ? "first_draft" : "final",
@@ -309,4 +314,19 @@ function planRest(input: PlanInput, oldPlan: Plan, index: number, flags: DelayFl
     });
   }
   return { plan: { ...rest, milestones } };
+}
+
+/** A staged plan replanned from today: every stage still ahead keeps its id, so old and new dates pair up. */
+function planStagedRest(input: PlanInput, flags: DelayFlags, today: string, env: FollowUpInput): { plan: Plan } | undefined {
+  const restInput: PlanInput = {
+    ...input,
+    start: today,
+    due: flags.newDue,
+    effortHours: flags.percent === undefined ? input.effortHours : Math.max(input.effortHours * (1 - flags.percent / 100), input.effortHours * 0.1),
+    requestedOn: input.requestedOn ?? input.start,
+  };
+  const planEnv = { calendar: env.planning.calendar(input.calendar), platforms: env.planning.platforms };
+  if (validatePlanInput(restInput, planEnv).length > 0) return undefined;
+  const rest = planSchedule(restInput, planEnv);
+  return { plan: { ...rest, milestones: rest.milestones.filter((m) => m.kind !== "hearing" && m.kind !== "first_reply") } };
 }

@@ -85,7 +85,9 @@ export function clientMilestoneLabel(m: MilestoneLike, env: LabelEnv): string {
   switch (m.kind) {
     case "first_draft":
       // With stages, the first draft is a stage of its own name (ラフ, the sketch) unless the pack names it.
-      return receive(terms?.first_draft?.[lang] ?? m.label?.[lang] ?? draft, lang);
+      // The stage's label is already said as a delivery (ラフのお届け, Sketch delivered): never お届け twice.
+      if (!terms?.first_draft?.[lang] && m.label) return m.label[lang];
+      return receive(draft, lang);
     case "revision":
       return ja ? `${rev}${n}回目のお届け` : `You receive ${rev} ${n}`;
     case "review": {
