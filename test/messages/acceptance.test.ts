@@ -170,7 +170,11 @@ describe.each(jobs.map((j) => [j.id, j] as const))("%s", (_id, job) => {
         const headline = head.exec(t)?.[1];
         expect(headline, "the headline names one date").toBeDefined();
         const listed = [...t.matchAll(/^- (.+?): (?:.+? (?:→|->) )?(\S.+)$/gmu)].map((m) => [m[1], m[2]]);
-        const firstLine = listed.find(([label]) => (ja ? /^(初稿|初回納品|納品)/ : /first|delivery|finished/i).test(label ?? ""));
+        // With stages the first draft is called by its stage (ラフのお届け, Sketch delivered).
+        const stageLabel = v.plan.milestones.find((m) => m.kind === "first_draft")?.label?.[lang];
+        const firstLine =
+          listed.find(([label]) => stageLabel !== undefined && label === stageLabel) ??
+          listed.find(([label]) => (ja ? /^(初稿|初回納品|納品)/ : /first|delivery|finished/i).test(label ?? ""));
         expect(firstLine?.[1], "the list agrees with the headline").toBe(headline);
         const labels = listed.map(([l]) => l);
         expect(new Set(labels).size, "each date that moves is listed once").toBe(labels.length);
