@@ -135,9 +135,11 @@ export function buildDeliveryContext(input: FollowUpInput, flags: DeliveryFlags)
     : round === 0
       ? (terms?.first_draft?.[lang] ?? (plan ? firstDraftStageOf(plan)?.[lang] : undefined) ?? milestoneLabel({ id: "first_draft", kind: "first_draft" }, lang))
       : milestoneLabel({ id: `revision_${round}`, kind: "revision", round }, lang, terms);
+  // In an English sentence a stage's label is a noun: "Here is the sample recording".
+  const labelNoun = lang === "en" ? `the ${label.charAt(0).toLowerCase()}${label.slice(1)}` : label;
   const what =
     stage || round === 0
-      ? label
+      ? labelNoun
       : deliveryNoun(
           round === 0
             ? { id: "first_draft", kind: "first_draft", date: "" }

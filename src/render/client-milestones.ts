@@ -16,7 +16,7 @@ import { milestoneLabel, type PlatformProfile } from "../schedule/index.ts";
 export type Terms = Partial<Record<TermKey, Text>>;
 
 /** Milestones the client takes part in or waits for. */
-export const CLIENT_FACING = new Set(["first_draft", "review", "revision", "final_delivery", "acceptance_end"]);
+export const CLIENT_FACING = new Set(["first_draft", "review", "revision", "final_delivery", "acceptance_end", "stage", "check", "client_step"]);
 
 export interface MilestoneLike {
   id: string;
@@ -129,8 +129,8 @@ function acceptanceLabel(env: LabelEnv): string {
 export function clientMilestones(milestones: readonly MilestoneLike[], env: LabelEnv, from = ""): ClientMilestone[] {
   return (
     milestones
-      // A milestone that brings its own label (a stage) is shown too: the client should know every step.
-      .filter((m) => (CLIENT_FACING.has(m.kind) || (m.label !== undefined && m.actor !== "platform")) && m.date >= from)
+      // Stage deliveries, the client's checks and what the client owes are shown; the worker's inner steps are not.
+      .filter((m) => CLIENT_FACING.has(m.kind) && m.date >= from)
       .map((m) => ({
         id: m.id,
         kind: m.kind,

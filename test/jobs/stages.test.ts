@@ -76,7 +76,7 @@ describe("agenda: the command for each delivery", () => {
 describe("message delivery --round N before a final check", () => {
   it.each([
     { lang: "en", says: "This was the last revision round in the agreed price", not: "accept the delivery" },
-    { lang: "ja", says: "今回が、お見積もりに含まれる最後の修正となります", not: "ご承諾（検収）" },
+    { lang: "ja", says: "今回が、料金内で承る最後の修正となります", not: "ご承諾（検収）" },
   ])("$lang: the last round asks for the final check, not for acceptance", async ({ lang, says, not }) => {
     const r = await run(["message", "delivery", "icon.answers.yaml", "--round", "2", "--lang", lang], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
@@ -87,7 +87,7 @@ describe("message delivery --round N before a final check", () => {
   it("the export is the final delivery, with the platform's acceptance window", async () => {
     const r = await run(["message", "delivery", "icon.answers.yaml", "--stage", "export", "--lang", "en"], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain("the final work");
+    expect(r.stdout).toContain("the finished work");
     expect(r.stdout).toContain("accept the delivery on Coconala");
   });
 });

@@ -27,7 +27,7 @@ describe("the brief and the confirmation follow the stages", () => {
       ["Sketch delivered", "Sketch feedback", "Line art done", "Colour delivered", "Final check", "Final delivery"],
       "**the day the sketch is delivered**",
     ],
-    ["ja", "voice-recording", ["確定台本のご送付", "サンプル収録のお届け", "サンプルのご確認", "初回納品", "最終納品"], "**初回納品の提出日**"],
+    ["ja", "voice-recording", ["確定台本のご送付", "サンプル収録のお届け", "サンプルのご確認", "初回納品", "最終納品"], "**初回納品日**"],
     [
       "ja",
       "logo-design",
@@ -50,7 +50,7 @@ describe("the brief and the confirmation follow the stages", () => {
   it("the confirmation lists what the client does and sees, not the worker's inner steps", async () => {
     const r = await runMain(["message", "confirm", ICON], at("2026-11-23"));
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("「納期」はラフの提出日として、2026年12月4日(金)と理解しております。");
+    expect(r.stdout).toContain("「納期」はラフの提出日（2026年12月4日(金)）のことと理解し");
     expect(r.stdout).toMatch(/- 2026年12月4日\(金\): ラフのお届け\n- 2026年12月6日\(日\): ラフのご確認\n/);
     expect(r.stdout).not.toContain("線画完了");
     const voice = await runMain(["message", "confirm", VOICE, "--lang", "en"], at("2026-11-23"));
@@ -60,10 +60,10 @@ describe("the brief and the confirmation follow the stages", () => {
 
 describe("message delivery --stage", () => {
   it.each([
-    ["rough", "ラフをお届けいたします。", ["【ご確認のお願い】", "2026年12月6日(日)までにご確認", "ご確認をいただいてから、線画に進めさせていただきます。"]],
-    ["line_art", "線画をお届けいたします。", ["【今後の進め方】", "このまま着彩に進めてまいります。"]],
-    ["finish", "仕上げをお届けいたします。", ["【ご確認のお願い】", "修正は、あと2回承ります。"]],
-    ["export", "納品物をお届けいたします。", ["ご承諾（検収）をお願いいたします", "2026年12月7日(月)までにご承諾または修正のご依頼がない場合"]],
+    ["rough", "ラフをお送りいたします。", ["【ご確認のお願い】", "2026年12月6日(日)までにご確認", "ご確認をいただいてから、線画に進めさせていただきます。"]],
+    ["line_art", "線画をお送りいたします。", ["【今後の進め方】", "このまま着彩に進めてまいります。"]],
+    ["finish", "仕上げをお送りいたします。", ["【ご確認のお願い】", "修正は、料金内であと2回承ります。"]],
+    ["export", "完成データをお届けいたします。", ["ご承諾（検収）をお願いいたします", "2026年12月7日(月)までにご承諾も修正のご依頼もない場合"]],
   ])("%s", async (stage, opening, lines) => {
     const r = await runMain(["message", "delivery", ICON, "--stage", stage], at("2026-12-04"));
     expect(r.code, r.stderr).toBe(0);
@@ -73,7 +73,7 @@ describe("message delivery --stage", () => {
 
   it("in English, a stage reads as a noun in the sentence", async () => {
     const r = await runMain(["message", "delivery", VOICE, "--stage", "sample", "--lang", "en"], at("2026-12-04"));
-    expect(r.stdout).toContain("I am pleased to deliver the sample recording for");
+    expect(r.stdout).toContain("Here is the sample recording for");
     expect(r.stdout).toContain("Once you have had a look, I will move on to the next stage: Recording and editing.");
   });
 
