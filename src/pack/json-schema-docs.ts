@@ -44,6 +44,23 @@ export const KEY_DOCS: Record<string, Doc> = {
   "pack.checks": ['"Check before you start": shown in the brief when their condition holds.', "「着手前の確認」: 条件が成り立つとブリーフに表示します。"],
   "pack.written_terms": ["Which question answers each item of the written terms (message terms).", "取引条件の明示 (message terms) の各項目に答える質問。"],
 
+  "pack.goal": [
+    "The question(s) whose answer the confirmation restates as the goal of the job, in one line (the first answered).",
+    "確認メッセージで案件の目的として1行で言い直す回答の質問 (複数なら最初に回答されたもの)。",
+  ],
+  "pack.scope": [
+    "The question(s) that state the agreed work: quoted when a request falls outside it (message decline).",
+    "お引き受けした作業の範囲を答える質問。範囲外のご依頼をお断りするとき (message decline) に引用します。",
+  ],
+  "pack.currency": [
+    "ISO 4217 code of the amounts (money: true), e.g. JPY; default: the platform's currency.",
+    "金額 (money: true) の通貨の ISO 4217 コード (JPY など)。省略時はプラットフォームの通貨。",
+  ],
+  "pack.salutation": [
+    "English greetings: formal (Dear Ms. Smith,) or casual (Hi Jane,); default by platform.",
+    "英語の呼びかけ: formal (Dear Ms. Smith,) か casual (Hi Jane,)。省略時はプラットフォームで決まります。",
+  ],
+
   "section.id": ["Section id: a-z, 0-9, _ and -.", "セクションの id: 英小文字・数字・_・-。"],
   "section.title": ["The section's title.", "セクションの題名。"],
   "section.intro": ["Shown before the section's first question.", "セクションの最初の質問の前に表示します。"],
@@ -87,6 +104,14 @@ export const KEY_DOCS: Record<string, Doc> = {
     "worker: the worker's own input, never put to the client nor shown in client messages (default client).",
     "worker: 制作者自身が入力し、クライアントには聞かずメッセージにも出しません (既定 client)。",
   ],
+  "question.propose": [
+    "When the answer is pending, the worker proposes it: first_draft (with the first draft) or next_contact (by the next contact, a quote).",
+    "回答が未定のとき制作者から提案します: first_draft (初稿と一緒に) か next_contact (次の連絡までに、見積もりとして)。",
+  ],
+  "question.money": [
+    "An amount of money: shown in the job's currency (the pack's currency, else the platform's).",
+    "金額: 案件の通貨で表示します (パックの currency、なければプラットフォームの通貨)。",
+  ],
   "question.tags": [
     "Categories the question covers (budget, rights…), from kikitori's vocabulary; checks find questions by them.",
     "質問の分類 (budget, rights など、kikitori の語彙から)。チェックはこれで質問を探します。",
@@ -100,6 +125,11 @@ export const KEY_DOCS: Record<string, Doc> = {
   "choice.label": ["What the answerer sees.", "答える人に見える文言。"],
   "choice.hint": ["A word more, shown beside the label.", "文言の横に出す補足。"],
   "choice.other": ["Picking it asks for free text, stored as <id>_other; one per question.", "選ぶと自由記入を求め <id>_other に保存します。1問に1つまで。"],
+
+  "choice.statement": [
+    "How the worker restates this choice to the client in messages (the label is the client's voice, the statement the worker's).",
+    "メッセージで制作者がこの選択肢をクライアントに言い直す文 (label はクライアントの言葉、statement は制作者の言葉)。",
+  ],
 
   "validate.min": ["number: the lowest value allowed.", "number: 許す最小値。"],
   "validate.max": ["number: the highest value allowed.", "number: 許す最大値。"],
@@ -132,12 +162,38 @@ export const KEY_DOCS: Record<string, Doc> = {
     "The pack's own words for the deliveries, e.g. 初回納品 and リテイク for voice work.",
     "納品の呼び方 (音声なら 初回納品、リテイク など)。",
   ],
+  "schedule.delivery_time": ["The time of day deliveries are due, HH:MM (e.g. 18:00).", "納品の時刻 (HH:MM、18:00 など)。"],
+  "schedule.payment": ["When the fee is paid (YYYY-MM-DD).", "報酬の支払日 (YYYY-MM-DD)。"],
+  "schedule.stages": ["The job's stages in order, with the client's checks and steps.", "案件の段階 (順番どおり)。クライアントの確認や作業も含みます。"],
+  "stage.id": ["Stage id: a-z, 0-9 and _, unique among questions and stages.", "段階の id: 英小文字・数字・_ (質問や他の段階と重ならないこと)。"],
+  "stage.actor": ["client: a step the client owes before the next stage (default worker).", "client: 次の段階の前にクライアントが行う作業 (既定 worker)。"],
+  "stage.label": ["The stage's name, as the client reads it.", "段階の名前 (クライアントが読む言葉で)。"],
+  "stage.share": [
+    "Share of the effort hours (the shares add up to at most 1; the rest is for revisions).",
+    "作業時間のうちこの段階の割合 (合計 1 以下。残りは修正に充てます)。",
+  ],
+  "stage.hours": ["Fixed hours instead of a share.", "割合の代わりに決まった作業時間。"],
+  "stage.days": ["Client steps: calendar days the client needs (the lead time).", "クライアントの作業: 必要な日数 (暦日)。"],
+  "stage.check": ["The client checks the stage's result before the next stage starts.", "次の段階の前に、クライアントがこの段階の成果を確認します。"],
+  "stage.revisions": ["The revision rounds follow this stage (default: the last stage).", "修正はこの段階の後に行います (既定は最後の段階)。"],
+  "stage.first_draft": [
+    'What "the first draft" is when the deadline means it (default: the first stage the client checks).',
+    "締切が初稿を指すとき、どの段階を初稿とするか (既定はクライアントが最初に確認する段階)。",
+  ],
+  "stage.when": [
+    "The stage or step happens only when this holds for the answers (not on the last stage).",
+    "回答がこの条件を満たすときだけ行う段階 (最後の段階には付けられません)。",
+  ],
+  "stage_check.when": ["Checked only when this holds for the answers.", "回答がこの条件を満たすときだけ確認します。"],
+  "stage_check.days": ["Review days (default: the schedule's review_days).", "確認の日数 (既定は schedule の review_days)。"],
+  "stage_check.label": ["What the client's check is called.", "クライアントの確認の呼び方。"],
   "binding.question": ["The question whose answer gives the value.", "値を答える質問。"],
   "binding.map": ["Answer (a choice value) → the value.", "回答 (選択肢の値) → 値。"],
   "binding.default": ["When the answer is missing or pending.", "回答がないか未定のときの値。"],
   "terms.first_draft": ["The word for the first draft.", "初稿の呼び方。"],
   "terms.revision": ["The word for a revision.", "修正の呼び方。"],
   "terms.final_delivery": ["The word for the final delivery.", "最終納品の呼び方。"],
+  "terms.deadline": ["The word for the deadline.", "締切の呼び方。"],
 
   "templates.brief": ["The brief (Markdown for the worker).", "ブリーフ (制作者向けの Markdown)。"],
   "templates.message-confirm": ["The confirmation message to the client.", "クライアントへの確認メッセージ。"],
@@ -145,6 +201,8 @@ export const KEY_DOCS: Record<string, Doc> = {
   "templates.message-delay": ["The delay notice.", "遅延のご相談。"],
   "templates.message-delivery": ["The delivery message.", "納品のメッセージ。"],
   "templates.message-terms": ["The written terms (Freelance Act §3).", "取引条件の明示 (フリーランス法第3条)。"],
+  "templates.message-decline": ["The message declining a request.", "お断りのメッセージ。"],
+  "templates.message-thanks": ["The thank-you message after the job.", "お礼のメッセージ。"],
   "templates.ask": ["The questionnaire pasted into a chat (kikitori ask).", "チャットに貼る質問票 (kikitori ask)。"],
 
   "written_terms.client_name": ["The client's name.", "発注者の名称。"],

@@ -169,6 +169,8 @@ function describe(schema: Json): void {
     for (const form of (isObject(value) && Array.isArray(value.anyOf) ? value.anyOf : []) as Json[]) props(form, "binding");
   }
   props(dig(schedule, "properties", "terms"), "terms");
+  props(dig(defs, "stage"), "stage");
+  for (const form of (dig(defs, "stage", "properties", "check")?.anyOf as Json[] | undefined) ?? []) props(form, "stage_check");
   props(dig(schema, "properties", "templates"), "templates");
   props(dig(schema, "properties", "written_terms"), "written_terms");
   props(dig(schema, "properties", "checks", "items"), "check");

@@ -118,7 +118,7 @@ describe.skipIf(!has("bash"))("the bash function itself (COMP_WORDS)", () => {
     ],
     [
       ["kikitori", "message", "d"],
-      ["delay", "delivery"],
+      ["decline", "delay", "delivery"],
     ],
     [
       ["kikitori", "pack", "validate", "my"],

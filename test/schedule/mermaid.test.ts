@@ -143,6 +143,6 @@ describe("the brief's gantt, read by Mermaid", () => {
   test("the title uses the pack's terms: 初回納品, not 初稿", async () => {
     const p = plan({ ...job, dueMeans: "first_draft" });
     const { title } = await readChart(renderGantt(p, "ja", { first_draft: { ja: "初回納品", en: "First delivery" } }));
-    expect(title).toBe("制作スケジュール（締切 2027-02-19＝初回納品の提出日）");
+    expect(title).toBe("制作スケジュール（締切 2027-02-19＝初回納品日）");
   });
 });

@@ -234,13 +234,16 @@ export const CLIENT_COMMANDS = [
   command({
     name: "message",
     summary: msg(
-      "保存したヒアリングと計画から、クライアントへのメッセージを作ります: confirm (内容確認), progress (進捗報告), delay (遅延のご相談), delivery (納品), decline (お断り), thanks (お礼), terms (取引条件の明示)",
+      "保存したヒアリングと計画から、クライアントへのメッセージを作ります: confirm, progress, delay, delivery, decline, thanks, terms",
       "write a client message from the saved hearing and its plan: confirm, progress, delay, delivery, decline, thanks or terms (the written terms)",
     ),
     args: [
       {
         name: "<kind>",
-        help: msg("confirm | progress | delay | delivery | decline | thanks | terms", "confirm | progress | delay | delivery | decline | thanks | terms"),
+        help: msg(
+          "confirm (内容確認) | progress (進捗報告) | delay (遅延のご相談) | delivery (納品) | decline (お断り) | thanks (お礼) | terms (取引条件の明示)",
+          "confirm | progress | delay | delivery | decline | thanks | terms",
+        ),
       },
       { name: "<answers>", help: msg("回答ファイル (- で標準入力)", "answers file (- for stdin)") },
     ],
