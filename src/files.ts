@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { DataError, NotFoundError, OutputError } from "./errors.ts";
-import { msg } from "./i18n.ts";
+import { type Msg, msg } from "./i18n.ts";
 
 export const LIMITS = {
   packBytes: 1024 * 1024,
@@ -100,17 +100,9 @@ function placeOf(buf: Uint8Array, offset: number): { line: number; col: number }
 }
 
 export function readTextFile(path: string, maxBytes: number, file = path): string {
-  let fd: number;
-  try {
-    fd = fs.openSync(path, "r");
-  } catch (e) {
-    throw openError(e, file);
-  }
+  const fd = openRegularFile(path, file);
   try {
     const st = fs.fstatSync(fd);
-    if (st.isDirectory()) {
-      throw new NotFoundError(msg(`${file} はフォルダです。ファイルを指定してください`, `${file} is a folder: give a file`));
-    }
     // Read at most one byte past the limit, so a huge file is refused without loading it.
     const cap = Math.min(st.size, maxBytes + 1);
     const buf = Buffer.alloc(st.isFile() ? cap : maxBytes + 1);
@@ -129,6 +121,47 @@ export function readTextFile(path: string, maxBytes: number, file = path): strin
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * Opens an input that must be a regular file. A FIFO would wait for a writer for ever and a
+ * device (`/dev/zero`) never ends: both are refused before anything is read. The open does
+ * not block (O_NONBLOCK), so naming a FIFO cannot hang either.
+ */
+export function openRegularFile(path: string, file = path): number {
+  let fd: number;
+  try {
+    fd = fs.openSync(path, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    // A socket cannot be opened at all.
+    if ((e as NodeJS.ErrnoException).code === "ENXIO") throw notRegular(file, msg("ソケット", "a socket"));
+    throw openError(e, file);
+  }
+  let st: fs.Stats;
+  try {
+    st = fs.fstatSync(fd);
+  } catch (e) {
+    fs.closeSync(fd);
+    throw openError(e, file);
+  }
+  if (st.isFile()) return fd;
+  fs.closeSync(fd);
+  if (st.isDirectory()) {
+    throw new NotFoundError(msg(`${file} はフォルダです。ファイルを指定してください`, `${file} is a folder: give a file`));
+  }
+  throw notRegular(
+    file,
+    st.isFIFO() ? msg("名前付きパイプ", "a named pipe (FIFO)") : st.isSocket() ? msg("ソケット", "a socket") : msg("デバイス", "a device"),
+  );
+}
+
+function notRegular(file: string, kind: Msg): NotFoundError {
+  return new NotFoundError(
+    msg(
+      `${file} は通常のファイルではありません (${kind.ja})。ファイルを指定してください (標準入力は -)`,
+      `${file} is not a regular file but ${kind.en}: give a file (or - for stdin)`,
+    ),
+  );
 }
 
 function openError(e: unknown, file: string): Error {

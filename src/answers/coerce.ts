@@ -29,7 +29,7 @@ export function coerceText(q: Question, text: string): unknown {
     case "number":
     case "scale": {
       const t = normalizeTyped(text).replace(/[,_\s]/g, "");
-      return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) ? Number(t) : text;
+      return /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$/i.test(t) ? Number(t) : text;
     }
     case "date": {
       const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(normalizeTyped(text));

@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { Problem } from "../errors.ts";
 import { chosenOther, pruneAnswers, visibleQuestions } from "../flow/conditions.ts";
 import { type Msg, msg } from "../i18n.ts";
+import { matchPattern, PatternMeter } from "../pack/pattern.ts";
 import { allQuestions, otherChoice, otherKey, type Pack, type Question } from "../pack/types.ts";
 import { isIsoDate } from "../pack/validate.ts";
 import { schemaProblems, suggest } from "../yaml/issues.ts";
@@ -97,6 +98,8 @@ export interface AnswersCheckOptions {
   locate?: ParsedYaml["locate"];
   /** Report missing required answers (off while a hearing is in progress). */
   requireComplete?: boolean;
+  /** Pattern work shared with other checks of the same input (default: this file's own). */
+  meter?: PatternMeter;
 }
 
 export function validateAnswers(pack: Pack, raw: Answers, opts: AnswersCheckOptions = {}): AnswersCheck {
@@ -107,13 +110,14 @@ export function validateAnswers(pack: Pack, raw: Answers, opts: AnswersCheckOpti
   const invalid = new Set<string>();
   const otherKeys = new Map<string, Question>();
   for (const q of byId.values()) if (otherChoice(q)) otherKeys.set(otherKey(q.id), q);
+  const meter = opts.meter ?? new PatternMeter();
 
   for (const [key, value] of Object.entries(raw)) {
     // An empty value (`key:` with nothing after it) means "not answered yet".
     if (value === null || value === undefined) continue;
     const q = byId.get(key);
     if (q) {
-      const r = checkValue(q, value);
+      const r = checkValue(q, value, meter);
       if ("error" in r) {
         problems.push({ ...where(key), message: r.error, fix: r.fix });
         invalid.add(key);
@@ -168,8 +172,11 @@ export function validateAnswers(pack: Pack, raw: Answers, opts: AnswersCheckOpti
 
 type Checked = { value: AnswerValue } | { error: Msg; fix: Msg };
 
-/** One answer against its question: the normalized value, or why it is wrong. */
-export function checkValue(q: Question, value: unknown): Checked {
+/**
+ * One answer against its question: the normalized value, or why it is wrong. `meter` bounds
+ * the pattern work shared by the answers of one file or reply (see pack/pattern.ts).
+ */
+export function checkValue(q: Question, value: unknown, meter: PatternMeter = new PatternMeter()): Checked {
   const fail = (ja: string, en: string, fixJa: string, fixEn: string): Checked => ({ error: msg(`${q.id}: ${ja}`, `${q.id}: ${en}`), fix: msg(fixJa, fixEn) });
   if (isPending(value)) {
     if (!q.allow_pending) return fail("この質問は「未定」にできません", 'this question cannot be "not decided yet"', "回答を書いてください", "give an answer");
@@ -193,7 +200,10 @@ export function checkValue(q: Question, value: unknown): Checked {
       return fail(`${rules.min_length} 文字以上で書いてください`, `must be at least ${rules.min_length} characters`, "内容を足してください", "write more");
     if (rules.max_length !== undefined && s.length > rules.max_length)
       return fail(`${rules.max_length} 文字以内で書いてください`, `must be at most ${rules.max_length} characters`, "短くしてください", "shorten it");
-    if (rules.pattern !== undefined && !safeTest(rules.pattern, s))
+    const matched = rules.pattern === undefined || matchPattern(rules.pattern, s, meter);
+    if (matched === "too-long")
+      return fail("長すぎるため形式を確かめられません", "is too long to check against its expected form", "短くしてください", "shorten it");
+    if (!matched)
       return fail(
         `形式が正しくありません (${rules.pattern})`,
         `does not match the expected form (${rules.pattern})`,
@@ -316,13 +326,5 @@ export function checkValue(q: Question, value: unknown): Checked {
       }
       return checkItems(refs.length) ?? { value: refs };
     }
-  }
-}
-
-function safeTest(pattern: string, s: string): boolean {
-  try {
-    return new RegExp(pattern, "u").test(s);
-  } catch {
-    return false;
   }
 }

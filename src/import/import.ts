@@ -9,6 +9,7 @@ import { chosenOther, visibleQuestions } from "../flow/conditions.ts";
 import { describeCondition } from "../flow/describe.ts";
 import { conditionName, numberQuestions } from "../flow/numbering.ts";
 import { type Lang, type Msg, msg } from "../i18n.ts";
+import { PatternMeter } from "../pack/pattern.ts";
 import { allQuestions, otherKey, type Pack, type Question } from "../pack/types.ts";
 import { choiceEcho, sectionLines } from "./echo.ts";
 import { splitReply } from "./parse.ts";
@@ -57,6 +58,7 @@ export function importReply(pack: Pack, reply: string, env: ReadEnv): ImportResu
   const unreadable: ImportNote[] = [];
   const remarks: ImportNote[] = [];
   const textOf = new Map<string, string>();
+  const meter = new PatternMeter();
   for (const item of items) {
     const x = byN.get(item.n);
     if (!x) continue;
@@ -76,7 +78,7 @@ export function importReply(pack: Pack, reply: string, env: ReadEnv): ImportResu
       else remarks.push(note(msg("「未定」のため未回答にしました", 'left unanswered: "not decided yet"')));
       continue;
     }
-    const checked = checkValue(q, r.value);
+    const checked = checkValue(q, r.value, meter);
     if ("error" in checked) {
       const strip = (s: string) => s.replace(`${q.id}: `, "");
       unreadable.push(note(msg(`${strip(checked.error.ja)} (${checked.fix.ja})`, `${strip(checked.error.en)} (${checked.fix.en})`)));
@@ -87,7 +89,7 @@ export function importReply(pack: Pack, reply: string, env: ReadEnv): ImportResu
     for (const remark of r.remarks) remarks.push(note(remark));
   }
 
-  const { answers, problems } = validateAnswers(pack, raw, { requireComplete: true });
+  const { answers, problems } = validateAnswers(pack, raw, { requireComplete: true, meter });
   const visible = new Set(visibleQuestions(pack, answers).map((q) => q.id));
   const numberOf = new Map(numbered.map((x) => [x.question.id, x.n]));
   const [nameJa, nameEn] = [conditionName(numbered, "ja"), conditionName(numbered, "en")];

@@ -9,6 +9,7 @@ import { conditionRefs } from "../flow/conditions.ts";
 import { type Lang, msg } from "../i18n.ts";
 import { describePath, schemaProblems } from "../yaml/issues.ts";
 import type { DataPath, ParsedYaml } from "../yaml/parse.ts";
+import { patternProblem } from "./pattern.ts";
 import { type PackInput, type QuestionInput, SCHEDULE_KEYS, schemas } from "./schema.ts";
 import type { Binding, Condition, Pack, Question, Text } from "./types.ts";
 
@@ -245,15 +246,8 @@ function checkPattern(pattern: string, path: DataPath, at: At): void {
     );
     return;
   }
-  try {
-    new RegExp(pattern, "u");
-  } catch (e) {
-    at(
-      path,
-      msg(`pattern が正規表現として正しくありません: ${(e as Error).message}`, `pattern is not a valid regular expression: ${(e as Error).message}`),
-      msg("正規表現を直してください", "fix the regular expression"),
-    );
-  }
+  const why = patternProblem(pattern);
+  if (why) at(path, why, msg("README の「pattern で使える書き方」に沿って直してください", 'rewrite it with the features in README, "What a pattern may use"'));
 }
 
 function checkDefault(q: QuestionInput, path: DataPath, at: At): void {

@@ -217,7 +217,7 @@ export function formatNumber(n: number): string {
   return int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (frac ? `.${frac}` : "");
 }
 
-const HONORIFIC = /\s*(様|さま|御中|殿|さん|先生)$/;
+const HONORIFIC = /(?<!\s)\s*(様|さま|御中|殿|さん|先生)$/;
 
 function salutation(client: string, lang: Lang): string {
   const name = client.trim();
@@ -234,7 +234,7 @@ function allMarked(pack: Pack): boolean {
 /** The short label, or the question without its closing punctuation ("…ですか。" → "…ですか"). */
 export function labelOf(q: Question, lang: Lang): string {
   if (q.label) return q.label[lang];
-  return q.message[lang].trim().replace(/[。．.:：]+$/u, "");
+  return q.message[lang].trim().replace(/(?<![。．.:：])[。．.:：]+$/u, "");
 }
 
 /** A unit may give its singular and plural forms as `round|rounds`: 1 round, 2 rounds. */

@@ -69,7 +69,7 @@ function showReport(ctx: Ctx, r: ReturnType<typeof importReply>): void {
   const { t, errColor: c } = { t: ctx.out.t.bind(ctx.out), errColor: ctx.out.errColor };
   const lang = ctx.lang;
   const quote = (s: string) => {
-    const one = s.replace(/\s*\n\s*/g, " / ");
+    const one = s.replace(/(?<!\s)\s*\n\s*/g, " / ");
     return one.length > 60 ? `${one.slice(0, 59)}…` : one;
   };
   const line = (x: ImportNote, withText: boolean) =>
