@@ -5,6 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { DataError, NotFoundError, OutputError } from "./errors.ts";
+import { fileErrorReason, inputFileError, outputFileError } from "./file-errors.ts";
 import { type Msg, msg } from "./i18n.ts";
 
 export const LIMITS = {
@@ -117,9 +118,9 @@ export function readTextFile(path: string, maxBytes: number, file = path): strin
     if (e instanceof Error && "code" in e && (e as NodeJS.ErrnoException).code === "EISDIR") {
       throw new NotFoundError(msg(`${file} はフォルダです。ファイルを指定してください`, `${file} is a folder: give a file`));
     }
-    throw e;
+    throw inputFileError(e, file);
   } finally {
-    fs.closeSync(fd);
+    closeQuietly(fd);
   }
 }
 
@@ -165,14 +166,10 @@ function notRegular(file: string, kind: Msg): NotFoundError {
 }
 
 function openError(e: unknown, file: string): Error {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === "ENOENT" || code === "ENOTDIR") {
+  if ((e as NodeJS.ErrnoException).code === "ENOTDIR") {
     return new NotFoundError(msg(`${file} が見つかりません。パスを確認してください`, `${file} not found: check the path`));
   }
-  if (code === "EACCES" || code === "EPERM") {
-    return new NotFoundError(msg(`${file} を読む権限がありません`, `${file} cannot be read: permission denied`));
-  }
-  return e as Error;
+  return inputFileError(e, file);
 }
 
 let tmpCounter = 0;
@@ -180,17 +177,75 @@ let tmpCounter = 0;
 /**
  * A new temporary file beside the target. pid + a per-process counter is unique among live
  * processes (no node:crypto needed); a leftover of a dead process with a reused pid is skipped.
+ * A failed write (a full disk) removes the temporary file before the error goes up.
  */
 function createTemp(dir: string, file: string, content: string): string {
+  const data = Buffer.from(content, "utf8");
   for (let attempt = 0; ; attempt++) {
-    const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${(tmpCounter++).toString(36)}.tmp`);
+    const tmp = path.join(dir, tempName(path.basename(file), `.${process.pid}.${(tmpCounter++).toString(36)}.tmp`));
+    let fd: number;
     try {
-      fs.writeFileSync(tmp, content, { flag: "wx", mode: 0o644 });
-      return tmp;
+      fd = fs.openSync(tmp, "wx", 0o644);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === "EEXIST" && attempt < 100) continue;
       throw writeError(e, file);
     }
+    try {
+      for (let n = 0; n < data.length; ) n += fs.writeSync(fd, data, n, data.length - n);
+      fs.closeSync(fd);
+      return tmp;
+    } catch (e) {
+      closeQuietly(fd);
+      removeQuietly(tmp);
+      throw writeError(e, file);
+    }
+  }
+}
+
+/** Longest file name (bytes) on the usual file systems (NAME_MAX). */
+const NAME_MAX = 255;
+
+/**
+ * `.<name><suffix>`, hidden; a name too long to take the suffix within NAME_MAX is cut (at a
+ * character) and marked with a hash of the whole name, so that a legal 250-byte output name
+ * still has a legal temporary name, and two long names do not share one.
+ */
+export function tempName(name: string, suffix: string): string {
+  const full = `.${name}${suffix}`;
+  if (Buffer.byteLength(full) <= NAME_MAX) return full;
+  const mark = `~${fnv1a(name)}`;
+  let cut = "";
+  let bytes = 0;
+  const room = NAME_MAX - 1 - Buffer.byteLength(mark + suffix);
+  for (const ch of name) {
+    const b = Buffer.byteLength(ch);
+    if (bytes + b > room) break;
+    cut += ch;
+    bytes += b;
+  }
+  return `.${cut}${mark}${suffix}`;
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: a short, stable mark (not a security hash). */
+function fnv1a(s: string): string {
+  let h = 0x811c9dc5;
+  for (const b of Buffer.from(s, "utf8")) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, "0");
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    fs.closeSync(fd);
+  } catch {
+    // already closed
+  }
+}
+
+function removeQuietly(file: string): void {
+  try {
+    fs.unlinkSync(file);
+  } catch {
+    // already gone
   }
 }
 
@@ -240,23 +295,8 @@ export function existsError(file: string): OutputError {
 }
 
 function writeError(e: unknown, file: string): Error {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === "EEXIST") return existsError(file);
-  if (code === "ENOENT") {
-    return new OutputError(msg(`${file} に書き込めません: フォルダがありません`, `${file} cannot be written: the folder does not exist`));
-  }
-  if (code === "ENOTDIR") {
-    return new OutputError(
-      msg(`${file} に書き込めません: 途中にフォルダではなくファイルがあります`, `${file} cannot be written: a file is in the way of its folder`),
-    );
-  }
-  if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
-    return new OutputError(msg(`${file} に書き込む権限がありません`, `${file} cannot be written: permission denied`));
-  }
-  if (code === "EISDIR") {
-    return new OutputError(msg(`${file} はフォルダです`, `${file} is a folder`));
-  }
-  return e as Error;
+  if ((e as NodeJS.ErrnoException).code === "EEXIST") return existsError(file);
+  return outputFileError(e, file);
 }
 
 /**
@@ -266,6 +306,10 @@ function writeError(e: unknown, file: string): Error {
 export function makeDir(dir: string, display: string): void {
   const fail = (ja: string, en: string) =>
     new OutputError(msg(`出力先フォルダ ${display} を作れません: ${ja}`, `output folder ${display} cannot be created: ${en}`));
+  const failFor = (e: unknown, ja: string, en: string) => {
+    const r = fileErrorReason(e);
+    return r ? fail(`${r.why.ja} — ${r.fix.ja}`, `${r.why.en} — ${r.fix.en}`) : fail(ja, en);
+  };
   const missing: string[] = [];
   for (let cur = path.resolve(dir); ; cur = path.dirname(cur)) {
     let st: fs.Stats | undefined;
@@ -274,7 +318,7 @@ export function makeDir(dir: string, display: string): void {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === "ENOTDIR") throw fail("途中にファイルがあります", "a file is in the way");
-      if (code !== "ENOENT") throw fail("アクセスできません", "it cannot be accessed");
+      if (code !== "ENOENT") throw failFor(e, "アクセスできません", "it cannot be accessed");
     }
     if (st) {
       if (!st.isDirectory()) throw fail("途中にファイルがあります", "a file is in the way");
@@ -289,8 +333,7 @@ export function makeDir(dir: string, display: string): void {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === "EEXIST" && fs.statSync(d).isDirectory()) continue;
-      if (code === "EACCES" || code === "EPERM" || code === "EROFS") throw fail("権限がありません", "permission denied");
-      throw fail("この場所にはフォルダを作れません", "this place does not take folders");
+      throw failFor(e, "この場所にはフォルダを作れません", "this place does not take folders");
     }
   }
 }

@@ -46,6 +46,12 @@ export class AnswersStore {
     return this.target;
   }
 
+  /** Saves to another file from now on (autosave could not write this one); it must be new. */
+  retarget(file: string): void {
+    this.target = file;
+    this.written = false;
+  }
+
   save(state: HearingState, status: Status): AnswersFile {
     const now = localIsoDateTime(this.o.now());
     this.created ??= now;

@@ -12,6 +12,7 @@ import { type Lang, msg } from "../i18n.ts";
 import type { LoadedPack } from "../pack/types.ts";
 import { templateStore } from "../render/templates.ts";
 import type { AnswersStore } from "./answers-store.ts";
+import { Autosave } from "./autosave.ts";
 import type { Ctx } from "./context.ts";
 import { shown, writeRenderedNextTo } from "./outputs.ts";
 import { platformChoices } from "./platforms.ts";
@@ -34,6 +35,8 @@ export interface Conduct {
 }
 
 export async function conductHearing(ctx: Ctx, session: Session, o: Conduct): Promise<number> {
+  const autosave = new Autosave(ctx, o.store, o.loaded.pack, o.lang);
+  const stopped = (e: unknown) => (e instanceof Interrupted ? interruptedWith(ctx, session, autosave, o) : e);
   let state: Awaited<ReturnType<typeof runHearing>>;
   try {
     state = await runHearing(
@@ -46,16 +49,23 @@ export async function conductHearing(ctx: Ctx, session: Session, o: Conduct): Pr
         platforms: platformChoices(ctx.root),
         start: o.start,
         ...(o.given ? { given: o.given } : {}),
-        save: (s) => {
-          o.store.save(s, "in-progress");
+        save: async (s) => {
+          await autosave.save(s, "in-progress", session.prompter);
         },
       },
       session.prompter,
     );
   } catch (e) {
-    throw e instanceof Interrupted ? interrupted(ctx, session, o.store.file, o.resumeFlags) : e;
+    throw stopped(e);
   }
-  const doc = o.store.save(state, "complete");
+  let doc: Awaited<ReturnType<Autosave["save"]>>;
+  try {
+    // Never undefined: a hearing cannot finish without its file ("carry on" is not offered).
+    doc = await autosave.save(state, "complete", session.prompter);
+  } catch (e) {
+    throw stopped(e);
+  }
+  if (!doc) throw stopped(new Interrupted("aborted"));
   const file = o.store.file ?? "";
   ctx.out.info(ctx.out.t(`ヒアリングが完了しました。回答: ${shown(ctx, file)}`, `Hearing complete. Answers: ${shown(ctx, file)}`));
   await writeRenderedNextTo(
@@ -68,6 +78,17 @@ export async function conductHearing(ctx: Ctx, session: Session, o: Conduct): Pr
     o.force,
   );
   return 0;
+}
+
+/** An interruption while answers were unsaved (autosave failed): they are kept somewhere first. */
+function interruptedWith(ctx: Ctx, session: Session, autosave: Autosave, o: Conduct): CancelledError {
+  if (!autosave.pending) return interrupted(ctx, session, o.store.file, o.resumeFlags);
+  const file = autosave.rescue();
+  if (file) return interrupted(ctx, session, file, o.resumeFlags);
+  return new CancelledError(
+    msg("中断しました。回答は上に表示してあります", "Interrupted. The answers are printed above"),
+    session.signal() === "SIGTERM" ? 143 : 130,
+  );
 }
 
 /** The error for an interrupted hearing: what was kept, and the command that continues it. */
