@@ -179,19 +179,22 @@ let tmpCounter = 0;
  * processes (no node:crypto needed); a leftover of a dead process with a reused pid is skipped.
  * A failed write (a full disk) removes the temporary file before the error goes up.
  */
-function createTemp(dir: string, file: string, content: string): string {
+function createTemp(dir: string, file: string, content: string, like: fs.Stats | undefined, mode: number): string {
   const data = Buffer.from(content, "utf8");
   for (let attempt = 0; ; attempt++) {
     const tmp = path.join(dir, tempName(path.basename(file), `.${process.pid}.${(tmpCounter++).toString(36)}.tmp`));
     let fd: number;
     try {
-      fd = fs.openSync(tmp, "wx", 0o644);
+      // A new file gets `mode` less the umask; a replacement starts private and then takes
+      // the mode (and owner, where permitted) of the file it replaces.
+      fd = fs.openSync(tmp, "wx", like ? 0o600 : mode);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === "EEXIST" && attempt < 100) continue;
       throw writeError(e, file);
     }
     try {
       for (let n = 0; n < data.length; ) n += fs.writeSync(fd, data, n, data.length - n);
+      if (like) keepOwnerAndMode(fd, like);
       fs.closeSync(fd);
       return tmp;
     } catch (e) {
@@ -249,22 +252,42 @@ function removeQuietly(file: string): void {
   }
 }
 
+/** Owner first (a chown clears set-id bits), then mode; an owner we may not give is left as ours. */
+function keepOwnerAndMode(fd: number, like: fs.Stats): void {
+  if (like.uid !== process.getuid?.() || like.gid !== process.getgid?.()) {
+    try {
+      fs.fchownSync(fd, like.uid, like.gid);
+    } catch {
+      // not permitted (not root): the file is ours, with the mode below
+    }
+  }
+  fs.fchmodSync(fd, like.mode & 0o7777);
+}
+
 export interface WriteOptions {
   /** Replace an existing file. Without it an existing file is an OutputError (73). */
   force?: boolean;
+  /** The mode of a file created new, less the umask (default 0o666). Answers files use 0o600. */
+  mode?: number;
 }
 
 /**
  * Writes `content` to `file` atomically: a temporary file in the same folder, flushed, then
  * linked (no clobber) or renamed (with force) into place. A crash leaves the old file or the
  * new one, never half of either.
+ *
+ * A replaced file keeps what the user set up: its mode and owner, and its place behind a
+ * symbolic link (the link stays; its target is replaced, atomically, in the target's
+ * folder). Only regular files are written: a device, a FIFO or a folder is refused.
  */
 export function writeFileAtomic(file: string, content: string, opts: WriteOptions = {}): void {
-  const dir = path.dirname(path.resolve(file));
-  const tmp = createTemp(dir, file, content);
+  const target = opts.force ? followLinks(file) : path.resolve(file);
+  const existing = statIfAny(target, file);
+  if (existing && !existing.isFile()) throw notRegularOutput(file, existing);
+  const tmp = createTemp(path.dirname(target), file, content, opts.force ? existing : undefined, opts.mode ?? 0o666);
   try {
     if (opts.force) {
-      fs.renameSync(tmp, file);
+      fs.renameSync(tmp, target);
     } else {
       // link() fails with EEXIST instead of replacing: no window in which we clobber a
       // file created by someone else after an existence check.
@@ -287,6 +310,49 @@ export function writeFileAtomic(file: string, content: string, opts: WriteOption
     }
     throw writeError(e, file);
   }
+}
+
+/** Where a write to `file` lands: past every symbolic link of its last part (the folders resolve as they are). */
+function followLinks(file: string): string {
+  let p = path.resolve(file);
+  for (let hops = 0; hops < 40; hops++) {
+    let st: fs.Stats;
+    try {
+      st = fs.lstatSync(p);
+    } catch {
+      return p; // not there (a link to a file yet to be made): create it
+    }
+    if (!st.isSymbolicLink()) return p;
+    let to: string;
+    try {
+      to = fs.readlinkSync(p);
+    } catch (e) {
+      throw writeError(e, file);
+    }
+    p = path.resolve(path.dirname(p), to);
+  }
+  throw writeError(Object.assign(new Error("ELOOP"), { code: "ELOOP" }), file);
+}
+
+function statIfAny(target: string, file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(target);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return undefined;
+    throw writeError(e, file);
+  }
+}
+
+function notRegularOutput(file: string, st: fs.Stats): OutputError {
+  if (st.isDirectory()) return new OutputError(msg(`${file} はフォルダです`, `${file} is a folder`));
+  const kind = st.isFIFO() ? msg("名前付きパイプ", "a named pipe (FIFO)") : st.isSocket() ? msg("ソケット", "a socket") : msg("デバイス", "a device");
+  return new OutputError(
+    msg(
+      `${file} は通常のファイルではない (${kind.ja}) ため置き換えません。通常のファイルを指定するか、標準出力に出してください`,
+      `${file} is not a regular file but ${kind.en}: kikitori replaces only regular files — give a file, or print to standard output`,
+    ),
+  );
 }
 
 /** The error for an output that exists and may not be replaced. */

@@ -64,6 +64,7 @@ export function renderAnswersYaml(a: AnswersFile, pack?: Pack): string {
   return yaml.toString({ lineWidth: 0, blockQuote: false });
 }
 
+/** A new answers file is private (0600): it holds a client's answers. A replaced one keeps its mode. */
 export function writeAnswersFile(path: string, a: AnswersFile, pack: Pack | undefined, opts: WriteOptions): void {
-  writeFileAtomic(path, renderAnswersYaml(a, pack), opts);
+  writeFileAtomic(path, renderAnswersYaml(a, pack), { mode: 0o600, ...opts });
 }

@@ -15,6 +15,7 @@ import { findPack } from "../../pack/lookup.ts";
 import { labelOf } from "../../render/context.ts";
 import type { Ctx } from "../context.ts";
 import { emitText } from "../emit.ts";
+import { refuseInputAsOutput } from "../overlap.ts";
 import { readStdin } from "../stdin.ts";
 
 export interface ImportFlags {
@@ -29,6 +30,7 @@ export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: 
   const outFile = flags.output && flags.output !== "-" ? path.resolve(ctx.io.cwd, flags.output) : undefined;
   // Refuse early: a worker should not read a whole report to learn nothing was written.
   if (outFile && !flags.force && fs.existsSync(outFile)) throw existsError(flags.output ?? outFile);
+  if (outFile) refuseInputAsOutput(ctx, outFile, [replyArg]);
   const loaded = findPack(ref, ctx.lookup);
   const name = replyArg === "-" ? "<stdin>" : replyArg;
   const reply =
@@ -60,7 +62,7 @@ export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: 
     meta,
     answers: result.answers,
   };
-  emitText(ctx, renderAnswersYaml(file, loaded.pack), flags);
+  emitText(ctx, renderAnswersYaml(file, loaded.pack), flags, { inputs: [replyArg, loaded.file], mode: 0o600 });
   showReport(ctx, result);
   return 0;
 }

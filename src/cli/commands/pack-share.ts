@@ -17,6 +17,7 @@ import { allQuestions, type LoadedPack } from "../../pack/types.ts";
 import { isTemplatePath } from "../../pack/validate.ts";
 import { confirmOrCancel } from "../confirm.ts";
 import type { Ctx } from "../context.ts";
+import { refuseInputAsOutput } from "../overlap.ts";
 
 export async function runPackNew(ctx: Ctx, id: string, flags: { output?: string; force?: boolean }): Promise<number> {
   if (!PACK_ID_RE.test(id)) {
@@ -83,6 +84,7 @@ export async function runPackExport(ctx: Ctx, ref: string, flags: { output?: str
     return 0;
   }
   const file = path.resolve(ctx.io.cwd, flags.output);
+  refuseInputAsOutput(ctx, file, [loaded.file]);
   writeFileAtomic(file, text, { force: flags.force === true });
   ctx.out.info(
     ctx.out.t(

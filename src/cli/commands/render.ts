@@ -11,6 +11,7 @@ import { templateStore } from "../../render/templates.ts";
 import type { Ctx } from "../context.ts";
 import { batchSignals, interruptedBatch } from "../interrupt.ts";
 import { outputFiles, renderFor, stemOf, writeOutputs } from "../outputs.ts";
+import { refuseCollisions } from "../overlap.ts";
 import { readStdin } from "../stdin.ts";
 import { warnVersion } from "../version-warning.ts";
 
@@ -25,6 +26,10 @@ export interface RenderFlags {
 export async function runRender(ctx: Ctx, files: string[], flags: RenderFlags): Promise<number> {
   if (files.filter((f) => f === "-").length > 1) {
     throw new UsageError(msg("標準入力 (-) は1回だけ指定できます", "stdin (-) can be given only once"));
+  }
+  if (!flags.stdout) {
+    // Before anything is written: two inputs with one stem, or an output that is an input.
+    refuseCollisions(ctx, files, (f) => outputFiles(outputDir(ctx, flags, f), f === "-" ? "stdin" : stemOf(f), flags.only).map((o) => o.file), [flags.pack]);
   }
   if (flags.out && !flags.stdout) {
     makeDir(path.resolve(ctx.io.cwd, flags.out), flags.out);
@@ -102,11 +107,7 @@ export function fileRenderer(ctx: Ctx, flags: RenderFlags): (file: string) => Pr
     if (loaded.pack.version !== read.file.pack.version) warnVersion(ctx, read.name, read, loaded);
     const lang = ctx.langFlag ?? read.file.lang ?? ctx.lang;
     const result = await renderFor(ctx, loaded, read, lang, store);
-    const targets = outputFiles(
-      flags.out ? path.resolve(ctx.io.cwd, flags.out) : file === "-" ? ctx.io.cwd : path.dirname(path.resolve(ctx.io.cwd, file)),
-      file === "-" ? "stdin" : stemOf(file),
-      flags.only,
-    );
+    const targets = outputFiles(outputDir(ctx, flags, file), file === "-" ? "stdin" : stemOf(file), flags.only);
     if (flags.stdout) ctx.out.out(targets.map((f) => result[f.kind]).join("\n"));
     else
       writeOutputs(
@@ -115,4 +116,9 @@ export function fileRenderer(ctx: Ctx, flags: RenderFlags): (file: string) => Pr
         flags.force === true,
       );
   };
+}
+
+/** Where an answers file's outputs go: --out, else beside it (the working folder for stdin). */
+function outputDir(ctx: Ctx, flags: RenderFlags, file: string): string {
+  return flags.out ? path.resolve(ctx.io.cwd, flags.out) : file === "-" ? ctx.io.cwd : path.dirname(path.resolve(ctx.io.cwd, file));
 }

@@ -110,7 +110,7 @@ function keepOriginal(ctx: Ctx, file: string, errors: Parameters<typeof formatPr
   for (let n = 1; n < 100; n++) {
     const backup = `${file}.bak${n === 1 ? "" : `-${n}`}`;
     if (fs.existsSync(backup)) continue;
-    writeFileAtomic(backup, text);
+    writeFileAtomic(backup, text, { mode: 0o600 });
     ctx.out.info(ctx.out.t(`元のファイルを ${shown(ctx, backup)} に保存しました`, `the original file is kept as ${shown(ctx, backup)}`));
     return;
   }

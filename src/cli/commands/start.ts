@@ -18,6 +18,7 @@ import { AnswersStore } from "../answers-store.ts";
 import type { Ctx } from "../context.ts";
 import { conductHearing, interrupted } from "../hearing.ts";
 import { outputFiles, refuseExisting, shown, stemOf, writeRenderedNextTo } from "../outputs.ts";
+import { refuseInputAsOutput } from "../overlap.ts";
 import { accessibleFromEnv, openSession, requireTerminal } from "../session.ts";
 
 export interface StartFlags {
@@ -35,6 +36,7 @@ export async function runStart(ctx: Ctx, ref: string | undefined, flags: StartFl
   const sets = parseSets(flags.set ?? []);
   const lang = ctx.langFlag ?? ctx.lang;
   const output = flags.output ? path.resolve(ctx.io.cwd, flags.output) : undefined;
+  if (output) refuseInputAsOutput(ctx, output, [ref]);
   if (flags.defaults) {
     if (!ref)
       throw new UsageError(
