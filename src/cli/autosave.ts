@@ -16,6 +16,7 @@ import { type Lang, msg } from "../i18n.ts";
 import type { Pack } from "../pack/types.ts";
 import type { AnswersStore } from "./answers-store.ts";
 import type { Ctx } from "./context.ts";
+import type { HearingLock } from "./hearing-lock.ts";
 import { shown } from "./outputs.ts";
 
 const T = {
@@ -38,6 +39,8 @@ export class Autosave {
     private readonly store: AnswersStore,
     private readonly pack: Pack,
     private readonly lang: Lang,
+    /** The hearing's lock: it moves with the answers to another file. */
+    private readonly lock?: HearingLock,
   ) {}
 
   /** Whether the last answers given are not on disk. */
@@ -51,19 +54,34 @@ export class Autosave {
    * (Ctrl-C) throws as any prompt does; rescue() then keeps the answers.
    */
   async save(state: HearingState, status: Status, prompter: Prompter): Promise<AnswersFile | undefined> {
+    let failed: OutputError | undefined;
     for (;;) {
-      try {
-        const doc = this.store.save(state, status);
-        this.unsaved = undefined;
-        return doc;
-      } catch (e) {
-        if (!(e instanceof OutputError)) throw e;
-        this.unsaved = { state, status };
-        const choice = await this.choose(prompter, e, status !== "complete");
-        if (choice === "later") return undefined;
-        if (choice === "elsewhere") {
-          const file = await this.askFile(prompter);
-          if (file) this.store.retarget(path.resolve(this.ctx.io.cwd, file));
+      if (!failed) {
+        try {
+          const doc = this.store.save(state, status);
+          this.unsaved = undefined;
+          if (this.store.file) this.lock?.hold(this.store.file);
+          return doc;
+        } catch (e) {
+          if (!(e instanceof OutputError)) throw e;
+          failed = e;
+        }
+      }
+      this.unsaved = { state, status };
+      const choice = await this.choose(prompter, failed, status !== "complete");
+      failed = undefined;
+      if (choice === "later") return undefined;
+      if (choice === "elsewhere") {
+        const file = await this.askFile(prompter);
+        if (!file) continue;
+        const abs = path.resolve(this.ctx.io.cwd, file);
+        try {
+          // Not into a file another hearing has open.
+          this.lock?.hold(abs);
+          this.store.retarget(abs);
+        } catch (e) {
+          if (!(e instanceof OutputError)) throw e;
+          failed = e;
         }
       }
     }

@@ -14,6 +14,7 @@ import { templateStore } from "../render/templates.ts";
 import type { AnswersStore } from "./answers-store.ts";
 import { Autosave } from "./autosave.ts";
 import type { Ctx } from "./context.ts";
+import type { HearingLock } from "./hearing-lock.ts";
 import { shown, writeRenderedNextTo } from "./outputs.ts";
 import { platformChoices } from "./platforms.ts";
 import type { Session } from "./session.ts";
@@ -32,10 +33,12 @@ export interface Conduct {
   force: boolean;
   /** Flags `resume` needs again (`--pack FILE`, `--accessible`). */
   resumeFlags: string[];
+  /** Held on the answers file while the hearing runs (taken at the first save when the name is chosen then). */
+  lock: HearingLock;
 }
 
 export async function conductHearing(ctx: Ctx, session: Session, o: Conduct): Promise<number> {
-  const autosave = new Autosave(ctx, o.store, o.loaded.pack, o.lang);
+  const autosave = new Autosave(ctx, o.store, o.loaded.pack, o.lang, o.lock);
   const stopped = (e: unknown) => (e instanceof Interrupted ? interruptedWith(ctx, session, autosave, o) : e);
   let state: Awaited<ReturnType<typeof runHearing>>;
   try {

@@ -15,6 +15,7 @@ import { findPack } from "../../pack/lookup.ts";
 import { labelOf } from "../../render/context.ts";
 import type { Ctx } from "../context.ts";
 import { emitText } from "../emit.ts";
+import { lockedError, lockOwner } from "../hearing-lock.ts";
 import { refuseInputAsOutput } from "../overlap.ts";
 import { readStdin } from "../stdin.ts";
 
@@ -31,6 +32,9 @@ export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: 
   // Refuse early: a worker should not read a whole report to learn nothing was written.
   if (outFile && !flags.force && fs.existsSync(outFile)) throw existsError(flags.output ?? outFile);
   if (outFile) refuseInputAsOutput(ctx, outFile, [replyArg]);
+  // The file of a running hearing would be replaced under it (and overwritten at its next answer).
+  const owner = outFile ? lockOwner(outFile) : undefined;
+  if (outFile && owner) throw lockedError(ctx, outFile, owner);
   const loaded = findPack(ref, ctx.lookup);
   const name = replyArg === "-" ? "<stdin>" : replyArg;
   const reply =

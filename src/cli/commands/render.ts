@@ -9,6 +9,7 @@ import { findPack } from "../../pack/lookup.ts";
 import type { LoadedPack } from "../../pack/types.ts";
 import { templateStore } from "../../render/templates.ts";
 import type { Ctx } from "../context.ts";
+import { lockedNotice } from "../hearing-lock.ts";
 import { batchSignals, interruptedBatch } from "../interrupt.ts";
 import { outputFiles, renderFor, stemOf, writeOutputs } from "../outputs.ts";
 import { refuseCollisions } from "../overlap.ts";
@@ -93,6 +94,8 @@ export function fileRenderer(ctx: Ctx, flags: RenderFlags): (file: string) => Pr
   let explicit: LoadedPack | undefined;
   return async (file) => {
     if (flags.pack) explicit ??= findPack(flags.pack, ctx.lookup);
+    const notice = file === "-" ? undefined : lockedNotice(ctx, path.resolve(ctx.io.cwd, file));
+    if (notice) ctx.out.warn(notice);
     const read: ReadAnswers =
       file === "-" ? parseAnswersBytes(await readStdin(ctx.io.stdin), "<stdin>") : readAnswersFile(path.resolve(ctx.io.cwd, file), file);
     let loaded = explicit;

@@ -16,6 +16,7 @@ import type { LoadedPack } from "../../pack/types.ts";
 import { AnswersStore } from "../answers-store.ts";
 import type { Ctx } from "../context.ts";
 import { conductHearing } from "../hearing.ts";
+import { HearingLock } from "../hearing-lock.ts";
 import { outputFiles, refuseExisting, shown, stemOf } from "../outputs.ts";
 import { accessibleFromEnv, openSession, requireTerminal } from "../session.ts";
 import { warnVersion } from "../version-warning.ts";
@@ -54,7 +55,10 @@ export async function runResume(ctx: Ctx, fileArg: string, flags: ResumeFlags): 
   const complete = read.file.status === "complete";
   if (complete) ctx.out.info(ctx.out.t("このヒアリングは完了済みです。確認画面を開きます", "This hearing is complete: opening the review screen"));
   const session = await openSession(ctx, accessible);
+  const lock = new HearingLock(ctx, `kikitori resume ${fileArg}`);
   try {
+    // Before the first question: a second hearing on this file is refused, naming the first.
+    lock.hold(file);
     const resumeFlags = [...(flags.pack ? ["--pack", flags.pack] : []), ...(flags.accessible ? ["--accessible"] : [])];
     return await conductHearing(ctx, session, {
       loaded,
@@ -76,8 +80,10 @@ export async function runResume(ctx: Ctx, fileArg: string, flags: ResumeFlags): 
       }),
       force: flags.force === true,
       resumeFlags,
+      lock,
     });
   } finally {
+    lock.free();
     session.close();
   }
 }

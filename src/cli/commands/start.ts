@@ -17,6 +17,7 @@ import { templateStore } from "../../render/templates.ts";
 import { AnswersStore } from "../answers-store.ts";
 import type { Ctx } from "../context.ts";
 import { conductHearing, interrupted } from "../hearing.ts";
+import { HearingLock, lockedError, lockOwner } from "../hearing-lock.ts";
 import { outputFiles, refuseExisting, shown, stemOf, writeRenderedNextTo } from "../outputs.ts";
 import { refuseInputAsOutput } from "../overlap.ts";
 import { accessibleFromEnv, openSession, requireTerminal } from "../session.ts";
@@ -52,7 +53,10 @@ export async function runStart(ctx: Ctx, ref: string | undefined, flags: StartFl
   let preset = loaded ? checkedPreset(ctx, loaded, withPlatform(loaded, sets, flags), false) : undefined;
   const session = await openSession(ctx, accessible);
   const resumeFlags = accessible && flags.accessible ? ["--accessible"] : [];
+  const lock = new HearingLock(ctx, ["kikitori start", ref].filter(Boolean).join(" "));
   try {
+    // Before the first question: a file another hearing has open is refused at once.
+    if (output) lock.hold(output);
     if (!loaded) {
       const { listPacks } = await import("./pack.ts");
       const packs = listPacks(ctx).packs;
@@ -85,8 +89,10 @@ export async function runStart(ctx: Ctx, ref: string | undefined, flags: StartFl
       store,
       force: flags.force === true,
       resumeFlags,
+      lock,
     });
   } finally {
+    lock.free();
     session.close();
   }
 }
@@ -96,6 +102,10 @@ async function runDefaults(ctx: Ctx, loaded: LoadedPack, sets: SetArg[], output:
   const lang = ctx.langFlag ?? ctx.lang;
   const answers = checkedPreset(ctx, loaded, withPlatform(loaded, sets, flags), true);
   if (output) checkOutput(ctx, output, flags.force === true);
+  // Not over a file a hearing has open (--force would replace it under that hearing). Not a
+  // hearing itself: parallel scripts writing one file each leave one whole file, as before.
+  const owner = output ? lockOwner(output) : undefined;
+  if (output && owner) throw lockedError(ctx, output, owner);
   const store = newStore(ctx, loaded, lang, output, flags);
   const doc = store.save({ answers, meta: syncPlatform(loaded.pack, answers, metaFromFlags(flags)) }, "complete");
   const file = store.file ?? "";
