@@ -111,6 +111,8 @@ export function validateAnswers(pack: Pack, raw: Answers, opts: AnswersCheckOpti
   const otherKeys = new Map<string, Question>();
   for (const q of byId.values()) if (otherChoice(q)) otherKeys.set(otherKey(q.id), q);
   const meter = opts.meter ?? new PatternMeter();
+  const ids = [...byId.keys()];
+  let unknown = 0;
 
   for (const [key, value] of Object.entries(raw)) {
     // An empty value (`key:` with nothing after it) means "not answered yet".
@@ -131,7 +133,9 @@ export function validateAnswers(pack: Pack, raw: Answers, opts: AnswersCheckOpti
           fix: msg(`${key}: ご希望の内容`, `${key}: your text`),
         });
     } else {
-      const guess = suggest(key, [...byId.keys()]);
+      // A suggestion costs a comparison with every question id: only for the first unknown
+      // ids (the ones a terminal shows), not for each of 100,000.
+      const guess = ++unknown <= 50 ? suggest(key, ids) : undefined;
       problems.push({
         ...where(key),
         message: msg(`${key}: このパックにない質問 id です`, `${key}: no question of this pack has this id`),
@@ -171,6 +175,9 @@ export function validateAnswers(pack: Pack, raw: Answers, opts: AnswersCheckOpti
 }
 
 type Checked = { value: AnswerValue } | { error: Msg; fix: Msg };
+
+/** The largest number (either way) a number question without its own min or max accepts. */
+export const NUMBER_LIMIT = 1e15;
 
 /**
  * One answer against its question: the normalized value, or why it is wrong. `meter` bounds
@@ -262,6 +269,14 @@ export function checkValue(q: Question, value: unknown, meter: PatternMeter = ne
       const hi = q.type === "scale" ? q.max : rules.max;
       if (q.type === "scale" && !Number.isInteger(n))
         return fail("整数で答えてください", "must be a whole number", `${lo}〜${hi} の整数にしてください`, `use a whole number from ${lo} to ${hi}`);
+      // Without a bound from the pack, a number past 10^15 is a typo (or 1e308), not an answer.
+      if ((hi === undefined && n > NUMBER_LIMIT) || (lo === undefined && n < -NUMBER_LIMIT))
+        return fail(
+          `${n} は大きすぎます`,
+          `${n} is too large to be an answer`,
+          "数値を確認してください (10^15 まで)",
+          "check the number (at most 10^15 either way)",
+        );
       if ((lo !== undefined && n < lo) || (hi !== undefined && n > hi)) {
         const range = `${lo ?? ""}〜${hi ?? ""}`;
         return fail(

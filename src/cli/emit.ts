@@ -2,6 +2,7 @@
 import * as path from "node:path";
 import { writeFileAtomic } from "../files.ts";
 import type { Ctx } from "./context.ts";
+import { shown } from "./outputs.ts";
 import { refuseInputAsOutput } from "./overlap.ts";
 
 export interface EmitFlags {
@@ -24,5 +25,5 @@ export function emitText(ctx: Ctx, text: string, flags: EmitFlags, o: EmitOption
   const target = path.resolve(ctx.io.cwd, flags.output);
   refuseInputAsOutput(ctx, target, o.inputs ?? []);
   writeFileAtomic(target, text, { force: flags.force === true, ...(o.mode ? { mode: o.mode } : {}) });
-  ctx.out.info(ctx.out.t(`${flags.output} に書き出しました`, `wrote ${flags.output}`));
+  ctx.out.info(ctx.out.t(`${shown(ctx, target)} に書き出しました`, `wrote ${shown(ctx, target)}`));
 }

@@ -85,7 +85,8 @@ export async function conductHearing(ctx: Ctx, session: Session, o: Conduct): Pr
 
 /** An interruption while answers were unsaved (autosave failed): they are kept somewhere first. */
 function interruptedWith(ctx: Ctx, session: Session, autosave: Autosave, o: Conduct): CancelledError {
-  if (!autosave.pending) return interrupted(ctx, session, o.store.file, o.resumeFlags);
+  // Saved means saved: a new hearing stopped before its first answer wrote nothing, even with -o.
+  if (!autosave.pending) return interrupted(ctx, session, o.store.last || o.start !== "walk" ? o.store.file : undefined, o.resumeFlags, o.store.file);
   const file = autosave.rescue();
   if (file) return interrupted(ctx, session, file, o.resumeFlags);
   return new CancelledError(
@@ -95,10 +96,17 @@ function interruptedWith(ctx: Ctx, session: Session, autosave: Autosave, o: Cond
 }
 
 /** The error for an interrupted hearing: what was kept, and the command that continues it. */
-export function interrupted(ctx: Ctx, session: Session, file: string | undefined, resumeFlags: readonly string[]): CancelledError {
+export function interrupted(ctx: Ctx, session: Session, file: string | undefined, resumeFlags: readonly string[], unwritten?: string): CancelledError {
   const code = session.signal() === "SIGTERM" ? 143 : 130;
   if (!file) {
-    return new CancelledError(msg("中断しました。まだ回答がないため、何も保存していません", "Interrupted before the first answer: nothing was saved"), code);
+    const not = unwritten ? shown(ctx, unwritten) : undefined;
+    return new CancelledError(
+      msg(
+        `中断しました。まだ回答がないため、何も保存していません${not ? ` (${not} は作成していません)` : ""}`,
+        `Interrupted before the first answer: nothing was saved${not ? ` (${not} was not created)` : ""}`,
+      ),
+      code,
+    );
   }
   const name = shown(ctx, file);
   const cmd = ["kikitori", "resume", quote(name), ...resumeFlags.map(quote)].join(" ");

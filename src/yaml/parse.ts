@@ -4,7 +4,7 @@
  * bounded here: size (checked by the reader), nesting depth, alias expansion, `__proto__`
  * keys, and YAML 1.1's implicit typing (which would turn `no` into false).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument, type YAMLMap } from "yaml";
 import { DataError, type Problem } from "../errors.ts";
 import { msg } from "../i18n.ts";
 import { findDeepNesting } from "./depth.ts";
@@ -119,19 +119,40 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     ]);
   }
 
+  // The keys of each map, indexed when first asked for: scanning a map for each key made
+  // reporting every key of a 10,000-key map quadratic (seconds for one answers file).
+  const index = new WeakMap<object, Map<string, Pair<unknown, unknown>>>();
+  const pairOf = (map: YAMLMap<unknown, unknown>, key: string | number): Pair<unknown, unknown> | undefined => {
+    let keys = index.get(map);
+    if (!keys) {
+      keys = new Map();
+      for (const p of map.items) if (isScalar(p.key) && !keys.has(String(p.key.value))) keys.set(String(p.key.value), p);
+      index.set(map, keys);
+    }
+    return keys.get(String(key));
+  };
+  const nodeAt = (path: DataPath): unknown => {
+    let node: unknown = doc.contents;
+    for (const seg of path) {
+      if (isMap(node)) node = pairOf(node, seg)?.value;
+      else if (isSeq(node)) node = node.items[Number(seg)];
+      else return undefined;
+    }
+    return node;
+  };
   const locate = (path: DataPath, opts?: { key?: boolean }): Position | undefined => {
     for (let n = path.length; n >= 0; n--) {
       const parentPath = path.slice(0, Math.max(0, n - 1));
       if (n === path.length && opts?.key && n > 0) {
-        const parent = n === 1 ? doc.contents : doc.getIn(parentPath, true);
-        if (isMap(parent)) {
-          const last = path[n - 1];
-          const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(last));
+        const parent = nodeAt(parentPath);
+        const last = path[n - 1];
+        if (isMap(parent) && last !== undefined) {
+          const pair = pairOf(parent, last);
           const pos = at((pair?.key as Node | undefined)?.range?.[0]);
           if (pos) return pos;
         }
       }
-      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+      const node = nodeAt(path.slice(0, n));
       const pos = at((node as Node | undefined)?.range?.[0]);
       if (pos) return pos;
     }

@@ -6,11 +6,13 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { renderAnswersYaml } from "../../answers/io.ts";
 import type { AnswersFile } from "../../answers/types.ts";
+import { stripControls } from "../../controls.ts";
 import { localTimestamp } from "../../dates.ts";
 import { DataError } from "../../errors.ts";
 import { decodeText, existsError, LIMITS, readTextFile } from "../../files.ts";
 import { msg } from "../../i18n.ts";
 import { detectLang, type ImportNote, importReply } from "../../import/import.ts";
+import { capLines } from "../../listing.ts";
 import { findPack } from "../../pack/lookup.ts";
 import { labelOf } from "../../render/context.ts";
 import type { Ctx } from "../context.ts";
@@ -74,12 +76,20 @@ export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: 
 function showReport(ctx: Ctx, r: ReturnType<typeof importReply>): void {
   const { t, errColor: c } = { t: ctx.out.t.bind(ctx.out), errColor: ctx.out.errColor };
   const lang = ctx.lang;
+  // The client's words, shown on the worker's terminal: without control sequences.
   const quote = (s: string) => {
-    const one = s.replace(/(?<!\s)\s*\n\s*/g, " / ");
+    const one = stripControls(s.replace(/(?<!\s)\s*\n\s*/g, " / "));
     return one.length > 60 ? `${one.slice(0, 59)}…` : one;
   };
   const line = (x: ImportNote, withText: boolean) =>
-    `  ${x.n}. ${x.question.message[lang]}${withText && x.text ? ` ${c.dim(`«${quote(x.text)}»`)}` : ""}\n     ${x.why[lang]}`;
+    `  ${x.n}. ${x.question.message[lang]}${withText && x.text ? ` ${c.dim(`«${quote(x.text)}»`)}` : ""}\n     ${stripControls(x.why[lang])}`;
+  const list = (xs: ImportNote[], withText: boolean) => {
+    for (const l of capLines(
+      xs.map((x) => line(x, withText)),
+      lang,
+    ))
+      ctx.out.info(l);
+  };
   const answered = Object.keys(r.answers).filter((k) => !k.endsWith("_other")).length;
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   ctx.out.info(
@@ -90,15 +100,15 @@ function showReport(ctx: Ctx, r: ReturnType<typeof importReply>): void {
   );
   if (r.unreadable.length) {
     ctx.out.info(c.red(t(`読み取れなかった回答 (${r.unreadable.length} 件、未回答のままです):`, `could not read ${r.unreadable.length} (left unanswered):`)));
-    for (const x of r.unreadable) ctx.out.info(line(x, true));
+    list(r.unreadable, true);
   }
   if (r.remarks.length) {
     ctx.out.info(c.yellow(t("確認してください:", "please check:")));
-    for (const x of r.remarks) ctx.out.info(line(x, false));
+    list(r.remarks, false);
   }
   if (r.skipped.length) {
     ctx.out.info(t("該当しない質問への回答:", "answers to questions that do not apply:"));
-    for (const x of r.skipped) ctx.out.info(line(x, false));
+    list(r.skipped, false);
   }
   const asked = r.missing.flatMap((x) => (x.n !== undefined ? [x.n] : []));
   if (asked.length) {

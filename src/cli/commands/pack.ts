@@ -1,12 +1,15 @@
 /** `kikitori pack list|show|validate|skeleton`. */
 import * as path from "node:path";
 import { renderSkeleton } from "../../answers/skeleton.ts";
+import { stripControls } from "../../controls.ts";
 import { DataError, formatProblem, KikitoriError, type Problem } from "../../errors.ts";
 import { msg } from "../../i18n.ts";
+import { capLines } from "../../listing.ts";
 import { checkPackFile, readPackFile } from "../../pack/load.ts";
 import { findPack, packFilesIn, peekPackId, searchRoots } from "../../pack/lookup.ts";
 import type { PackSource } from "../../pack/types.ts";
 import type { Ctx } from "../context.ts";
+import { shown } from "../outputs.ts";
 
 export interface ListedPack {
   id: string;
@@ -66,7 +69,11 @@ export function listPacks(ctx: Ctx): { packs: ListedPack[]; problems: Problem[] 
 
 export async function runPackList(ctx: Ctx, flags: { json?: boolean }): Promise<number> {
   const { packs, problems } = listPacks(ctx);
-  for (const p of problems) ctx.out.warn(formatProblem({ ...p, severity: undefined }, ctx.lang));
+  for (const w of capLines(
+    problems.map((p) => formatProblem({ ...p, severity: undefined }, ctx.lang)),
+    ctx.lang,
+  ))
+    ctx.out.warn(w);
   if (flags.json) {
     ctx.out.json(packs);
     return 0;
@@ -90,7 +97,7 @@ export async function runPackList(ctx: Ctx, flags: { json?: boolean }): Promise<
           ),
         )
       : "";
-    return `${c.bold(p.id)}@${p.version}  ${p.title}  ${c.dim(`[${src}] ${path.relative(ctx.io.cwd, p.file) || p.file}`)}${shadow}`;
+    return `${c.bold(p.id)}@${p.version}  ${p.title}  ${c.dim(`[${src}] ${shown(ctx, p.file)}`)}${shadow}`;
   });
   ctx.out.out(rows.length ? rows.join("\n") : ctx.out.t("パックが見つかりません", "no packs found"));
   return 0;
@@ -105,7 +112,7 @@ export async function runPackShow(ctx: Ctx, ref: string, flags: { json?: boolean
   }
   const lang = ctx.langFlag ?? ctx.lang;
   const c = ctx.out.color;
-  const lines = [`${c.bold(pack.title[lang])}  ${pack.id}@${pack.version}`, c.dim(path.relative(ctx.io.cwd, loaded.file) || loaded.file)];
+  const lines = [`${c.bold(pack.title[lang])}  ${pack.id}@${pack.version}`, c.dim(shown(ctx, loaded.file))];
   if (pack.description) lines.push("", pack.description[lang]);
   let n = 0;
   for (const s of pack.sections) {
@@ -166,12 +173,14 @@ export async function runPackValidate(ctx: Ctx, files: string[], flags: { json?:
       })),
     });
     if (!flags.json) {
-      for (const p of problems) ctx.out.err(formatProblem(p, ctx.lang));
+      const all = problems.map((p) => formatProblem(p, ctx.lang));
+      for (const l of capLines(all, ctx.lang, { ja: "すべては --json で表示できます", en: "--json lists them all" })) ctx.out.err(l);
       const c = ctx.out.color;
-      if (valid) ctx.out.out(`${c.green("✓")} ${file} (${id}@${version})`);
+      const name = stripControls(file);
+      if (valid) ctx.out.out(`${c.green("✓")} ${name} (${id}@${version})`);
       else
         ctx.out.out(
-          `${c.red("✗")} ${file}: ${ctx.out.t(`${problems.filter((p) => p.severity !== "warning").length} 件の問題`, `${problems.filter((p) => p.severity !== "warning").length} problem(s)`)}`,
+          `${c.red("✗")} ${name}: ${ctx.out.t(`${problems.filter((p) => p.severity !== "warning").length} 件の問題`, `${problems.filter((p) => p.severity !== "warning").length} problem(s)`)}`,
         );
     }
   }

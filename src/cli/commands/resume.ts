@@ -11,6 +11,7 @@ import { formatProblem, NotFoundError, UsageError } from "../../errors.ts";
 import { writeFileAtomic } from "../../files.ts";
 import { META_KEYS } from "../../flow/steps.ts";
 import { msg } from "../../i18n.ts";
+import { capLines } from "../../listing.ts";
 import { findPack } from "../../pack/lookup.ts";
 import type { LoadedPack } from "../../pack/types.ts";
 import { AnswersStore } from "../answers-store.ts";
@@ -111,7 +112,11 @@ function keepOriginal(ctx: Ctx, file: string, errors: Parameters<typeof formatPr
       `${errors.length} answer${errors.length === 1 ? "" : "s"} no longer fit${errors.length === 1 ? "s" : ""} the pack and will be asked again:`,
     ),
   );
-  for (const p of errors) ctx.out.err(`  ${formatProblem(p, ctx.lang)}`);
+  for (const l of capLines(
+    errors.map((p) => `  ${formatProblem(p, ctx.lang)}`),
+    ctx.lang,
+  ))
+    ctx.out.err(l);
   const text = fs.readFileSync(file, "utf8");
   for (let n = 1; n < 100; n++) {
     const backup = `${file}.bak${n === 1 ? "" : `-${n}`}`;
