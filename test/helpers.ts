@@ -26,6 +26,8 @@ export interface RunOptions {
   cwd?: string;
   env?: Record<string, string | undefined>;
   input?: string | Buffer;
+  /** In-process only: replaces stdout's write (to make it fail, or to watch it). */
+  stdoutWrite?: (chunk: string) => boolean;
 }
 
 /** The environment of a run: nothing from the test runner's own but PATH. */
@@ -61,9 +63,11 @@ export async function run(args: string[], opts: RunOptions = {}): Promise<RunRes
     },
   });
   const io: IO = {
-    stdout: pipe((s) => {
-      stdout += s;
-    }),
+    stdout: opts.stdoutWrite
+      ? { write: (chunk: string) => opts.stdoutWrite?.(String(chunk)) ?? true }
+      : pipe((s) => {
+          stdout += s;
+        }),
     stderr: pipe((s) => {
       stderr += s;
     }),

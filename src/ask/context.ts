@@ -79,7 +79,7 @@ export interface AskOptions {
 
 export function buildAskContext(pack: Pack, opts: AskOptions): AskContext {
   const { lang, format } = opts;
-  const safe = (s: string) => (format === "md" ? escapeInline(s.replace(/\s*\r?\n\s*/g, " ")) : s.replace(/\s*\r?\n\s*/g, " "));
+  const safe = (s: string) => (format === "md" ? escapeInline(s.replace(/(?<!\s)\s*\n\s*/g, " ")) : s.replace(/(?<!\s)\s*\n\s*/g, " "));
   const numbered = numberQuestions(pack);
   const name = conditionName(numbered, lang);
   const sections: AskSection[] = pack.sections.map((s) => ({ title: safe(s.title[lang]), intro: safe(s.intro?.[lang] ?? ""), questions: [] }));

@@ -50,7 +50,7 @@ export function screenHeight(lines: readonly string[], cols: number): number {
 
 /** Cuts a one-line text to `width` columns, ending in … when cut. */
 export function truncate(s: string, width: number): string {
-  const one = s.replace(/\s*\n\s*/g, " ");
+  const one = s.replace(/(?<!\s)\s*\n\s*/g, " ");
   if (displayWidth(one) <= width) return one;
   let out = "";
   let w = 0;

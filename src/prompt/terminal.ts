@@ -7,6 +7,7 @@ import { parseReferenceLine } from "../answers/coerce.ts";
 import type { Ask, PackChoice, Prompter, Reply, Review, ReviewReply } from "../flow/prompter.ts";
 import type { Lang } from "../i18n.ts";
 import { checkboxWidget, type ListRow, linesWidget, lineWidget, listWidget, type Outcome, runWidget, type WidgetContext } from "./inquirer.ts";
+import { CoalescedKeys } from "./keys.ts";
 import { L } from "./labels.ts";
 import {
   choiceRows,
@@ -30,7 +31,12 @@ export interface TerminalOptions {
 }
 
 export class TerminalPrompter implements Prompter {
-  constructor(private readonly o: TerminalOptions) {}
+  /** The keys, with pasted text as one keypress (see keys.ts). */
+  private readonly keys: NodeJS.ReadableStream;
+
+  constructor(private readonly o: TerminalOptions) {
+    this.keys = new CoalescedKeys(o.input) as unknown as NodeJS.ReadableStream;
+  }
 
   private get width(): number {
     return Math.max(20, (this.o.output.columns ?? 80) - 2);
@@ -45,7 +51,7 @@ export class TerminalPrompter implements Prompter {
   }
 
   private run<T, C>(widget: (config: C, context: WidgetContext) => Promise<Outcome<T>>, config: C) {
-    return runWidget(widget, config, { input: this.o.input, output: this.o.output, signal: this.o.signal });
+    return runWidget(widget, config, { input: this.keys, output: this.o.output, signal: this.o.signal });
   }
 
   async ask(ask: Ask): Promise<Reply> {

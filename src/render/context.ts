@@ -223,7 +223,7 @@ function renderItem(q: Question, answers: Answers, lang: Lang): RenderItem {
   }
 }
 
-const HONORIFIC = /\s*(様|さま|御中|殿|さん|先生)$/;
+const HONORIFIC = /(?<!\s)\s*(様|さま|御中|殿|さん|先生)$/;
 
 function salutation(client: string, lang: Lang): string {
   const name = client.trim();
@@ -240,7 +240,7 @@ function allMarked(pack: Pack): boolean {
 /** The short label, or the question without its closing punctuation ("…ですか。" → "…ですか"). */
 export function labelOf(q: Question, lang: Lang): string {
   if (q.label) return q.label[lang];
-  return q.message[lang].trim().replace(/[。．.:：]+$/u, "");
+  return q.message[lang].trim().replace(/(?<![。．.:：])[。．.:：]+$/u, "");
 }
 
 /** An answer without control sequences and with one kind of line break, in every string it holds. */

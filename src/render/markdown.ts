@@ -8,7 +8,7 @@ import { stripControls } from "../controls.ts";
 const INLINE = /[\\`*_[\]<>|~]/g;
 const ENTITY = /&(?=#?[A-Za-z0-9]+;)/g;
 // A trailing run of # would be read as the closing sequence of a heading and dropped.
-const CLOSING_HASHES = /#+(?=[ \t]*$)/;
+const CLOSING_HASHES = /(?<!#)#+(?=[ \t]*$)/;
 /**
  * Text without terminal control sequences or control characters (in a terminal, with
  * `render --stdout` or `cat brief.md`, a pasted escape sequence could rewrite the screen),
@@ -21,7 +21,7 @@ export function cleanText(s: string): string {
 /** One line of text, safe anywhere inline (also in table cells); line breaks become spaces. */
 export function escapeInline(s: string): string {
   return cleanText(s)
-    .replace(/[ \t]*\n[ \t]*/g, " ")
+    .replace(/(?<![ \t])[ \t]*\n[ \t]*|\n[ \t]*/g, " ")
     .replace(INLINE, "\\$&")
     .replace(ENTITY, "\\&")
     .replace(CLOSING_HASHES, "\\$&");
@@ -55,7 +55,7 @@ export function quoteBlock(s: string): string {
 
 /** A single-line table cell: pipes escaped, line breaks folded. */
 export function escapeCell(s: string): string {
-  return escapeInline(cleanText(s).replace(/\s*\n\s*/g, " "));
+  return escapeInline(cleanText(s).replace(/(?<!\s)\s*\n\s*/g, " "));
 }
 
 /** A URL as an autolink when it is one, else escaped text. */
@@ -68,5 +68,5 @@ export function linkOrText(source: string): string {
 
 /** Text for a plain-text message (a platform chat): one line, no control characters. */
 export function plainLine(s: string): string {
-  return cleanText(s).replace(/\s*\n\s*/g, " / ");
+  return cleanText(s).replace(/(?<!\s)\s*\n\s*/g, " / ");
 }

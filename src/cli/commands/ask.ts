@@ -22,7 +22,7 @@ export async function runAsk(ctx: Ctx, ref: string, flags: AskFlags): Promise<nu
   const lang = outputLang(ctx);
   const context = buildAskContext(loaded.pack, { lang, format, client: flags.client, job: flags.job });
   const text = templateStore(ctx.templatesDir).get("ask", lang, loaded)(context);
-  emitText(ctx, tidy(text), flags);
+  emitText(ctx, tidy(text), flags, { inputs: [loaded.file] });
   return 0;
 }
 

@@ -105,7 +105,7 @@ export async function runMessage(ctx: Ctx, kind: string, answersArg: string, fla
     }
     text = tidy(store.get(`message-${kind as Exclude<MessageKind, "confirm">}`, lang, loaded)(context));
   }
-  emitText(ctx, text, flags);
+  emitText(ctx, text, flags, { inputs: [answersArg, loaded.file] });
   for (const w of warnings) ctx.out.warn(w[ctx.lang]);
   return 0;
 }
