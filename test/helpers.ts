@@ -28,6 +28,8 @@ export interface RunOptions {
   input?: string | Buffer;
   /** In-process only: replaces stdout's write (to make it fail, or to watch it). */
   stdoutWrite?: (chunk: string) => boolean;
+  /** In-process only: the clock (default the real one; KIKITORI_TODAY fixes only the day). */
+  now?: () => Date;
 }
 
 /** The environment of a run: nothing from the test runner's own but PATH. */
@@ -74,7 +76,7 @@ export async function run(args: string[], opts: RunOptions = {}): Promise<RunRes
     stdin: Readable.from([Buffer.from(opts.input ?? "")]),
     env: cleanEnv(opts),
     cwd: opts.cwd ?? ROOT,
-    now: () => new Date(),
+    now: opts.now ?? (() => new Date()),
   };
   const code = await main(args, io);
   return { code, stdout, stderr };

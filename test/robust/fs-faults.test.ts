@@ -9,7 +9,10 @@
 import * as path from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { FIXTURES, read, run, tmpdir, write } from "../helpers.ts";
+import { FIXTURES, type RunOptions, read, run as runAt, tmpdir, write } from "../helpers.ts";
+
+/** In-process runs on one clock: a run's files are compared with a run without faults. */
+const run = (args: string[], opts: RunOptions = {}) => runAt(args, { now: () => new Date("2026-11-23T10:00:00+09:00"), ...opts });
 
 /** Fail the nth `op` of that kind (on a path containing `file`, when given). */
 type Plan = { op: string; errno: string; nth: number; short?: boolean; when: "write" | "read"; file?: string; times?: number };
