@@ -27,6 +27,8 @@ function isText(s: unknown, key: Key | undefined): s is string {
 
 export class CoalescedKeys extends EventEmitter {
   readonly isTTY: boolean;
+  /** Runs of text as one keypress (line widgets); off, every key is forwarded as it came. */
+  coalesce = true;
   private text = "";
   private single: [string, Key | undefined] | undefined;
   private flushing: NodeJS.Immediate | undefined;
@@ -78,7 +80,7 @@ export class CoalescedKeys extends EventEmitter {
   }
 
   private readonly onKey = (s: unknown, key: Key | undefined): void => {
-    if (isText(s, key)) {
+    if (this.coalesce && isText(s, key)) {
       // A single key keeps its own event (a digit picks a choice by its name).
       if (this.text === "" && this.single === undefined) this.single = [s, key];
       else {

@@ -32,10 +32,10 @@ export interface TerminalOptions {
 
 export class TerminalPrompter implements Prompter {
   /** The keys, with pasted text as one keypress (see keys.ts). */
-  private readonly keys: NodeJS.ReadableStream;
+  private readonly keys: CoalescedKeys;
 
   constructor(private readonly o: TerminalOptions) {
-    this.keys = new CoalescedKeys(o.input) as unknown as NodeJS.ReadableStream;
+    this.keys = new CoalescedKeys(o.input);
   }
 
   private get width(): number {
@@ -51,7 +51,10 @@ export class TerminalPrompter implements Prompter {
   }
 
   private run<T, C>(widget: (config: C, context: WidgetContext) => Promise<Outcome<T>>, config: C) {
-    return runWidget(widget, config, { input: this.keys, output: this.o.output, signal: this.o.signal });
+    // Typed text is taken as runs only where text is typed: in a list every key has its own
+    // meaning (`3` then Space picks the third choice).
+    this.keys.coalesce = widget === (lineWidget as unknown) || widget === (linesWidget as unknown);
+    return runWidget(widget, config, { input: this.keys as unknown as NodeJS.ReadableStream, output: this.o.output, signal: this.o.signal });
   }
 
   async ask(ask: Ask): Promise<Reply> {
