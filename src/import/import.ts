@@ -81,7 +81,10 @@ export function importReply(pack: Pack, reply: string, env: ReadEnv): ImportResu
 
   // What the reply does not mention takes the pack's default, as in the hearing; an answer
   // the client gave (even "none", or one that could not be read) is never replaced by it.
-  const filled = withDefaults(pack, raw, new Set(textOf.keys()));
+  // Not for the client's form: it showed its questions with their defaults already (one
+  // missing from its reply was cleared by the client), and its reply comes back exactly as
+  // the form wrote it, checksum included; the worker's own questions wait for resume.
+  const filled = signature ? raw : withDefaults(pack, raw, new Set(textOf.keys()));
   const { answers, problems } = validateAnswers(pack, filled, { requireComplete: true, meter });
   const visible = new Set(visibleQuestions(pack, answers).map((q) => q.id));
   const numberOf = new Map(numbered.map((x) => [x.question.id, x.n]));
