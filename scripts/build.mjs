@@ -120,8 +120,16 @@ function writeNotices(metafiles) {
 // into every form file the command writes. The script bundles the CLI's own condition and
 // validation code (src/answers/). It calls nothing of yaml or zod, which those modules import
 // for other uses: marked free of side effects, they are left out, and the build checks that
-// no library code reaches the page.
+// no library code reaches the page. Pack patterns are matched by the browser's own engine:
+// src/form/page/pattern.ts takes the place of src/pack/pattern.ts (RE2JS, ~260 KB, Node-only
+// loading).
 {
+  const browserPattern = {
+    name: "browser-pattern",
+    setup(b) {
+      b.onResolve({ filter: /[\\/]pack[\\/]pattern\.ts$/ }, () => ({ path: join(root, "src", "form", "page", "pattern.ts") }));
+    },
+  };
   const sideEffectFree = {
     name: "side-effect-free-libraries",
     setup(b) {
@@ -143,7 +151,7 @@ function writeNotices(metafiles) {
     target: "es2020",
     minify: true,
     legalComments: "none",
-    plugins: [sideEffectFree],
+    plugins: [browserPattern, sideEffectFree],
     logLevel: "warning",
   });
   const inputs = Object.values(page.metafile.outputs)[0].inputs;

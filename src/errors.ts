@@ -1,5 +1,6 @@
 import { stripControls } from "./controls.ts";
 import type { Lang, Msg } from "./i18n.ts";
+import { capLines } from "./listing.ts";
 
 /**
  * The error vocabulary of kikitori. Everything below `cli/main.ts` throws one of these;
@@ -34,9 +35,18 @@ export abstract class KikitoriError extends Error {
     this.text = text;
     this.details = details;
   }
-  /** The message and its details as the lines a user sees. */
+  /**
+   * The message and its details as the lines a user sees: without control sequences (they
+   * quote file names and file content) and, past 20 details, with a count of the rest.
+   */
   lines(lang: Lang): string[] {
-    return [this.text[lang], ...this.details.map((d) => `  ${d[lang]}`)];
+    return [
+      this.text[lang],
+      ...capLines(
+        this.details.map((d) => `  ${d[lang]}`),
+        lang,
+      ),
+    ].map(stripControls);
   }
 }
 

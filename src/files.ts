@@ -1,11 +1,10 @@
 /**
- * The file edge: reading text safely (size, encoding, binary) and writing atomically, so
- * that an output is either complete or absent and nothing is overwritten without --force.
+ * The file edge: reading text safely (size, encoding, binary). Writing is in write-file.ts.
  */
 import * as fs from "node:fs";
-import * as path from "node:path";
-import { DataError, NotFoundError, OutputError } from "./errors.ts";
-import { msg } from "./i18n.ts";
+import { DataError, NotFoundError } from "./errors.ts";
+import { inputFileError } from "./file-errors.ts";
+import { type Msg, msg } from "./i18n.ts";
 
 export const LIMITS = {
   packBytes: 1024 * 1024,
@@ -100,17 +99,9 @@ function placeOf(buf: Uint8Array, offset: number): { line: number; col: number }
 }
 
 export function readTextFile(path: string, maxBytes: number, file = path): string {
-  let fd: number;
-  try {
-    fd = fs.openSync(path, "r");
-  } catch (e) {
-    throw openError(e, file);
-  }
+  const fd = openRegularFile(path, file);
   try {
     const st = fs.fstatSync(fd);
-    if (st.isDirectory()) {
-      throw new NotFoundError(msg(`${file} はフォルダです。ファイルを指定してください`, `${file} is a folder: give a file`));
-    }
     // Read at most one byte past the limit, so a huge file is refused without loading it.
     const cap = Math.min(st.size, maxBytes + 1);
     const buf = Buffer.alloc(st.isFile() ? cap : maxBytes + 1);
@@ -125,140 +116,66 @@ export function readTextFile(path: string, maxBytes: number, file = path): strin
     if (e instanceof Error && "code" in e && (e as NodeJS.ErrnoException).code === "EISDIR") {
       throw new NotFoundError(msg(`${file} はフォルダです。ファイルを指定してください`, `${file} is a folder: give a file`));
     }
-    throw e;
+    throw inputFileError(e, file);
   } finally {
-    fs.closeSync(fd);
+    closeQuietly(fd);
   }
+}
+
+/**
+ * Opens an input that must be a regular file. A FIFO would wait for a writer for ever and a
+ * device (`/dev/zero`) never ends: both are refused before anything is read. The open does
+ * not block (O_NONBLOCK), so naming a FIFO cannot hang either.
+ */
+export function openRegularFile(path: string, file = path): number {
+  let fd: number;
+  try {
+    fd = fs.openSync(path, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    // A socket cannot be opened at all.
+    if ((e as NodeJS.ErrnoException).code === "ENXIO") throw notRegular(file, msg("ソケット", "a socket"));
+    throw openError(e, file);
+  }
+  let st: fs.Stats;
+  try {
+    st = fs.fstatSync(fd);
+  } catch (e) {
+    fs.closeSync(fd);
+    throw openError(e, file);
+  }
+  if (st.isFile()) return fd;
+  fs.closeSync(fd);
+  if (st.isDirectory()) {
+    throw new NotFoundError(msg(`${file} はフォルダです。ファイルを指定してください`, `${file} is a folder: give a file`));
+  }
+  throw notRegular(
+    file,
+    st.isFIFO() ? msg("名前付きパイプ", "a named pipe (FIFO)") : st.isSocket() ? msg("ソケット", "a socket") : msg("デバイス", "a device"),
+  );
+}
+
+function notRegular(file: string, kind: Msg): NotFoundError {
+  return new NotFoundError(
+    msg(
+      `${file} は通常のファイルではありません (${kind.ja})。ファイルを指定してください (標準入力は -)`,
+      `${file} is not a regular file but ${kind.en}: give a file (or - for stdin)`,
+    ),
+  );
 }
 
 function openError(e: unknown, file: string): Error {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === "ENOENT" || code === "ENOTDIR") {
+  if ((e as NodeJS.ErrnoException).code === "ENOTDIR") {
     return new NotFoundError(msg(`${file} が見つかりません。パスを確認してください`, `${file} not found: check the path`));
   }
-  if (code === "EACCES" || code === "EPERM") {
-    return new NotFoundError(msg(`${file} を読む権限がありません`, `${file} cannot be read: permission denied`));
-  }
-  return e as Error;
+  return inputFileError(e, file);
 }
 
-let tmpCounter = 0;
-
-/**
- * A new temporary file beside the target. pid + a per-process counter is unique among live
- * processes (no node:crypto needed); a leftover of a dead process with a reused pid is skipped.
- */
-function createTemp(dir: string, file: string, content: string | Uint8Array): string {
-  for (let attempt = 0; ; attempt++) {
-    const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${(tmpCounter++).toString(36)}.tmp`);
-    try {
-      fs.writeFileSync(tmp, content, { flag: "wx", mode: 0o644 });
-      return tmp;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "EEXIST" && attempt < 100) continue;
-      throw writeError(e, file);
-    }
-  }
-}
-
-export interface WriteOptions {
-  /** Replace an existing file. Without it an existing file is an OutputError (73). */
-  force?: boolean;
-}
-
-/**
- * Writes `content` to `file` atomically: a temporary file in the same folder, flushed, then
- * linked (no clobber) or renamed (with force) into place. A crash leaves the old file or the
- * new one, never half of either.
- */
-export function writeFileAtomic(file: string, content: string | Uint8Array, opts: WriteOptions = {}): void {
-  const dir = path.dirname(path.resolve(file));
-  const tmp = createTemp(dir, file, content);
+/** Closes a descriptor on a path that is already failing: a second error would hide the first. */
+export function closeQuietly(fd: number): void {
   try {
-    if (opts.force) {
-      fs.renameSync(tmp, file);
-    } else {
-      // link() fails with EEXIST instead of replacing: no window in which we clobber a
-      // file created by someone else after an existence check.
-      try {
-        fs.linkSync(tmp, file);
-        fs.unlinkSync(tmp);
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        // Some file systems have no hard links: fall back to check-then-rename.
-        if (code !== "EPERM" && code !== "ENOTSUP" && code !== "ENOSYS") throw e;
-        if (fs.existsSync(file)) throw Object.assign(new Error("exists"), { code: "EEXIST" });
-        fs.renameSync(tmp, file);
-      }
-    }
-  } catch (e) {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      // already gone
-    }
-    throw writeError(e, file);
-  }
-}
-
-/** The error for an output that exists and may not be replaced. */
-export function existsError(file: string): OutputError {
-  return new OutputError(msg(`${file} は既にあります。上書きするには --force を付けてください`, `${file} already exists: add --force to replace it`));
-}
-
-function writeError(e: unknown, file: string): Error {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === "EEXIST") return existsError(file);
-  if (code === "ENOENT") {
-    return new OutputError(msg(`${file} に書き込めません: フォルダがありません`, `${file} cannot be written: the folder does not exist`));
-  }
-  if (code === "ENOTDIR") {
-    return new OutputError(
-      msg(`${file} に書き込めません: 途中にフォルダではなくファイルがあります`, `${file} cannot be written: a file is in the way of its folder`),
-    );
-  }
-  if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
-    return new OutputError(msg(`${file} に書き込む権限がありません`, `${file} cannot be written: permission denied`));
-  }
-  if (code === "EISDIR") {
-    return new OutputError(msg(`${file} はフォルダです`, `${file} is a folder`));
-  }
-  return e as Error;
-}
-
-/**
- * Creates a folder and any missing parents; `display` names it in messages. Not mkdirSync's
- * recursive mode: under /proc it retries for ever (Node 20) instead of failing.
- */
-export function makeDir(dir: string, display: string): void {
-  const fail = (ja: string, en: string) =>
-    new OutputError(msg(`出力先フォルダ ${display} を作れません: ${ja}`, `output folder ${display} cannot be created: ${en}`));
-  const missing: string[] = [];
-  for (let cur = path.resolve(dir); ; cur = path.dirname(cur)) {
-    let st: fs.Stats | undefined;
-    try {
-      st = fs.statSync(cur);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === "ENOTDIR") throw fail("途中にファイルがあります", "a file is in the way");
-      if (code !== "ENOENT") throw fail("アクセスできません", "it cannot be accessed");
-    }
-    if (st) {
-      if (!st.isDirectory()) throw fail("途中にファイルがあります", "a file is in the way");
-      break;
-    }
-    missing.unshift(cur);
-    if (path.dirname(cur) === cur) break;
-  }
-  for (const d of missing) {
-    try {
-      fs.mkdirSync(d);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === "EEXIST" && fs.statSync(d).isDirectory()) continue;
-      if (code === "EACCES" || code === "EPERM" || code === "EROFS") throw fail("権限がありません", "permission denied");
-      throw fail("この場所にはフォルダを作れません", "this place does not take folders");
-    }
+    fs.closeSync(fd);
+  } catch {
+    // already closed
   }
 }
 

@@ -12,7 +12,9 @@ export function unitName(unit: string): string {
 
 /** 30000 → 30,000 (both languages group by thousands). Not toLocaleString: loading ICU costs ~10 ms a run. */
 export function formatNumber(n: number): string {
-  const [int = "", frac] = String(Math.round(n * 100) / 100).split(".");
+  // Past 10^21 JavaScript writes an exponent (1e+308), and n * 100 may overflow to Infinity.
+  if (!Number.isFinite(n) || Math.abs(n) >= 1e21) return String(n);
+  const [int = "", frac] = String(Math.abs(n) >= 1e15 ? n : Math.round(n * 100) / 100).split(".");
   return int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (frac ? `.${frac}` : "");
 }
 

@@ -28,6 +28,10 @@ export interface RunOptions {
   input?: string | Buffer;
   /** In-process only: which of the streams claim to be a terminal (none by default). */
   tty?: { stdin?: boolean; stdout?: boolean; stderr?: boolean };
+  /** In-process only: replaces stdout's write (to make it fail, or to watch it). */
+  stdoutWrite?: (chunk: string) => boolean;
+  /** In-process only: the clock (default the real one; KIKITORI_TODAY fixes only the day). */
+  now?: () => Date;
 }
 
 /** The environment of a run: nothing from the test runner's own but PATH. */
@@ -65,16 +69,18 @@ export async function run(args: string[], opts: RunOptions = {}): Promise<RunRes
   });
   const stdin = Object.assign(Readable.from([Buffer.from(opts.input ?? "")]), opts.tty?.stdin ? { isTTY: true } : {});
   const io: IO = {
-    stdout: pipe((s) => {
-      stdout += s;
-    }, opts.tty?.stdout),
+    stdout: opts.stdoutWrite
+      ? { write: (chunk: string) => opts.stdoutWrite?.(String(chunk)) ?? true }
+      : pipe((s) => {
+          stdout += s;
+        }, opts.tty?.stdout),
     stderr: pipe((s) => {
       stderr += s;
     }, opts.tty?.stderr),
     stdin,
     env: cleanEnv(opts),
     cwd: opts.cwd ?? ROOT,
-    now: () => new Date(),
+    now: opts.now ?? (() => new Date()),
   };
   const code = await main(args, io);
   return { code, stdout, stderr };

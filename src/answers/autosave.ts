@@ -48,6 +48,12 @@ export class AnswersStore {
     return this.target;
   }
 
+  /** Saves to another file from now on (autosave could not write this one); it must be new. */
+  retarget(file: string): void {
+    this.target = file;
+    this.written = false;
+  }
+
   save(state: { answers: Answers; meta: Meta }, status: Status): AnswersFile {
     const now = this.o.now();
     this.created ??= now;

@@ -5,6 +5,7 @@
  */
 import { type Msg, msg } from "../i18n.ts";
 import { isIsoDate } from "../iso-date.ts";
+import { matchPattern, PatternMeter } from "../pack/pattern.ts";
 import type { Question } from "../pack/types.ts";
 import { parseReferenceLine, readTyped } from "./coerce.ts";
 import { type AnswerValue, isPending, type Reference } from "./types.ts";
@@ -17,13 +18,14 @@ type Fail = (ja: string, en: string, fixJa: string, fixEn: string) => Checked;
 /**
  * One answer against its question: the normalized value, or why it is wrong. Text is first
  * read by the question's type (readTyped), so every path that takes typed values accepts the
- * same forms.
+ * same forms. `meter` bounds the pattern work shared by the answers of one file or reply (see
+ * pack/pattern.ts).
  */
-export function checkValue(q: Question, given: unknown): Checked {
+export function checkValue(q: Question, given: unknown, meter: PatternMeter = new PatternMeter()): Checked {
   const value = Array.isArray(given) ? given.map((x) => readTyped(q, x)) : readTyped(q, given);
   const fail: Fail = (ja, en, fixJa, fixEn) => ({ error: msg(`${q.id}: ${ja}`, `${q.id}: ${en}`), fix: msg(fixJa, fixEn) });
   if (isPending(value)) return checkPending(q, value, fail);
-  const rules = validateRules(q, fail);
+  const rules = validateRules(q, fail, meter);
   const values = q.choices?.map((c) => c.value) ?? [];
   const choiceList = values.join(", ");
   switch (q.type) {
@@ -113,7 +115,7 @@ interface Rules {
 }
 
 /** The question's `validate:` rules as checks. */
-function validateRules(q: Question, fail: Fail): Rules {
+function validateRules(q: Question, fail: Fail, meter: PatternMeter): Rules {
   const rules = q.validate ?? {};
   return {
     text: (s) => {
@@ -121,7 +123,10 @@ function validateRules(q: Question, fail: Fail): Rules {
         return fail(`${rules.min_length} 文字以上で書いてください`, `must be at least ${rules.min_length} characters`, "内容を足してください", "write more");
       if (rules.max_length !== undefined && charCount(s) > rules.max_length)
         return fail(`${rules.max_length} 文字以内で書いてください`, `must be at most ${rules.max_length} characters`, "短くしてください", "shorten it");
-      if (rules.pattern !== undefined && !safeTest(rules.pattern, s))
+      const matched = rules.pattern === undefined || matchPattern(rules.pattern, s, meter);
+      if (matched === "too-long")
+        return fail("長すぎるため形式を確かめられません", "is too long to check against its expected form", "短くしてください", "shorten it");
+      if (!matched)
         return fail(
           `形式が正しくありません (${rules.pattern})`,
           `does not match the expected form (${rules.pattern})`,
@@ -140,6 +145,9 @@ function validateRules(q: Question, fail: Fail): Rules {
   };
 }
 
+/** The largest number (either way) a number question without its own min or max accepts. */
+export const NUMBER_LIMIT = 1e15;
+
 /** A number (or numeric text) inside the question's range; a scale takes whole numbers only. */
 function checkNumber(q: Question, value: unknown, fail: Fail): Checked {
   const rules = q.validate ?? {};
@@ -155,6 +163,14 @@ function checkNumber(q: Question, value: unknown, fail: Fail): Checked {
       `${n} is not a whole number (a count takes a whole number)`,
       "整数にしてください (例: 2)",
       "use a whole number, e.g. 2",
+    );
+  // Without a bound from the pack, a number past 10^15 is a typo (or 1e308), not an answer.
+  if ((hi === undefined && n > NUMBER_LIMIT) || (lo === undefined && n < -NUMBER_LIMIT))
+    return fail(
+      `${n} は大きすぎます`,
+      `${n} is too large to be an answer`,
+      "数値を確認してください (10^15 まで)",
+      "check the number (at most 10^15 either way)",
     );
   if ((lo !== undefined && n < lo) || (hi !== undefined && n > hi)) {
     const range = `${lo ?? ""}〜${hi ?? ""}`;
@@ -215,11 +231,3 @@ export function charCount(s: string): number {
 }
 let graphemes: Intl.Segmenter | undefined;
 const segmenter = () => (graphemes ??= new Intl.Segmenter(undefined, { granularity: "grapheme" }));
-
-function safeTest(pattern: string, s: string): boolean {
-  try {
-    return new RegExp(pattern, "u").test(s);
-  } catch {
-    return false;
-  }
-}

@@ -40,7 +40,7 @@ export function readTyped(q: Question, value: unknown): unknown {
     case "number":
     case "scale": {
       const t = withoutUnit(q, normalizeTyped(text)).replace(/(?<=\d)[,_\s](?=\d)/g, "");
-      return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) ? Number(t) : text;
+      return /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$/i.test(t) ? Number(t) : text;
     }
     case "date": {
       const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(normalizeTyped(text));

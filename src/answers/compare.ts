@@ -4,6 +4,7 @@
  */
 
 import { type Msg, msg } from "../i18n.ts";
+import { PatternMeter } from "../pack/pattern.ts";
 import { allQuestions, otherChoice, otherKey, type Pack } from "../pack/types.ts";
 import { checkValue } from "./check-value.ts";
 import { pruneAnswers, visibleQuestions } from "./conditions.ts";
@@ -24,6 +25,7 @@ export function compareAnswers(pack: Pack, answers: Answers): AnswerChange[] {
   );
   const out: AnswerChange[] = [];
   const fitting: Answers = {};
+  const meter = new PatternMeter();
   for (const [id, value] of Object.entries(answers)) {
     if (value === null || value === undefined) continue;
     const q = byId.get(id);
@@ -31,7 +33,7 @@ export function compareAnswers(pack: Pack, answers: Answers): AnswerChange[] {
       if (!otherKeys.has(id)) out.push({ id, kind: "removed", reason: msg("この版のパックにはない質問です", "no longer asked by this version") });
       continue;
     }
-    const r = checkValue(q, value);
+    const r = checkValue(q, value, meter);
     if ("error" in r) out.push({ id, kind: "changed", reason: r.error });
     else fitting[id] = r.value;
   }

@@ -2,9 +2,10 @@
 import { isDeepStrictEqual } from "node:util";
 import { Document, isMap, isSeq, parse } from "yaml";
 import { DataError } from "../errors.ts";
-import { decodeText, LIMITS, readTextFile, type WriteOptions, writeFileAtomic } from "../files.ts";
+import { decodeText, LIMITS, readTextFile } from "../files.ts";
 import { msg } from "../i18n.ts";
 import { allQuestions, otherKey, type Pack } from "../pack/types.ts";
+import { type WriteOptions, writeFileAtomic } from "../write-file.ts";
 import { type ParsedYaml, parseYaml } from "../yaml/parse.ts";
 import type { AnswersFile } from "./types.ts";
 import { validateAnswersHeader } from "./validate.ts";
@@ -72,6 +73,7 @@ export function renderAnswersYaml(a: AnswersFile, pack?: Pack): string {
   return yaml.toString({ lineWidth: 0, blockQuote: false });
 }
 
+/** A new answers file is private (0600): it holds a client's answers. A replaced one keeps its mode. */
 export function writeAnswersFile(path: string, a: AnswersFile, pack: Pack | undefined, opts: WriteOptions): void {
-  writeFileAtomic(path, renderAnswersYaml(a, pack), opts);
+  writeFileAtomic(path, renderAnswersYaml(a, pack), { mode: 0o600, ...opts });
 }

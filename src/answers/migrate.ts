@@ -6,6 +6,7 @@
  * applies has no answer. Pure: the time of the migration is passed in.
  */
 import { type Msg, msg } from "../i18n.ts";
+import { PatternMeter } from "../pack/pattern.ts";
 import { allQuestions, otherChoice, otherKey, type Pack } from "../pack/types.ts";
 import { checkValue } from "./check-value.ts";
 import { pruneAnswers, visibleQuestions } from "./conditions.ts";
@@ -39,11 +40,12 @@ export function migrateAnswers(file: AnswersFile, to: Pack, at: string): Migrati
   );
   const fitting: Answers = {};
   const dropped: MigrationDrop[] = [];
+  const meter = new PatternMeter();
   for (const [id, value] of Object.entries(file.answers)) {
     if (value === null || value === undefined) continue;
     const q = byId.get(id);
     if (q) {
-      const r = checkValue(q, value);
+      const r = checkValue(q, value, meter);
       if ("value" in r) fitting[id] = r.value;
       else dropped.push({ id, value, reason: "changed", why: r.error });
     } else if (otherKeys.has(id) && (typeof value === "string" || typeof value === "number")) {

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import type { Problem } from "../errors.ts";
 import { msg } from "../i18n.ts";
+import { PatternMeter } from "../pack/pattern.ts";
 import { allQuestions, otherChoice, otherKey, type Pack, type Question } from "../pack/types.ts";
 import { schemaProblems, suggest } from "../yaml/issues.ts";
 import type { ParsedYaml } from "../yaml/parse.ts";
@@ -144,6 +145,8 @@ export interface AnswersCheckOptions {
   source?: ParsedYaml["source"];
   /** Report missing required answers (off while a hearing is in progress). */
   requireComplete?: boolean;
+  /** Pattern work shared with other checks of the same input (default: this file's own). */
+  meter?: PatternMeter;
 }
 
 export function validateAnswers(pack: Pack, raw: Answers, opts: AnswersCheckOptions = {}): AnswersCheck {
@@ -154,13 +157,16 @@ export function validateAnswers(pack: Pack, raw: Answers, opts: AnswersCheckOpti
   const invalid = new Set<string>();
   const otherKeys = new Map<string, Question>();
   for (const q of byId.values()) if (otherChoice(q)) otherKeys.set(otherKey(q.id), q);
+  const meter = opts.meter ?? new PatternMeter();
+  const ids = [...byId.keys()];
+  let unknown = 0;
 
   for (const [key, value] of Object.entries(raw)) {
     // An empty value (`key:` with nothing after it) means "not answered yet".
     if (value === null || value === undefined) continue;
     const q = byId.get(key);
     if (q) {
-      const r = checkValue(q, TEXT_TYPES.has(q.type) ? asWritten(value, ["answers", key], opts.source) : value);
+      const r = checkValue(q, TEXT_TYPES.has(q.type) ? asWritten(value, ["answers", key], opts.source) : value, meter);
       if ("error" in r) {
         problems.push({ ...where(key), message: r.error, fix: r.fix });
         invalid.add(key);
@@ -175,7 +181,9 @@ export function validateAnswers(pack: Pack, raw: Answers, opts: AnswersCheckOpti
           fix: msg(`${key}: ご希望の内容`, `${key}: your text`),
         });
     } else {
-      const guess = suggest(key, [...byId.keys()]);
+      // A suggestion costs a comparison with every question id: only for the first unknown
+      // ids (the ones a terminal shows), not for each of 100,000.
+      const guess = ++unknown <= 50 ? suggest(key, ids) : undefined;
       problems.push({
         ...where(key),
         message: msg(`${key}: このパックにない質問 id です`, `${key}: no question of this pack has this id`),

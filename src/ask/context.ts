@@ -117,7 +117,7 @@ export interface AskOptions {
 
 export function buildAskContext(pack: Pack, opts: AskOptions): AskContext {
   const { lang, format } = opts;
-  const safe = (s: string) => (format === "md" ? escapeInline(s.replace(/\s*\r?\n\s*/g, " ")) : s.replace(/\s*\r?\n\s*/g, " "));
+  const safe = (s: string) => (format === "md" ? escapeInline(s.replace(/(?<!\s)\s*\n\s*/g, " ")) : s.replace(/(?<!\s)\s*\n\s*/g, " "));
   const numbered = numberQuestions(pack);
   const round: AskRound = opts.answers ? "missing" : opts.first ? "first" : "all";
   const shown = round === "missing" ? stillMissing(pack, numbered, opts.answers ?? {}) : round === "first" ? firstRound(pack) : numbered;

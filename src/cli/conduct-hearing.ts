@@ -13,7 +13,9 @@ import type { MetaKey } from "../flow/steps.ts";
 import { type Lang, msg } from "../i18n.ts";
 import type { LoadedPack } from "../pack/types.ts";
 import { templateStore } from "../render/templates.ts";
+import { Autosave } from "./autosave.ts";
 import type { Ctx } from "./context.ts";
+import type { HearingLock } from "./hearing-lock.ts";
 import { askOrdered, noteFirstReply, replyWindowPlatform } from "./ordered.ts";
 import { shown, writeRenderedNextTo } from "./outputs.ts";
 import { platformChoices } from "./platforms.ts";
@@ -35,9 +37,13 @@ export interface Conduct {
   force: boolean;
   /** Flags `resume` needs again (`--pack FILE`, `--accessible`). */
   resumeFlags: string[];
+  /** Held on the answers file while the hearing runs (taken at the first save when the name is chosen then). */
+  lock: HearingLock;
 }
 
 export async function conductHearing(ctx: Ctx, session: Session, o: Conduct): Promise<number> {
+  const autosave = new Autosave(ctx, o.store, o.loaded.pack, o.lang, o.lock);
+  const stopped = (e: unknown) => (e instanceof Interrupted ? interruptedWith(ctx, session, autosave, o) : e);
   let state: Awaited<ReturnType<typeof runHearing>>;
   try {
     state = await runHearing(
@@ -51,8 +57,8 @@ export async function conductHearing(ctx: Ctx, session: Session, o: Conduct): Pr
         start: o.start,
         ...(o.given ? { given: o.given } : {}),
         ...(o.askOnly ? { askOnly: o.askOnly } : {}),
-        save: (s) => {
-          o.store.save(s, "in-progress");
+        save: async (s) => {
+          await autosave.save(s, "in-progress", session.prompter);
         },
       },
       session.prompter,
@@ -64,9 +70,16 @@ export async function conductHearing(ctx: Ctx, session: Session, o: Conduct): Pr
       if (ordered) state = { ...state, meta: { ...state.meta, ordered } };
     }
   } catch (e) {
-    throw e instanceof Interrupted ? interrupted(ctx, session, o.store.file, o.resumeFlags) : e;
+    throw stopped(e);
   }
-  const doc = o.store.save(state, "complete");
+  let doc: Awaited<ReturnType<Autosave["save"]>>;
+  try {
+    // Never undefined: a hearing cannot finish without its file ("carry on" is not offered).
+    doc = await autosave.save(state, "complete", session.prompter);
+  } catch (e) {
+    throw stopped(e);
+  }
+  if (!doc) throw stopped(new Interrupted("aborted"));
   const file = o.store.file ?? "";
   ctx.out.info(ctx.out.t(`ヒアリングが完了しました。回答: ${shown(ctx, file)}`, `Hearing complete. Answers: ${shown(ctx, file)}`));
   try {
@@ -94,11 +107,30 @@ export async function conductHearing(ctx: Ctx, session: Session, o: Conduct): Pr
   return 0;
 }
 
+/** An interruption while answers were unsaved (autosave failed): they are kept somewhere first. */
+function interruptedWith(ctx: Ctx, session: Session, autosave: Autosave, o: Conduct): CancelledError {
+  // Saved means saved: a new hearing stopped before its first answer wrote nothing, even with -o.
+  if (!autosave.pending) return interrupted(ctx, session, o.store.last || o.start !== "walk" ? o.store.file : undefined, o.resumeFlags, o.store.file);
+  const file = autosave.rescue();
+  if (file) return interrupted(ctx, session, file, o.resumeFlags);
+  return new CancelledError(
+    msg("中断しました。回答は上に表示してあります", "Interrupted. The answers are printed above"),
+    session.signal() === "SIGTERM" ? 143 : 130,
+  );
+}
+
 /** The error for an interrupted hearing: what was kept, and the command that continues it. */
-export function interrupted(ctx: Ctx, session: Session, file: string | undefined, resumeFlags: readonly string[]): CancelledError {
+export function interrupted(ctx: Ctx, session: Session, file: string | undefined, resumeFlags: readonly string[], unwritten?: string): CancelledError {
   const code = session.signal() === "SIGTERM" ? 143 : 130;
   if (!file) {
-    return new CancelledError(msg("中断しました。まだ回答がないため、何も保存していません", "Interrupted before the first answer: nothing was saved"), code);
+    const not = unwritten ? shown(ctx, unwritten) : undefined;
+    return new CancelledError(
+      msg(
+        `中断しました。まだ回答がないため、何も保存していません${not ? ` (${not} は作成していません)` : ""}`,
+        `Interrupted before the first answer: nothing was saved${not ? ` (${not} was not created)` : ""}`,
+      ),
+      code,
+    );
   }
   const name = shown(ctx, file);
   const cmd = ["kikitori", "resume", quote(name), ...resumeFlags.map(quote)].join(" ");

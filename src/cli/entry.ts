@@ -1,5 +1,23 @@
 /** The bundle's entry: wires the real process to main() and sets the exit code. */
+import { NotFoundError } from "../errors.ts";
+import { stdoutError } from "../file-errors.ts";
+import { msg } from "../i18n.ts";
 import { main } from "./main.ts";
+import { processStdout } from "./stdout.ts";
+
+/** The working folder; gone (deleted under the shell) is the user's error, not a crash. */
+function workingFolder(): string {
+  try {
+    return process.cwd();
+  } catch {
+    throw new NotFoundError(
+      msg(
+        "作業フォルダがなくなっています (削除されましたか)。存在するフォルダに移動してから実行してください",
+        "the working folder no longer exists (was it deleted?): cd into an existing folder and run again",
+      ),
+    );
+  }
+}
 
 /**
  * The terminal is gone (hang-up, or EIO writing to it). Node 20 aborts at exit when it
@@ -19,17 +37,26 @@ export function run(): void {
       // A closed pipe (`kikitori … | head`) is not an error: stop writing and exit quietly.
       if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
       if (e.code === "EIO") hangUp();
+      else if (s === process.stdout) {
+        // Output lost on its way (a pipe or socket that failed): say so, and do not exit 0.
+        const err = stdoutError(e);
+        process.stderr.write(`error: ${err.text.en}\n`);
+        process.exit(err.exitCode);
+      }
     });
   }
   main(process.argv.slice(2), {
-    stdout: process.stdout,
+    stdout: processStdout(),
     stderr: process.stderr,
     // Creating the stdin stream costs a few milliseconds: only commands that read it pay.
     get stdin() {
       return process.stdin;
     },
     env: process.env,
-    cwd: process.cwd(),
+    // Read when a command needs it: a deleted working folder must not stop --version.
+    get cwd() {
+      return workingFolder();
+    },
     now: () => new Date(),
     onSignal: (handler) => {
       const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];

@@ -10,6 +10,7 @@ import { findPack } from "../pack/lookup.ts";
 import type { LoadedPack } from "../pack/types.ts";
 import { templateStore } from "../render/templates.ts";
 import { type Ctx, outputLang } from "./context.ts";
+import { lockedNotice } from "./hearing-lock.ts";
 import { renderFor, writeOutputs } from "./outputs.ts";
 import { readStdin } from "./stdin.ts";
 import { warnVersion } from "./version-warning.ts";
@@ -40,6 +41,8 @@ export function fileRenderer(ctx: Ctx, flags: RenderFlags): (file: string) => Pr
   let explicit: LoadedPack | undefined;
   return async (file) => {
     if (flags.pack) explicit ??= findPack(flags.pack, ctx.lookup);
+    const notice = file === "-" ? undefined : lockedNotice(ctx, path.resolve(ctx.io.cwd, file));
+    if (notice) ctx.out.warn(notice);
     const read: ReadAnswers =
       file === "-" ? parseAnswersBytes(await readStdin(ctx.io.stdin, ctx.out), "<stdin>") : readAnswersFile(path.resolve(ctx.io.cwd, file), file);
     let loaded = explicit;
@@ -55,10 +58,7 @@ export function fileRenderer(ctx: Ctx, flags: RenderFlags): (file: string) => Pr
     if (loaded.pack.version !== read.file.pack.version) warnVersion(ctx, read.name, read, loaded);
     const lang = outputLang(ctx, read.file.lang);
     const result = await renderFor(ctx, loaded, read, lang, store, flags.draft === true);
-    const dir = flags.out ? path.resolve(ctx.io.cwd, flags.out) : file === "-" ? ctx.io.cwd : path.dirname(path.resolve(ctx.io.cwd, file));
-    const stem = file === "-" ? "stdin" : stemOf(file);
-    // A draft is the worker's brief only: a client message is written from a finished hearing.
-    const targets = flags.draft ? [{ kind: "brief" as const, file: draftFile(dir, stem) }] : outputFiles(dir, stem, flags.only);
+    const targets = outputTargets(ctx, flags, file);
     if (flags.stdout) ctx.out.out(targets.map((f) => result[f.kind]).join("\n"));
     else
       writeOutputs(
@@ -67,4 +67,12 @@ export function fileRenderer(ctx: Ctx, flags: RenderFlags): (file: string) => Pr
         flags.force === true,
       );
   };
+}
+
+/** The files an answers file renders to: beside it (the working folder for stdin), or in --out. */
+export function outputTargets(ctx: Ctx, flags: RenderFlags, file: string): { kind: "brief" | "message"; file: string }[] {
+  const dir = flags.out ? path.resolve(ctx.io.cwd, flags.out) : file === "-" ? ctx.io.cwd : path.dirname(path.resolve(ctx.io.cwd, file));
+  const stem = file === "-" ? "stdin" : stemOf(file);
+  // A draft is the worker's brief only: a client message is written from a finished hearing.
+  return flags.draft ? [{ kind: "brief", file: draftFile(dir, stem) }] : outputFiles(dir, stem, flags.only);
 }

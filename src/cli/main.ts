@@ -6,15 +6,18 @@ import { CancelledError, KikitoriError } from "../errors.ts";
 import type { Lang } from "../i18n.ts";
 import { uiLang, VERSION } from "./facts.ts";
 import type { IO } from "./output.ts";
+import { guardStdout } from "./stdout.ts";
 
-export async function main(argv: string[], io: IO): Promise<number> {
-  // Scripts ask for the version often; answer without loading the command-line parser.
-  if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
-    io.stdout.write(`${VERSION}\n`);
-    return 0;
-  }
+export async function main(argv: string[], given: IO): Promise<number> {
+  // Not a spread: cwd and stdin may be getters that only run when a command needs them.
+  const io: IO = Object.create(given, { stdout: { value: guardStdout(given.stdout), enumerable: true } });
   const lang = uiLang(argv, io.env);
   try {
+    // Scripts ask for the version often; answer without loading the command-line parser.
+    if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
+      io.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
     const { runProgram } = await import("./program.ts");
     return await runProgram(argv, io, { lang });
   } catch (e) {

@@ -4,6 +4,7 @@
  * ends quietly.
  */
 import type { ChalkInstance } from "chalk";
+import { stripControls } from "../controls.ts";
 import type { Lang } from "../i18n.ts";
 
 export interface Stream {
@@ -89,8 +90,9 @@ export class Output {
   t(ja: string, en: string): string {
     return this.lang === "ja" ? ja : en;
   }
+  /** A warning; it may quote file names and content, so control sequences are dropped first. */
   warn(text: string): void {
-    this.err(this.errColor.yellow(`${this.t("警告", "warning")}: ${text}`));
+    this.err(this.errColor.yellow(`${this.t("警告", "warning")}: ${stripControls(text)}`));
   }
   info(text: string): void {
     this.err(text);

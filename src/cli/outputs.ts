@@ -6,14 +6,16 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ReadAnswers } from "../answers/io.ts";
 import { outputFiles, stemOf } from "../answers/names.ts";
+import { stripControls } from "../controls.ts";
 import type { Problem } from "../errors.ts";
-import { existsError, writeFileAtomic } from "../files.ts";
 import type { Lang } from "../i18n.ts";
+import { capLines } from "../listing.ts";
 import type { LoadedPack, Pack } from "../pack/types.ts";
 import { type Rendered, renderAnswers } from "../render/render.ts";
 import type { TemplateStore } from "../render/templates.ts";
 import { type VerdictEffect, verdictLine } from "../render/verdict.ts";
 import type { Plan } from "../schedule/index.ts";
+import { existsError, writeFileAtomic } from "../write-file.ts";
 import type { Ctx } from "./context.ts";
 import { planningEnv } from "./planning.ts";
 import { voiceFor } from "./settings.ts";
@@ -25,7 +27,11 @@ import { voiceFor } from "./settings.ts";
 export async function renderFor(ctx: Ctx, loaded: LoadedPack, read: ReadAnswers, lang: Lang, store: TemplateStore, draft = false): Promise<Rendered> {
   const planning = await planningEnv(ctx.root, loaded.pack.schedule !== undefined);
   const result = renderAnswers(loaded, read, { lang, today: ctx.today(), store, planning, voice: voiceFor(ctx, lang), ...(draft ? { draft } : {}) });
-  for (const w of result.warnings) ctx.out.warn(formatWarn(w, ctx));
+  for (const w of capLines(
+    result.warnings.map((w) => formatWarn(w, ctx)),
+    ctx.lang,
+  ))
+    ctx.out.warn(w);
   showVerdict(ctx, read.name, result.plan, loaded.pack, result.context.counter ? "counter" : "keeps");
   return result;
 }
@@ -36,9 +42,12 @@ export function showVerdict(ctx: Ctx, name: string, plan: Plan | undefined, pack
   if (line) ctx.out.warn(`${name}: ${line[ctx.lang]}`);
 }
 
-/** The path as the user sees it: relative to the working folder when inside it. */
+/**
+ * The path as the user sees it: relative to the working folder when inside it, without
+ * control sequences (a cloned project's file named with an OSC sequence set the terminal's title).
+ */
 export function shown(ctx: Ctx, file: string): string {
-  return path.relative(ctx.io.cwd, file) || file;
+  return stripControls(path.relative(ctx.io.cwd, file) || file);
 }
 
 /** The first output that exists and may not be replaced, as an OutputError (73). */

@@ -7,8 +7,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import { writeFileAtomic } from "../files.ts";
 import { userSchemaFile } from "../pack/lookup.ts";
+import { writeFileAtomic } from "../write-file.ts";
 import type { Ctx } from "./context.ts";
 
 function schemaText(ctx: Ctx): string {

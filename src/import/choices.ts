@@ -9,6 +9,7 @@ import type { NumberedOption } from "../ask/numbering.ts";
 import { type Msg, msg, WORDS } from "../i18n.ts";
 import type { Text } from "../pack/types.ts";
 import type { Reading } from "./reading.ts";
+import { splitChoices } from "./separators.ts";
 import { asInteger, cutFoldedPrefix, fold, nfkc, stripPoliteTail, unwrap } from "./text.ts";
 
 /** A remark the reader makes about an answer it read, for the worker to check. */
@@ -26,7 +27,7 @@ function labels(o: NumberedOption): string[] {
 
 /** The option the whole text names: its number alone or its label. */
 export function exactOption(options: NumberedOption[], text: string): NumberedOption | undefined {
-  const n = asInteger(text.replace(/^\s*(?:選択肢|no\.?\s*)/iu, "").replace(/\s*番目?\s*$/u, ""));
+  const n = asInteger(text.replace(/^\s*(?:選択肢|no\.?\s*)/iu, "").replace(/(?<!\s)\s*番目?\s*$/u, ""));
   if (n !== undefined) return options.find((o) => o.n === n);
   const f = fold(text);
   if (!f) return undefined;
@@ -90,10 +91,11 @@ export function readSelect(options: NumberedOption[], text: string): Reading {
   return notAChoice(options, t);
 }
 
-const SEP = /(\s*(?:\n|[,，、;；/／・]|\s+and\s+|[&＆]|(?<=[0-9０-９])\s*と\s*(?=[0-9０-９])|(?<=[0-9０-９])\s+(?=[0-9０-９]))\s*)/u;
+/** A choice label spans at most this many separated parts (`Black, white` is two). */
+const LABEL_PARTS = 8;
 
 export function readMultiselect(options: NumberedOption[], text: string): Reading {
-  const parts = stripPoliteTail(text).split(SEP);
+  const parts = splitChoices(stripPoliteTail(text));
   // parts alternates text, separator, text…; keep the separators to rebuild the client's text.
   const segs: string[] = [];
   const seps: string[] = [];
@@ -118,7 +120,9 @@ export function readMultiselect(options: NumberedOption[], text: string): Readin
       i++;
       continue;
     }
-    let j = segs.length - 1;
+    // The longest run of parts that names a choice (labels may hold separators), from a
+    // bounded window: trying every run to the end was cubic in the number of parts.
+    let j = Math.min(segs.length - 1, i + LABEL_PARTS - 1);
     let found: NumberedOption | undefined;
     for (; j >= i; j--) {
       found = exactOption(options, join(i, j));

@@ -13,8 +13,8 @@ import { cutFoldedPrefix, fold } from "./text.ts";
 const ANSWER_PREFIX = /^(?:(?:[AaＡａ]|回答|ご回答|答え?|answer)\s*[.．:：)）]|[→⇒＞>]|[:：])\s*/u;
 /** Marks a client puts on a pasted choice line: before it, after it, or an arrow to it. */
 const START_MARK = /^\s*(?:[☑☒✓✔✅◯○●◎★]|\[\s*[xX✓]\s*\]|［\s*[xX✓]\s*］)\s*/u;
-const END_MARK = /\s*(?:[☑✓✔✅◯○●◎★]|[(（]\s*済\s*[)）])\s*$/u;
-const ARROW = /\s*(?:←|⇐|<-+|＜-+|＜＝|<=)\s*/u;
+const END_MARK = /(?<!\s)\s*(?:[☑✓✔✅◯○●◎★]|[(（]\s*済\s*[)）])\s*$/u;
+const ARROW = /(?<!\s)\s*(?:←|⇐|<-+|＜-+|＜＝|<=)\s*/u;
 
 /** The line without its marks, whether it had one, and the text after an arrow (`← 水彩風`). */
 function unmark(line: string): { plain: string; marked: boolean; after: string } {
@@ -116,7 +116,7 @@ export function stripEcho(q: Question, options: NumberedOption[], text: string, 
     if (ex) for (const p of ["例", "eg"]) helpers.add(p + fold(ex));
   }
   const lines = t.split("\n").filter((l) => {
-    const f = fold(l.replace(/^\s*(?:■|=+|#+)\s*|\s*=+\s*$/gu, ""));
+    const f = fold(l.replace(/^\s*(?:■|=+|#+)\s*|(?<!\s)\s+=+\s*$|(?<!=)=+\s*$/gu, ""));
     return f === "" || !(helpers.has(f.replace(/^(?:※|why)/u, "")) || boilerplate.has(f));
   });
   return withoutPastedChoices(lines, options).join("\n").trim().replace(ANSWER_PREFIX, "").trim();

@@ -15,6 +15,7 @@ import type { ReplyQuestion } from "../form/reply.ts";
 import { decodeReplyValue, findSignature, splitFormReply } from "../form/reply-read.ts";
 import { type Lang, type Msg, msg } from "../i18n.ts";
 import { conditionCase, describeCondition } from "../pack/describe.ts";
+import { PatternMeter } from "../pack/pattern.ts";
 import { allQuestions, otherKey, type Pack, type Question } from "../pack/types.ts";
 import { choiceEcho, sectionLines } from "./echo.ts";
 import { type FormCheck, formCheck, replyQuestions } from "./form.ts";
@@ -74,15 +75,17 @@ export function importReply(pack: Pack, reply: string, env: ReadEnv): ImportResu
         echoesChoice: (n, line) => choiceEcho(byN.get(n)?.options ?? [], line) !== undefined,
       });
   const readEnv: ReadEnv = { ...env, boilerplate: env.boilerplate ?? sectionLines(pack) };
-  const { raw, unreadable, remarks, textOf } = readItems(items, byN, readEnv, signature ? replyQuestions(pack, signature.lang) : undefined);
+  // One budget of pattern work for the whole reply (see pack/pattern.ts).
+  const meter = new PatternMeter();
+  const { raw, unreadable, remarks, textOf } = readItems(items, byN, readEnv, meter, signature ? replyQuestions(pack, signature.lang) : undefined);
 
   // What the reply does not mention takes the pack's default, as in the hearing; an answer
   // the client gave (even "none", or one that could not be read) is never replaced by it.
-  // The form has already started each of its questions from its default and writes the ones
-  // left blank as "none", so its reply, like its answers file, is taken as it is: the
-  // questions it does not ask (the worker's own, later rounds) are left to `resume`.
+  // Not for the client's form: it showed its questions with their defaults already (one
+  // missing from its reply was cleared by the client), and its reply comes back exactly as
+  // the form wrote it, checksum included; the worker's own questions wait for resume.
   const filled = signature ? raw : withDefaults(pack, raw, new Set(textOf.keys()));
-  const { answers, problems } = validateAnswers(pack, filled, { requireComplete: true });
+  const { answers, problems } = validateAnswers(pack, filled, { requireComplete: true, meter });
   const visible = new Set(visibleQuestions(pack, answers).map((q) => q.id));
   const numberOf = new Map(numbered.map((x) => [x.question.id, x.n]));
   const [nameJa, nameEn] = [conditionName(numbered, "ja"), conditionName(numbered, "en")];
@@ -163,7 +166,7 @@ function readExactly(rq: ReplyQuestion | undefined, text: string): Reading | und
 }
 
 /** Each numbered item read by its question's type and checked; what cannot be stored is noted, not guessed. */
-function readItems(items: ReplyItem[], byN: Map<number, NumberedQuestion>, readEnv: ReadEnv, form?: Map<number, ReplyQuestion>) {
+function readItems(items: ReplyItem[], byN: Map<number, NumberedQuestion>, readEnv: ReadEnv, meter: PatternMeter, form?: Map<number, ReplyQuestion>) {
   const raw: Answers = {};
   const unreadable: ImportNote[] = [];
   const remarks: ImportNote[] = [];
@@ -194,7 +197,7 @@ function readItems(items: ReplyItem[], byN: Map<number, NumberedQuestion>, readE
       else remarks.push(note(msg("「未定」のため未回答にしました", 'left unanswered: "not decided yet"')));
       continue;
     }
-    const checked = checkValue(q, r.value);
+    const checked = checkValue(q, r.value, meter);
     if ("error" in checked) {
       const strip = (s: string) => s.replace(`${q.id}: `, "");
       unreadable.push(note(msg(`${strip(checked.error.ja)} (${checked.fix.ja})`, `${strip(checked.error.en)} (${checked.fix.en})`)));

@@ -28,7 +28,7 @@ const QUOTE = /^(?:\s*[>＞])+\s?/u;
 const DECORATION = /^(?:\s|[-*•]\s|[・●○◆■□▶►→⇒]\s*|\*\*|__|#+\s)*/u;
 const MARKERS: RegExp[] = [
   // Q1 / Q.1 / Q 1: / 問1 / 質問1 / 設問1 / No.1 / #1 (the separator after it is optional).
-  new RegExp(`^(?:[QqＱｑ]|問|質問|設問|[Nn][Oo]|ＮＯ|Ｎｏ|#|＃)\\s*[.．]?\\s*(${DIGITS})(?![0-9０-９])\\s*(?:[.．:：)）、]|\\s|$)`, "u"),
+  new RegExp(`^(?:[QqＱｑ]|問|質問|設問|[Nn][Oo]|ＮＯ|Ｎｏ|#|＃)\\s*(?:[.．]\\s*)?(${DIGITS})(?![0-9０-９])\\s*(?:[.．:：)）、]|\\s|$)`, "u"),
   // (1) （１） [1] 【1】
   new RegExp(`^[(（\\[［【]\\s*(${DIGITS})\\s*[)）\\]］】]`, "u"),
   // 1. 1) 1: 1、 １．３回 — not 3.5, 10:30 or 1、3 (a decimal, a time, a list of choice numbers).
@@ -45,7 +45,7 @@ const CLOSING =
   /^(?:(?:どうぞ|何卒|引き続き)?(?:よろしく|宜しく)|以上(?:です|となります|になります)?(?:[。.!！]|$)|お手数|取り急ぎ|ご確認(?:の程|のほど|を)?よろしく|(?:どうも|本当に|誠に)?ありがとうございま|thanks|thank you|many thanks|best(?: regards|,|$)|kind regards|regards|cheers|sincerely|looking forward|all the best|that'?s all)/iu;
 
 /** Lines that start a quoted earlier message or a signature: the reply ends there. */
-const END = /^(?:-{2,}\s*$|-{3,}.*original message|_{5,}|on .+ wrote:$|.+ wrote:$|.+さんが書きました[:：]?$|sent from my )/iu;
+const END = /^(?:-{2,}\s*$|---.*original message|_{5,}|on .+ wrote:$|.+ wrote:$|.+さんが書きました[:：]?$|sent from my )/iu;
 
 /** The index in MARKERS of the ambiguous `7、3` form. */
 const WEAK = 3;
@@ -83,7 +83,8 @@ export interface SplitOptions {
 export function splitReply(reply: string, count: number, opts: SplitOptions = {}): ReplyItem[] {
   const multiline = opts.multiline ?? (() => true);
   const lines = reply.replace(/\r\n?/g, "\n").split("\n");
-  const items: { n: number; line: number; lines: string[] }[] = [];
+  // `text`: whether the item has a line with text yet (asked for every ambiguous marker after it).
+  const items: { n: number; line: number; lines: string[]; text: boolean }[] = [];
   const seen = new Set<number>();
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i] ?? "";
@@ -92,16 +93,17 @@ export function splitReply(reply: string, count: number, opts: SplitOptions = {}
     if (!quoted && END.test(line.trim())) break;
     const m = matchMarker(line);
     const current = items[items.length - 1];
-    const weakOk = !m?.weak || current === undefined || (current.n < m.n && current.lines.some((l) => l.trim() !== ""));
+    const weakOk = !m?.weak || current === undefined || (current.n < m.n && current.text);
     const echo = m !== undefined && current !== undefined && opts.echoesChoice?.(current.n, line) === true;
     if (m && m.n >= 1 && m.n <= count && !seen.has(m.n) && weakOk && !echo) {
       seen.add(m.n);
       // A quoted marker line is the question itself, not the answer.
-      items.push({ n: m.n, line: i + 1, lines: quoted ? [] : [m.rest] });
+      items.push({ n: m.n, line: i + 1, lines: quoted ? [] : [m.rest], text: !quoted && m.rest.trim() !== "" });
       continue;
     }
-    if (quoted) continue;
-    items[items.length - 1]?.lines.push(line);
+    if (quoted || !current) continue;
+    current.lines.push(line);
+    if (line.trim() !== "") current.text = true;
   }
   const last = items[items.length - 1];
   if (last) last.lines = withoutClosing(last.lines, multiline(last.n));
@@ -122,7 +124,8 @@ function withoutClosing(lines: string[], multiline: boolean): string[] {
 
 function tidyLines(lines: string[]): string {
   const out = lines.map((l) => l.trim());
-  while (out.length && out[0] === "") out.shift();
-  while (out.length && out[out.length - 1] === "") out.pop();
-  return out.join("\n");
+  let first = 0;
+  while (first < out.length && out[first] === "") first++;
+  while (out.length > first && out[out.length - 1] === "") out.pop();
+  return out.slice(first).join("\n");
 }

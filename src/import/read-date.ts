@@ -11,10 +11,10 @@ import { nfkc, stripPoliteTail } from "./text.ts";
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
-const WEEKDAY = /\s*[(（]\s*(?:[日月火水木金土](?:曜日?)?|(?:sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?)\s*[)）]/giu;
+const WEEKDAY = /(?<!\s)\s*[(（]\s*(?:[日月火水木金土](?:曜日?)?|(?:sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?)\s*[)）]/giu;
 const LEADING = /^(?:(?:sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?,?\s+|by\s+|until\s+|before\s+|on\s+)+/iu;
-const TRAILING = /\s*(?:までに?|迄に?|必着|厳守|着|by|at the latest|latest)$/u;
-const AROUND = /\s*(?:頃|ごろ|位|くらい|ぐらい|前後|中|or so|ish)$/u;
+const TRAILING = /(?<!\s)\s*(?:までに?|迄に?|必着|厳守|着|by|at the latest|latest)$/u;
+const AROUND = /(?<!\s)\s*(?:頃|ごろ|位|くらい|ぐらい|前後|中|or so|ish)$/u;
 
 type Parsed = { y?: number; m: number; d: number; len: number; ambiguous?: boolean };
 

@@ -11,19 +11,34 @@ export function nfkc(s: string): string {
 
 /** For comparing labels: NFKC, lower case, without spaces, quotes, brackets and punctuation. */
 export function fold(s: string): string {
+  // Labels and short pieces of a reply are folded again and again (once per option per
+  // piece): remember the short ones.
+  if (s.length > 64) return foldNow(s);
+  let f = folded.get(s);
+  if (f === undefined) {
+    if (folded.size >= 10_000) folded.clear();
+    f = foldNow(s);
+    folded.set(s, f);
+  }
+  return f;
+}
+
+const folded = new Map<string, string>();
+
+function foldNow(s: string): string {
   return nfkc(s).replace(/[\s"'`「」『』【】［］[\]()（）〈〉《》.,。、・:：;；!！?？~〜\-–—_*\\]/gu, "");
 }
 
 /** Polite endings that add nothing to an answer: `2でお願いします`, `はいです。`, `Calm, please`. */
 const POLITE_TAIL =
-  /\s*(?:で(?:お願い|御願い)(?:いた|致)?し?ます|で(?:お願い)?します|でお願い|が(?:いい|良い|よい)(?:です)?|を希望(?:します)?|希望です|でございます|です|please|,\s*please|thanks?(?: you)?)\s*[。．.!！]*\s*$/iu;
+  /(?<!\s)\s*(?:で(?:お願い|御願い)(?:いた|致)?し?ます|で(?:お願い)?します|でお願い|が(?:いい|良い|よい)(?:です)?|を希望(?:します)?|希望です|でございます|です|please|,\s*please|thanks?(?: you)?)\s*(?:[。．.!！]+\s*)?$/iu;
 
 export function stripPoliteTail(s: string): string {
   let out = s.trim();
   for (let i = 0; i < 3; i++) {
     const next = out
       .replace(POLITE_TAIL, "")
-      .replace(/[。．.!！]+$/u, "")
+      .replace(/(?<![。．.!！])[。．.!！]+$/u, "")
       .trim();
     if (next === out) break;
     out = next;
@@ -68,11 +83,22 @@ export function asInteger(s: string): number | undefined {
  */
 export function cutFoldedPrefix(text: string, target: string): { rest: string } | undefined {
   if (!target) return undefined;
-  if (!fold(text).startsWith(target)) return undefined;
-  for (let i = 1; i <= text.length; i++) {
-    if (fold(text.slice(0, i)) === target) {
-      return { rest: text.slice(i) };
-    }
+  // fold() maps each character on its own, except where NFKC joins a character with the
+  // marks after it (ｶﾞ → ガ): fold a cluster at a time. Folding every prefix anew was
+  // quadratic when spaces or punctuation (which fold to nothing) ran long before the end.
+  let acc = "";
+  let start = 0;
+  for (let i = 0; i < text.length; ) {
+    i += (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+    if (i < text.length && JOINS_PREVIOUS.test(String.fromCodePoint(text.codePointAt(i) ?? 0))) continue;
+    acc += fold(text.slice(start, i));
+    start = i;
+    if (acc === target) return { rest: text.slice(i) };
+    // Folding more text only appends: once off the target, it never comes back.
+    if (!target.startsWith(acc)) return undefined;
   }
   return undefined;
 }
+
+/** Characters NFKC may join to the one before: combining marks, half-width (semi-)voiced marks, Hangul jamo. */
+const JOINS_PREVIOUS = /^[\p{M}\uff9e\uff9f\u1160-\u11ff]/u;

@@ -36,7 +36,8 @@ export function readAnswer(q: Question, text: string, env: ReadEnv): Reading {
   const t = stripEcho(q, options, text, env.boilerplate);
   if (!t) return { kind: "blank" };
   // A choice literally named "未定" or "None" wins over the generic words below.
-  const isChoice = options.some((o) => fold(o.label.ja) === fold(t) || fold(o.label.en) === fold(t));
+  const ft = fold(t);
+  const isChoice = options.some((o) => fold(o.label.ja) === ft || fold(o.label.en) === ft);
   if (!isChoice) {
     const p = PENDING.exec(nfkc(t).trim());
     if (p) {
@@ -53,7 +54,7 @@ export function readAnswer(q: Question, text: string, env: ReadEnv): Reading {
       NONE.test(
         nfkc(t)
           .trim()
-          .replace(/[。.!！]+$/u, ""),
+          .replace(/(?<![。.!！])[。.!！]+$/u, ""),
       )
     )
       return { kind: "blank" };
@@ -89,12 +90,12 @@ function listItems(t: string): string[] {
     .map((l) => l.replace(BULLET, "").trim())
     .filter(Boolean);
   // One line: `400x400、1500x500` or `a, b`.
-  const items = lines.length === 1 ? (lines[0] ?? "").split(/\s*[、,，;；]\s*/u) : lines;
+  const items = lines.length === 1 ? (lines[0] ?? "").split(/(?:(?<!\s)\s+)?[、,，;；]\s*/u) : lines;
   return items.map((s) => s.trim()).filter(Boolean);
 }
 
 const URL = /https?:\/\/[^\s<>「」『』()（）、，,]+/iu;
-const FILE = /[^\s「」『』()（）、，,:：]+\.(?:png|jpe?g|gif|webp|svg|pdf|psd|ai|heic|bmp|tiff?|mp3|wav|m4a|mp4|mov)\b/iu;
+const FILE = /(?<![^\s「」『』()（）、，,:：])[^\s「」『』()（）、，,:：]+\.(?:png|jpe?g|gif|webp|svg|pdf|psd|ai|heic|bmp|tiff?|mp3|wav|m4a|mp4|mov)\b/iu;
 const AVOID = /避け|NG|ＮＧ|苦手|嫌|イヤ|やめ|avoid|dislike|don'?t like|do not like|not like|hate/iu;
 const LIKE = /好き|参考|理想|憧れ|イメージ|いい感じ|良い|like|love|prefer|inspir/iu;
 

@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { DataError, OutputError, type Problem } from "../errors.ts";
+import { outputFileError } from "../file-errors.ts";
 import { decodeText, LIMITS } from "../files.ts";
 import { count, msg } from "../i18n.ts";
 import { parseYaml } from "../yaml/parse.ts";
@@ -43,9 +44,14 @@ export interface Staging {
 export function stagePacks(source: SourceTree, userDir: string): Staging {
   const parsed = readSourcePacks(source);
   const problems: Problem[] = [];
-  const created = fs.mkdirSync(userDir, { recursive: true });
+  let created: string | undefined;
   const root = path.join(userDir, `.kikitori-staging-${process.pid}-${randomBytes(4).toString("hex")}`);
-  fs.mkdirSync(root);
+  try {
+    created = fs.mkdirSync(userDir, { recursive: true });
+    fs.mkdirSync(root);
+  } catch (e) {
+    throw writeError(e, userDir);
+  }
   try {
     const packs: StagedPack[] = [];
     const warnings: Problem[] = [];
@@ -94,8 +100,13 @@ export function stagePacks(source: SourceTree, userDir: string): Staging {
     }
     return { root, packs, warnings, ...(created ? { created } : {}) };
   } catch (e) {
-    cleanUp({ root, packs: [], warnings: [], ...(created ? { created } : {}) }, userDir);
-    throw e;
+    // A full disk or a folder that turned read-only: no staging folder is left behind.
+    try {
+      cleanUp({ root, packs: [], warnings: [], ...(created ? { created } : {}) }, userDir);
+    } catch {
+      // what cannot be removed now is a hidden folder that lookup skips
+    }
+    throw writeError(e, userDir);
   }
 }
 
@@ -199,7 +210,11 @@ export function commitPack(staged: StagedPack, target: string, copies: Installed
   const userDir = path.dirname(home);
   const aside = (p: string) => {
     const to = path.join(userDir, `.kikitori-old-${process.pid}-${randomBytes(4).toString("hex")}`);
-    fs.renameSync(p, to);
+    try {
+      fs.renameSync(p, to);
+    } catch (e) {
+      throw writeError(e, p);
+    }
     return to;
   };
   try {
@@ -241,9 +256,5 @@ export function removeCopy(copy: InstalledCopy): void {
 }
 
 function writeError(e: unknown, file: string): Error {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
-    return new OutputError(msg(`${file} に書き込む権限がありません`, `${file} cannot be written: permission denied`));
-  }
-  return e as Error;
+  return outputFileError(e, file);
 }

@@ -3,6 +3,7 @@ import { msg } from "../i18n.ts";
 import { isIsoDate } from "../iso-date.ts";
 import type { DataPath } from "../yaml/parse.ts";
 import { conditionRefs } from "./conditions.ts";
+import { patternProblem } from "./pattern.ts";
 import type { QuestionInput } from "./schema.ts";
 import type { Condition, Text } from "./types.ts";
 
@@ -142,15 +143,8 @@ function checkPattern(pattern: string, path: DataPath, at: At): void {
     );
     return;
   }
-  try {
-    new RegExp(pattern, "u");
-  } catch (e) {
-    at(
-      path,
-      msg(`pattern が正規表現として正しくありません: ${(e as Error).message}`, `pattern is not a valid regular expression: ${(e as Error).message}`),
-      msg("正規表現を直してください", "fix the regular expression"),
-    );
-  }
+  const why = patternProblem(pattern);
+  if (why) at(path, why, msg("README の「pattern で使える書き方」に沿って直してください", 'rewrite it with the features in README, "What a pattern may use"'));
 }
 
 function checkDefault(q: QuestionInput, path: DataPath, at: At): void {

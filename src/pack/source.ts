@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { DataError, NotFoundError, UsageError } from "../errors.ts";
-import { decodeText, LIMITS, readTextFile } from "../files.ts";
+import { decodeText, LIMITS, openRegularFile, readTextFile } from "../files.ts";
 import { type Msg, msg } from "../i18n.ts";
 import { checkEntryPath, type FileMap, readTarball, TARBALL_LIMITS } from "./tarball.ts";
 
@@ -32,6 +32,8 @@ export async function openSource(arg: string, cwd: string): Promise<SourceTree> 
     throw new NotFoundError(msg(`${arg} が見つかりません。パスを確認してください`, `${arg} not found: check the path`));
   }
   if (st.isDirectory()) return folderTree(abs, arg, undefined);
+  // A FIFO or a device: refused (by what it is) before its name is looked at.
+  if (!st.isFile()) fs.closeSync(openRegularFile(abs, arg));
   if (/\.(tgz|tar\.gz|tar)$/i.test(abs)) {
     const buf = Buffer.from(readTextFileBytes(abs, TARBALL_LIMITS.packedBytes, arg));
     const files = await readTarball(buf, arg);
@@ -49,13 +51,18 @@ export async function openSource(arg: string, cwd: string): Promise<SourceTree> 
 
 /** Bytes of a file, bounded (readTextFile's checks would refuse binary data). */
 function readTextFileBytes(file: string, max: number, display: string): Buffer {
-  const st = fs.statSync(file);
-  if (st.size > max) {
-    throw new DataError(msg(`${display} が大きすぎます`, `${display} is too large`), [
-      { file: display, message: msg(`${st.size} バイトあります (上限 ${max} バイト)`, `it has ${st.size} bytes (the limit is ${max})`) },
-    ]);
+  const fd = openRegularFile(file, display);
+  try {
+    const st = fs.fstatSync(fd);
+    if (st.size > max) {
+      throw new DataError(msg(`${display} が大きすぎます`, `${display} is too large`), [
+        { file: display, message: msg(`${st.size} バイトあります (上限 ${max} バイト)`, `it has ${st.size} bytes (the limit is ${max})`) },
+      ]);
+    }
+    return fs.readFileSync(fd);
+  } finally {
+    fs.closeSync(fd);
   }
-  return fs.readFileSync(file);
 }
 
 function folderTree(root: string, display: string, single: string | undefined): SourceTree {

@@ -16,6 +16,7 @@ import {
   useEffect,
   useKeypress,
   usePagination,
+  useRef,
   useState,
 } from "@inquirer/core";
 import { Interrupted } from "../flow/prompter.ts";
@@ -76,10 +77,37 @@ function useClose(done: (o: Outcome<never>) => void): void {
   }, []);
 }
 
+/**
+ * The typed line, drawn once per burst of keys. A paste arrives as one keypress per
+ * character, and drawing the whole line again after each made a 10 KB paste take seconds
+ * (quadratic); `latest` follows every key, the drawing waits until the burst is over.
+ */
+function useTypedLine(initial: string, draw: (line: string) => void): { latest: { current: string }; typed(line: string): void } {
+  const latest = useRef(initial);
+  const timer = useRef<NodeJS.Immediate | undefined>(undefined);
+  useEffect(
+    () => () => {
+      if (timer.current) clearImmediate(timer.current);
+    },
+    [],
+  );
+  return {
+    latest,
+    typed(line: string) {
+      latest.current = line;
+      timer.current ??= setImmediate(() => {
+        timer.current = undefined;
+        draw(latest.current);
+      });
+    },
+  };
+}
+
 export const lineWidget = createPrompt<Outcome<string>, Base & { initial: string; validate(v: string): string | undefined }>((c, done) => {
   const [final, setFinal] = useState<Outcome<string> | undefined>();
   const [value, setValue] = useState(c.initial);
   const [error, setError] = useState<string | undefined>();
+  const line = useTypedLine(c.initial, setValue);
   const finish = (o: Outcome<string>) => {
     setFinal(o);
     done(o);
@@ -94,14 +122,16 @@ export const lineWidget = createPrompt<Outcome<string>, Base & { initial: string
     if (common && "refused" in common) return setError(common.refused);
     if (common) return finish(common);
     if (isEnterKey(key)) {
-      const why = c.validate(value);
-      if (why === undefined) return finish({ type: "answer", value });
+      const typed = line.latest.current;
+      const why = c.validate(typed);
+      if (why === undefined) return finish({ type: "answer", value: typed });
       // readline empties its line on Enter: put the text back so it can be corrected.
-      rl.write(value);
+      rl.write(typed);
+      setValue(typed);
       setError(why);
       return;
     }
-    setValue(rl.line);
+    line.typed(rl.line);
     setError(undefined);
   });
   if (final) return c.summary(final);
@@ -113,6 +143,7 @@ export const linesWidget = createPrompt<Outcome<string[]>, Base & { initial: str
   const [lines, setLines] = useState(c.initial);
   const [current, setCurrent] = useState("");
   const [error, setError] = useState<string | undefined>();
+  const line = useTypedLine("", setCurrent);
   const finish = (o: Outcome<string[]>) => {
     setFinal(o);
     done(o);
@@ -124,9 +155,11 @@ export const linesWidget = createPrompt<Outcome<string[]>, Base & { initial: str
     if (common && "refused" in common) return setError(common.refused);
     if (common) return finish(common);
     setError(undefined);
+    const typed = line.latest.current;
     if (isEnterKey(key)) {
-      if (current.trim() !== "") {
-        setLines([...lines, current]);
+      if (typed.trim() !== "") {
+        setLines([...lines, typed]);
+        line.latest.current = "";
         setCurrent("");
         return;
       }
@@ -135,15 +168,16 @@ export const linesWidget = createPrompt<Outcome<string[]>, Base & { initial: str
       setError(why);
       return;
     }
-    if (isBackspaceKey(key) && current === "" && rl.line === "" && lines.length > 0) {
+    if (isBackspaceKey(key) && typed === "" && rl.line === "" && lines.length > 0) {
       // Backspace on an empty line takes the previous line back for editing.
       const last = lines[lines.length - 1] ?? "";
       setLines(lines.slice(0, -1));
       rl.write(last);
+      line.latest.current = last;
       setCurrent(last);
       return;
     }
-    setCurrent(rl.line);
+    line.typed(rl.line);
   });
   if (final) return c.summary(final);
   const typed = lines.map((l) => `  ${c.style.dim("|")} ${l}`);

@@ -7,6 +7,7 @@ import { parseReferenceLine } from "../answers/coerce.ts";
 import type { Ask, PackChoice, Prompter, Reply, Review, ReviewReply } from "../flow/prompter.ts";
 import type { Lang } from "../i18n.ts";
 import { checkboxWidget, type ListRow, linesWidget, lineWidget, listWidget, type Outcome, runWidget, type WidgetContext } from "./inquirer.ts";
+import { CoalescedKeys } from "./keys.ts";
 import { L } from "./labels.ts";
 import {
   choiceRows,
@@ -35,7 +36,12 @@ export interface TerminalOptions {
 }
 
 export class TerminalPrompter implements Prompter {
-  constructor(private readonly o: TerminalOptions) {}
+  /** The keys, with pasted text as one keypress (see keys.ts). */
+  private readonly keys: CoalescedKeys;
+
+  constructor(private readonly o: TerminalOptions) {
+    this.keys = new CoalescedKeys(o.input);
+  }
 
   private get measure(): Measure {
     return this.o.measure ?? narrow;
@@ -54,7 +60,10 @@ export class TerminalPrompter implements Prompter {
   }
 
   private run<T, C>(widget: (config: C, context: WidgetContext) => Promise<Outcome<T>>, config: C) {
-    return runWidget(widget, config, { input: this.o.input, output: this.o.output, signal: this.o.signal });
+    // Typed text is taken as runs only where text is typed: in a list every key has its own
+    // meaning (`3` then Space picks the third choice).
+    this.keys.coalesce = widget === (lineWidget as unknown) || widget === (linesWidget as unknown);
+    return runWidget(widget, config, { input: this.keys as unknown as NodeJS.ReadableStream, output: this.o.output, signal: this.o.signal });
   }
 
   async ask(ask: Ask): Promise<Reply> {

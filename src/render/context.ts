@@ -202,7 +202,7 @@ function entryOf(q: Question, item: RenderItem, { answers, lang, restated }: Con
   return { label: item.question, text, said: said(q, answers, lang) ?? text, worker: item.worker, terms, restated: restated?.has(q.id) === true };
 }
 
-const HONORIFIC = /\s*(様|さま|御中|殿|さん|先生)$/;
+const HONORIFIC = /(?<!\s)\s*(様|さま|御中|殿|さん|先生)$/;
 
 /** The client as a picture or a heading names them: `山田 様` (the honorific added once), `Ms. Smith` (none in English). */
 export function addressee(client: string, lang: Lang): string {

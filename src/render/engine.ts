@@ -10,6 +10,7 @@ import { DataError } from "../errors.ts";
 import { isLang, msg } from "../i18n.ts";
 import { requireLibrary } from "../libraries.ts";
 import { checkTemplateSource, type TemplateHelper } from "../pack/template-guard.ts";
+import { limitLoops, newBudget, TEMPLATE_LIMITS, TemplateBudgetError } from "./budget.ts";
 import { escapeBlock, escapeCell, escapeInline, escapeLine, linkOrText, plainLine, quoteBlock } from "./markdown.ts";
 
 export type TemplateFn = (context: object) => string;
@@ -52,6 +53,7 @@ export function handlebars(): typeof Handlebars {
     for (const [name, fn] of Object.entries(HELPERS)) instance.registerHelper(name, fn);
     // `log` writes to the console (our stdout): no template needs it.
     instance.unregisterHelper("log");
+    limitLoops(instance);
   }
   return instance;
 }
@@ -62,6 +64,7 @@ function runtime(): typeof HandlebarsRuntime {
     runtimeInstance = HandlebarsRuntime.create();
     for (const [name, fn] of Object.entries(HELPERS)) runtimeInstance.registerHelper(name, fn);
     runtimeInstance.unregisterHelper("log");
+    limitLoops(runtimeInstance);
   }
   return runtimeInstance;
 }
@@ -110,10 +113,14 @@ function guarded(fn: Handlebars.TemplateDelegate, name: string): TemplateFn {
   return (context: object) => {
     try {
       return fn(context, {
+        data: { kikitoriBudget: newBudget() },
         allowProtoPropertiesByDefault: false,
         allowProtoMethodsByDefault: false,
       });
     } catch (e) {
+      if (e instanceof TemplateBudgetError) throw overBudget(e, name);
+      // Text past the longest string V8 can hold (`{{x}}` written ten thousand times).
+      if (e instanceof RangeError) throw overBudget(new TemplateBudgetError("chars", undefined, undefined), name);
       // Handlebars names the context object it looked in: "[object Object]" helps nobody.
       const why = (String((e as Error).message).split("\n")[0] ?? "").replace(" in [object Object]", "");
       throw new DataError(msg(`テンプレート ${name} を描画できません`, `template ${name} failed to render`), [
@@ -125,4 +132,19 @@ function guarded(fn: Handlebars.TemplateDelegate, name: string): TemplateFn {
       ]);
     }
   };
+}
+
+function overBudget(e: TemplateBudgetError, name: string): DataError {
+  const n = e.what === "iterations" ? String(TEMPLATE_LIMITS.iterations) : `${TEMPLATE_LIMITS.chars / 1024 / 1024} MiB`;
+  return new DataError(msg(`テンプレート ${name} の処理が多すぎるため止めました`, `template ${name} was stopped: it does too much work`), [
+    {
+      file: name,
+      ...(e.line !== undefined ? { line: e.line, col: e.col ?? 1 } : {}),
+      message:
+        e.what === "iterations"
+          ? msg(`この {{#each}} の繰り返しが1回の描画で ${n} 回を超えました`, `this {{#each}} ran more than ${n} times in one render`)
+          : msg(`出力が1回の描画で ${n} を超えました`, `it wrote more than ${n} in one render`),
+      fix: msg("{{#each}} の入れ子や同じ項目の繰り返しを減らしてください", "nest fewer {{#each}} blocks and repeat fewer fields"),
+    },
+  ]);
 }

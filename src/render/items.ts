@@ -108,7 +108,7 @@ export function renderItem(q: Question, answers: Answers, lang: Lang, currency: 
 /** The short label, or the question without its closing punctuation ("…ですか。" → "…ですか"). */
 export function labelOf(q: Question, lang: Lang): string {
   if (q.label) return q.label[lang];
-  return q.message[lang].trim().replace(/[。．.:：]+$/u, "");
+  return q.message[lang].trim().replace(/(?<![。．.:：])[。．.:：]+$/u, "");
 }
 
 /** Whether an English label already names the unit ("Figures" for figure|figures). */

@@ -4,7 +4,7 @@
  * bounded here: size (checked by the reader), nesting depth, alias expansion, `__proto__`
  * keys, and YAML 1.1's implicit typing (which would turn `no` into false).
  */
-import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument, type YAMLMap } from "yaml";
 import { DataError, type Problem } from "../errors.ts";
 import { msg } from "../i18n.ts";
 import { findDeepNesting } from "./depth.ts";
@@ -92,7 +92,8 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     ]);
   }
 
-  return { data, locate: locator(doc, at), source: sourcer(doc) };
+  const nodes = finder(doc);
+  return { data, locate: locator(nodes, at), source: sourcer(nodes) };
 }
 
 /** Nesting too deep for the parser's stack is refused before parsing, with its position. */
@@ -140,21 +141,52 @@ function syntaxProblems(doc: Document.Parsed, file: string, at: At): Problem[] {
   return problems;
 }
 
+/** Nodes by data path, with the keys of each map indexed when first asked for. */
+interface Finder {
+  pairOf(map: YAMLMap<unknown, unknown>, key: string | number): Pair<unknown, unknown> | undefined;
+  nodeAt(path: DataPath): unknown;
+}
+
+function finder(doc: Document.Parsed): Finder {
+  // Scanning a map for each key made reporting every key of a 10,000-key map quadratic
+  // (seconds for one answers file).
+  const index = new WeakMap<object, Map<string, Pair<unknown, unknown>>>();
+  const pairOf: Finder["pairOf"] = (map, key) => {
+    let keys = index.get(map);
+    if (!keys) {
+      keys = new Map();
+      for (const p of map.items) if (isScalar(p.key) && !keys.has(String(p.key.value))) keys.set(String(p.key.value), p);
+      index.set(map, keys);
+    }
+    return keys.get(String(key));
+  };
+  const nodeAt: Finder["nodeAt"] = (path) => {
+    let node: unknown = doc.contents;
+    for (const seg of path) {
+      if (isMap(node)) node = pairOf(node, seg)?.value;
+      else if (isSeq(node)) node = node.items[Number(seg)];
+      else return undefined;
+    }
+    return node;
+  };
+  return { pairOf, nodeAt };
+}
+
 /** Where the value at a data path starts in the text (or its key, or the nearest parent). */
-function locator(doc: Document.Parsed, at: At): ParsedYaml["locate"] {
+function locator({ pairOf, nodeAt }: Finder, at: At): ParsedYaml["locate"] {
   return (path: DataPath, opts?: { key?: boolean }): Position | undefined => {
     for (let n = path.length; n >= 0; n--) {
       const parentPath = path.slice(0, Math.max(0, n - 1));
       if (n === path.length && opts?.key && n > 0) {
-        const parent = n === 1 ? doc.contents : doc.getIn(parentPath, true);
-        if (isMap(parent)) {
-          const last = path[n - 1];
-          const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(last));
+        const parent = nodeAt(parentPath);
+        const last = path[n - 1];
+        if (isMap(parent) && last !== undefined) {
+          const pair = pairOf(parent, last);
           const pos = at((pair?.key as Node | undefined)?.range?.[0]);
           if (pos) return pos;
         }
       }
-      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+      const node = nodeAt(path.slice(0, n));
       const pos = at((node as Node | undefined)?.range?.[0]);
       if (pos) return pos;
     }
@@ -163,9 +195,9 @@ function locator(doc: Document.Parsed, at: At): ParsedYaml["locate"] {
 }
 
 /** The text as written of a plain scalar read as a number or boolean (see ParsedYaml.source). */
-function sourcer(doc: Document.Parsed): ParsedYaml["source"] {
+function sourcer({ nodeAt }: Finder): ParsedYaml["source"] {
   return (path: DataPath): string | undefined => {
-    const node = doc.getIn(path, true);
+    const node = nodeAt(path);
     if (!isScalar(node) || node.type !== "PLAIN" || typeof node.source !== "string") return undefined;
     return typeof node.value === "number" || typeof node.value === "boolean" ? node.source : undefined;
   };

@@ -7,18 +7,23 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { renderAnswersYaml } from "../../answers/io.ts";
 import type { AnswersFile } from "../../answers/types.ts";
+import { stripControls } from "../../controls.ts";
 import { DataError } from "../../errors.ts";
-import { decodeText, existsError, LIMITS, readTextFile } from "../../files.ts";
+import { decodeText, LIMITS, readTextFile } from "../../files.ts";
 import { questionAnswerText, syncPlatform } from "../../flow/steps.ts";
 import { count, msg } from "../../i18n.ts";
 import { importAnswersFile, isAnswersFileText } from "../../import/answers-file.ts";
 import type { FormCheck } from "../../import/form.ts";
 import { detectLang, type ImportNote, type ImportResult, importReply } from "../../import/import.ts";
+import { capLines } from "../../listing.ts";
 import { findPack } from "../../pack/lookup.ts";
 import { labelOf } from "../../render/items.ts";
+import { existsError } from "../../write-file.ts";
 import { type Ctx, outputLang } from "../context.ts";
 import { emitText } from "../emit.ts";
+import { lockedError, lockOwner } from "../hearing-lock.ts";
 import { noteFirstReply, orderedFlag, replyWindowPlatform } from "../ordered.ts";
+import { refuseInputAsOutput } from "../overlap.ts";
 import { checkPlatformFlag } from "../platforms.ts";
 import { readStdin } from "../stdin.ts";
 
@@ -38,6 +43,10 @@ export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: 
   // Refuse early: a worker should not read a whole report to learn nothing was written.
   if (outFile && !flags.force && fs.existsSync(outFile)) throw existsError(flags.output ?? outFile);
   const ordered = flags.ordered === undefined ? undefined : orderedFlag(ctx, flags.ordered);
+  if (outFile) refuseInputAsOutput(ctx, outFile, [replyArg]);
+  // The file of a running hearing would be replaced under it (and overwritten at its next answer).
+  const owner = outFile ? lockOwner(outFile) : undefined;
+  if (outFile && owner) throw lockedError(ctx, outFile, owner);
   const loaded = findPack(ref, ctx.lookup);
   const name = replyArg === "-" ? "<stdin>" : replyArg;
   const reply =
@@ -74,10 +83,10 @@ export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: 
     answers: result.answers,
   };
   if (!flags.json) {
-    emitText(ctx, renderAnswersYaml(file, loaded.pack), flags);
+    emitText(ctx, renderAnswersYaml(file, loaded.pack), flags, { inputs: [replyArg, loaded.file], mode: 0o600 });
     showReport(ctx, result, fromFile !== undefined);
   } else {
-    if (outFile) emitText(ctx, renderAnswersYaml(file, loaded.pack), flags);
+    if (outFile) emitText(ctx, renderAnswersYaml(file, loaded.pack), flags, { inputs: [replyArg, loaded.file], mode: 0o600 });
     ctx.out.json(reportJson(result, file, outFile ? flags.output : undefined));
   }
   if (result.form && result.form.version !== loaded.pack.version) {
@@ -130,12 +139,20 @@ function reportJson(r: ImportResult, file: AnswersFile, written: string | undefi
 function showReport(ctx: Ctx, r: ImportResult, fromFile: boolean): void {
   const { t, errColor: c } = { t: ctx.out.t.bind(ctx.out), errColor: ctx.out.errColor };
   const lang = ctx.lang;
+  // The client's words, shown on the worker's terminal: without control sequences.
   const quote = (s: string) => {
-    const one = s.replace(/\s*\n\s*/g, " / ");
+    const one = stripControls(s.replace(/(?<!\s)\s*\n\s*/g, " / "));
     return one.length > 60 ? `${one.slice(0, 59)}…` : one;
   };
   const line = (x: ImportNote, withText: boolean) =>
-    `  ${x.n}. ${x.question.message[lang]}${withText && x.text ? ` ${c.dim(`«${quote(x.text)}»`)}` : ""}\n     ${x.why[lang]}`;
+    `  ${x.n}. ${x.question.message[lang]}${withText && x.text ? ` ${c.dim(`«${quote(x.text)}»`)}` : ""}\n     ${stripControls(x.why[lang])}`;
+  const list = (xs: ImportNote[], withText: boolean) => {
+    for (const l of capLines(
+      xs.map((x) => line(x, withText)),
+      lang,
+    ))
+      ctx.out.info(l);
+  };
   const answered = Object.keys(r.answers).filter((k) => !k.endsWith("_other")).length;
   ctx.out.info(
     fromFile
@@ -148,22 +165,22 @@ function showReport(ctx: Ctx, r: ImportResult, fromFile: boolean): void {
   if (r.form) showFormCheck(ctx, r.form);
   if (r.unreadable.length) {
     ctx.out.info(c.red(t(`読み取れなかった回答 (${r.unreadable.length} 件、未回答のままです):`, `could not read ${r.unreadable.length} (left unanswered):`)));
-    for (const x of r.unreadable) ctx.out.info(line(x, true));
+    list(r.unreadable, true);
   }
   if (r.remarks.length) {
     ctx.out.info(c.yellow(t("確認してください:", "please check:")));
-    for (const x of r.remarks) ctx.out.info(line(x, false));
+    list(r.remarks, false);
   }
   if (r.defaulted.length) {
     ctx.out.info(t("回答がないためパックの既定値にした質問 (defaulted):", "defaulted (not in the reply; the pack's default is stored):"));
-    for (const x of r.defaulted) {
-      const value = questionAnswerText(x.question, r.answers, lang);
-      ctx.out.info(`  ${x.n !== undefined ? `${x.n}. ` : ""}${labelOf(x.question, lang)}: ${value}`);
-    }
+    const lines = r.defaulted.map(
+      (x) => `  ${x.n !== undefined ? `${x.n}. ` : ""}${labelOf(x.question, lang)}: ${questionAnswerText(x.question, r.answers, lang)}`,
+    );
+    for (const l of capLines(lines, lang)) ctx.out.info(l);
   }
   if (r.skipped.length) {
     ctx.out.info(t("該当しない質問への回答:", "answers to questions that do not apply:"));
-    for (const x of r.skipped) ctx.out.info(line(x, false));
+    list(r.skipped, false);
   }
   const asked = r.missing.flatMap((x) => (x.n !== undefined ? [x.n] : []));
   if (asked.length) {

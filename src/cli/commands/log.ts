@@ -9,13 +9,14 @@ import { parseAnswersText, type ReadAnswers } from "../../answers/io.ts";
 import { type ProgressEntry, SENT_KINDS, type SentKind } from "../../answers/types.ts";
 import { formatShortDate } from "../../date-format.ts";
 import { KikitoriError, UsageError } from "../../errors.ts";
-import { LIMITS, readTextFile, writeFileAtomic } from "../../files.ts";
+import { LIMITS, readTextFile } from "../../files.ts";
 import { type Lang, msg } from "../../i18n.ts";
 import { readHours, readLogDate, readPercent, renderLog } from "../../jobs/entry.ts";
 import { buildJob } from "../../jobs/job.ts";
 import { assessJob, type JobState } from "../../jobs/state.ts";
 import { hoursText, stepLabel, VERDICT } from "../../jobs/words.ts";
 import { findPack } from "../../pack/lookup.ts";
+import { writeFileAtomic } from "../../write-file.ts";
 import type { Ctx } from "../context.ts";
 import { planningEnv } from "../planning.ts";
 

@@ -158,8 +158,8 @@ export async function runMessage(ctx: Ctx, kindArg: string, answersArg: string, 
   }
   if (flags.json) {
     ctx.out.json({ kind, lang, verdict: plan ? verdictData(plan) : null, warnings: warnings.map((w) => w[ctx.lang]), text });
-    if (flags.output && flags.output !== "-") emitText(ctx, text, flags);
-  } else emitText(ctx, text, flags);
+    if (flags.output && flags.output !== "-") emitText(ctx, text, flags, { inputs: [answersArg, loaded.file] });
+  } else emitText(ctx, text, flags, { inputs: [answersArg, loaded.file] });
   showVerdict(ctx, read.name, plan, loaded.pack, effect);
   for (const w of warnings) ctx.out.warn(w[ctx.lang]);
   return 0;

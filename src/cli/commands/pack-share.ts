@@ -1,9 +1,10 @@
 /** `kikitori pack new|export|install|remove`: making, passing on and installing packs. */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { stripControls } from "../../controls.ts";
 import { formatProblem, NotFoundError, OutputError, UsageError } from "../../errors.ts";
-import { existsError, writeFileAtomic } from "../../files.ts";
 import { msg } from "../../i18n.ts";
+import { capLines } from "../../listing.ts";
 import { comparePacks, describePackChanges } from "../../pack/diff.ts";
 import { exportPack } from "../../pack/export.ts";
 import { cleanUp, commitPack, type InstalledCopy, installedCopies, installTarget, removeCopy, stagePacks } from "../../pack/install.ts";
@@ -16,8 +17,10 @@ import { withSchemaLine } from "../../pack/schema-line.ts";
 import { openSource } from "../../pack/source.ts";
 import { allQuestions, type LoadedPack } from "../../pack/types.ts";
 import { byNewest } from "../../pack/versions.ts";
+import { existsError, writeFileAtomic } from "../../write-file.ts";
 import { confirmOrCancel } from "../confirm.ts";
 import { type Ctx, outputLang } from "../context.ts";
+import { refuseInputAsOutput } from "../overlap.ts";
 import { placeSchemaBeside, userSchemaUrl } from "../pack-schema.ts";
 
 export async function runPackNew(ctx: Ctx, id: string, flags: { output?: string; force?: boolean }): Promise<number> {
@@ -67,6 +70,7 @@ export async function runPackExport(ctx: Ctx, ref: string, flags: { output?: str
     return 0;
   }
   const file = path.resolve(ctx.io.cwd, flags.output);
+  refuseInputAsOutput(ctx, file, [loaded.file]);
   writeFileAtomic(file, withSchemaLine(text, "pack.schema.json"), { force: flags.force === true });
   placeSchemaBeside(ctx, path.dirname(file), false);
   ctx.out.info(
@@ -83,7 +87,11 @@ export async function runPackInstall(ctx: Ctx, source: string, flags: { yes?: bo
   const tree = await openSource(source, ctx.io.cwd);
   const staging = stagePacks(tree, userDir);
   try {
-    for (const w of staging.warnings) ctx.out.warn(formatProblem({ ...w, severity: undefined }, ctx.lang));
+    for (const w of capLines(
+      staging.warnings.map((w) => formatProblem({ ...w, severity: undefined }, ctx.lang)),
+      ctx.lang,
+    ))
+      ctx.out.warn(w);
     const plan = staging.packs.map((staged) => {
       const { id, version } = staged.loaded.pack;
       const copies = installedCopies(userDir, id);
@@ -105,7 +113,9 @@ export async function runPackInstall(ctx: Ctx, source: string, flags: { yes?: bo
     for (const p of plan) {
       commitPack(p.staged, p.target, p.copies);
       const { id, version } = p.staged.loaded.pack;
-      ctx.out.out(ctx.out.t(`${id}@${version} をインストールしました: ${p.target}`, `installed ${id}@${version} into ${p.target}`));
+      ctx.out.out(
+        ctx.out.t(`${id}@${version} をインストールしました: ${stripControls(p.target)}`, `installed ${id}@${version} into ${stripControls(p.target)}`),
+      );
       const winner = locatePack(id, ctx.lookup);
       if (path.resolve(winner.file) !== path.join(p.target, "pack.yaml")) {
         const newer = winner.source === "user" ? packHeaderOf(winner.file).version : undefined;
@@ -197,7 +207,12 @@ export async function runPackRemove(ctx: Ctx, ref: string, flags: { yes?: boolea
   await confirmOrCancel(ctx, ctx.out.t("削除しますか？", "Remove?"), flags.yes);
   for (const copy of copies) {
     removeCopy(copy);
-    ctx.out.out(ctx.out.t(`${id}@${copy.version ?? "?"} を削除しました: ${copy.entry}`, `removed ${id}@${copy.version ?? "?"} from ${copy.entry}`));
+    ctx.out.out(
+      ctx.out.t(
+        `${id}@${copy.version ?? "?"} を削除しました: ${stripControls(copy.entry)}`,
+        `removed ${id}@${copy.version ?? "?"} from ${stripControls(copy.entry)}`,
+      ),
+    );
   }
   try {
     const next = locatePack(id, ctx.lookup);

@@ -2,18 +2,25 @@
 
 import * as path from "node:path";
 import { renderSkeleton } from "../../answers/skeleton.ts";
+import { stripControls } from "../../controls.ts";
 import { DataError, formatProblem, KikitoriError, type Problem } from "../../errors.ts";
 import { WORDS } from "../../i18n.ts";
+import { capLines } from "../../listing.ts";
 import { listPacks } from "../../pack/list.ts";
 import { checkPackFile, readPackFile } from "../../pack/load.ts";
 import { findPack, looksLikePath } from "../../pack/lookup.ts";
 import type { PackSource } from "../../pack/types.ts";
 import { type Ctx, outputLang } from "../context.ts";
+import { shown } from "../outputs.ts";
 import { checkPlatformFlag } from "../platforms.ts";
 
 export async function runPackList(ctx: Ctx, flags: { json?: boolean }): Promise<number> {
   const { packs, problems } = listPacks(ctx.lookup, ctx.lang);
-  for (const p of problems) ctx.out.warn(formatProblem({ ...p, severity: undefined }, ctx.lang));
+  for (const w of capLines(
+    problems.map((p) => formatProblem({ ...p, severity: undefined }, ctx.lang)),
+    ctx.lang,
+  ))
+    ctx.out.warn(w);
   if (flags.json) {
     ctx.out.json(packs);
     return 0;
@@ -39,7 +46,7 @@ export async function runPackList(ctx: Ctx, flags: { json?: boolean }): Promise<
       : "";
     const older = p.versions.filter((v) => v !== p.version);
     const versions = older.length ? c.dim(ctx.out.t(` (ほかの版: ${older.join(", ")})`, ` (also ${older.join(", ")})`)) : "";
-    return `${c.bold(p.id)}@${p.version}${versions}  ${p.title}  ${c.dim(`[${src}] ${path.relative(ctx.io.cwd, p.file) || p.file}`)}${shadow}`;
+    return `${c.bold(p.id)}@${p.version}${versions}  ${p.title}  ${c.dim(`[${src}] ${shown(ctx, p.file)}`)}${shadow}`;
   });
   ctx.out.out(rows.length ? rows.join("\n") : ctx.out.t("パックが見つかりません", "no packs found"));
   return 0;
@@ -54,7 +61,7 @@ export async function runPackShow(ctx: Ctx, ref: string, flags: { json?: boolean
   }
   const lang = outputLang(ctx);
   const c = ctx.out.color;
-  const lines = [`${c.bold(pack.title[lang])}  ${pack.id}@${pack.version}`, c.dim(path.relative(ctx.io.cwd, loaded.file) || loaded.file)];
+  const lines = [`${c.bold(pack.title[lang])}  ${pack.id}@${pack.version}`, c.dim(shown(ctx, loaded.file))];
   if (pack.description) lines.push("", pack.description[lang]);
   let n = 0;
   for (const s of pack.sections) {
@@ -115,12 +122,14 @@ export async function runPackValidate(ctx: Ctx, files: string[], flags: { json?:
       })),
     });
     if (!flags.json) {
-      for (const p of problems) ctx.out.err(formatProblem(p, ctx.lang));
+      const all = problems.map((p) => formatProblem(p, ctx.lang));
+      for (const l of capLines(all, ctx.lang, { ja: "すべては --json で表示できます", en: "--json lists them all" })) ctx.out.err(l);
       const c = ctx.out.color;
-      if (valid) ctx.out.out(`${c.green("✓")} ${file} (${id}@${version})`);
+      const name = stripControls(file);
+      if (valid) ctx.out.out(`${c.green("✓")} ${name} (${id}@${version})`);
       else
         ctx.out.out(
-          `${c.red("✗")} ${file}: ${ctx.out.t(`${problems.filter((p) => p.severity !== "warning").length} 件の問題`, `${problems.filter((p) => p.severity !== "warning").length} problem(s)`)}`,
+          `${c.red("✗")} ${name}: ${ctx.out.t(`${problems.filter((p) => p.severity !== "warning").length} 件の問題`, `${problems.filter((p) => p.severity !== "warning").length} problem(s)`)}`,
         );
     }
   }

@@ -3,11 +3,12 @@
 import * as os from "node:os";
 import * as path from "node:path";
 import { KikitoriError, UsageError } from "../../errors.ts";
-import { makeDir } from "../../files.ts";
 import { msg } from "../../i18n.ts";
+import { makeDir } from "../../write-file.ts";
 import type { Ctx } from "../context.ts";
-import { fileRenderer, type RenderFlags, reportFailure } from "../file-renderer.ts";
+import { fileRenderer, outputTargets, type RenderFlags, reportFailure } from "../file-renderer.ts";
 import { batchSignals, interruptedBatch } from "../interrupt.ts";
+import { refuseCollisions } from "../overlap.ts";
 import { counter } from "../progress.ts";
 
 export async function runRender(ctx: Ctx, files: string[], flags: RenderFlags): Promise<number> {
@@ -21,6 +22,10 @@ export async function runRender(ctx: Ctx, files: string[], flags: RenderFlags): 
   }
   if (files.filter((f) => f === "-").length > 1) {
     throw new UsageError(msg("標準入力 (-) は1回だけ指定できます", "stdin (-) can be given only once"));
+  }
+  if (!flags.stdout) {
+    // Before anything is written: two inputs with one stem, or an output that is an input.
+    refuseCollisions(ctx, files, (f) => outputTargets(ctx, flags, f).map((o) => o.file), [flags.pack]);
   }
   if (flags.out && !flags.stdout) {
     makeDir(path.resolve(ctx.io.cwd, flags.out), flags.out);

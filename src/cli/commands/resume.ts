@@ -13,11 +13,13 @@ import { validateAnswers } from "../../answers/validate.ts";
 import { formatProblem, NotFoundError, UsageError } from "../../errors.ts";
 import { META_KEYS } from "../../flow/steps.ts";
 import { count, msg } from "../../i18n.ts";
+import { capLines } from "../../listing.ts";
 import { findPack } from "../../pack/lookup.ts";
 import type { LoadedPack } from "../../pack/types.ts";
 import { keepBackup } from "../backup.ts";
 import { conductHearing } from "../conduct-hearing.ts";
 import { type Ctx, outputLang, speakFileLang } from "../context.ts";
+import { HearingLock } from "../hearing-lock.ts";
 import { shown } from "../outputs.ts";
 import { accessibleFromEnv, openSession, requireTerminal } from "../session.ts";
 import { warnVersion } from "../version-warning.ts";
@@ -65,7 +67,10 @@ export async function runResume(ctx: Ctx, fileArg: string, flags: ResumeFlags): 
   const askAgain = lastMigration && lastMigration.to === loaded.pack.version ? lastMigration.ask_again : undefined;
   if (complete) ctx.out.info(ctx.out.t("このヒアリングは完了済みです。確認画面を開きます", "This hearing is complete: opening the review screen"));
   const session = await openSession(ctx, accessible);
+  const lock = new HearingLock(ctx, `kikitori resume ${fileArg}`);
   try {
+    // Before the first question: a second hearing on this file is refused, naming the first.
+    lock.hold(file);
     const resumeFlags = [...(flags.pack ? ["--pack", flags.pack] : []), ...(flags.accessible ? ["--accessible"] : [])];
     return await conductHearing(ctx, session, {
       loaded,
@@ -94,8 +99,10 @@ export async function runResume(ctx: Ctx, fileArg: string, flags: ResumeFlags): 
       }),
       force: flags.force === true,
       resumeFlags,
+      lock,
     });
   } finally {
+    lock.free();
     session.close();
   }
 }
@@ -123,7 +130,11 @@ function keepOriginal(ctx: Ctx, file: string, errors: Parameters<typeof formatPr
       `${count(errors.length, "answer")} no longer fit${errors.length === 1 ? "s" : ""} the pack and will be asked again:`,
     ),
   );
-  for (const p of errors) ctx.out.err(`  ${formatProblem(p, ctx.lang)}`);
+  for (const l of capLines(
+    errors.map((p) => `  ${formatProblem(p, ctx.lang)}`),
+    ctx.lang,
+  ))
+    ctx.out.err(l);
   const backup = keepBackup(file);
   ctx.out.info(ctx.out.t(`元のファイルを ${shown(ctx, backup)} に保存しました`, `the original file is kept as ${shown(ctx, backup)}`));
 }

@@ -9,11 +9,12 @@ import { splitSetArg } from "../../answers/coerce.ts";
 import { parseAnswersText } from "../../answers/io.ts";
 import type { AnswerValue } from "../../answers/types.ts";
 import { DataError, UsageError } from "../../errors.ts";
-import { LIMITS, readTextFile, writeFileAtomic } from "../../files.ts";
+import { LIMITS, readTextFile } from "../../files.ts";
 import { msg } from "../../i18n.ts";
 import { planChanges } from "../../jobs/changes.ts";
 import { command } from "../../jobs/words.ts";
 import { findPack } from "../../pack/lookup.ts";
+import { writeFileAtomic } from "../../write-file.ts";
 import { type Ctx, clock } from "../context.ts";
 
 export interface SetFlags {

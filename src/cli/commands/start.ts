@@ -19,8 +19,10 @@ import type { LoadedPack } from "../../pack/types.ts";
 import { templateStore } from "../../render/templates.ts";
 import { conductHearing, interrupted } from "../conduct-hearing.ts";
 import { type Ctx, outputLang } from "../context.ts";
+import { HearingLock, lockedError, lockOwner } from "../hearing-lock.ts";
 import { noteFirstReply, orderedFlag, replyWindowPlatform } from "../ordered.ts";
 import { refuseExisting, shown, writeRenderedNextTo } from "../outputs.ts";
+import { refuseInputAsOutput } from "../overlap.ts";
 import { checkPlatformFlag } from "../platforms.ts";
 import { accessibleFromEnv, openSession, requireTerminal } from "../session.ts";
 
@@ -42,6 +44,7 @@ export async function runStart(ctx: Ctx, ref: string | undefined, flags: StartFl
   if (flags.ordered !== undefined) flags = { ...flags, ordered: orderedFlag(ctx, flags.ordered) };
   const lang = outputLang(ctx);
   const output = flags.output ? path.resolve(ctx.io.cwd, flags.output) : undefined;
+  if (output) refuseInputAsOutput(ctx, output, [ref]);
   if (flags.defaults) {
     if (!ref)
       throw new UsageError(
@@ -57,7 +60,10 @@ export async function runStart(ctx: Ctx, ref: string | undefined, flags: StartFl
   let preset = loaded ? checkedPreset(ctx, loaded, withPlatform(loaded, sets, flags), false) : undefined;
   const session = await openSession(ctx, accessible);
   const resumeFlags = accessible && flags.accessible ? ["--accessible"] : [];
+  const lock = new HearingLock(ctx, ["kikitori start", ref].filter(Boolean).join(" "));
   try {
+    // Before the first question: a file another hearing has open is refused at once.
+    if (output) lock.hold(output);
     if (!loaded) {
       const { listPacks } = await import("../../pack/list.ts");
       const packs = listPacks(ctx.lookup, lang).packs;
@@ -90,8 +96,10 @@ export async function runStart(ctx: Ctx, ref: string | undefined, flags: StartFl
       store,
       force: flags.force === true,
       resumeFlags,
+      lock,
     });
   } finally {
+    lock.free();
     session.close();
   }
 }
@@ -101,6 +109,10 @@ async function runDefaults(ctx: Ctx, loaded: LoadedPack, sets: SetArg[], output:
   const lang = outputLang(ctx);
   const answers = checkedPreset(ctx, loaded, withPlatform(loaded, sets, flags), true);
   if (output) checkOutput(ctx, output, flags.force === true);
+  // Not over a file a hearing has open (--force would replace it under that hearing). Not a
+  // hearing itself: parallel scripts writing one file each leave one whole file, as before.
+  const owner = output ? lockOwner(output) : undefined;
+  if (output && owner) throw lockedError(ctx, output, owner);
   const store = newStore(ctx, loaded, lang, output, flags);
   const meta = syncPlatform(loaded.pack, answers, metaFromFlags(flags));
   // Without prompts the order time defaults to now on a platform that counts from it.

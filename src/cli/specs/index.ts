@@ -65,8 +65,8 @@ export const ROOT = {
   ] as const satisfies readonly (readonly [string, Msg])[],
   helpCommand: msg("コマンドのヘルプを表示します", "show help for a command"),
   exitCodes: msg(
-    "終了コード: 0 成功 · 1 内部エラー · 2 使い方の誤り · 65 パックや回答の誤り · 66 入力が見つからない · 73 出力できない · 130 中断",
-    "Exit codes: 0 ok · 1 internal error · 2 usage · 65 invalid pack or answers · 66 input not found · 73 output cannot be written · 130 interrupted",
+    "終了コード: 0 成功 · 1 内部エラー · 2 使い方の誤り · 65 パックや回答の誤り · 66 入力が見つからない · 73 出力できない · 74 標準出力に書けない · 130 中断",
+    "Exit codes: 0 ok · 1 internal error · 2 usage · 65 invalid pack or answers · 66 input not found · 73 output cannot be written · 74 stdout cannot be written · 130 interrupted",
   ),
 };
 
