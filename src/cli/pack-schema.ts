@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
+import { errnoOf, outputFileError } from "../file-errors.ts";
 import { userSchemaFile } from "../pack/lookup.ts";
 import { writeFileAtomic } from "../write-file.ts";
 import type { Ctx } from "./context.ts";
@@ -42,9 +43,12 @@ export function userSchemaUrl(ctx: Ctx): string {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       writeFileAtomic(file, text, { force: true });
     }
-  } catch {
-    // A read-only data folder: point at the schema of this installation instead.
-    return pathToFileURL(path.join(ctx.root, "questionnaires", "pack.schema.json")).href;
+  } catch (e) {
+    // A read-only data folder: point at the schema of this installation instead. Anything
+    // else (a full disk) is the user's to know about.
+    const code = errnoOf(e);
+    if (code === "EROFS" || code === "EACCES" || code === "EPERM") return pathToFileURL(path.join(ctx.root, "questionnaires", "pack.schema.json")).href;
+    throw outputFileError(e, file);
   }
   return pathToFileURL(file).href;
 }

@@ -1,22 +1,9 @@
-/**
- * The delay notice. It knows when it is sent relative to the delivery it moves:
- *  - before that day (early): a consultation, with the status, one firm new date, every date
- *    that moves (old → new) and options, asked in good time;
- *  - on the day, or after it: an apology that names the lateness itself, never a 「見込み」 for
- *    what has already happened, with a partial delivery as an option when something is done.
- * The rest of the work is planned again from today by the planner (what is left of the job,
- * the deliveries still ahead, the same review days and workdays), so every date in the
- * message is a date the planner stands behind, and the headline and the list agree. Pure.
- */
-import type { Answers } from "../answers/types.ts";
 import { formatDate } from "../date-format.ts";
-import { type Lang, type Msg, msg } from "../i18n.ts";
+import { type Msg, msg } from "../i18n.ts";
 import { daysBetween } from "../iso-date.ts";
-import type { Pack } from "../pack/types.ts";
-import { type ClientMilestone, clientMilestones, type MilestoneLike, type Terms, term } from "../render/client-milestones.ts";
+import { type ClientMilestone, clientMilestones } from "../render/client-milestones.ts";
 import type { RenderContext } from "../render/context.ts";
 import { replyDate } from "../render/counter.ts";
-import { resolveBinding } from "../schedule/binding.ts";
 import {
   DEFAULT_DRAFT_SHARE,
   dueMeansLabel,
@@ -24,10 +11,10 @@ import {
   type Milestone,
   type Plan,
   type PlanInput,
-  type PlatformProfile,
   planSchedule,
   validatePlanInput,
 } from "../schedule/index.ts";
+import { deliveryNoun, type Extension, extensionOf, objectOf, timeOf } from "./delay-words.ts";
 import { baseContext, type FollowUpInput, planOf } from "./followup.ts";
 
 export interface DelayFlags {
@@ -85,7 +72,7 @@ export interface DelayContext extends RenderContext {
     replyBy: string;
     replyByText: string;
     /** The platform's delivery-date procedure, when it has one: who changes the date there. */
-    extension: { platformName: string; label: string; bySeller: boolean; buyerApproves: boolean } | null;
+    extension: Extension | null;
   };
 }
 
@@ -220,38 +207,6 @@ function deadlineEvent(plan: Plan | undefined, movingIndex: number): string | un
   if (!plan) return undefined;
   if (plan.dueMeans === "first_draft" && movingIndex === 0) return plan.milestones.find((m) => m.kind === "first_draft")?.id ?? "final_delivery";
   return "final_delivery";
-}
-
-/** `初稿` / `リテイク1回目` / `最終納品`, `the first draft` / `revision 1`: the delivery as a noun. */
-export function deliveryNoun(m: MilestoneLike, env: { lang: Lang; terms?: Terms | undefined; rounds: number }): string {
-  const { lang, terms, rounds } = env;
-  const ja = lang === "ja";
-  if (m.kind === "first_draft") return ja ? term(terms, "first_draft", lang) : `the ${term(terms, "first_draft", lang)}`;
-  if (m.kind === "revision") return ja ? `${term(terms, "revision", lang)}${m.round ?? 1}回目` : `${term(terms, "revision", lang)} ${m.round ?? 1}`;
-  if (rounds === 0) return ja ? (terms?.final_delivery?.ja ?? "納品物") : "the delivery";
-  return ja ? term(terms, "final_delivery", lang) : `the ${term(terms, "final_delivery", lang)}`;
-}
-
-/** `最終納品` → `最終納品のデータ`: what is handed over, for sentences that end in お届けします. */
-export function objectOf(noun: string, lang: Lang): string {
-  return lang === "ja" && /納品$/u.test(noun) ? `${noun}のデータ` : noun;
-}
-
-/** The pack's delivery time (schedule.delivery_time), when it binds one. */
-function timeOf(pack: Pack, answers: Answers): string | undefined {
-  const v = resolveBinding(pack.schedule?.delivery_time, answers);
-  return typeof v === "string" && /^\d{2}:\d{2}$/.test(v) ? v : undefined;
-}
-
-function extensionOf(platform: PlatformProfile | undefined, lang: "ja" | "en"): DelayContext["delay"]["extension"] {
-  const rule = platform?.rules.find((r) => r.kind === "extension");
-  if (!platform || !rule) return null;
-  return {
-    platformName: platform.name[lang],
-    label: rule.label?.[lang] ?? (lang === "ja" ? "納期" : "delivery date"),
-    bySeller: rule.by !== "buyer",
-    buyerApproves: rule.approval === "buyer",
-  };
 }
 
 /**

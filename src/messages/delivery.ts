@@ -11,7 +11,7 @@ import type { RenderContext } from "../render/context.ts";
 import { bindPlanInput } from "../schedule/binding.ts";
 import { firstDraftStageOf, type Milestone, milestoneLabel, type Plan, type PlatformRule } from "../schedule/index.ts";
 import { bindStages } from "../schedule/stage-binding.ts";
-import { deliveryNoun, objectOf } from "./delay.ts";
+import { deliveryNoun, objectOf } from "./delay-words.ts";
 import { baseContext, type FollowUpInput, planOf, revisionRounds } from "./followup.ts";
 
 export interface DeliveryFlags {
@@ -128,26 +128,7 @@ export function buildDeliveryContext(input: FollowUpInput, flags: DeliveryFlags)
     );
   }
   const reviewBy = (final && agreedAcceptance(input)) || addDays(today, reviewDays);
-  const terms = input.pack.schedule?.terms;
-  // The pack's words for what is delivered: 初稿 / 初回納品 / ラフ, 修正2回目 / リテイク2回目.
-  const label = stage
-    ? stage.label
-    : round === 0
-      ? (terms?.first_draft?.[lang] ?? (plan ? firstDraftStageOf(plan)?.[lang] : undefined) ?? milestoneLabel({ id: "first_draft", kind: "first_draft" }, lang))
-      : milestoneLabel({ id: `revision_${round}`, kind: "revision", round }, lang, terms);
-  // In an English sentence a stage's label is a noun: "Here is the sample recording".
-  const labelNoun = lang === "en" ? `the ${label.charAt(0).toLowerCase()}${label.slice(1)}` : label;
-  const what =
-    stage || round === 0
-      ? labelNoun
-      : deliveryNoun(
-          round === 0
-            ? { id: "first_draft", kind: "first_draft", date: "" }
-            : final
-              ? { id: "final_delivery", kind: "final_delivery", date: "" }
-              : { id: `revision_${round}`, kind: "revision", round, date: "" },
-          { lang, terms: input.pack.schedule?.terms, rounds: rounds ?? round },
-        );
+  const { label, what } = deliveryWords(input, plan, { stage, round, final, rounds });
   return {
     context: {
       ...baseContext(input, outcome),
@@ -241,4 +222,35 @@ function agreedAcceptance({ pack, answers, today }: FollowUpInput): string | und
   const id = pack.written_terms?.inspection_date;
   const v = id ? answers[id] : undefined;
   return typeof v === "string" && isIsoDate(v) && v >= today ? v : undefined;
+}
+
+/** What is delivered, in the pack's words: 初稿 / 初回納品 / ラフ, 修正2回目 / リテイク2回目, a stage by its name. */
+function deliveryWords(
+  input: FollowUpInput,
+  plan: Plan | undefined,
+  at: { stage: { label: string } | null; round: number; final: boolean; rounds: number | null },
+): { label: string; what: string } {
+  const { lang } = input;
+  const { stage, round, final, rounds } = at;
+  const terms = input.pack.schedule?.terms;
+  // The pack's words for what is delivered: 初稿 / 初回納品 / ラフ, 修正2回目 / リテイク2回目.
+  const label = stage
+    ? stage.label
+    : round === 0
+      ? (terms?.first_draft?.[lang] ?? (plan ? firstDraftStageOf(plan)?.[lang] : undefined) ?? milestoneLabel({ id: "first_draft", kind: "first_draft" }, lang))
+      : milestoneLabel({ id: `revision_${round}`, kind: "revision", round }, lang, terms);
+  // In an English sentence a stage's label is a noun: "Here is the sample recording".
+  const labelNoun = lang === "en" ? `the ${label.charAt(0).toLowerCase()}${label.slice(1)}` : label;
+  const what =
+    stage || round === 0
+      ? labelNoun
+      : deliveryNoun(
+          round === 0
+            ? { id: "first_draft", kind: "first_draft", date: "" }
+            : final
+              ? { id: "final_delivery", kind: "final_delivery", date: "" }
+              : { id: `revision_${round}`, kind: "revision", round, date: "" },
+          { lang, terms: input.pack.schedule?.terms, rounds: rounds ?? round },
+        );
+  return { label, what };
 }

@@ -133,8 +133,29 @@ describe("message delay", () => {
   });
 
   it("is about the delivery the new plan moves: when only the deadline moves, the next draft keeps its date and is not 'late'", async () => {
-    const writing = path.join(EXAMPLES, "writing.answers.yaml");
-    const r = await run(["message", "delay", writing, "--lang", "en", "--new-due", "2026-12-23", "--reason", "I underestimated the work."], at("2026-11-27"));
+    // The writing pack planned without its stages (first draft + rounds), as a pack without stages plans.
+    const dir = tmpdir();
+    const lines = fs.readFileSync(path.join(ROOT, "questionnaires", "writing.yaml"), "utf8").split("\n");
+    const from = lines.indexOf("  stages:");
+    const to = lines.findIndex((l, i) => i > from && /^ {0,2}\S/.test(l) && !l.startsWith("  -"));
+    write(dir, "writing.yaml", [...lines.slice(0, from), ...lines.slice(to)].join("\n"));
+    write(dir, "writing.answers.yaml", fs.readFileSync(path.join(EXAMPLES, "writing.answers.yaml"), "utf8"));
+    const r = await run(
+      [
+        "message",
+        "delay",
+        "writing.answers.yaml",
+        "--pack",
+        "./writing.yaml",
+        "--lang",
+        "en",
+        "--new-due",
+        "2026-12-23",
+        "--reason",
+        "I underestimated the work.",
+      ],
+      { cwd: dir, ...at("2026-11-27") },
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('I am writing about the final delivery for "');
     expect(r.stdout).toContain("You will receive the final delivery by Wed, Dec 23, 2026.");
@@ -206,10 +227,13 @@ describe("message delivery", () => {
   });
 
   it("warns the worker when the last round is sent without --final", async () => {
-    const r = await run(["message", "delivery", DESIGN, "--round", "2"], at("2026-12-09"));
+    // The voice pack's retakes are its last stage: its last round is the final delivery (the design
+    // pack's final files follow its rounds, so its last round asks for a check instead).
+    const voice = path.join(EXAMPLES, "voice-recording.answers.yaml");
+    const r = await run(["message", "delivery", voice, "--round", "1", "--lang", "en"], at("2026-12-09"));
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(
-      "--round 2 is the last round agreed, so this is written as the final delivery (send it as the formal delivery); add --final to confirm",
+      "--round 1 is the last round agreed, so this is written as the final delivery (send it as the formal delivery); add --final to confirm",
     );
   });
 

@@ -41,7 +41,10 @@ describe("the package", () => {
     const pkg = JSON.parse(read(path.join(ROOT, "package.json"))) as { scripts: Record<string, string>; dependencies?: object };
     expect(pkg.scripts.prepack).toBe("node scripts/build.mjs");
     for (const hook of ["preinstall", "install", "postinstall", "prepare"]) expect(pkg.scripts[hook]).toBeUndefined();
-    expect(pkg.dependencies ?? {}).toEqual({});
+    // The bundle holds everything else; these load at run time only where they are needed:
+    // resvg (native) and HarfBuzz (wasm) for PNG pictures, re2js for pack patterns,
+    // proper-lockfile for a hearing's lock.
+    expect(Object.keys(pkg.dependencies ?? {}).sort()).toEqual(["@resvg/resvg-js", "harfbuzzjs", "proper-lockfile", "re2js"]);
   });
 });
 
@@ -62,10 +65,16 @@ describe("installed from the packed tarball", () => {
     fs.mkdirSync(path.join(prefix, "lib", "node_modules"), { recursive: true });
     npm(["install", "--global", "--prefix", prefix, "--strict-allow-scripts", "--prefer-offline", path.join(work, packed.filename)], work);
     const home = path.join(prefix, "lib", "node_modules", "kikitori");
-    // Everything that runs is in dist/ (zod and Handlebars in dist/vendor/): nothing to fetch.
-    expect(fs.existsSync(path.join(home, "node_modules"))).toBe(false);
+    // Everything else that runs is in dist/ (zod and Handlebars in dist/vendor/): node_modules
+    // holds only the run-time dependencies and what they need.
+    const deps = fs.readdirSync(path.join(home, "node_modules")).filter((d) => !d.startsWith("."));
+    expect(deps).toEqual(expect.arrayContaining(["@resvg", "harfbuzzjs", "proper-lockfile", "re2js"]));
+    expect(deps).not.toContain("zod");
+    expect(deps).not.toContain("handlebars");
     // The holiday table ships once.
-    const withHolidays = filesUnder(home).filter((f) => read(path.join(home, f)).includes("勤労感謝の日"));
+    const withHolidays = filesUnder(home)
+      .filter((f) => !f.startsWith("node_modules/"))
+      .filter((f) => read(path.join(home, f)).includes("勤労感謝の日"));
     expect(withHolidays).toEqual(["dist/builtin/holidays.json"]);
 
     // npm links the man page built from the command table.

@@ -208,7 +208,9 @@ const PACK = {
 
 describe("text functions finish on long runs (up to the 1 MiB reply and 2 MiB answers limits)", () => {
   const LONG = { numRuns: 12 };
-  test("Markdown and chat escaping", () => {
+  // Five escapers over runs of up to 2 MiB: seconds when linear, hours if any pass were quadratic;
+  // the generous limit only keeps a loaded machine from failing it.
+  test("Markdown and chat escaping", { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(longRun, (s) => {
         for (const f of [escapeInline, escapeLine, escapeCell, plainLine, linkOrText]) expect(f(s)).not.toContain("\n");

@@ -82,11 +82,11 @@ export async function runAsk(ctx: Ctx, ref: string, flags: AskFlags): Promise<nu
   }
   const text = tidy(templateStore(ctx.templatesDir).get("ask", lang, loaded)(context));
   if (split === undefined) {
-    emitText(ctx, text, flags);
+    emitText(ctx, text, flags, { inputs: [loaded.file] });
     return 0;
   }
   const r = splitMessage(text, split, lang);
-  emitText(ctx, `${r.parts.join(PART_BREAK)}\n`, flags);
+  emitText(ctx, `${r.parts.join(PART_BREAK)}\n`, flags, { inputs: [loaded.file] });
   if (r.parts.length > 1)
     ctx.out.info(ctx.out.t(`${r.parts.length} 通に分けました (✂ の行で区切っています)`, `split into ${r.parts.length} parts (cut at the ✂ lines)`));
   for (const n of r.oversize) {

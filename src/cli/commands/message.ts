@@ -93,11 +93,7 @@ export async function runMessage(ctx: Ctx, kindArg: string, answersArg: string, 
     );
   }
   const kind = kindArg as MessageKind;
-  for (const [key, name] of Object.entries(FLAG_NAMES) as [keyof MessageFlags, string][]) {
-    if (flags[key] === undefined || KIND_FLAGS[kind].includes(key)) continue;
-    const owners = MESSAGE_KINDS.filter((k) => KIND_FLAGS[k].includes(key)).join(", ");
-    throw new UsageError(msg(`${name} は message ${owners} 用のオプションです`, `${name} belongs to message ${owners}, not ${kind}`));
-  }
+  refuseOtherKindsFlags(kind, flags);
   const read = await readAnswersArg(ctx, answersArg);
   const loaded = packForAnswers(ctx, read, flags.pack);
   const lang = outputLang(ctx, read.file.lang);
@@ -163,6 +159,15 @@ export async function runMessage(ctx: Ctx, kindArg: string, answersArg: string, 
   showVerdict(ctx, read.name, plan, loaded.pack, effect);
   for (const w of warnings) ctx.out.warn(w[ctx.lang]);
   return 0;
+}
+
+/** A flag given to a kind that has no use for it is a mistake worth saying. */
+function refuseOtherKindsFlags(kind: MessageKind, flags: MessageFlags): void {
+  for (const [key, name] of Object.entries(FLAG_NAMES) as [keyof MessageFlags, string][]) {
+    if (flags[key] === undefined || KIND_FLAGS[kind].includes(key)) continue;
+    const owners = MESSAGE_KINDS.filter((k) => KIND_FLAGS[k].includes(key)).join(", ");
+    throw new UsageError(msg(`${name} は message ${owners} 用のオプションです`, `${name} belongs to message ${owners}, not ${kind}`));
+  }
 }
 
 /** The name of the picture sent with the confirmation: it must exist, or the message would promise a file that is not there. */
