@@ -217,7 +217,8 @@ function plainScalar(raw: string, inFlow: boolean): Value | typeof NO {
   if (s === "") return null;
   // Indicators that start something other than a plain scalar.
   if (/^[&*!|>%@`'"{}[\],#]/.test(s) || /^[-?:](?:\s|$)/.test(s)) return NO;
-  if (s.includes(": ") || s.endsWith(":") || s.includes(" #")) return NO;
+  // A tab anywhere (`a:\tb` is a nested mapping to YAML) is left to the full parser.
+  if (s.includes("\t") || s.includes(": ") || s.endsWith(":") || s.includes(" #")) return NO;
   if (inFlow && /[{}[\],]/.test(s)) return NO;
   // Most scalars are words: only these first characters can start a null, a boolean or a number.
   if (!/^[~nNtTfF0-9+.-]/.test(s)) return s;

@@ -129,6 +129,7 @@ describe("parsePlainYaml", () => {
     ["%YAML 1.1\n---\na: no\n", "directives"],
     ["true: 1\n", "keys that are not strings"],
     ['a: "x" # note\n', "a comment after a quoted scalar"],
+    ["a: 2026-11-30T10:00:00+09:\t00\n", "a tab inside a plain scalar (after a colon it starts a mapping)"],
   ])("declines %j (%s)", (text) => {
     expect(parsePlainYaml(text)).toBeUndefined();
   });
