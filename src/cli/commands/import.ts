@@ -5,16 +5,17 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { renderAnswersYaml } from "../../answers/io.ts";
+import { readAnswersFile, renderAnswersYaml, writeAnswersFile } from "../../answers/io.ts";
 import type { AnswersFile } from "../../answers/types.ts";
+import { validateAnswers } from "../../answers/validate.ts";
 import { stripControls } from "../../controls.ts";
-import { DataError } from "../../errors.ts";
+import { DataError, UsageError } from "../../errors.ts";
 import { decodeText, LIMITS, readTextFile } from "../../files.ts";
 import { questionAnswerText, syncPlatform } from "../../flow/steps.ts";
 import { count, msg } from "../../i18n.ts";
 import { importAnswersFile, isAnswersFileText } from "../../import/answers-file.ts";
 import type { FormCheck } from "../../import/form.ts";
-import { detectLang, type ImportNote, type ImportResult, importReply } from "../../import/import.ts";
+import { detectLang, type ImportNote, type ImportResult, importReply, missingRequired } from "../../import/import.ts";
 import { capLines } from "../../listing.ts";
 import { findPack } from "../../pack/lookup.ts";
 import { labelOf } from "../../render/items.ts";
@@ -35,9 +36,11 @@ export interface ImportFlags {
   platform?: string;
   json?: boolean;
   ordered?: string;
+  into?: string;
 }
 
 export async function runImport(ctx: Ctx, ref: string, replyArg: string, flags: ImportFlags): Promise<number> {
+  if (flags.into !== undefined) return importInto(ctx, ref, replyArg, flags);
   if (flags.platform !== undefined) checkPlatformFlag(ctx, flags.platform);
   const outFile = flags.output && flags.output !== "-" ? path.resolve(ctx.io.cwd, flags.output) : undefined;
   // Refuse early: a worker should not read a whole report to learn nothing was written.
@@ -217,4 +220,73 @@ function showFormCheck(ctx: Ctx, f: FormCheck): void {
       ),
     ),
   );
+}
+
+/**
+ * `--into ANSWERS`: a follow-up reply (to `ask --missing`, in the original numbers) merged into
+ * the answers file it completes. Only what the reply answers changes; what it leaves out keeps
+ * its answer (no pack default replaces it); the file is rewritten in place, keeping its mode,
+ * its log and its history, and refused while a hearing holds it.
+ */
+async function importInto(ctx: Ctx, ref: string, replyArg: string, flags: ImportFlags): Promise<number> {
+  const into = flags.into ?? "";
+  if (flags.output !== undefined || flags.client !== undefined || flags.job !== undefined || flags.platform !== undefined || flags.ordered !== undefined) {
+    throw new UsageError(
+      msg(
+        "--into は -o、--client、--job、--platform、--ordered と一緒には使えません (取り込み先の回答ファイルを書き換えます)",
+        "--into cannot go with -o, --client, --job, --platform or --ordered: it rewrites the answers file it names",
+      ),
+    );
+  }
+  const target = path.resolve(ctx.io.cwd, into);
+  const owner = lockOwner(target);
+  if (owner) throw lockedError(ctx, target, owner);
+  refuseInputAsOutput(ctx, target, [replyArg]);
+  const existing = readAnswersFile(target, into);
+  const loaded = findPack(ref, ctx.lookup);
+  if (existing.file.pack.id !== loaded.pack.id) {
+    throw new UsageError(
+      msg(
+        `${into} は ${existing.file.pack.id} の回答です (指定したパックは ${loaded.pack.id})`,
+        `${into} holds answers to ${existing.file.pack.id}, not ${loaded.pack.id}`,
+      ),
+    );
+  }
+  const name = replyArg === "-" ? "<stdin>" : replyArg;
+  const reply =
+    replyArg === "-"
+      ? decodeText(await readStdin(ctx.io.stdin), name, LIMITS.replyBytes)
+      : readTextFile(path.resolve(ctx.io.cwd, replyArg), LIMITS.replyBytes, name);
+  const result = importReply(loaded.pack, reply, { today: ctx.today() });
+  if (result.found === 0) {
+    throw new DataError(msg(`${name} に番号付きの回答が見つかりません`, `${name} holds no numbered answers`), [
+      {
+        file: name,
+        message: msg(
+          "回答は kikitori ask --missing の質問番号で始まる必要があります",
+          "each answer must start with its question's number from kikitori ask --missing",
+        ),
+        fix: msg("例: 「12. 2027-01-15」", 'e.g. "12. 2027-01-15"'),
+      },
+    ]);
+  }
+  const defaulted = new Set(result.defaulted.map((d) => d.question.id));
+  const given = Object.fromEntries(Object.entries(result.answers).filter(([id]) => !defaulted.has(id.replace(/_other$/, ""))));
+  const merged = validateAnswers(loaded.pack, { ...existing.file.answers, ...given });
+  const missing = missingRequired(loaded.pack, merged.answers);
+  const file: AnswersFile = {
+    ...existing.file,
+    status: missing.length > 0 ? "in-progress" : "complete",
+    meta: syncPlatform(loaded.pack, merged.answers, { ...existing.file.meta, updated: ctx.now() }),
+    answers: merged.answers,
+  };
+  writeAnswersFile(target, file, loaded.pack, { force: true });
+  showReport(ctx, { ...result, answers: merged.answers, missing, status: file.status }, false);
+  ctx.out.info(
+    ctx.out.t(
+      `${into} に ${Object.keys(given).length} 件の回答を取り込みました (${file.status === "complete" ? "すべての必須の回答がそろいました" : `未回答の必須項目: ${missing.length} 件`})`,
+      `merged ${Object.keys(given).length} answer(s) into ${into} (${file.status === "complete" ? "every required answer is in" : `${missing.length} required answer(s) still missing`})`,
+    ),
+  );
+  return 0;
 }

@@ -186,6 +186,13 @@ export const CLIENT_COMMANDS = [
         ),
       },
       helping(ORDERED, "ご注文の日時 (meta.ordered。例: 2026-11-23T10:00+09:00)", "when the client ordered (meta.ordered; e.g. 2026-11-23T10:00+09:00)"),
+      {
+        flags: "--into <answers>",
+        help: msg(
+          "追加の返信 (ask --missing への回答) を、既存の回答ファイルに取り込みます",
+          "merge a follow-up reply (to ask --missing) into an existing answers file",
+        ),
+      },
     ],
     examples: [
       msg(
