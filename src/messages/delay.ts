@@ -107,6 +107,9 @@ export function buildDelayContext(input: FollowUpInput, flags: DelayFlags): Dela
   const oldDates = new Map((oldPlan?.milestones ?? []).map((m) => [m.id, m.date]));
   const milestones: DelayMilestone[] = clientMilestones(newPlan?.milestones ?? [], labelEnv).map((m) => {
     const before = oldDates.get(m.id);
+    // A delay notice never pulls an agreed date forward: where the new plan would come sooner,
+    // the date the client already has stands (a later end leaves it room).
+    if (before && before > m.date) return { ...m, date: before, dateText: formatDate(before, lang), oldDateText: formatDate(before, lang), moved: false };
     return { ...m, oldDateText: before ? formatDate(before, lang) : "", moved: before !== undefined && before !== m.date };
   });
 

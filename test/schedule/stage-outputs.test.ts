@@ -74,7 +74,7 @@ describe("message delivery --stage", () => {
   it("in English, a stage reads as a noun in the sentence", async () => {
     const r = await runMain(["message", "delivery", VOICE, "--stage", "sample", "--lang", "en"], at("2026-12-04"));
     expect(r.stdout).toContain("Here is the sample recording for");
-    expect(r.stdout).toContain("Once you have had a look, I will move on to the next stage: Recording and editing.");
+    expect(r.stdout).toContain("Once you have had a look, I will move on to the next stage (Recording and editing).");
   });
 
   it.each([
