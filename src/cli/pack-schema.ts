@@ -34,8 +34,11 @@ export function placeSchemaBeside(ctx: Ctx, dir: string, force: boolean): void {
   }
 }
 
-/** The user folder's copy, brought up to date; its file URL, for a pack printed to stdout. */
-export function userSchemaUrl(ctx: Ctx): string {
+/**
+ * The user folder's copy, brought up to date; its file URL, for a pack printed to stdout.
+ * `required` (pack install, which writes into that folder anyway): any failure is an error.
+ */
+export function userSchemaUrl(ctx: Ctx, opts: { required?: boolean } = {}): string {
   const file = userSchemaFile(ctx.lookup);
   const text = schemaText(ctx);
   try {
@@ -47,7 +50,9 @@ export function userSchemaUrl(ctx: Ctx): string {
     // A read-only data folder: point at the schema of this installation instead. Anything
     // else (a full disk) is the user's to know about.
     const code = errnoOf(e);
-    if (code === "EROFS" || code === "EACCES" || code === "EPERM") return pathToFileURL(path.join(ctx.root, "questionnaires", "pack.schema.json")).href;
+    if (!opts.required && (code === "EROFS" || code === "EACCES" || code === "EPERM")) {
+      return pathToFileURL(path.join(ctx.root, "questionnaires", "pack.schema.json")).href;
+    }
     throw outputFileError(e, file);
   }
   return pathToFileURL(file).href;

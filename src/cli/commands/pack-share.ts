@@ -109,7 +109,7 @@ export async function runPackInstall(ctx: Ctx, source: string, flags: { yes?: bo
     ctx.out.err(plan.map((p) => describeInstall(ctx, p.staged.loaded, p.staged.files, p.copies, p.target)).join("\n\n"));
     await confirmOrCancel(ctx, ctx.out.t("インストールしますか？", "Install?"), flags.yes);
     // Installed packs point at the user folder's schema copy (pack/schema-line.ts).
-    userSchemaUrl(ctx);
+    userSchemaUrl(ctx, { required: true });
     for (const p of plan) {
       commitPack(p.staged, p.target, p.copies);
       const { id, version } = p.staged.loaded.pack;
