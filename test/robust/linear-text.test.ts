@@ -210,7 +210,7 @@ describe("text functions finish on long runs (up to the 1 MiB reply and 2 MiB an
   const LONG = { numRuns: 12 };
   // Five escapers over runs of up to 2 MiB: seconds when linear, hours if any pass were quadratic;
   // the generous limit only keeps a loaded machine from failing it.
-  test("Markdown and chat escaping", { timeout: 120_000 }, () => {
+  test("Markdown and chat escaping", { timeout: 300_000 }, () => {
     fc.assert(
       fc.property(longRun, (s) => {
         for (const f of [escapeInline, escapeLine, escapeCell, plainLine, linkOrText]) expect(f(s)).not.toContain("\n");
