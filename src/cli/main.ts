@@ -1,11 +1,13 @@
 /**
  * The only place that turns errors into exit codes and decides about stack traces.
- * `main(argv, io)` returns the exit code; bin/kikitori.js sets process.exitCode from it.
+ * `main(argv, io)` returns the exit code; bin/kikitori.cjs (through dist/boot.cjs and entry.ts) sets process.exitCode from it.
  */
 import { CancelledError, KikitoriError } from "../errors.ts";
 import type { Lang } from "../i18n.ts";
+import { runPlainLine } from "./exec.ts";
 import { uiLang, VERSION } from "./facts.ts";
 import type { IO } from "./output.ts";
+import { parsePlainLine } from "./plain-line.ts";
 import { guardStdout } from "./stdout.ts";
 
 export async function main(argv: string[], given: IO): Promise<number> {
@@ -18,6 +20,9 @@ export async function main(argv: string[], given: IO): Promise<number> {
       io.stdout.write(`${VERSION}\n`);
       return 0;
     }
+    // A plain line runs without building commander's program (plain-line.ts).
+    const line = parsePlainLine(argv);
+    if (line) return await runPlainLine(line, argv, io, { lang });
     const { runProgram } = await import("./program.ts");
     return await runProgram(argv, io, { lang });
   } catch (e) {

@@ -4,39 +4,23 @@
  * that command runs.
  */
 import { Command as Commander, CommanderError, Option } from "commander";
-import { KikitoriError, UsageError } from "../errors.ts";
+import { UsageError } from "../errors.ts";
 import type { Lang, Msg } from "../i18n.ts";
 import { suggest } from "../yaml/issues.ts";
-import { type Ctx, makeCtx, parseLangFlag } from "./context.ts";
+import { type ProgramOptions, runCommand } from "./exec.ts";
 import { uiLang, VERSION } from "./facts.ts";
 import { createOutput, type IO } from "./output.ts";
 import type { Command, OptionSpec } from "./spec.ts";
 import { COMMANDS, GLOBAL_OPTIONS, GROUPS, ROOT } from "./specs/index.ts";
 
-/** What a dry run records instead of running a command: the module function and its arguments (without ctx). */
-export interface DryRunCall {
-  command: string;
-  fn: string;
-  args: unknown[];
-}
-
-export interface ProgramOptions {
-  /** The interface language, when main has worked it out already. */
-  lang?: Lang;
-  /** Parse and check the command line, then report the call instead of loading the command. */
-  dryRun?: (call: DryRunCall) => void;
-}
+export type { DryRunCall, ProgramOptions } from "./exec.ts";
 
 export async function runProgram(argv: string[], io: IO, options: ProgramOptions = {}): Promise<number> {
   const lang = options.lang ?? uiLang(argv, io.env);
   const out = await createOutput(io, lang, argv.includes("--no-color"));
-  let ctx: Ctx | undefined;
   let code = 0;
   const program = buildProgram(lang, io, async (spec, cmd) => {
-    ctx ??= makeCtx(io, out, parseLangFlag(cmd.optsWithGlobals().lang));
-    const standIn = options.dryRun ? recorder(spec.name, options.dryRun) : undefined;
-    // Commands return their exit code (0 unless they report a partial failure themselves).
-    code = await spec.exec(ctx, cmd.args, cmd.opts(), standIn);
+    code = await runCommand(spec, { args: cmd.args, opts: cmd.opts(), lang: cmd.optsWithGlobals().lang }, io, out, lang, options);
   });
   if (argv.length === 0) {
     io.stdout.write(program.helpInformation());
@@ -48,8 +32,6 @@ export async function runProgram(argv: string[], io: IO, options: ProgramOptions
     return code;
   } catch (e) {
     if (e instanceof CommanderError) return commanderExit(e, io, lang);
-    // A command that switched its language (resume) reports its errors in it too.
-    if (e instanceof KikitoriError && ctx && ctx.lang !== lang) e.lang ??= ctx.lang;
     throw e;
   }
 }
@@ -78,21 +60,6 @@ function showHelp(program: Commander, argv: string[]): number {
 function unknownCommand(word: string, names: string[]): CommanderError {
   const guess = suggest(word, names);
   return new CommanderError(2, "commander.unknownCommand", `error: unknown command '${word}'${guess ? `\n(Did you mean ${guess}?)` : ""}`);
-}
-
-/** A stand-in for a command's module that records the call it receives. */
-function recorder(command: string, record: (call: DryRunCall) => void): unknown {
-  return new Proxy(
-    {},
-    {
-      get:
-        (_target, fn) =>
-        (_ctx: Ctx, ...args: unknown[]) => {
-          record({ command, fn: String(fn), args });
-          return 0;
-        },
-    },
-  );
 }
 
 const COMMANDER_JA: Record<string, string> = {
