@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const bin = path.join(root, "bin", "kikitori.js");
+const bin = path.join(root, "bin", "kikitori.cjs");
 const arg = (name, def) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : def;
@@ -20,7 +20,7 @@ const BATCH = Number(arg("--batch", "1000"));
 const AGENDA = Number(arg("--agenda", "500"));
 const OUT = path.resolve(arg("--out", "bench-results.json"));
 
-if (!fs.existsSync(path.join(root, "dist", "cli.js"))) {
+if (!fs.existsSync(path.join(root, "dist", "kikitori.cjs"))) {
   console.error("dist/ is missing: run npm run build first");
   process.exit(2);
 }

@@ -1,4 +1,4 @@
-// Bundles the CLI into dist/ (commands as lazily loaded chunks) and, with --schema, writes
+// Bundles the CLI into dist/ (one CommonJS file loaded through the code cache, commands evaluated lazily) and, with --schema, writes
 // questionnaires/pack.schema.json from the same zod schema the runtime validates with.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -16,7 +16,7 @@ if (process.argv.includes("--if-stale")) {
       const p = join(dir, e.name);
       return Math.max(m, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
     }, 0);
-  const built = existsSync(join(root, "dist", "cli.js")) ? statSync(join(root, "dist", "cli.js")).mtimeMs : 0;
+  const built = existsSync(join(root, "dist", "kikitori.cjs")) ? statSync(join(root, "dist", "kikitori.cjs")).mtimeMs : 0;
   if (!existsSync(join(root, "src")) || (built > 0 && built >= newest(join(root, "src")))) process.exit(0);
 }
 
@@ -48,29 +48,56 @@ const inquirerWidthFix = {
 };
 
 rmSync(join(root, "dist"), { recursive: true, force: true });
+// The CLI is one CommonJS file, so that it can be loaded through V8's code cache
+// (src/boot/cache.ts): modules a command imports with import() are evaluated only when it
+// runs. import.meta.url is the bundle's own file.
 const main = await build({
   absWorkingDir: root,
-  // The render worker is an entry of its own, sharing chunks with the CLI.
-  entryPoints: { cli: "src/cli/entry.ts", "render-worker": "src/cli/render-worker.ts" },
+  entryPoints: { kikitori: "src/cli/entry.ts" },
   metafile: true,
   outdir: "dist",
+  outExtension: { ".js": ".cjs" },
   bundle: true,
-  splitting: true,
-  format: "esm",
+  format: "cjs",
   platform: "node",
   target: "node20",
   minify: !process.env.KIKITORI_NO_MINIFY,
   legalComments: "none",
-  chunkNames: "chunks/[name]-[hash]",
   // zod is loaded from node_modules on first use only (src/lazy-zod.ts).
   alias: { zod: "./src/lazy-zod.ts" },
   // The build turns the holiday package into dist/builtin/holidays.json (read at run time),
   // so the package itself is a build tool: never bundled, never installed with kikitori.
   external: ["@holiday-jp/holiday_jp"],
-  define: { KIKITORI_VERSION: JSON.stringify(pkg.version), KIKITORI_BUNDLE: "true" },
-  // Handlebars and commander are CommonJS; give their require() a real one.
-  banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+  define: { KIKITORI_VERSION: JSON.stringify(pkg.version), KIKITORI_BUNDLE: "true", "import.meta.url": "__kikitori_url" },
+  banner: { js: "var __kikitori_url=require('node:url').pathToFileURL(__filename).href;" },
   plugins: [inquirerWidthFix],
+  logLevel: "warning",
+});
+// The bundle in ASCII only: esbuild escapes strings but leaves regular expressions as written,
+// and a source with one other character becomes a two-byte string in memory (1.8 MB instead of
+// 0.9 MB). In a regular expression or a string, \uXXXX means the same character.
+{
+  const file = join(root, "dist", "kikitori.cjs");
+  const text = readFileSync(file, "utf8");
+  writeFileSync(
+    file,
+    text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
+  );
+}
+// What bin/kikitori.cjs runs (version and prebuilt help without loading the CLI, the code
+// cache) and the render batch's worker thread: small files of their own.
+await build({
+  absWorkingDir: root,
+  entryPoints: { boot: "src/boot/start.ts", "render-worker": "src/boot/render-worker.ts" },
+  outdir: "dist",
+  outExtension: { ".js": ".cjs" },
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  minify: !process.env.KIKITORI_NO_MINIFY,
+  legalComments: "none",
+  define: { KIKITORI_VERSION: JSON.stringify(pkg.version) },
   logLevel: "warning",
 });
 
@@ -207,6 +234,32 @@ function writeNotices(metafiles) {
   for (const [name, text] of Object.entries(generateMan(pkg.version))) {
     mkdirSync(dirname(join(root, "dist", "man", name)), { recursive: true });
     writeFileSync(join(root, "dist", "man", name), text);
+  }
+  rmSync(file);
+}
+
+// Every help screen, for dist/boot.cjs to print without loading the CLI (see gen-help.ts).
+{
+  const out = await build({
+    absWorkingDir: root,
+    entryPoints: ["scripts/gen-help.ts"],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "node",
+    outfile: join(root, "dist", "gen-help.mjs"),
+    define: { KIKITORI_VERSION: JSON.stringify(pkg.version) },
+    banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+    // Help never runs a command: the commands' modules stay out of this bundle.
+    plugins: [{ name: "no-commands", setup: (b) => b.onResolve({ filter: /commands\/[\w-]+\.ts$/ }, (a) => ({ path: a.path, external: true })) }],
+    logLevel: "warning",
+  });
+  const file = join(root, "dist", "gen-help.mjs");
+  writeFileSync(file, out.outputFiles[0].text);
+  const { generateHelp } = await import(pathToFileURL(file).href);
+  for (const [name, text] of Object.entries(await generateHelp())) {
+    mkdirSync(dirname(join(root, "dist", "help", name)), { recursive: true });
+    writeFileSync(join(root, "dist", "help", name), text);
   }
   rmSync(file);
 }

@@ -14,7 +14,7 @@ const work = mkdtempSync(join(tmpdir(), "kikitori-shots-"));
 const form = (lang, client, job, out) => {
   const r = spawnSync(
     process.execPath,
-    [join(root, "bin", "kikitori.js"), "form", "logo-design", "--lang", lang, "--client", client, "--job", job, "--platform", "coconala", "-o", out],
+    [join(root, "bin", "kikitori.cjs"), "form", "logo-design", "--lang", lang, "--client", client, "--job", job, "--platform", "coconala", "-o", out],
     { cwd: work, encoding: "utf8", env: { ...process.env, KIKITORI_TODAY: "2026-11-23" } },
   );
   if (r.status !== 0) throw new Error(r.stderr);

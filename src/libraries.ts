@@ -12,7 +12,6 @@ declare const KIKITORI_BUNDLE: boolean | undefined;
 export function requireLibrary(name: "zod" | "handlebars"): unknown {
   const require = createRequire(import.meta.url);
   if (typeof KIKITORI_BUNDLE === "undefined") return require(name);
-  // This code runs from dist/cli.js, dist/render-worker.js or a chunk in dist/chunks/.
-  const vendor = import.meta.url.includes("/chunks/") ? "../vendor/" : "./vendor/";
-  return require(fileURLToPath(new URL(`${vendor}${name}.cjs`, import.meta.url)));
+  // This code runs from dist/kikitori.cjs.
+  return require(fileURLToPath(new URL(`./vendor/${name}.cjs`, import.meta.url)));
 }

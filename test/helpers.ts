@@ -13,7 +13,7 @@ import { main } from "../src/cli/main.ts";
 import type { IO, Stream } from "../src/cli/output.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const BIN = path.join(ROOT, "bin", "kikitori.js");
+export const BIN = path.join(ROOT, "bin", "kikitori.cjs");
 export const FIXTURES = path.join(ROOT, "test", "fixtures");
 
 export interface RunResult {
@@ -34,6 +34,9 @@ export interface RunOptions {
   now?: () => Date;
 }
 
+/** The code cache of the binary's runs (src/boot/cache.ts), private to this user as the cache requires. */
+export const TEST_CACHE = path.join(os.tmpdir(), `kikitori-test-cache-${process.getuid?.() ?? "user"}`);
+
 /** The environment of a run: nothing from the test runner's own but PATH. */
 function cleanEnv(opts: RunOptions): Record<string, string> {
   const env: Record<string, string> = {
@@ -42,6 +45,8 @@ function cleanEnv(opts: RunOptions): Record<string, string> {
     LANG: "C",
     KIKITORI_TODAY: "2026-11-23",
     XDG_DATA_HOME: path.join(opts.cwd ?? os.tmpdir(), ".xdg"),
+    // One code cache for every spawned run of the suite, outside the folders tests list.
+    XDG_CACHE_HOME: TEST_CACHE,
   };
   for (const [k, v] of Object.entries(opts.env ?? {})) {
     if (v === undefined) delete env[k];

@@ -81,3 +81,9 @@ export function run(): void {
     },
   );
 }
+
+/** The render batch's worker thread (dist/render-worker.cjs calls it); loaded only there. */
+export async function renderWorker(): Promise<void> {
+  const { renderWorker: serve } = await import("./render-worker.ts");
+  await serve();
+}

@@ -100,7 +100,14 @@ function buildProgram(lang: Lang, io: IO, exec: Exec): Commander {
   const wire = (c: Commander): Commander =>
     c
       .exitOverride()
-      .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => {} })
+      .configureOutput({
+        writeOut: (s) => io.stdout.write(s),
+        writeErr: (s) => io.stderr.write(s),
+        outputError: () => {},
+        // The width of the streams this run writes to (80 columns outside a terminal, as the prebuilt help of dist/help/).
+        getOutHelpWidth: () => (io.stdout.isTTY && io.stdout.columns) || 80,
+        getErrHelpWidth: () => (io.stderr.isTTY && io.stderr.columns) || 80,
+      })
       .configureHelp({ styleTitle: (s) => (lang === "ja" ? (TITLES_JA[s] ?? s) : s), showGlobalOptions: true });
   const program = new Commander("kikitori");
   program

@@ -35,7 +35,7 @@ const RUN = 8;
 
 /** undefined when the worker script is not there (running from source): render in one thread. */
 export async function renderInWorkers(ctx: Ctx, files: string[], flags: RenderFlags, jobs: number): Promise<number | undefined> {
-  const script = path.join(ctx.root, "dist", "render-worker.js");
+  const script = path.join(ctx.root, "dist", "render-worker.cjs");
   if (!fs.existsSync(script)) return undefined;
   const init: WorkerInit = {
     cwd: ctx.io.cwd,

@@ -40,7 +40,7 @@ const plainReads = (argv: string[]): ReadLine | undefined => {
 const CASES: [string, boolean][] = [
   ["render a.yaml", true],
   ["render a.yaml b.yaml - --out briefs --only brief --stdout --force", true],
-  ["render a.yaml --lang en --no-color", true],
+  ["render a.yaml --lang en --no-color --no-cache", true],
   ["render --only brief a.yaml", true],
   ["render a.yaml --only both", false],
   ["render a.yaml --only=brief", false],

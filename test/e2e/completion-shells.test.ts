@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { BIN, FIXTURES, tmpdir, write } from "../helpers.ts";
+import { BIN, FIXTURES, TEST_CACHE, tmpdir, write } from "../helpers.ts";
 import { hasTmux, Pty } from "./pty.ts";
 
 const has = (shell: string) => spawnSync(shell, ["-c", "exit 0"]).status === 0;
@@ -23,7 +23,7 @@ function workspace(): { dir: string; env: Record<string, string> } {
   write(dir, "work/my job.answers.yaml", "kikitori: 1\n");
   write(dir, "work/my.txt", "not an answers file\n");
   fs.mkdirSync(path.join(dir, "work", "outdir"));
-  return { dir, env: { PATH: `${path.join(dir, "bin")}:${process.env.PATH ?? ""}`, KIKITORI_PATH: path.join(FIXTURES, "packs") } };
+  return { dir, env: { PATH: `${path.join(dir, "bin")}:${process.env.PATH ?? ""}`, KIKITORI_PATH: path.join(FIXTURES, "packs"), XDG_CACHE_HOME: TEST_CACHE } };
 }
 
 const open: Pty[] = [];

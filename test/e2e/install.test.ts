@@ -57,7 +57,9 @@ describe("installed from the packed tarball", () => {
     }[];
     if (!packed) throw new Error("npm pack reported nothing");
     const shipped = packed.files.map((f) => f.path);
-    expect(shipped).toEqual(expect.arrayContaining(["LICENSE", "README.md", "bin/kikitori.js", "dist/cli.js", "dist/builtin/holidays.json"]));
+    expect(shipped).toEqual(
+      expect.arrayContaining(["LICENSE", "README.md", "bin/kikitori.cjs", "dist/boot.cjs", "dist/kikitori.cjs", "dist/builtin/holidays.json"]),
+    );
     expect(shipped.filter((f) => /^(src|test|scripts)\//.test(f))).toEqual([]);
 
     const prefix = path.join(work, "prefix");
@@ -152,7 +154,7 @@ describe("installed from a checkout with npm install -g .", () => {
     const work = tmpdir("kikitori-bare-");
     fs.cpSync(path.join(ROOT, "bin"), path.join(work, "bin"), { recursive: true });
     fs.cpSync(path.join(ROOT, "scripts"), path.join(work, "scripts"), { recursive: true });
-    const r = spawnSync(process.execPath, [path.join(work, "bin", "kikitori.js"), "--help"], { cwd: work, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [path.join(work, "bin", "kikitori.cjs"), "--help"], { cwd: work, encoding: "utf8" });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`run \`npm install\` in ${work}`);
     expect(r.stderr).not.toMatch(/\n\s+at /);

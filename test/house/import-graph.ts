@@ -9,6 +9,7 @@ import ts from "typescript";
 
 /** Rooms from the top (4) to the ground (0); a file's room is its first folder under src/ ("" for src/ itself). */
 export const LEVELS: Readonly<Record<string, number>> = {
+  boot: 5,
   cli: 4,
   flow: 3,
   prompt: 3,

@@ -48,6 +48,10 @@ export const ROOT = {
   help: msg("ヘルプを表示します", "show help"),
   lang: msg("表示と出力の言語 (ja | en)", "language of messages and output (ja | en)"),
   noColor: msg("色を付けません (NO_COLOR でも同じ)", "no colours (as does NO_COLOR)"),
+  noCache: msg(
+    "コンパイル済みコードのキャッシュを使いません (KIKITORI_NO_CACHE=1 でも同じ)",
+    "do not use the compiled-code cache (as does KIKITORI_NO_CACHE=1)",
+  ),
   /** The command line, then what it does. */
   examples: [
     ["kikitori start", msg("ヒアリングを始める (パックは一覧から選択)", "run a hearing (choose the pack from a list)")],
@@ -73,6 +77,7 @@ export const ROOT = {
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { flags: "--lang <lang>", help: ROOT.lang, complete: ["ja", "en"] },
   { flags: "--no-color", help: ROOT.noColor },
+  { flags: "--no-cache", help: ROOT.noCache },
 ];
 
 export const TABLE: CommandTable = {
@@ -101,6 +106,11 @@ export const ENVIRONMENT: readonly (readonly [string, Msg])[] = [
     msg("wide: 幅が曖昧な文字 (… ※ ① ○) を全角として画面を組みます", "wide: lay out the screens with ambiguous-width characters (… ※ ① ○) as two columns"),
   ],
   ["KIKITORI_TODAY", msg("今日の日付 (YYYY-MM-DD、再現可能な出力のため)", "today's date, YYYY-MM-DD (for reproducible output)")],
+  ["KIKITORI_NO_CACHE", msg("1 でコンパイル済みコードのキャッシュを使いません (--no-cache と同じ)", "1: do not use the compiled-code cache (as --no-cache)")],
+  [
+    "XDG_CACHE_HOME",
+    msg("コードキャッシュの場所 ($XDG_CACHE_HOME/kikitori、絶対パスのみ)", "where the code cache is ($XDG_CACHE_HOME/kikitori; an absolute path)"),
+  ],
   ["KIKITORI_DEBUG", msg("1 でスタックトレースを表示します", "1: print stack traces")],
   ["KIKITORI_JOBS", msg("64 件以上の render に使うスレッド数", "worker threads for a render batch of 64 files or more")],
   ["ACCESSIBLE", msg("1 で番号付きの質問に1行ずつ答えます (--accessible と同じ)", "1: plain numbered questions, line by line (as --accessible)")],

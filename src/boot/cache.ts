@@ -1,0 +1,134 @@
+/**
+ * Compiled code kept between runs. Parsing and compiling kikitori's bundle costs about as much
+ * as the rest of a render, so the bundle is loaded with V8's code cache: Node 22 and later
+ * keep it themselves (`module.enableCompileCache`), Node 20 through `vm.Script` and its
+ * `cachedData`. The cache is code that will run, so it lives only in a private folder of the
+ * user's own (0700, owned by them, not a symbolic link), each file private too (0600); a
+ * folder or file that is anything else is not read. V8 checks only a cache's length against
+ * the source, so each file is named by a hash of the bundle's content, Node's version and the
+ * architecture. `--no-cache` or KIKITORI_NO_CACHE=1 turns it off.
+ */
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import nodeModule, { createRequire } from "node:module";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as vm from "node:vm";
+
+type Env = Record<string, string | undefined>;
+
+/** Where the cache goes: the platform's per-user cache folder, then `kikitori`. */
+export function cacheDir(env: Env, platform: NodeJS.Platform = process.platform, home: string = os.homedir()): string | undefined {
+  if (platform === "win32") return env.LOCALAPPDATA ? path.join(env.LOCALAPPDATA, "kikitori", "Cache") : undefined;
+  if (platform === "darwin") return home ? path.join(home, "Library", "Caches", "kikitori") : undefined;
+  const xdg = env.XDG_CACHE_HOME;
+  if (xdg && path.isAbsolute(xdg)) return path.join(xdg, "kikitori");
+  return home ? path.join(home, ".cache", "kikitori") : undefined;
+}
+
+/** The cache is off for this run: the flag (before a `--`), or the environment. */
+export function cacheOff(argv: readonly string[], env: Env): boolean {
+  if (env.KIKITORI_NO_CACHE === "1") return true;
+  const end = argv.indexOf("--");
+  return (end < 0 ? argv : argv.slice(0, end)).includes("--no-cache");
+}
+
+const uid = (): number | undefined => process.getuid?.();
+
+/** A folder only this user can read and write, and not a link to one elsewhere. */
+function isPrivate(st: fs.Stats): boolean {
+  const me = uid();
+  return me === undefined || (st.uid === me && (st.mode & 0o077) === 0);
+}
+
+/** Creates the folder private when it is missing; true when it is safe to use. */
+export function privateFolder(dir: string): boolean {
+  try {
+    fs.mkdirSync(path.dirname(dir), { recursive: true, mode: 0o700 });
+    fs.mkdirSync(dir, { mode: 0o700 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") return false;
+  }
+  try {
+    const st = fs.lstatSync(dir);
+    return st.isDirectory() && isPrivate(st);
+  } catch {
+    return false;
+  }
+}
+
+/** A cache file's bytes, when it is a private regular file of this user's (never through a link). */
+export function readPrivateFile(file: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+    const st = fs.fstatSync(fd);
+    if (!st.isFile() || !isPrivate(st)) return undefined;
+    return fs.readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** Writes the file whole or not at all (a temporary file renamed over it), readable by this user only. */
+export function writePrivateFile(file: string, data: Uint8Array): void {
+  // Worker threads share the process id: the random part keeps their temporary files apart.
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  try {
+    fs.writeFileSync(tmp, data, { mode: 0o600, flag: "wx" });
+    fs.renameSync(tmp, file);
+  } catch {
+    // A cache that cannot be written only makes the next run slower.
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
+export interface LoadOptions {
+  env: Env;
+  argv: readonly string[];
+  /** The cache folder (the platform's by default). */
+  dir?: string;
+  /** Use Node's own cache where it has one (22+); false takes the vm.Script path. */
+  nodeCache?: boolean;
+  /** Runs the cache's writing when the process ends (tests run it themselves). */
+  atExit?: (write: () => void) => void;
+}
+
+/** What became of the cache in a load. */
+export type CacheUse = "off" | "refused" | "node" | "used" | "made";
+
+/** Loads a CommonJS bundle and returns its exports, through the code cache when it may be used. */
+export function loadBundle(file: string, options: LoadOptions): { exports: unknown; cache: CacheUse } {
+  const dir = cacheOff(options.argv, options.env) ? undefined : (options.dir ?? cacheDir(options.env));
+  const usable = dir !== undefined && privateFolder(dir);
+  const enable = (nodeModule as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache;
+  if (usable && enable && options.nodeCache !== false) {
+    enable(path.join(dir, "node"));
+    return { exports: createRequire(file)(file), cache: "node" };
+  }
+  const source = fs.readFileSync(file);
+  const cacheFile = usable ? path.join(dir, cacheName(file, source)) : undefined;
+  const cached = cacheFile ? readPrivateFile(cacheFile) : undefined;
+  // The bundle is ASCII (esbuild escapes the rest), so latin1 reads it as it is, without decoding.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source.toString("latin1")}\n})`, {
+    filename: file,
+    ...(cached ? { cachedData: cached } : {}),
+  });
+  let cache: CacheUse = dir === undefined ? "off" : usable ? "used" : "refused";
+  if (cacheFile && (!cached || script.cachedDataRejected)) {
+    cache = "made";
+    // After the run, so the functions this command compiled are in the cache too.
+    (options.atExit ?? ((w) => process.once("exit", w)))(() => writePrivateFile(cacheFile, script.createCachedData()));
+  }
+  const mod = { exports: {} as unknown };
+  (script.runInThisContext() as (...a: unknown[]) => void).call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
+  return { exports: mod.exports, cache };
+}
+
+/** `kikitori.cjs-<hash of the content>-<node version>-<arch>.v8`. */
+export function cacheName(file: string, source: Uint8Array): string {
+  const hash = createHash("sha256").update(source).digest("hex").slice(0, 32);
+  return `${path.basename(file)}-${hash}-${process.version}-${process.arch}.v8`;
+}

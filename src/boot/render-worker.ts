@@ -1,0 +1,9 @@
+/**
+ * A worker thread of a large render batch (dist/render-worker.cjs): loads the CLI bundle
+ * through the same code cache as the main thread and serves the batch (cli/render-worker.ts).
+ */
+import * as path from "node:path";
+import { loadBundle } from "./cache.ts";
+
+const cli = loadBundle(path.join(__dirname, "kikitori.cjs"), { env: process.env, argv: [] }).exports as { renderWorker(): Promise<void> };
+void cli.renderWorker();
