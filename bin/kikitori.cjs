@@ -8,7 +8,7 @@ try {
   // A checkout linked by `npm install -g .` or `npm link` has no dist/ until it is built.
   if (e?.code !== "MODULE_NOT_FOUND" || !String(e.message).includes("boot.cjs")) throw e;
 }
-if (boot) boot.start();
+if (boot) void boot.start();
 else
   import("../scripts/first-build.mjs").then(
     async (build) => {

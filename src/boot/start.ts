@@ -6,9 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { isatty } from "node:tty";
 import { langFromEnv } from "../i18n.ts";
-import { cacheOff, loadBundle } from "./cache.ts";
 
 declare const KIKITORI_VERSION: string;
 
@@ -61,11 +59,24 @@ function writeOut(text: string): boolean {
   }
 }
 
+/**
+ * Whether the descriptor may be a terminal: a character device other than /dev/null (node:tty
+ * would say exactly, but costs ~2 MB and a few milliseconds to load).
+ */
+function mayBeTerminal(fd: number): boolean {
+  try {
+    const st = fs.fstatSync(fd);
+    return st.isCharacterDevice() && st.rdev !== fs.statSync("/dev/null").rdev;
+  } catch {
+    return true;
+  }
+}
+
 /** The prebuilt answer to this command line, printed; false when the CLI must run. */
 function quickAnswer(argv: readonly string[], dist: string): boolean {
   if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) return writeOut(`${KIKITORI_VERSION}\n`);
-  // At a terminal commander wraps the help to its width: only a pipe or a file gets the prebuilt text.
-  if (isatty(1)) return false;
+  // At a terminal commander wraps the help to its width: a pipe, a file or /dev/null gets the prebuilt text.
+  if (mayBeTerminal(1)) return false;
   const screen = helpScreen(argv, process.env);
   if (!screen) return false;
   let text: string;
@@ -77,8 +88,10 @@ function quickAnswer(argv: readonly string[], dist: string): boolean {
   return writeOut(text);
 }
 
-export function start(argv: readonly string[] = process.argv.slice(2)): void {
+export async function start(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   if (quickAnswer(argv, __dirname)) return;
+  // Loaded only here: node:crypto and node:vm are not needed for the version or the help.
+  const { cacheOff, loadBundle } = await import("./cache.ts");
   // The render batch's worker threads inherit the environment: they leave the cache alone too.
   if (cacheOff(argv, process.env)) process.env.KIKITORI_NO_CACHE = "1";
   const cli = loadBundle(path.join(__dirname, "kikitori.cjs"), { env: process.env, argv }).exports as { run(): void };
