@@ -5,10 +5,10 @@
  * `cachedData`. The cache is code that will run, so it lives only in a private folder of the
  * user's own (0700, owned by them, not a symbolic link), each file private too (0600); a
  * folder or file that is anything else is not read. V8 checks only a cache's length against
- * the source, so each file is named by a hash of the bundle's content, Node's version and the
- * architecture. `--no-cache` or KIKITORI_NO_CACHE=1 turns it off.
+ * the source, so each file is named by a hash of the bundle's content (computed by the build,
+ * which saves loading node:crypto, ~2 MB, on every run), its size and time, Node's version and
+ * the architecture; a new one replaces the others. `--no-cache` or KIKITORI_NO_CACHE=1 turns it off.
  */
-import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import nodeModule, { createRequire } from "node:module";
 import * as os from "node:os";
@@ -92,6 +92,8 @@ export interface LoadOptions {
   dir?: string;
   /** Use Node's own cache where it has one (22+); false takes the vm.Script path. */
   nodeCache?: boolean;
+  /** The sha256 of the bundle as the build wrote it (hex); computed here when absent. */
+  hash?: string;
   /** Runs the cache's writing when the process ends (tests run it themselves). */
   atExit?: (write: () => void) => void;
 }
@@ -108,8 +110,17 @@ export function loadBundle(file: string, options: LoadOptions): { exports: unkno
     enable(path.join(dir, "node"));
     return { exports: createRequire(file)(file), cache: "node" };
   }
-  const source = fs.readFileSync(file);
-  const cacheFile = usable ? path.join(dir, cacheName(file, source)) : undefined;
+  const fd = fs.openSync(file, "r");
+  let source: Buffer;
+  let stat: fs.Stats;
+  try {
+    stat = fs.fstatSync(fd);
+    source = fs.readFileSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const name = usable ? cacheName(file, options.hash ?? sha256(source), stat) : undefined;
+  const cacheFile = name ? path.join(dir as string, name) : undefined;
   const cached = cacheFile ? readPrivateFile(cacheFile) : undefined;
   // The bundle is ASCII (esbuild escapes the rest), so latin1 reads it as it is, without decoding.
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source.toString("latin1")}\n})`, {
@@ -120,15 +131,41 @@ export function loadBundle(file: string, options: LoadOptions): { exports: unkno
   if (cacheFile && (!cached || script.cachedDataRejected)) {
     cache = "made";
     // After the run, so the functions this command compiled are in the cache too.
-    (options.atExit ?? ((w) => process.once("exit", w)))(() => writePrivateFile(cacheFile, script.createCachedData()));
+    (options.atExit ?? ((w) => process.once("exit", w)))(() => {
+      writePrivateFile(cacheFile, script.createCachedData());
+      removeOthers(cacheFile);
+    });
   }
   const mod = { exports: {} as unknown };
   (script.runInThisContext() as (...a: unknown[]) => void).call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
   return { exports: mod.exports, cache };
 }
 
-/** `kikitori.cjs-<hash of the content>-<node version>-<arch>.v8`. */
-export function cacheName(file: string, source: Uint8Array): string {
-  const hash = createHash("sha256").update(source).digest("hex").slice(0, 32);
-  return `${path.basename(file)}-${hash}-${process.version}-${process.arch}.v8`;
+/** `kikitori.cjs-<hash>-<size>-<time>-<node version>-<arch>.v8`: an edited or reinstalled bundle gets a cache of its own. */
+export function cacheName(file: string, hash: string, stat: fs.Stats): string {
+  return `${path.basename(file)}-${hash.slice(0, 32)}-${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}-${process.arch}.v8`;
+}
+
+function sha256(data: Uint8Array): string {
+  return process.getBuiltinModule("node:crypto").createHash("sha256").update(data).digest("hex");
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Caches of other builds of the bundle that no run has made for 30 days (another installation
+ * still in use makes its own again), and temporary files a crash left, removed.
+ */
+function removeOthers(keep: string, now = Date.now()): void {
+  const dir = path.dirname(keep);
+  const prefix = `${path.basename(keep).split("-")[0]}-`;
+  try {
+    for (const f of fs.readdirSync(dir)) {
+      if (f === path.basename(keep) || !(f.startsWith(prefix) || f.startsWith(`.${prefix}`))) continue;
+      const file = path.join(dir, f);
+      if (now - fs.lstatSync(file).mtimeMs > (f.startsWith(".") ? DAY / 24 : 30 * DAY)) fs.rmSync(file, { force: true });
+    }
+  } catch {
+    // Nothing to tidy, or not allowed to: the next new cache tries again.
+  }
 }

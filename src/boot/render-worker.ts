@@ -5,5 +5,10 @@
 import * as path from "node:path";
 import { loadBundle } from "./cache.ts";
 
-const cli = loadBundle(path.join(__dirname, "kikitori.cjs"), { env: process.env, argv: [] }).exports as { renderWorker(): Promise<void> };
+/** The sha256 of dist/kikitori.cjs, written in by the build. */
+declare const KIKITORI_BUNDLE_HASH: string;
+
+const cli = loadBundle(path.join(__dirname, "kikitori.cjs"), { env: process.env, argv: [], hash: KIKITORI_BUNDLE_HASH }).exports as {
+  renderWorker(): Promise<void>;
+};
 void cli.renderWorker();

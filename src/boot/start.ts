@@ -9,6 +9,8 @@ import * as path from "node:path";
 import { langFromEnv } from "../i18n.ts";
 
 declare const KIKITORI_VERSION: string;
+/** The sha256 of dist/kikitori.cjs, written in by the build. */
+declare const KIKITORI_BUNDLE_HASH: string;
 
 /** A command word as the table spells it; anything else is left to the CLI. */
 const WORD = /^[a-z][a-z-]*$/;
@@ -94,6 +96,6 @@ export async function start(argv: readonly string[] = process.argv.slice(2)): Pr
   const { cacheOff, loadBundle } = await import("./cache.ts");
   // The render batch's worker threads inherit the environment: they leave the cache alone too.
   if (cacheOff(argv, process.env)) process.env.KIKITORI_NO_CACHE = "1";
-  const cli = loadBundle(path.join(__dirname, "kikitori.cjs"), { env: process.env, argv }).exports as { run(): void };
+  const cli = loadBundle(path.join(__dirname, "kikitori.cjs"), { env: process.env, argv, hash: KIKITORI_BUNDLE_HASH }).exports as { run(): void };
   cli.run();
 }

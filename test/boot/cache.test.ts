@@ -97,7 +97,7 @@ describe("loading a bundle", () => {
     expect(first.cache).toBe("made");
     for (const w of writes.splice(0)) w();
     const [name] = fs.readdirSync(dir);
-    expect(name).toMatch(/^b\.cjs-[0-9a-f]{32}-v\d+\.\d+\.\d+-\w+\.v8$/);
+    expect(name).toMatch(/^b\.cjs-[0-9a-f]{32}-\d+-\d+-v\d+\.\d+\.\d+-\w+\.v8$/);
     expect(fs.statSync(path.join(dir, name ?? "")).mode & 0o777).toBe(0o600);
     const second = loadBundle(file, opts);
     expect(second.cache).toBe("used");
@@ -115,6 +115,28 @@ describe("loading a bundle", () => {
     for (const w of writes.splice(0)) w();
     fs.appendFileSync(file, "exports.more = 1;\n");
     expect(loadBundle(file, opts)).toMatchObject({ cache: "made", exports: { more: 1 } });
+  });
+
+  test.runIf(posix)("the build's hash names the cache; caches of other builds unused for 30 days and stale temporary files go", () => {
+    const file = bundle();
+    const dir = path.join(tmp, "cache");
+    fs.mkdirSync(dir, { mode: 0o700 });
+    const old = new Date(Date.now() - 31 * 86_400_000);
+    const hourAgo = new Date(Date.now() - 2 * 3_600_000);
+    for (const [f, when] of [
+      ["b.cjs-old.v8", old],
+      ["b.cjs-recent.v8", new Date()],
+      [".b.cjs-x.v8.1.tmp", hourAgo],
+      ["other.cjs-old.v8", old],
+    ] as const) {
+      fs.writeFileSync(path.join(dir, f), "", { mode: 0o600 });
+      fs.utimesSync(path.join(dir, f), when, when);
+    }
+    const writes: (() => void)[] = [];
+    loadBundle(file, { env: {}, argv: [], dir, nodeCache: false, hash: "f".repeat(64), atExit: (w) => writes.push(w) });
+    for (const w of writes) w();
+    const left = fs.readdirSync(dir).sort();
+    expect(left).toEqual(["b.cjs-recent.v8", expect.stringMatching(/^b\.cjs-f{32}-\d+-\d+-v[\d.]+-\w+\.v8$/), "other.cjs-old.v8"].sort());
   });
 
   test.runIf(posix)("off, or refused, nothing is written", () => {
