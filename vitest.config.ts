@@ -10,6 +10,7 @@ export default defineConfig({
     // where the spawned tests (test/e2e/) leave it waiting on their processes.
     maxWorkers: "100%",
     testTimeout: 30_000,
+    globalSetup: ["test/global-tmp.ts"],
     hookTimeout: 30_000,
     projects: [
       {
