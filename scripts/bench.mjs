@@ -50,7 +50,7 @@ for (const block of ask.stdout.split(/\n(?=\d+\. )/).slice(1)) {
   const n = /^(\d+)\. /.exec(block)?.[1];
   const choice = /^\s+1\) ([^—\n]+)/m.exec(block)?.[1]?.trim();
   const example = /例: (.+)/.exec(block)?.[1];
-  reply.push(`${n}. ${choice ? `1（${choice}）` : (example ?? "未定")}`);
+  reply.push(`${n}. ${choice ? "1" : (example ?? "未定")}`);
 }
 reply.push("", "以上です。どうぞよろしくお願いいたします。", "", "山田 花子", "");
 for (const line of ask.stdout.split("\n")) {

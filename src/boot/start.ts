@@ -92,8 +92,10 @@ function quickAnswer(argv: readonly string[], dist: string): boolean {
 
 export async function start(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   if (quickAnswer(argv, __dirname)) return;
-  // Loaded only here: node:crypto and node:vm are not needed for the version or the help.
+  // Loaded only here: node:vm is not needed for the version or the help.
   const { cacheOff, loadBundle } = await import("./cache.ts");
+  // A run is short: no optimizing compiler unless the CLI finds it long (src/long-run.ts).
+  process.getBuiltinModule("node:v8").setFlagsFromString("--no-turbofan");
   // The render batch's worker threads inherit the environment: they leave the cache alone too.
   if (cacheOff(argv, process.env)) process.env.KIKITORI_NO_CACHE = "1";
   const cli = loadBundle(path.join(__dirname, "kikitori.cjs"), { env: process.env, argv, hash: KIKITORI_BUNDLE_HASH }).exports as { run(): void };
