@@ -10,6 +10,12 @@ import * as v8 from "node:v8";
 /** Files from which a run counts as long. */
 export const LONG_RUN_FILES = 32;
 
+/** Set when a run turned the compiler back on: the code cache is not written then (src/boot/cache.ts). */
+export const LONG_RUN = Symbol.for("kikitori.long-run");
+
 export function longRun(files: number): void {
-  if (files >= LONG_RUN_FILES) v8.setFlagsFromString("--turbofan");
+  if (files < LONG_RUN_FILES) return;
+  v8.setFlagsFromString("--turbofan");
+  // V8 refuses a cache made under other flags than the next run's: this run's code is not cached.
+  (globalThis as Record<symbol, unknown>)[LONG_RUN] = true;
 }
