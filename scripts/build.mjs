@@ -79,7 +79,7 @@ const main = await build({
 // before, most of it zod's other builds and Handlebars' command-line tools).
 const vendor = await build({
   absWorkingDir: root,
-  entryPoints: { zod: "zod", handlebars: "handlebars" },
+  entryPoints: { zod: "zod", handlebars: "handlebars", yaml: "yaml" },
   outdir: "dist/vendor",
   outExtension: { ".js": ".cjs" },
   metafile: true,
