@@ -133,7 +133,7 @@ await build({
 // before, most of it zod's other builds and Handlebars' command-line tools).
 const vendor = await build({
   absWorkingDir: root,
-  entryPoints: { zod: "zod", handlebars: "handlebars" },
+  entryPoints: { zod: "zod", handlebars: "handlebars", yaml: "yaml" },
   outdir: "dist/vendor",
   outExtension: { ".js": ".cjs" },
   metafile: true,

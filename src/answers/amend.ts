@@ -4,7 +4,8 @@
  * the result is read back before it is returned: what it says is what was meant. Pure.
  */
 import { isDeepStrictEqual } from "node:util";
-import { isMap, isSeq, parse, parseDocument } from "yaml";
+import type { Document } from "yaml";
+import { yamlLibrary } from "../yaml/library.ts";
 import type { AnswerValue, HistoryEntry, Meta, ProgressEntry } from "./types.ts";
 
 export interface Amendment {
@@ -19,6 +20,7 @@ const OPTIONS = { version: "1.2", schema: "core", uniqueKeys: false, merge: fals
 
 /** The text with the amendment applied. `text` must be an answers file that was read and validated. */
 export function amendAnswersText(text: string, change: Amendment): string {
+  const { parse, parseDocument } = yamlLibrary();
   const doc = parseDocument(text, OPTIONS);
   for (const [k, v] of Object.entries(change.meta ?? {})) {
     if (v === undefined) doc.deleteIn(["meta", k]);
@@ -40,17 +42,18 @@ export function amendAnswersText(text: string, change: Amendment): string {
   throw new Error("the amended answers file does not read back as written");
 }
 
-type Doc = ReturnType<typeof parseDocument>;
+type Doc = Document.Parsed;
 
 /** setIn that also replaces a parent left empty (`meta:` with nothing after it). */
 function setIn(doc: Doc, path: [string, string], value: unknown): void {
   const parent = doc.get(path[0]);
-  if (!isMap(parent)) doc.set(path[0], doc.createNode({}));
+  if (!yamlLibrary().isMap(parent)) doc.set(path[0], doc.createNode({}));
   doc.setIn(path, doc.createNode(value));
 }
 
 function append(doc: Doc, key: string, items: readonly object[], oneLine: boolean): void {
   if (items.length === 0) return;
+  const { isMap, isSeq } = yamlLibrary();
   let seq = doc.get(key);
   if (!isSeq(seq)) {
     seq = doc.createNode([]);

@@ -3,9 +3,7 @@
  * interactive prompts, the accessible line mode and answers files (through checkValue), so
  * every path accepts the same forms and reports the same errors.
  */
-import { type Msg, msg } from "../i18n.ts";
 import type { Question } from "../pack/types.ts";
-import { parseYaml } from "../yaml/parse.ts";
 import type { Reference } from "./types.ts";
 import { isPendingWord, yesNoWord } from "./words.ts";
 
@@ -103,43 +101,6 @@ export function parseReferenceLine(line: string): Reference | undefined {
   if (!source) return undefined;
   const note = words.join(" ");
   return { source, ...(note ? { note } : {}), ...(kind ? { kind } : {}) };
-}
-
-export type SetParse = { value: unknown } | { error: Msg };
-
-/**
- * A `--set` value read by the question's type: `pending` (or 未定) for not decided; for
- * lists, multiselects and references `a,b` or a YAML flow list `[a, "b, c"]`; otherwise one
- * typed text. An empty value means "no answer" (it clears the pack's default).
- */
-export function parseSetValue(q: Question, text: string): SetParse {
-  if (text.trim() === "") return { value: undefined };
-  if (isPendingWord(text)) return { value: { pending: true } };
-  const many = q.type === "multiselect" || q.type === "list" || q.type === "references";
-  if (!many) return { value: coerceText(q, text) };
-  let items: unknown[];
-  const t = text.trim();
-  if (t.startsWith("[")) {
-    try {
-      const data = parseYaml(t, "--set").data;
-      if (!Array.isArray(data)) throw new Error("not a list");
-      items = data;
-    } catch {
-      return {
-        error: msg(
-          `--set ${q.id}: リスト「${t}」が読めません。[a, b] か a,b の形にしてください`,
-          `--set ${q.id}: cannot read the list "${t}": write [a, b] or a,b`,
-        ),
-      };
-    }
-  } else {
-    items = t
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean);
-  }
-  if (q.type === "references") return { value: items.map((x) => (typeof x === "string" ? (parseReferenceLine(x) ?? x) : x)) };
-  return { value: items.map((x) => (typeof x === "string" ? coerceText(q, x) : x)) };
 }
 
 export interface SetArg {

@@ -1,11 +1,11 @@
 /** Reading and writing answers files. Writes are atomic (see files.ts). */
 import { isDeepStrictEqual } from "node:util";
-import { Document, isMap, isSeq, parse } from "yaml";
 import { DataError } from "../errors.ts";
 import { decodeText, LIMITS, readTextFile } from "../files.ts";
 import { msg } from "../i18n.ts";
 import { allQuestions, otherKey, type Pack } from "../pack/types.ts";
 import { type WriteOptions, writeFileAtomic } from "../write-file.ts";
+import { yamlLibrary } from "../yaml/library.ts";
 import { type ParsedYaml, parseYaml } from "../yaml/parse.ts";
 import type { AnswersFile } from "./types.ts";
 import { validateAnswersHeader } from "./validate.ts";
@@ -62,6 +62,8 @@ export function renderAnswersYaml(a: AnswersFile, pack?: Pack): string {
     ...(a.progress?.length ? { progress: a.progress } : {}),
     ...(a.history?.length ? { history: a.history } : {}),
   };
+  // Writing needs the library; reading a file kikitori wrote does not (yaml/plain.ts).
+  const { Document, isMap, isSeq, parse } = yamlLibrary();
   const yaml = new Document(doc, { version: "1.2" });
   // One line per log entry: `- { date: 2026-12-01, hours: 3, done: 40 }`.
   const log = yaml.get("progress");

@@ -3,10 +3,10 @@
  * and an example as comments, and an empty value after each key. Empty values count as "not
  * answered", so the file renders as soon as the required answers are filled.
  */
-import { stringify } from "yaml";
 import { type Lang, WORDS } from "../i18n.ts";
 import { describeCondition } from "../pack/describe.ts";
 import { otherChoice, otherKey, type Pack, type Question } from "../pack/types.ts";
+import { yamlLibrary } from "../yaml/library.ts";
 
 const TYPE_HINT: Record<Question["type"], [string, string]> = {
   text: ["1行の文字列", "one line of text"],
@@ -23,6 +23,7 @@ const TYPE_HINT: Record<Question["type"], [string, string]> = {
 
 export function renderSkeleton(pack: Pack, lang: Lang, opts: { client?: string | undefined; platform?: string | undefined; now: string }): string {
   const ja = lang === "ja";
+  const { stringify } = yamlLibrary();
   const yamlValue = (v: unknown) => stringify(v, { lineWidth: 0 }).trimEnd();
   const comment = (s: string) =>
     s

@@ -4,9 +4,10 @@
  * ids, values of the wrong type, and each required question still without an answer.
  */
 
-import { parseSetValue, type SetArg } from "../answers/coerce.ts";
+import type { SetArg } from "../answers/coerce.ts";
 import { visibleQuestions } from "../answers/conditions.ts";
 import { withDefaults } from "../answers/defaults.ts";
+import { parseSetValue } from "../answers/set-value.ts";
 import { type Answers, get } from "../answers/types.ts";
 import { validateAnswers } from "../answers/validate.ts";
 import type { Problem } from "../errors.ts";

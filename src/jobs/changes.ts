@@ -4,7 +4,8 @@
  * value that really changed (answers a change hides included). Pure: the time is passed in.
  */
 import { isDeepStrictEqual } from "node:util";
-import { parseSetValue, type SetArg } from "../answers/coerce.ts";
+import type { SetArg } from "../answers/coerce.ts";
+import { parseSetValue } from "../answers/set-value.ts";
 import type { AnswersFile, AnswerValue, HistoryEntry, Meta } from "../answers/types.ts";
 import { validateAnswers } from "../answers/validate.ts";
 import type { Problem } from "../errors.ts";

@@ -5,7 +5,7 @@
  * (seen when a regular expression gets compiled near the stack limit). The lexer is
  * iterative, so we lex first and stop at the first token past the bound.
  */
-import { CST, Lexer } from "yaml";
+import { yamlLibrary } from "./library.ts";
 
 /**
  * The first offset where the nesting bound exceeds `limit`, or undefined. The bound on a line
@@ -18,6 +18,7 @@ export function findDeepNesting(text: string, limit: number): number | undefined
   let line = 0;
   let atLineStart = true;
   let scalarNext = false;
+  const { CST, Lexer } = yamlLibrary();
   for (const tok of new Lexer().lex(text)) {
     const at = offset;
     // The lexer's own markers (document start, scalar, flow end) are not in the source: counting

@@ -1,254 +1,238 @@
 /**
- * A fast reader for the plain subset of YAML that answers-file headers and logs are written
- * in: block maps, block lists of scalars or one-line flow maps, one-line flow maps and lists,
- * plain and quoted scalars on one line, comments. Scalars resolve as YAML 1.2's core schema
- * does (what parse.ts reads with), so a text this reads gives exactly what the `yaml`
- * library gives. Anything else — block scalars, multi-line scalars, anchors, aliases, tags,
- * directives, complex or duplicate keys, `__proto__` — returns undefined: the caller reads
- * the text with parse.ts, which also reports its errors. About ten times faster than the
- * general parser on such text, which is what lets the agenda read hundreds of files at once.
+ * A fast reader for the YAML that kikitori itself writes: answers files with their logs, the
+ * agenda's slices of them, settings. Block maps and lists (lists of scalars, of one-line flow
+ * maps, of block maps as in `- source: …` / `  note: …`), one-line flow maps and lists, plain
+ * and quoted scalars on one line, literal block scalars `|` and `|-` (multi-line answers),
+ * comments. Scalars resolve as YAML 1.2's core schema does (what parse.ts reads with), so a
+ * text this reads gives exactly what the `yaml` library gives — a differential property test
+ * holds it to that (test/yaml/plain-diff.test.ts). Anything else — tabs, other block scalars,
+ * multi-line plain or quoted scalars, anchors, aliases, tags, directives, documents, complex
+ * or duplicate keys, `__proto__`, deep nesting — is not read: the caller hands the text to the
+ * `yaml` library, which also reports its errors. Several times faster than the library, and
+ * it needs no library at all: a render of a well-formed answers file never loads `yaml`.
  */
+import { decline, inlineValue, MAX_NESTING, NOT_PLAIN, plainKey, quoted, type Read, type Src, trimSpaces } from "./scalars.ts";
 
-const NO = Symbol("not plain");
-type Value = unknown;
+/** Structural lines indented further are left to the full parser (its nesting pre-scan counts indentation). */
+const MAX_INDENT = 100;
+/** The library refuses implicit keys longer than 1024 characters. */
+const MAX_KEY = 512;
+// Characters YAML does not allow, or treats in ways this reader does not follow: control
+// characters, a carriage return not followed by a line feed, a byte order mark, NEL, the
+// Unicode line and paragraph separators, and non-characters.
+const OUTSIDE = /[\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)/;
 
-interface Line {
-  indent: number;
-  text: string;
+export interface PlainYaml {
+  data: unknown;
+  /** The text as written of a plain scalar read as a number or boolean (ParsedYaml.source). */
+  source(path: readonly (string | number)[]): string | undefined;
 }
 
-/** The data of a plain YAML text, or undefined when the text is not in the plain subset. */
+/** The data of a text in the plain subset (with where its numbers came from), or undefined for any other text. */
+export function readPlainYaml(text: string): PlainYaml | undefined {
+  if (OUTSIDE.test(text)) return undefined;
+  const lines = (text.includes("\r") ? text.replaceAll("\r\n", "\n") : text).split("\n");
+  const s: State = { lines, i: 0, depth: 0 };
+  try {
+    const first = nextContent(s);
+    if (first < 0) return { data: null, source: () => undefined };
+    if (indentOf(lines[first] as string) !== 0) return undefined;
+    const r = startsSeq(lines[first] as string) ? blockSeq(s, 0) : blockMap(s, 0);
+    if (nextContent(s) >= 0) return undefined;
+    return { data: r.value, source: (path) => sourceAt(r.src, path) };
+  } catch (e) {
+    if (e === NOT_PLAIN) return undefined;
+    throw e;
+  }
+}
+
+/** The data of a plain YAML text whose top level is a map, or undefined when the text is not in the plain subset. */
 export function parsePlainYaml(text: string): Record<string, unknown> | undefined {
-  const lines: Line[] = [];
-  for (const raw of text.split("\n")) {
-    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    const body = line.trimStart();
-    if (body === "" || body.startsWith("#")) continue;
-    const indent = line.length - body.length;
-    if (line.slice(0, indent).includes("\t")) return undefined;
-    lines.push({ indent, text: body });
-  }
-  if (lines.length === 0 || lines[0]?.indent !== 0) return undefined;
-  const r = blockMap(lines, 0, 0);
-  if (r === NO || r.next !== lines.length) return undefined;
-  return r.value;
+  const r = readPlainYaml(text);
+  const data = r?.data;
+  return data !== null && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
 }
 
-type Result<T> = { value: T; next: number } | typeof NO;
-
-function blockMap(lines: Line[], start: number, indent: number): Result<Record<string, unknown>> {
-  const out: Record<string, unknown> = {};
-  let i = start;
-  while (i < lines.length) {
-    const line = lines[i] as Line;
-    if (line.indent < indent) break;
-    if (line.indent > indent) return NO;
-    const m = /^([A-Za-z0-9_][\w.-]*):(?: +(.*))?$/.exec(line.text);
-    if (!m?.[1]) return NO;
-    const key = m[1];
-    if (!plainKey(key) || Object.hasOwn(out, key)) return NO;
-    const rest = stripComment(m[2] ?? "");
-    i++;
-    if (rest === NO) return NO;
-    if (rest !== "") {
-      const v = inline(rest);
-      if (v === NO) return NO;
-      out[key] = v;
-      continue;
-    }
-    const next = lines[i];
-    // A list may sit at its key's own indentation (`progress:` then `- …`).
-    if (next && next.indent >= indent && next.text.startsWith("- ")) {
-      const r = blockSeq(lines, i, next.indent);
-      if (r === NO) return NO;
-      out[key] = r.value;
-      i = r.next;
-    } else if (next && next.indent > indent) {
-      const r = blockMap(lines, i, next.indent);
-      if (r === NO) return NO;
-      out[key] = r.value;
-      i = r.next;
-    } else out[key] = null;
+/** The way parse.ts finds a node: a map's key as a string, a list's item by number. */
+function sourceAt(src: Src, path: readonly (string | number)[]): string | undefined {
+  let at = src;
+  for (const seg of path) {
+    if (at instanceof Map) at = at.get(String(seg));
+    else if (Array.isArray(at)) at = at[Number(seg)];
+    else return undefined;
   }
-  return { value: out, next: i };
+  return typeof at === "string" ? at : undefined;
 }
 
-function blockSeq(lines: Line[], start: number, indent: number): Result<unknown[]> {
-  const out: unknown[] = [];
-  let i = start;
-  while (i < lines.length) {
-    const line = lines[i] as Line;
-    if (line.indent !== indent || !line.text.startsWith("- ")) break;
-    const rest = stripComment(line.text.slice(2).trimStart());
-    if (rest === NO || rest === "") return NO;
-    const v = inline(rest);
-    if (v === NO) return NO;
-    out.push(v);
-    i++;
-  }
-  const after = lines[i];
-  if (after && after.indent > indent) return NO;
-  return { value: out, next: i };
+interface State {
+  lines: string[];
+  /** The next line to read. */
+  i: number;
+  depth: number;
 }
 
-/** A value on one line: a flow map or list, a quoted or a plain scalar. */
-function inline(text: string): Value | typeof NO {
-  if (text.startsWith("{") || text.startsWith("[")) {
-    const r = flow(text, 0);
-    if (r === NO || text.slice(r.next).trim() !== "") return NO;
-    return r.value;
-  }
-  if (text.startsWith('"') || text.startsWith("'")) {
-    const r = quoted(text, 0);
-    if (r === NO || text.slice(r.next).trim() !== "") return NO;
-    return r.value;
-  }
-  return plainScalar(text, false);
+function indentOf(line: string): number {
+  let n = 0;
+  while (line.charCodeAt(n) === 0x20) n++;
+  return n;
 }
 
-const FLOW_KEY = /([A-Za-z0-9_][\w.-]*):(?= )/y;
+function startsSeq(text: string): boolean {
+  return text.charCodeAt(0) === 0x2d && (text.length === 1 || text.charCodeAt(1) === 0x20);
+}
 
-function flow(text: string, start: number): Result<unknown> {
-  const map = text[start] === "{";
-  const close = map ? "}" : "]";
+/** The index of the next line that is neither blank nor a comment (s.i moves there), or -1. */
+function nextContent(s: State): number {
+  const { lines } = s;
+  for (; s.i < lines.length; s.i++) {
+    const line = lines[s.i] as string;
+    const n = indentOf(line);
+    if (n === line.length) continue;
+    if (line.includes("\t") || n > MAX_INDENT) decline();
+    if (line.charCodeAt(n) === 0x23) continue;
+    // A document marker or a directive at the margin.
+    if (n === 0 && (line.startsWith("---") || line.startsWith("...") || line.startsWith("%"))) decline();
+    return s.i;
+  }
+  return -1;
+}
+
+function nest(s: State): void {
+  if (++s.depth > MAX_NESTING) decline();
+}
+
+function blockMap(s: State, indent: number): Read {
+  nest(s);
   const obj: Record<string, unknown> = {};
+  const keys = new Map<string, Src>();
+  for (let at = nextContent(s); at >= 0; at = nextContent(s)) {
+    const line = s.lines[at] as string;
+    const n = indentOf(line);
+    if (n < indent) break;
+    if (n > indent) decline();
+    const text = line.slice(n);
+    const k = readKey(text);
+    if (k === undefined || Object.hasOwn(obj, k.key)) return decline();
+    s.i = at + 1;
+    const v = valueAfterKey(s, text.slice(k.end), indent);
+    obj[k.key] = v.value;
+    if (v.src !== undefined) keys.set(k.key, v.src);
+  }
+  s.depth--;
+  return { value: obj, src: keys };
+}
+
+function blockSeq(s: State, indent: number): Read {
+  nest(s);
   const arr: unknown[] = [];
-  let i = skip(text, start + 1);
-  if (text[i] === close) return { value: map ? obj : arr, next: i + 1 };
-  for (;;) {
-    if (map) {
-      FLOW_KEY.lastIndex = i;
-      const m = FLOW_KEY.exec(text);
-      if (!m?.[1] || !plainKey(m[1]) || Object.hasOwn(obj, m[1])) return NO;
-      i = skip(text, i + m[0].length);
-      const v = flowValue(text, i, close);
-      if (v === NO) return NO;
-      obj[m[1]] = v.value;
-      i = v.next;
-    } else {
-      const v = flowValue(text, i, close);
-      if (v === NO) return NO;
-      arr.push(v.value);
-      i = v.next;
-    }
-    i = skip(text, i);
-    if (text[i] === ",") {
-      i = skip(text, i + 1);
-      if (text[i] === close) return NO;
-      continue;
-    }
-    if (text[i] === close) return { value: map ? obj : arr, next: i + 1 };
-    return NO;
+  const items: Src[] = [];
+  for (let at = nextContent(s); at >= 0; at = nextContent(s)) {
+    const line = s.lines[at] as string;
+    const n = indentOf(line);
+    if (n < indent) break;
+    if (n > indent) decline();
+    if (!startsSeq(line.slice(n))) break;
+    const v = seqItem(s, at, indent);
+    arr.push(v.value);
+    items.push(v.src);
   }
+  s.depth--;
+  return { value: arr, src: items };
 }
 
-function flowValue(text: string, i: number, close: string): Result<unknown> {
-  const c = text[i];
-  if (c === "{" || c === "[") return flow(text, i);
-  if (c === '"' || c === "'") return quoted(text, i);
-  let end = i;
-  while (end < text.length && text[end] !== "," && text[end] !== close) end++;
-  const raw = text.slice(i, end).trimEnd();
-  const v = plainScalar(raw, true);
-  return v === NO ? NO : { value: v, next: end };
-}
-
-function quoted(text: string, start: number): Result<string> {
-  const q = text[start];
-  let out = "";
-  for (let i = start + 1; i < text.length; i++) {
-    const c = text[i] as string;
-    if (q === "'") {
-      if (c === "'") {
-        if (text[i + 1] === "'") {
-          out += "'";
-          i++;
-          continue;
-        }
-        return { value: out, next: i + 1 };
-      }
-      out += c;
-      continue;
-    }
-    if (c === '"') return { value: out, next: i + 1 };
-    if (c !== "\\") {
-      out += c;
-      continue;
-    }
-    const e = text[++i];
-    const simple: Record<string, string> = {
-      "0": "\0",
-      a: "\x07",
-      b: "\b",
-      t: "\t",
-      "\t": "\t",
-      n: "\n",
-      v: "\v",
-      f: "\f",
-      r: "\r",
-      e: "\x1b",
-      " ": " ",
-      '"': '"',
-      "/": "/",
-      "\\": "\\",
-      N: "\x85",
-      _: "\xa0",
-      L: "\u2028",
-      P: "\u2029",
-    };
-    if (e !== undefined && Object.hasOwn(simple, e)) {
-      out += simple[e];
-      continue;
-    }
-    const size = e === "x" ? 2 : e === "u" ? 4 : e === "U" ? 8 : 0;
-    const hex = text.slice(i + 1, i + 1 + size);
-    if (size === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== size) return NO;
-    const code = Number.parseInt(hex, 16);
-    if (code > 0x10ffff) return NO;
-    out += String.fromCodePoint(code);
-    i += size;
+/** One `- …` item of a list at `indent`, starting on line `at`. */
+function seqItem(s: State, at: number, indent: number): Read {
+  const line = s.lines[at] as string;
+  const after = indentOf(line.slice(indent + 1));
+  const rest = line.slice(indent + 1 + after);
+  if (after === 0 || rest === "" || rest.startsWith("#")) decline();
+  const flowStart = rest.startsWith("{") || rest.startsWith("[");
+  if (startsSeq(rest) || (!flowStart && readKey(rest) !== undefined)) {
+    // A list or map starting on the item's line: the same text with the dash blanked out is
+    // that collection at the column where it starts.
+    s.lines[at] = `${line.slice(0, indent)} ${line.slice(indent + 1)}`;
+    s.i = at;
+    return startsSeq(rest) ? blockSeq(s, indent + 1 + after) : blockMap(s, indent + 1 + after);
   }
-  return NO;
+  s.i = at + 1;
+  return valueAfter(s, rest, indent);
 }
 
-/** A plain scalar on one line, resolved by the core schema; NO where YAML would read it otherwise. */
-function plainScalar(raw: string, inFlow: boolean): Value | typeof NO {
-  const s = raw.trim();
-  if (s === "") return null;
-  // Indicators that start something other than a plain scalar.
-  if (/^[&*!|>%@`'"{}[\],#]/.test(s) || /^[-?:](?:\s|$)/.test(s)) return NO;
-  // A tab anywhere (`a:\tb` is a nested mapping to YAML) is left to the full parser.
-  if (s.includes("\t") || s.includes(": ") || s.endsWith(":") || s.includes(" #")) return NO;
-  if (inFlow && /[{}[\],]/.test(s)) return NO;
-  // Most scalars are words: only these first characters can start a null, a boolean or a number.
-  if (!/^[~nNtTfF0-9+.-]/.test(s)) return s;
-  if (/^(?:~|null|Null|NULL)$/.test(s)) return null;
-  if (/^(?:true|True|TRUE)$/.test(s)) return true;
-  if (/^(?:false|False|FALSE)$/.test(s)) return false;
-  if (/^[-+]?[0-9]+$/.test(s)) return Number(s);
-  if (/^0o[0-7]+$/.test(s)) return Number.parseInt(s.slice(2), 8);
-  if (/^0x[0-9a-fA-F]+$/.test(s)) return Number.parseInt(s.slice(2), 16);
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(s)) return Number.parseFloat(s);
-  if (/^[-+]?\.(?:inf|Inf|INF)$/.test(s)) return s.startsWith("-") ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  if (/^\.(?:nan|NaN|NAN)$/.test(s)) return Number.NaN;
-  return s;
+/** A plain or quoted key ending in `:` then a space or the line's end; undefined when the text is not a key. */
+function readKey(text: string): { key: string; end: number } | undefined {
+  const c = text.charCodeAt(0);
+  if (c === 0x22 || c === 0x27) {
+    let q: { value: string; next: number };
+    try {
+      q = quoted(text, 0);
+    } catch {
+      return undefined;
+    }
+    if (text[q.next] !== ":" || (q.next + 1 < text.length && text[q.next + 1] !== " ")) return undefined;
+    if (q.next > MAX_KEY || q.value === "__proto__") decline();
+    return { key: q.value, end: q.next + 1 };
+  }
+  let colon = text.indexOf(": ");
+  if (colon < 0) colon = text.endsWith(":") ? text.length - 1 : -1;
+  if (colon < 0) return undefined;
+  const key = text.slice(0, colon);
+  if (colon > MAX_KEY || !plainKey(key)) decline();
+  return { key, end: colon + 1 };
 }
 
-/** The text before a ` #` comment; NO if a quote makes that ambiguous. */
-function stripComment(text: string): string | typeof NO {
-  const at = text.search(/(?:^|\s)#/);
-  if (at < 0) return text.trimEnd();
-  if (/["']/.test(text.slice(0, at))) return NO;
-  return text.slice(0, at).trimEnd();
+/** The value after `key:` of a map at `indent`: on the line, a block scalar, or a block on the lines below. */
+function valueAfterKey(s: State, rest: string, indent: number): Read {
+  const text = trimSpaces(rest);
+  if (text !== "" && !text.startsWith("#")) return valueAfter(s, rest, indent);
+  const at = nextContent(s);
+  if (at < 0) return { value: null, src: undefined };
+  const line = s.lines[at] as string;
+  const n = indentOf(line);
+  // A list may sit at its key's own indentation (`progress:` then `- …`).
+  if (n >= indent && startsSeq(line.slice(n))) return blockSeq(s, n);
+  if (n > indent) return blockMap(s, n);
+  return { value: null, src: undefined };
 }
 
-/** A key that reads as the same string (not `true`, `null`, `3`) and is not `__proto__`. */
-function plainKey(key: string): boolean {
-  return key !== "__proto__" && plainScalar(key, false) === key;
+/** A value written on the line (after `key: ` or `- `) of a collection at `indent`. */
+function valueAfter(s: State, rest: string, indent: number): Read {
+  const text = trimSpaces(rest);
+  if (text === "|" || text === "|-") return { value: literal(s, indent, text === "|"), src: undefined };
+  return inlineValue(rest, s.depth);
 }
 
-/** Separation inside a flow collection: spaces and tabs alike (`[\t]` is an empty list). */
-function skip(text: string, i: number): number {
-  while (text[i] === " " || text[i] === "\t") i++;
-  return i;
+/**
+ * A literal block scalar whose lines start at s.i, inside a collection at `indent`: its
+ * indentation is the first non-empty line's. `clip` keeps one final line break.
+ */
+function literal(s: State, indent: number, clip: boolean): string {
+  const { lines } = s;
+  const out: string[] = [];
+  let m = -1;
+  // The most spaces of a line of spaces only before the first line of text.
+  let blank = 0;
+  let i = s.i;
+  for (; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const n = indentOf(line);
+    if (n === line.length) {
+      // A line of spaces only is an empty line; one longer than the indentation is text (or
+      // an error before the first line of text) by rules this reader leaves to the library.
+      if (m < 0) blank = Math.max(blank, n);
+      else if (n > m) decline();
+      out.push("");
+      continue;
+    }
+    if (m < 0) {
+      if (n <= indent) break;
+      m = n;
+      if (blank > m) decline();
+    } else if (n < m) break;
+    out.push(line.slice(m));
+  }
+  if (m < 0 && blank > 0) decline();
+  s.i = i;
+  while (out.length > 0 && out[out.length - 1] === "") out.pop();
+  if (out.length === 0) return "";
+  return clip ? `${out.join("\n")}\n` : out.join("\n");
 }

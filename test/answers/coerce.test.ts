@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isPendingWord, parseSetValue, parseYesNo, splitSetArg } from "../../src/answers/coerce.ts";
+import { isPendingWord, parseYesNo, splitSetArg } from "../../src/answers/coerce.ts";
+import { parseSetValue } from "../../src/answers/set-value.ts";
 import { presetAnswers } from "../../src/flow/preset.ts";
 import { readPackFile } from "../../src/pack/load.ts";
 import { allQuestions } from "../../src/pack/types.ts";
