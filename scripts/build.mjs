@@ -61,7 +61,11 @@ const builtinsAsModules = {
       args.importer.includes("node_modules") || args.namespace === "builtin" ? undefined : { path: args.path, namespace: "builtin" },
     );
     b.onLoad({ filter: /.*/, namespace: "builtin" }, async (args) => {
-      const names = Object.keys(await import(args.path)).filter((k) => k !== "default" && /^[A-Za-z_$][\w$]*$/.test(k));
+      // Not the properties Node computes on first use (fs.promises, fs.ReadStream…): reading them
+      // here would load the stream machinery on every run. No source uses them (the build stops if
+      // one does: import-is-undefined is an error below).
+      const mod = (await import(args.path)).default;
+      const names = Object.keys(mod).filter((k) => k !== "default" && /^[A-Za-z_$][\w$]*$/.test(k) && !Object.getOwnPropertyDescriptor(mod, k)?.get);
       return {
         contents: `import * as m from ${JSON.stringify(args.path)};\nconst n = m.default;\n${names.map((k) => `export const ${k} = n.${k};`).join("\n")}\nexport default n;\n`,
         loader: "js",
@@ -94,6 +98,7 @@ const main = await build({
   define: { KIKITORI_VERSION: JSON.stringify(pkg.version), KIKITORI_BUNDLE: "true", "import.meta.url": "__kikitori_url" },
   banner: { js: "var __kikitori_url=require('node:url').pathToFileURL(__filename).href;" },
   plugins: [inquirerWidthFix, builtinsAsModules],
+  logOverride: { "import-is-undefined": "error" },
   logLevel: "warning",
 });
 // The bundle in ASCII only: esbuild escapes strings but leaves regular expressions as written,

@@ -3,7 +3,7 @@ import { NotFoundError } from "../errors.ts";
 import { stdoutError } from "../file-errors.ts";
 import { msg } from "../i18n.ts";
 import { main } from "./main.ts";
-import { processStdout } from "./stdout.ts";
+import { processStream } from "./stdout.ts";
 
 /** The working folder; gone (deleted under the shell) is the user's error, not a crash. */
 function workingFolder(): string {
@@ -32,7 +32,7 @@ function hangUp(): void {
 
 export function run(): void {
   let hungUp = false;
-  for (const s of [process.stdout, process.stderr]) {
+  const watch = (s: NodeJS.WriteStream) => {
     s.on("error", (e: NodeJS.ErrnoException) => {
       // A closed pipe (`kikitori … | head`) is not an error: stop writing and exit quietly.
       if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
@@ -44,10 +44,11 @@ export function run(): void {
         process.exit(err.exitCode);
       }
     });
-  }
+  };
+  const stderr = processStream(2, watch);
   main(process.argv.slice(2), {
-    stdout: processStdout(),
-    stderr: process.stderr,
+    stdout: processStream(1, watch),
+    stderr,
     // Creating the stdin stream costs a few milliseconds: only commands that read it pay.
     get stdin() {
       return process.stdin;
@@ -76,7 +77,7 @@ export function run(): void {
     },
     (e) => {
       // main() reports its own errors; this only catches a failure to report one.
-      process.stderr.write(`internal error / 内部エラー: ${String(e)}\n`);
+      stderr.write(`internal error / 内部エラー: ${String(e)}\n`);
       process.exitCode = 1;
     },
   );
