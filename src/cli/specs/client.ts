@@ -7,7 +7,7 @@ import type { ScheduleFlags } from "../commands/schedule.ts";
 import type { TimelineFlags } from "../commands/timeline.ts";
 import { command } from "../spec.ts";
 import { MESSAGE } from "./message.ts";
-import { CLIENT, everyday, FORCE_ONE, FORMAL, FROM, helping, JOB, ORDERED, OUTPUT, PACK, PACK_REF, PLATFORM } from "./options.ts";
+import { CLIENT, FORCE_ONE, FORMAL, FROM, helping, JOB, ORDERED, OUTPUT, PACK, PACK_REF, PLATFORM } from "./options.ts";
 
 export const CLIENT_COMMANDS = [
   command({
@@ -92,7 +92,7 @@ export const CLIENT_COMMANDS = [
       ),
       msg("kikitori schedule yamada.answers.yaml", "kikitori schedule smith.answers.yaml --json"),
     ],
-    load: everyday,
+    load: () => import("../commands/schedule.ts"),
     run: (m, ctx, [answers], o: ScheduleFlags) => m.runSchedule(ctx, o, answers),
   }),
 
@@ -158,7 +158,7 @@ export const CLIENT_COMMANDS = [
       msg("kikitori ask logo-design --first --split 2000", "kikitori ask logo-design --first --split 2000"),
       msg("kikitori ask logo-design --missing yamada.answers.yaml", "kikitori ask logo-design --missing smith.answers.yaml"),
     ],
-    load: everyday,
+    load: () => import("../commands/ask.ts"),
     run: (m, ctx, [pack], o: AskFlags) => m.runAsk(ctx, pack ?? "", o),
   }),
 
@@ -200,7 +200,7 @@ export const CLIENT_COMMANDS = [
         "pbpaste | kikitori import logo-design - --client 'Ms. Smith' -o smith.answers.yaml",
       ),
     ],
-    load: everyday,
+    load: () => import("../commands/import.ts"),
     run: (m, ctx, [pack, reply], o: ImportFlags) => m.runImport(ctx, pack ?? "", reply ?? "", o),
   }),
 
@@ -233,7 +233,7 @@ export const CLIENT_COMMANDS = [
         "kikitori form logo-design --client 'Ms. Smith' --platform upwork -o hearing.html",
       ),
     ],
-    // Its own chunk: the everyday commands do not load the form's code.
+    // Its own module, as every command: loaded only when it runs.
     load: () => import("../commands/form.ts"),
     run: (m, ctx, [pack], o: FormFlags) => m.runForm(ctx, pack ?? "", o),
   }),

@@ -5,7 +5,7 @@ import type { ResumeFlags } from "../commands/resume.ts";
 import type { StartFlags } from "../commands/start.ts";
 import type { RenderFlags } from "../file-renderer.ts";
 import { command } from "../spec.ts";
-import { ACCESSIBLE, ANSWERS, CLIENT, everyday, FORCE, helping, JOB, ORDERED, PACK, PLATFORM } from "./options.ts";
+import { ACCESSIBLE, ANSWERS, CLIENT, FORCE, helping, JOB, ORDERED, PACK, PLATFORM } from "./options.ts";
 
 export const HEARING = [
   command({
@@ -49,7 +49,7 @@ export const HEARING = [
       `Keys: Esc back · Ctrl-N not decided yet · Ctrl-C stop (answers are saved; continue with kikitori resume)
 Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answers · 73 output exists · 130 interrupted (143 on SIGTERM)`,
     ),
-    load: everyday,
+    load: () => import("../commands/start.ts"),
     run: (m, ctx, [pack], o: StartFlags) => m.runStart(ctx, pack, o),
   }),
 
@@ -59,7 +59,7 @@ Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answ
     args: [ANSWERS],
     options: [PACK, ACCESSIBLE, helping(FORCE, "既存のブリーフとメッセージを上書きします", "replace an existing brief and message")],
     examples: [msg("kikitori resume design-general-20261123-山田.answers.yaml", "kikitori resume design-general-20261123-jane-smith.answers.yaml")],
-    load: everyday,
+    load: () => import("../commands/resume.ts"),
     run: (m, ctx, [file], o: ResumeFlags) => m.runResume(ctx, file ?? "", o),
   }),
 
@@ -88,7 +88,7 @@ Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answ
       msg("kikitori render jobs/*.answers.yaml --out briefs/", "kikitori render jobs/*.answers.yaml --out briefs/"),
       msg("kikitori render yamada.answers.yaml --draft", "kikitori render smith.answers.yaml --draft"),
     ],
-    load: everyday,
+    load: () => import("../commands/render.ts"),
     run: (m, ctx, files, o: RenderFlags) => m.runRender(ctx, files, o),
   }),
 
@@ -114,7 +114,7 @@ Exit codes: 0 ok · 2 no terminal, malformed --set · 65 invalid or missing answ
       "終了コード: 0 成功 · 65 回答ファイルの誤り · 66 ファイルや版が見つからない · 73 書き込めない",
       "Exit codes: 0 ok · 65 invalid answers file · 66 file or version not found · 73 cannot write",
     ),
-    load: everyday,
+    load: () => import("../commands/migrate.ts"),
     run: (m, ctx, files, o: MigrateFlags) => m.runMigrate(ctx, files, o),
   }),
 ];

@@ -2,7 +2,7 @@
 import { msg } from "../../i18n.ts";
 import type { MessageFlags } from "../commands/message.ts";
 import { command } from "../spec.ts";
-import { everyday, FORCE_ONE, FORMAL, FROM, helping, OUTPUT, PACK } from "./options.ts";
+import { FORCE_ONE, FORMAL, FROM, helping, OUTPUT, PACK } from "./options.ts";
 
 export const MESSAGE = command({
   name: "message",
@@ -100,6 +100,6 @@ export const MESSAGE = command({
       'kikitori message decline smith.answers.yaml --request "a business card design" --reason "this order covers the logo only"',
     ),
   ],
-  load: everyday,
+  load: () => import("../commands/message.ts"),
   run: (m, ctx, [kind, answers], o: MessageFlags) => m.runMessage(ctx, kind ?? "", answers ?? "", o),
 });

@@ -2,9 +2,6 @@
 import { msg } from "../../i18n.ts";
 import type { ArgSpec, OptionSpec } from "../spec.ts";
 
-/** The everyday commands, loaded together in one step (see commands/index.ts). */
-export const everyday = () => import("../commands/index.ts");
-
 /** Pack sharing, behind its own import: it loads tar. */
 export const packSharing = () => import("../commands/pack-share.ts");
 

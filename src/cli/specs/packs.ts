@@ -1,7 +1,7 @@
 /** `kikitori pack …`: listing, checking and sharing questionnaire packs. */
 import { msg } from "../../i18n.ts";
 import { command, type GroupSpec } from "../spec.ts";
-import { CLIENT, everyday, FORCE, FORCE_ONE, helping, JSON_OUT, PACK_REF, PLATFORM, packSharing, YES } from "./options.ts";
+import { CLIENT, FORCE, FORCE_ONE, helping, JSON_OUT, PACK_REF, PLATFORM, packSharing, YES } from "./options.ts";
 
 export const PACK_GROUP: GroupSpec = {
   name: "pack",
@@ -21,7 +21,7 @@ export const PACK_COMMANDS = [
     summary: msg("使えるパックを一覧します (どこから読み込んだか、何を隠しているかも)", "list the packs available, where each comes from and what it shadows"),
     options: [JSON_OUT],
     examples: [msg("kikitori pack list --json", "kikitori pack list --json")],
-    load: everyday,
+    load: () => import("../commands/pack.ts"),
     run: (m, ctx, _args, o: Json) => m.runPackList(ctx, o),
   }),
   command({
@@ -32,7 +32,7 @@ export const PACK_COMMANDS = [
       helping(JSON_OUT, "正規化したパックを JSON で出力します (それ自体が有効なパックです)", "print the normalized pack as JSON (itself a valid pack file)"),
     ],
     examples: [msg("kikitori pack show design-general --json", "kikitori pack show design-general --json")],
-    load: everyday,
+    load: () => import("../commands/pack.ts"),
     run: (m, ctx, [pack], o: Json) => m.runPackShow(ctx, pack ?? "", o),
   }),
   command({
@@ -41,7 +41,7 @@ export const PACK_COMMANDS = [
     args: [{ name: "<files...>", help: msg("パックのファイル", "pack files") }],
     options: [helping(JSON_OUT, "結果を JSON で出力します", "print the results as JSON")],
     examples: [msg("kikitori pack validate my-pack.yaml other-pack/pack.yaml", "kikitori pack validate my-pack.yaml other-pack/pack.yaml")],
-    load: everyday,
+    load: () => import("../commands/pack.ts"),
     run: (m, ctx, files, o: Json) => m.runPackValidate(ctx, files, o),
   }),
   command({
@@ -53,7 +53,7 @@ export const PACK_COMMANDS = [
     args: [PACK_REF],
     options: [CLIENT, PLATFORM],
     examples: [msg("kikitori pack skeleton design-general --lang ja > yamada.answers.yaml", "kikitori pack skeleton design-general > smith.answers.yaml")],
-    load: everyday,
+    load: () => import("../commands/pack.ts"),
     run: (m, ctx, [pack], o: { client?: string; platform?: string }) => m.runPackSkeleton(ctx, pack ?? "", o),
   }),
   command({
