@@ -9,8 +9,9 @@ import * as path from "node:path";
 import { langFromEnv } from "../i18n.ts";
 
 declare const KIKITORI_VERSION: string;
-/** The sha256 of dist/kikitori.cjs, written in by the build. */
+/** The sha256 of dist/kikitori.cjs and dist/render.cjs, written in by the build. */
 declare const KIKITORI_BUNDLE_HASH: string;
+declare const KIKITORI_RENDER_HASH: string;
 
 /** V8's flags for a short run (8 MB and 3 MB less peak memory for a render, no slower). */
 export const SHORT_RUN_FLAGS = "--no-turbofan --semi-space-growth-factor=1";
@@ -102,6 +103,12 @@ export async function start(argv: readonly string[] = process.argv.slice(2)): Pr
   process.getBuiltinModule("node:v8").setFlagsFromString(SHORT_RUN_FLAGS);
   // The render batch's worker threads inherit the environment: they leave the cache alone too.
   if (cacheOff(argv, process.env)) process.env.KIKITORI_NO_CACHE = "1";
-  const cli = loadBundle(path.join(__dirname, "kikitori.cjs"), { env: process.env, argv, hash: KIKITORI_BUNDLE_HASH }).exports as { run(): void };
+  const env = process.env;
+  // A plain `render` needs only the render bundle; it says no to any other line.
+  if (argv[0] === "render") {
+    const render = loadBundle(path.join(__dirname, "render.cjs"), { env, argv, hash: KIKITORI_RENDER_HASH }).exports as { tryRun(): boolean };
+    if (render.tryRun()) return;
+  }
+  const cli = loadBundle(path.join(__dirname, "kikitori.cjs"), { env, argv, hash: KIKITORI_BUNDLE_HASH }).exports as { run(): void };
   cli.run();
 }

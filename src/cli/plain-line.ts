@@ -9,8 +9,14 @@
  * before. The argument table test (test/cli/plain-line.test.ts) checks that every line this
  * accepts reaches the same command with the same arguments and options as through commander.
  */
-import type { Command, OptionSpec } from "./spec.ts";
-import { COMMANDS, GLOBAL_OPTIONS, GROUPS } from "./specs/index.ts";
+import type { Command, GroupSpec, OptionSpec } from "./spec.ts";
+
+/** The commands a reader knows: the whole table (main.ts), or render's alone (render-entry.ts). */
+export interface LineTable {
+  commands: readonly Command[];
+  groups: readonly GroupSpec[];
+  globals: readonly OptionSpec[];
+}
 
 export interface PlainLine {
   command: Command;
@@ -35,7 +41,7 @@ const FLAGS = /^(?:(-[A-Za-z]), )?--([a-z][a-z0-9-]*)(?: <[^<>[\]]+>)?$/;
 const camel = (s: string): string => s.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /** The flags a command takes, by spelling; undefined for a flag spelled in a way not handled here. */
-function flagTable(command: Command): Map<string, Flag | undefined> {
+function flagTable(command: Command, globals: readonly OptionSpec[]): Map<string, Flag | undefined> {
   const table = new Map<string, Flag | undefined>();
   const add = (spec: OptionSpec, global: boolean) => {
     const m = FLAGS.exec(spec.flags);
@@ -49,17 +55,17 @@ function flagTable(command: Command): Map<string, Flag | undefined> {
       table.set(spelling, table.has(spelling) ? undefined : flag);
     }
   };
-  for (const o of GLOBAL_OPTIONS) add(o, true);
+  for (const o of globals) add(o, true);
   for (const o of command.options ?? []) add(o, false);
   return table;
 }
 
 /** The command a line's first words name (a visible one), with the words after them. */
-function findCommand(argv: readonly string[]): { command: Command; rest: readonly string[] } | undefined {
+function findCommand(argv: readonly string[], table: LineTable): { command: Command; rest: readonly string[] } | undefined {
   const [first, second] = argv;
-  const grouped = GROUPS.some((g) => g.name === first);
+  const grouped = table.groups.some((g) => g.name === first);
   const name = grouped ? `${first} ${second}` : first;
-  const command = COMMANDS.find((c) => c.name === name && !c.hidden);
+  const command = table.commands.find((c) => c.name === name && !c.hidden);
   return command ? { command, rest: argv.slice(grouped ? 2 : 1) } : undefined;
 }
 
@@ -75,13 +81,13 @@ function arity(command: Command): [number, number] {
 }
 
 /** The line as commander would read it, or undefined when commander should read it. */
-export function parsePlainLine(argv: readonly string[]): PlainLine | undefined {
-  const found = findCommand(argv);
+export function parsePlainLine(argv: readonly string[], table: LineTable): PlainLine | undefined {
+  const found = findCommand(argv, table);
   if (!found) return undefined;
   const { command, rest } = found;
   // A command with an option spelled otherwise (an optional value, `--no-…`) is commander's.
   if (command.options?.some((o) => !FLAGS.test(o.flags) || o.flags.includes("--no-"))) return undefined;
-  const flags = flagTable(command);
+  const flags = flagTable(command, table.globals);
   const opts: Record<string, unknown> = {};
   const globals: Record<string, unknown> = {};
   const args: string[] = [];

@@ -73,3 +73,8 @@ export function guardStdout(s: Stream): Stream {
     },
   };
 }
+
+/** The run's IO with its stdout guarded. Not a spread: cwd and stdin may be getters that only run when a command needs them. */
+export function guardedIO<T extends { stdout: Stream }>(given: T): T {
+  return Object.create(given, { stdout: { value: guardStdout(given.stdout), enumerable: true } });
+}

@@ -10,8 +10,10 @@ import type { ReadLine } from "../../src/cli/exec.ts";
 import type { IO } from "../../src/cli/output.ts";
 import { parsePlainLine } from "../../src/cli/plain-line.ts";
 import { runProgram } from "../../src/cli/program.ts";
-import { COMMANDS, GLOBAL_OPTIONS } from "../../src/cli/specs/index.ts";
+import { COMMANDS, GLOBAL_OPTIONS, GROUPS } from "../../src/cli/specs/index.ts";
 import { run } from "../helpers.ts";
+
+const TABLE = { commands: COMMANDS, groups: GROUPS, globals: GLOBAL_OPTIONS };
 
 function quietIO(): IO {
   return {
@@ -32,7 +34,7 @@ async function commanderReads(argv: string[]): Promise<ReadLine | undefined> {
 }
 
 const plainReads = (argv: string[]): ReadLine | undefined => {
-  const p = parsePlainLine(argv);
+  const p = parsePlainLine(argv, TABLE);
   return p && { command: p.command.name, args: p.args, opts: p.opts, lang: p.lang };
 };
 
@@ -79,14 +81,14 @@ describe("plain command lines", () => {
   });
 
   test("every command has a plain line", () => {
-    const reached = new Set(CASES.filter(([, p]) => p).map(([l]) => parsePlainLine(l.split(" "))?.command.name));
+    const reached = new Set(CASES.filter(([, p]) => p).map(([l]) => parsePlainLine(l.split(" "), TABLE)?.command.name));
     // The others are reached by the random lines below; each must be reachable at all.
     for (const c of COMMANDS.filter((c) => !c.hidden)) {
       const words = c.name.split(" ");
       const required = (c.args ?? []).filter((a) => a.name.startsWith("<")).map(() => "x");
       const options = (c.options ?? []).filter((o) => o.required).flatMap((o) => [o.flags.replace(/^-\w, /, "").split(" ")[0] ?? "", o.choices?.[0] ?? "1"]);
       const line = [...words, ...required, ...options];
-      if (!reached.has(c.name)) expect(parsePlainLine(line)?.command.name, line.join(" ")).toBe(c.name);
+      if (!reached.has(c.name)) expect(parsePlainLine(line, TABLE)?.command.name, line.join(" ")).toBe(c.name);
     }
   });
 

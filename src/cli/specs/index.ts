@@ -3,8 +3,9 @@
  * to one of these lists and its module under commands/ (see docs/architecture.md).
  */
 import { type Msg, msg } from "../../i18n.ts";
-import { type Command, type CommandTable, command, type GroupSpec, type OptionSpec } from "../spec.ts";
+import { type Command, type CommandTable, command, type GroupSpec } from "../spec.ts";
 import { CLIENT_COMMANDS } from "./client.ts";
+import { GLOBAL_OPTIONS } from "./globals.ts";
 import { HEARING } from "./hearing.ts";
 import { JOB_COMMANDS } from "./jobs.ts";
 import { PACK_COMMANDS, PACK_GROUP } from "./packs.ts";
@@ -36,6 +37,8 @@ const SHELL_COMMANDS = [
   }),
 ];
 
+export { GLOBAL_OPTIONS };
+
 export const COMMANDS: readonly Command[] = [...HEARING, ...CLIENT_COMMANDS, ...JOB_COMMANDS, ...PACK_COMMANDS, ...SHELL_COMMANDS];
 export const GROUPS: readonly GroupSpec[] = [PACK_GROUP];
 
@@ -46,12 +49,6 @@ export const ROOT = {
   ),
   version: msg("バージョンを表示します", "print the version"),
   help: msg("ヘルプを表示します", "show help"),
-  lang: msg("表示と出力の言語 (ja | en)", "language of messages and output (ja | en)"),
-  noColor: msg("色を付けません (NO_COLOR でも同じ)", "no colours (as does NO_COLOR)"),
-  noCache: msg(
-    "コンパイル済みコードのキャッシュを使いません (KIKITORI_NO_CACHE=1 でも同じ)",
-    "do not use the compiled-code cache (as does KIKITORI_NO_CACHE=1)",
-  ),
   /** The command line, then what it does. */
   examples: [
     ["kikitori start", msg("ヒアリングを始める (パックは一覧から選択)", "run a hearing (choose the pack from a list)")],
@@ -73,12 +70,6 @@ export const ROOT = {
     "Exit codes: 0 ok · 1 internal error · 2 usage · 65 invalid pack or answers · 66 input not found · 73 output cannot be written · 74 stdout cannot be written · 130 interrupted",
   ),
 };
-
-export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
-  { flags: "--lang <lang>", help: ROOT.lang, complete: ["ja", "en"] },
-  { flags: "--no-color", help: ROOT.noColor },
-  { flags: "--no-cache", help: ROOT.noCache },
-];
 
 export const TABLE: CommandTable = {
   root: ROOT,
