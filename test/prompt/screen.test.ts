@@ -1,8 +1,10 @@
 import fc from "fast-check";
+import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import type { Ask } from "../../src/flow/prompter.ts";
 import { choiceRows, questionKeys, renderHead, rowText, screenHeight, truncate } from "../../src/prompt/screen.ts";
-import { measureFromEnv, narrow, wide, wrapText } from "../../src/prompt/width.ts";
+import { graphemes, measureFromEnv, narrow, wide, wrapText } from "../../src/prompt/width.ts";
+import { mixedText } from "../ground/lone-text.ts";
 
 const plain = { bold: String, dim: String, accent: String, error: String, ok: String, highlight: String };
 const brackets = { ...plain, dim: (s: string) => `[${s}]` };
@@ -38,6 +40,18 @@ describe("terminal layout", () => {
   ])("%j takes %i columns (%i with ambiguous characters wide)", (s, n, w) => {
     expect(narrow(s)).toBe(n);
     expect(wide(s)).toBe(w);
+  });
+
+  it("measures and splits as string-width and Intl.Segmenter do, on any text (property)", () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+    fc.assert(
+      fc.property(mixedText, (s) => {
+        expect(narrow(s)).toBe(stringWidth(s));
+        expect(wide(s)).toBe(stringWidth(s, { ambiguousIsNarrow: false }));
+        expect(graphemes(s)).toEqual(Array.from(segmenter.segment(s), (g) => g.segment));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it.each([
