@@ -6,6 +6,7 @@
  * says which. The screens use no ambiguous decoration of their own, so this matters only for
  * the text of packs and answers.
  */
+import { eastAsianWidth } from "get-east-asian-width";
 import stringWidth from "string-width";
 import { allLone, isLoneUnit } from "../lone-units.ts";
 
@@ -16,29 +17,18 @@ export const narrow: Measure = (text) => loneWidth(text, false) ?? stringWidth(t
 export const wide: Measure = (text) => loneWidth(text, true) ?? stringWidth(text, { ambiguousIsNarrow: false });
 
 // string-width segments and tests every grapheme against several Unicode regular
-// expressions (~3 µs each; an agenda of 500 jobs spent 200 ms there). A text of lone units
-// (src/lone-units.ts) is a row of one-unit graphemes, and string-width adds up the width of
-// each grapheme on its own: such a text is measured unit by unit, each unit's width asked
-// of string-width once and kept, so the answer is always string-width's.
-const unitWidths: Record<"narrow" | "wide", Int8Array | undefined> = { narrow: undefined, wide: undefined };
-
+// expressions (its first use costs ~15 ms, then ~3 µs a grapheme: an agenda of 500 jobs spent
+// 200 ms there). A text of lone units (src/lone-units.ts) is a row of one-unit graphemes,
+// and string-width adds up the widths of graphemes one by one; for a lone unit that width is
+// its East Asian Width, except tab and newline, which take none (test/prompt/screen.test.ts
+// checks every lone unit against string-width, in both modes).
 function loneWidth(text: string, ambiguousWide: boolean): number | undefined {
   let width = 0;
-  let table: Int8Array | undefined;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    if (unit >= 0x20 && unit <= 0x7e) {
-      width++;
-      continue;
-    }
-    if (!isLoneUnit(unit)) return undefined;
-    table ??= unitWidths[ambiguousWide ? "wide" : "narrow"] ??= new Int8Array(0x10000).fill(-1);
-    let w = table[unit] ?? -1;
-    if (w < 0) {
-      w = stringWidth(String.fromCharCode(unit), { ambiguousIsNarrow: !ambiguousWide });
-      table[unit] = w;
-    }
-    width += w;
+    if (unit >= 0x20 && unit <= 0x7e) width++;
+    else if (!isLoneUnit(unit)) return undefined;
+    else if (unit !== 0x09 && unit !== 0x0a) width += eastAsianWidth(unit, { ambiguousAsWide: ambiguousWide });
   }
   return width;
 }
