@@ -6,19 +6,37 @@
  * says which. The screens use no ambiguous decoration of their own, so this matters only for
  * the text of packs and answers.
  */
+import { createRequire } from "node:module";
 import { eastAsianWidth } from "get-east-asian-width";
-import stringWidth from "string-width";
+import type stringWidthOf from "string-width";
 import { allLone, isLoneUnit } from "../lone-units.ts";
+
+declare const KIKITORI_BUNDLE: boolean | undefined;
 
 /** Columns of a string (escape codes take none). */
 export type Measure = (text: string) => number;
 
-export const narrow: Measure = (text) => loneWidth(text, false) ?? stringWidth(text);
-export const wide: Measure = (text) => loneWidth(text, true) ?? stringWidth(text, { ambiguousIsNarrow: false });
+export const narrow: Measure = (text) => loneWidth(text, false) ?? stringWidth()(text);
+export const wide: Measure = (text) => loneWidth(text, true) ?? stringWidth()(text, { ambiguousIsNarrow: false });
+
+let loaded: typeof stringWidthOf | undefined;
+
+/**
+ * string-width, loaded on first use: loading it makes an Intl.Segmenter and compiles an
+ * \p{RGI_Emoji} expression (~30 ms), which text of lone units never needs. In the bundle,
+ * esbuild turns this require() into a lazy start of the bundled module; from source it
+ * loads node_modules' copy.
+ */
+function stringWidth(): typeof stringWidthOf {
+  if (!loaded) {
+    const module = typeof KIKITORI_BUNDLE === "undefined" ? createRequire(import.meta.url)("string-width") : require("string-width");
+    loaded = (module as { default: typeof stringWidthOf }).default;
+  }
+  return loaded;
+}
 
 // string-width segments and tests every grapheme against several Unicode regular
-// expressions (its first use costs ~15 ms, then ~3 µs a grapheme: an agenda of 500 jobs spent
-// 200 ms there). A text of lone units (src/lone-units.ts) is a row of one-unit graphemes,
+// expressions (~3 µs a grapheme: an agenda of 500 jobs spent 200 ms there). A text of lone units (src/lone-units.ts) is a row of one-unit graphemes,
 // and string-width adds up the widths of graphemes one by one; for a lone unit that width is
 // its East Asian Width, except tab and newline, which take none (test/prompt/screen.test.ts
 // checks every lone unit against string-width, in both modes).
