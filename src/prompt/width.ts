@@ -40,13 +40,16 @@ function stringWidth(): typeof stringWidthOf {
 // and string-width adds up the widths of graphemes one by one; for a lone unit that width is
 // its East Asian Width, except tab and newline, which take none (test/prompt/screen.test.ts
 // checks every lone unit against string-width, in both modes).
+const AMBIGUOUS_WIDE = { ambiguousAsWide: true };
+const AMBIGUOUS_NARROW = { ambiguousAsWide: false };
+
 function loneWidth(text: string, ambiguousWide: boolean): number | undefined {
   let width = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     if (unit >= 0x20 && unit <= 0x7e) width++;
     else if (!isLoneUnit(unit)) return undefined;
-    else if (unit !== 0x09 && unit !== 0x0a) width += eastAsianWidth(unit, { ambiguousAsWide: ambiguousWide });
+    else if (unit !== 0x09 && unit !== 0x0a) width += eastAsianWidth(unit, ambiguousWide ? AMBIGUOUS_WIDE : AMBIGUOUS_NARROW);
   }
   return width;
 }
