@@ -11,6 +11,7 @@
 
 const TOP_KEY = /^([A-Za-z_][\w-]*):(?:[ \t]|\r?$)/;
 const BLANK_OR_COMMENT = /^[ \t]*(?:#.*)?\r?$/;
+const WHITE_SPACE = /\s/;
 
 /** BLANK_OR_COMMENT, with the regular expression run only on lines that may match. */
 function blankOrComment(line: string): boolean {
@@ -58,8 +59,14 @@ export function answerBlocks(block: Block): Map<string, string[]> | undefined {
       current?.push(line);
       continue;
     }
-    const n = line.length - line.trimStart().length;
-    if (line.slice(0, n).includes("\t")) return undefined;
+    // The indentation is every leading white space character (as trimStart sees it), and must
+    // hold no tab; it is nearly always spaces only, counted without cutting the line.
+    let n = 0;
+    while (line.charCodeAt(n) === 0x20) n++;
+    if (n < line.length && WHITE_SPACE.test(line.charAt(n))) {
+      n = line.length - line.trimStart().length;
+      if (line.slice(0, n).includes("\t")) return undefined;
+    }
     if (indent < 0) indent = n;
     if (n > indent) {
       if (!current) return undefined;
