@@ -99,19 +99,18 @@ function placeOf(buf: Uint8Array, offset: number): { line: number; col: number }
 }
 
 export function readTextFile(path: string, maxBytes: number, file = path): string {
-  const fd = openRegularFile(path, file);
+  const { fd, size } = openRegular(path, file);
   try {
-    const st = fs.fstatSync(fd);
     // Read at most one byte past the limit, so a huge file is refused without loading it.
-    const cap = Math.min(st.size, maxBytes + 1);
-    const buf = Buffer.alloc(st.isFile() ? cap : maxBytes + 1);
+    // (Unsafe: only the bytes read are used.)
+    const buf = Buffer.allocUnsafe(Math.min(size, maxBytes + 1));
     let n = 0;
     while (n < buf.length) {
       const r = fs.readSync(fd, buf, n, buf.length - n, null);
       if (r === 0) break;
       n += r;
     }
-    return decodeText(buf.subarray(0, n), file, maxBytes, st.isFile() ? st.size : undefined);
+    return decodeText(buf.subarray(0, n), file, maxBytes, size);
   } catch (e) {
     if (e instanceof Error && "code" in e && (e as NodeJS.ErrnoException).code === "EISDIR") {
       throw new NotFoundError(msg(`${file} はフォルダです。ファイルを指定してください`, `${file} is a folder: give a file`));
@@ -128,6 +127,11 @@ export function readTextFile(path: string, maxBytes: number, file = path): strin
  * not block (O_NONBLOCK), so naming a FIFO cannot hang either.
  */
 export function openRegularFile(path: string, file = path): number {
+  return openRegular(path, file).fd;
+}
+
+/** The descriptor of a regular file and its size (one fstat for both). */
+function openRegular(path: string, file: string): { fd: number; size: number } {
   let fd: number;
   try {
     fd = fs.openSync(path, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
@@ -143,7 +147,7 @@ export function openRegularFile(path: string, file = path): number {
     fs.closeSync(fd);
     throw openError(e, file);
   }
-  if (st.isFile()) return fd;
+  if (st.isFile()) return { fd, size: st.size };
   fs.closeSync(fd);
   if (st.isDirectory()) {
     throw new NotFoundError(msg(`${file} はフォルダです。ファイルを指定してください`, `${file} is a folder: give a file`));

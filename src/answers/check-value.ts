@@ -5,6 +5,7 @@
  */
 import { type Msg, msg } from "../i18n.ts";
 import { isIsoDate } from "../iso-date.ts";
+import { allLone } from "../lone-units.ts";
 import { matchPattern, PatternMeter } from "../pack/pattern.ts";
 import type { Question } from "../pack/types.ts";
 import { parseReferenceLine, readTyped } from "./coerce.ts";
@@ -225,6 +226,8 @@ function checkReferences(value: unknown, fail: Fail, rules: Rules): Checked {
  * UTF-16 units: the unit of `min_length` and `max_length`.
  */
 export function charCount(s: string): number {
+  // Exact without the segmenter (~7 ms on first use) when each unit is a grapheme of its own.
+  if (allLone(s)) return s.length;
   let n = 0;
   for (const _ of segmenter().segment(s)) n++;
   return n;

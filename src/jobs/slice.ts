@@ -11,6 +11,16 @@
 
 const TOP_KEY = /^([A-Za-z_][\w-]*):(?:[ \t]|\r?$)/;
 const BLANK_OR_COMMENT = /^[ \t]*(?:#.*)?\r?$/;
+const WHITE_SPACE = /\s/;
+
+/** BLANK_OR_COMMENT, with the regular expression run only on lines that may match. */
+function blankOrComment(line: string): boolean {
+  let i = 0;
+  while (line.charCodeAt(i) === 0x20 || line.charCodeAt(i) === 0x09) i++;
+  // Most lines hold a key or a value: after the indentation comes neither `#`, CR nor the end.
+  if (i < line.length && line.charCodeAt(i) !== 0x23 && line.charCodeAt(i) !== 0x0d) return false;
+  return BLANK_OR_COMMENT.test(line);
+}
 
 interface Block {
   key: string;
@@ -24,7 +34,7 @@ export function topLevelBlocks(text: string): Block[] | undefined {
   const seen = new Set<string>();
   for (const line of text.split("\n")) {
     const current = blocks[blocks.length - 1];
-    if (BLANK_OR_COMMENT.test(line) || line.startsWith(" ")) {
+    if (blankOrComment(line) || line.startsWith(" ")) {
       if (line.startsWith(" ") && !current) return undefined;
       (current?.lines ?? lead).push(line);
       continue;
@@ -45,12 +55,18 @@ export function answerBlocks(block: Block): Map<string, string[]> | undefined {
   let indent = -1;
   let current: string[] | undefined;
   for (const line of body) {
-    if (BLANK_OR_COMMENT.test(line)) {
+    if (blankOrComment(line)) {
       current?.push(line);
       continue;
     }
-    const n = line.length - line.trimStart().length;
-    if (line.slice(0, n).includes("\t")) return undefined;
+    // The indentation is every leading white space character (as trimStart sees it), and must
+    // hold no tab; it is nearly always spaces only, counted without cutting the line.
+    let n = 0;
+    while (line.charCodeAt(n) === 0x20) n++;
+    if (n < line.length && WHITE_SPACE.test(line.charAt(n))) {
+      n = line.length - line.trimStart().length;
+      if (line.slice(0, n).includes("\t")) return undefined;
+    }
     if (indent < 0) indent = n;
     if (n > indent) {
       if (!current) return undefined;

@@ -29,7 +29,7 @@ const CUT = "...";
 
 /** Cuts a one-line text to `width` columns, between graphemes, ending in ... when cut. */
 export function truncate(s: string, width: number, measure: Measure = narrow): string {
-  const one = s.replace(/(?<!\s)\s*\n\s*/g, " ");
+  const one = s.includes("\n") ? s.replace(/(?<!\s)\s*\n\s*/g, " ") : s;
   if (measure(one) <= width) return one;
   let out = "";
   let w = 0;

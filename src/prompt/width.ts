@@ -6,23 +6,65 @@
  * says which. The screens use no ambiguous decoration of their own, so this matters only for
  * the text of packs and answers.
  */
-import stringWidth from "string-width";
+import { createRequire } from "node:module";
+import { eastAsianWidth } from "get-east-asian-width";
+import type stringWidthOf from "string-width";
+import { allLone, isLoneUnit } from "../lone-units.ts";
+
+declare const KIKITORI_BUNDLE: boolean | undefined;
 
 /** Columns of a string (escape codes take none). */
 export type Measure = (text: string) => number;
 
-export const narrow: Measure = (text) => stringWidth(text);
-export const wide: Measure = (text) => stringWidth(text, { ambiguousIsNarrow: false });
+export const narrow: Measure = (text) => loneWidth(text, false) ?? stringWidth()(text);
+export const wide: Measure = (text) => loneWidth(text, true) ?? stringWidth()(text, { ambiguousIsNarrow: false });
+
+let loaded: typeof stringWidthOf | undefined;
+
+/**
+ * string-width, loaded on first use: loading it makes an Intl.Segmenter and compiles an
+ * \p{RGI_Emoji} expression (~30 ms), which text of lone units never needs. In the bundle,
+ * esbuild turns this require() into a lazy start of the bundled module; from source it
+ * loads node_modules' copy.
+ */
+function stringWidth(): typeof stringWidthOf {
+  if (!loaded) {
+    const module = typeof KIKITORI_BUNDLE === "undefined" ? createRequire(import.meta.url)("string-width") : require("string-width");
+    loaded = (module as { default: typeof stringWidthOf }).default;
+  }
+  return loaded;
+}
+
+// string-width segments and tests every grapheme against several Unicode regular
+// expressions (~3 µs a grapheme: an agenda of 500 jobs spent 200 ms there). A text of lone units (src/lone-units.ts) is a row of one-unit graphemes,
+// and string-width adds up the widths of graphemes one by one; for a lone unit that width is
+// its East Asian Width, except tab and newline, which take none (test/prompt/screen.test.ts
+// checks every lone unit against string-width, in both modes).
+const AMBIGUOUS_WIDE = { ambiguousAsWide: true };
+const AMBIGUOUS_NARROW = { ambiguousAsWide: false };
+
+function loneWidth(text: string, ambiguousWide: boolean): number | undefined {
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0x20 && unit <= 0x7e) width++;
+    else if (!isLoneUnit(unit)) return undefined;
+    else if (unit !== 0x09 && unit !== 0x0a) width += eastAsianWidth(unit, ambiguousWide ? AMBIGUOUS_WIDE : AMBIGUOUS_NARROW);
+  }
+  return width;
+}
 
 /** KIKITORI_AMBIGUOUS=wide measures ambiguous characters as two columns. */
 export function measureFromEnv(env: Record<string, string | undefined>): Measure {
   return (env.KIKITORI_AMBIGUOUS ?? "").trim().toLowerCase() === "wide" ? wide : narrow;
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+let segmenter: Intl.Segmenter | undefined;
 
 /** What a person sees as one character: a letter with its marks, a flag, an emoji sequence. */
 export function graphemes(text: string): string[] {
+  if (allLone(text)) return text.split("");
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 

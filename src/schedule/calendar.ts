@@ -22,7 +22,29 @@ export const noneCalendar: HolidayCalendar = {
 /** Answers "can the worker work on this day number?" with the weekday set and holidays combined. */
 export type WorkdayTest = (day: number) => boolean;
 
+// One test per calendar and set of weekdays, shared by every plan and job of a run: an agenda
+// of 500 jobs asks about the same few months of days tens of thousands of times. A calendar's
+// answers never change (holiday() is a pure lookup), so neither do the cached ones.
+const shared = new WeakMap<HolidayCalendar, Map<number, WorkdayTest>>();
+
 export function workdayTest(workdays: ReadonlySet<Weekday>, calendar: HolidayCalendar): WorkdayTest {
+  let key = 0;
+  for (const d of workdays) key = Number.isInteger(d) && d >= 0 && d <= 6 && key >= 0 ? key | (1 << d) : -1;
+  if (key < 0) return newWorkdayTest(new Set(workdays), calendar);
+  let tests = shared.get(calendar);
+  if (!tests) {
+    tests = new Map();
+    shared.set(calendar, tests);
+  }
+  let test = tests.get(key);
+  if (!test) {
+    test = newWorkdayTest(new Set(workdays), calendar);
+    tests.set(key, test);
+  }
+  return test;
+}
+
+function newWorkdayTest(workdays: ReadonlySet<Weekday>, calendar: HolidayCalendar): WorkdayTest {
   const cache = new Map<number, boolean>();
   return (day) => {
     let result = cache.get(day);

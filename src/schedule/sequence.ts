@@ -109,6 +109,18 @@ function account(shape: Shape, deliveries: number[]): Sequence {
  * comfort buffer allows, so the promised final date is not itself tight.
  */
 export function place(shape: Shape, dueDay: number, scale: number): Sequence {
+  return account(shape, placeDeliveries(shape, dueDay, scale));
+}
+
+/**
+ * The workdays each block after the first, up to the anchor, gets at `scale`: all that
+ * `place` reads of the scale, so two scales with the same counts give the same sequence.
+ */
+function scaledWorkdays(shape: Shape, scale: number): number[] {
+  return shape.blocks.slice(1, shape.anchor + 1).map((b) => workdaysFor(b.effort, shape, scale));
+}
+
+function placeDeliveries(shape: Shape, dueDay: number, scale: number): number[] {
   const { blocks, anchor, isWorkday } = shape;
   const deliveries: number[] = new Array(blocks.length).fill(dueDay);
   deliveries[anchor] = lastWorkdayOnOrBefore(dueDay, isWorkday);
@@ -121,7 +133,7 @@ export function place(shape: Shape, dueDay: number, scale: number): Sequence {
     const waitEnd = (deliveries[i - 1] ?? dueDay) + (blocks[i]?.wait ?? 0);
     deliveries[i] = nthWorkdayAfter(waitEnd, workdaysFor(blocks[i]?.effort ?? 0, shape, 1 + TIGHT_SLACK), isWorkday);
   }
-  return account(shape, deliveries);
+  return deliveries;
 }
 
 /** Whether the first block's window holds its effort times `scale` (later windows are sized to fit). */
@@ -138,6 +150,18 @@ export function fits(sequence: Sequence, shape: Shape, scale: number): boolean {
 export function bestPlacement(shape: Shape, dueDay: number): Sequence {
   const plain = place(shape, dueDay, 1);
   if (!fits(plain, shape, 1) || shape.anchor === 0) return plain;
+  // The bisection tries some 17 scales, most of which round to the same workday counts:
+  // each distinct layout is walked once.
+  const placed = new Map<string, Sequence>();
+  const at = (scale: number): Sequence => {
+    const key = scaledWorkdays(shape, scale).join(",");
+    let seq = placed.get(key);
+    if (!seq) {
+      seq = place(shape, dueDay, scale);
+      placed.set(key, seq);
+    }
+    return seq;
+  };
   let low = 1;
   // No scale above this fits: every step's scaled effort must lie within [start, due]. (The
   // first block's effort alone would allow scales that stretch later windows over decades.)
@@ -145,10 +169,10 @@ export function bestPlacement(shape: Shape, dueDay: number): Sequence {
   let high = 1 + ((dueDay - shape.startDay + 1) * shape.hoursPerDay) / Math.max(total, EPSILON);
   for (let i = 0; i < 40 && high - low > 1e-4; i++) {
     const mid = (low + high) / 2;
-    if (fits(place(shape, dueDay, mid), shape, mid)) low = mid;
+    if (fits(at(mid), shape, mid)) low = mid;
     else high = mid;
   }
-  return place(shape, dueDay, low);
+  return at(low);
 }
 
 /** Earliest due day at which the same job fits; assumes it does not fit at `dueDay`. */

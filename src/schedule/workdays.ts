@@ -49,9 +49,24 @@ function unknownDay(token: string): PlanProblem {
   };
 }
 
+// Every plan reads its spec twice (validation, then planning), and an agenda plans hundreds of
+// jobs with the same few specs: each spec is read once. A copy goes out, so no caller can
+// change what the next one gets.
+const known = new Map<string, WorkdaysResult>();
+
 /** Reads a workday spec into sorted weekday numbers, or every problem found in it. */
 export function parseWorkdays(spec: string | readonly string[]): WorkdaysResult {
   const text = typeof spec === "string" ? spec : spec.join(",");
+  let result = known.get(text);
+  if (!result) {
+    if (known.size >= 64) known.clear();
+    result = readWorkdays(text);
+    known.set(text, result);
+  }
+  return result.ok ? { ok: true, days: [...result.days] } : { ok: false, problems: result.problems.map((p) => ({ ...p, message: { ...p.message } })) };
+}
+
+function readWorkdays(text: string): WorkdaysResult {
   const tokens = text
     .replace(/[、，]/g, ",")
     .replace(/[〜～–—]/g, "-")

@@ -3,10 +3,12 @@
  * file) has one tolerance per type (readTyped, through checkValue); a client's reply in prose
  * has one lenient reader (import's readAnswer). The table holds both, one line per input.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { charCount, checkValue } from "../../src/answers/check-value.ts";
 import { readAnswer } from "../../src/import/values.ts";
 import type { Question } from "../../src/pack/types.ts";
+import { mixedText } from "../ground/lone-text.ts";
 
 const T = (ja: string, en: string) => ({ ja, en });
 const q = (over: Partial<Question>): Question => ({
@@ -110,8 +112,24 @@ describe("length rules count characters as a person does", () => {
     ["👍🏽", 1],
     ["👨‍👩‍👧", 1],
     ["カフェ𠮷田", 5],
-  ])("%s has %i", (s, n) => {
+    ["ガ", 1],
+    ["カ\u3099", 1],
+    ["ｶﾞ", 1],
+    ["a\r\nb", 3],
+    ["a\n\tb", 4],
+    ["山田様 · カフェ（A4）", 13],
+  ])("%j has %i", (s, n) => {
     expect(charCount(s)).toBe(n);
+  });
+
+  it("counts as Intl.Segmenter does, on any text (property)", () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+    fc.assert(
+      fc.property(mixedText, (s) => {
+        expect(charCount(s)).toBe([...segmenter.segment(s)].length);
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it("a 33-character name holding 𠮷 fits max_length 40", () => {

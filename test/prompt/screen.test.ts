@@ -1,8 +1,11 @@
 import fc from "fast-check";
+import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import type { Ask } from "../../src/flow/prompter.ts";
+import { loneRanges } from "../../src/lone-units.ts";
 import { choiceRows, questionKeys, renderHead, rowText, screenHeight, truncate } from "../../src/prompt/screen.ts";
-import { measureFromEnv, narrow, wide, wrapText } from "../../src/prompt/width.ts";
+import { graphemes, measureFromEnv, narrow, wide, wrapText } from "../../src/prompt/width.ts";
+import { mixedText } from "../ground/lone-text.ts";
 
 const plain = { bold: String, dim: String, accent: String, error: String, ok: String, highlight: String };
 const brackets = { ...plain, dim: (s: string) => `[${s}]` };
@@ -38,6 +41,29 @@ describe("terminal layout", () => {
   ])("%j takes %i columns (%i with ambiguous characters wide)", (s, n, w) => {
     expect(narrow(s)).toBe(n);
     expect(wide(s)).toBe(w);
+  });
+
+  it("measures every lone unit as string-width does, in both modes", () => {
+    const wrong: string[] = [];
+    for (const [first, last] of loneRanges()) {
+      for (let u = first; u <= last; u++) {
+        const c = String.fromCharCode(u);
+        if (narrow(c) !== stringWidth(c) || wide(c) !== stringWidth(c, { ambiguousIsNarrow: false })) wrong.push(u.toString(16));
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("measures and splits as string-width and Intl.Segmenter do, on any text (property)", () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+    fc.assert(
+      fc.property(mixedText, (s) => {
+        expect(narrow(s)).toBe(stringWidth(s));
+        expect(wide(s)).toBe(stringWidth(s, { ambiguousIsNarrow: false }));
+        expect(graphemes(s)).toEqual(Array.from(segmenter.segment(s), (g) => g.segment));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it.each([

@@ -1,5 +1,17 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { escapeBlock, escapeCell, escapeInline, escapeLine, linkOrText, quoteBlock } from "../../src/render/markdown.ts";
+import { cleanText, escapeBlock, escapeCell, escapeInline, escapeLine, linkOrText, quoteBlock } from "../../src/render/markdown.ts";
+
+/** escapeInline's replacements, every one run on every text: what its shortcut must agree with. */
+const allReplacements = (s: string) =>
+  cleanText(s)
+    .replace(/(?<![ \t])[ \t]*\n[ \t]*|\n[ \t]*/g, " ")
+    .replace(/[\\`*_[\]<>|~]/g, "\\$&")
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&")
+    .replace(/(?<!#)#+(?=[ \t]*$)/, "\\$&")
+    .replace(/(https?|ftp):(?=\/\/)/gi, "$1\\:")
+    .replace(/(www)\./gi, "$1\\.")
+    .replace(/(?<=\S)@/g, "\\@");
 
 describe("escapeInline", () => {
   it.each([
@@ -17,6 +29,21 @@ describe("escapeInline", () => {
     ["e.g. 1.5", "e.g. 1.5"],
   ])("%j → %j", (input, expected) => {
     expect(escapeInline(input)).toBe(expected);
+    expect(allReplacements(input)).toBe(expected);
+  });
+
+  it("gives what all its replacements give, on any text (property)", () => {
+    const unit = fc.oneof(
+      fc.constantFrom("a", "w", "W", ".", ":", "/", "#", "@", "&", ";", " ", "\t", "\n", "\r", "\u001b", "\u202e", "*", "`", "山"),
+      fc.constantFrom("www.", "WwW.", "ww", "://", "http", "HTTPS", "ftp:", "&amp;", " #"),
+      fc.string({ unit: "binary", minLength: 1, maxLength: 1 }),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 30 }), (s) => {
+        expect(escapeInline(s)).toBe(allReplacements(s));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 

@@ -43,4 +43,15 @@ describe("parseWorkdays", () => {
       expect(p.message.en).toMatch(/mon/);
     }
   });
+
+  test("a spec read again gives the same answer, whatever a caller did to the first one", () => {
+    const first = parseWorkdays("mon,wed");
+    if (first.ok) first.days.push(6);
+    expect(parseWorkdays("mon,wed")).toEqual({ ok: true, days: [1, 3] });
+    const bad = parseWorkdays("noday");
+    const problem = bad.ok ? undefined : bad.problems[0];
+    if (problem) problem.message.en = "changed";
+    const again = parseWorkdays("noday");
+    expect(again.ok ? "" : again.problems[0]?.message.en).toMatch(/not a weekday/);
+  });
 });
