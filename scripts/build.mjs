@@ -9,6 +9,19 @@ import { build } from "esbuild";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 
+/**
+ * A file loaded through the code cache, made ASCII: esbuild escapes strings but leaves regular
+ * expressions as written, and a source with one other character becomes a two-byte string in
+ * memory (1.8 MB instead of 0.9 MB for the CLI). In a regular expression or a string, \uXXXX
+ * means the same character. Returns its sha256, which names its cache (src/code-cache.ts):
+ * computed here, not on every run.
+ */
+function asciiOnly(file) {
+  const text = readFileSync(file, "utf8").replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  writeFileSync(file, text);
+  return createHash("sha256").update(text).digest("hex");
+}
+
 // --if-stale (npm's prestart): build only when dist/ is missing or older than a source file,
 // so `npm start` works in a fresh clone and after edits without rebuilding every time.
 if (process.argv.includes("--if-stale")) {
@@ -75,8 +88,30 @@ const builtinsAsModules = {
 };
 
 rmSync(join(root, "dist"), { recursive: true, force: true });
+// zod and the full Handlebars load on first use only (src/libraries.ts): each becomes one file
+// of dist/vendor/, so that an installed kikitori has no dependencies (17 MB of node_modules
+// before, most of it zod's other builds and Handlebars' command-line tools).
+const vendor = await build({
+  absWorkingDir: root,
+  entryPoints: { zod: "zod", handlebars: "handlebars", yaml: "yaml" },
+  outdir: "dist/vendor",
+  outExtension: { ".js": ".cjs" },
+  metafile: true,
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  minify: !process.env.KIKITORI_NO_MINIFY,
+  legalComments: "none",
+  logLevel: "warning",
+});
+// The CLI compiles them through the code cache, named by these hashes (src/libraries.ts).
+const vendorHashes = Object.fromEntries(
+  Object.keys(vendor.metafile.outputs).map((out) => [out.replace(/^.*\//, "").replace(/\.cjs$/, ""), asciiOnly(join(root, out))]),
+);
+
 // The CLI is one CommonJS file, so that it can be loaded through V8's code cache
-// (src/boot/cache.ts): modules a command imports with import() are evaluated only when it
+// (src/code-cache.ts): modules a command imports with import() are evaluated only when it
 // runs. import.meta.url is the bundle's own file.
 const main = await build({
   absWorkingDir: root,
@@ -96,23 +131,18 @@ const main = await build({
   // The build turns the holiday package into dist/builtin/holidays.json (read at run time),
   // so the package itself is a build tool: never bundled, never installed with kikitori.
   external: ["@holiday-jp/holiday_jp"],
-  define: { KIKITORI_VERSION: JSON.stringify(pkg.version), KIKITORI_BUNDLE: "true", "import.meta.url": "__kikitori_url" },
+  define: {
+    KIKITORI_VERSION: JSON.stringify(pkg.version),
+    KIKITORI_BUNDLE: "true",
+    KIKITORI_VENDOR_HASHES: JSON.stringify(vendorHashes),
+    "import.meta.url": "__kikitori_url",
+  },
   banner: { js: "var __kikitori_url=require('node:url').pathToFileURL(__filename).href;" },
   plugins: [inquirerWidthFix, builtinsAsModules],
   logOverride: { "import-is-undefined": "error" },
   logLevel: "warning",
 });
-// The bundles in ASCII only: esbuild escapes strings but leaves regular expressions as written,
-// and a source with one other character becomes a two-byte string in memory (1.8 MB instead of
-// 0.9 MB). In a regular expression or a string, \uXXXX means the same character. The code cache
-// is named by each bundle's hash (src/boot/cache.ts): computed here, not on every run.
-const bundleHash = {};
-for (const name of ["kikitori", "render"]) {
-  const file = join(root, "dist", `${name}.cjs`);
-  const text = readFileSync(file, "utf8").replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  writeFileSync(file, text);
-  bundleHash[name] = createHash("sha256").update(text).digest("hex");
-}
+const bundleHash = { kikitori: asciiOnly(join(root, "dist", "kikitori.cjs")), render: asciiOnly(join(root, "dist", "render.cjs")) };
 // What bin/kikitori.cjs runs (version and prebuilt help without loading the CLI, the code
 // cache) and the render batch's worker thread: small files of their own.
 await build({
@@ -134,23 +164,6 @@ await build({
   logLevel: "warning",
 });
 
-// zod and the full Handlebars load on first use only (src/libraries.ts): each becomes one file
-// of dist/vendor/, so that an installed kikitori has no dependencies (17 MB of node_modules
-// before, most of it zod's other builds and Handlebars' command-line tools).
-const vendor = await build({
-  absWorkingDir: root,
-  entryPoints: { zod: "zod", handlebars: "handlebars", yaml: "yaml" },
-  outdir: "dist/vendor",
-  outExtension: { ".js": ".cjs" },
-  metafile: true,
-  bundle: true,
-  format: "cjs",
-  platform: "node",
-  target: "node20",
-  minify: !process.env.KIKITORI_NO_MINIFY,
-  legalComments: "none",
-  logLevel: "warning",
-});
 writeNotices([main.metafile, vendor.metafile]);
 
 /** The licence of every package whose code is in dist/, as their licences ask. */

@@ -11,7 +11,7 @@ import * as v8 from "node:v8";
 /** Files from which a run counts as long. */
 export const LONG_RUN_FILES = 32;
 
-/** Set when a run turned the compiler back on: the code cache is not written then (src/boot/cache.ts). */
+/** Set when a run turned the compiler back on: the code cache is not written then (src/code-cache.ts). */
 export const LONG_RUN = Symbol.for("kikitori.long-run");
 
 export function longRun(files: number): void {

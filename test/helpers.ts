@@ -34,7 +34,7 @@ export interface RunOptions {
   now?: () => Date;
 }
 
-/** The code cache of the binary's runs (src/boot/cache.ts), private to this user as the cache requires. */
+/** The code cache of the binary's runs (src/code-cache.ts), private to this user as the cache requires. */
 export const TEST_CACHE = path.join(os.tmpdir(), `kikitori-test-cache-${process.getuid?.() ?? "user"}`);
 
 /** The environment of a run: nothing from the test runner's own but PATH. */

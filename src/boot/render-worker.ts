@@ -3,7 +3,7 @@
  * through the same code cache as the main thread and serves the batch (cli/render-worker.ts).
  */
 import * as path from "node:path";
-import { loadBundle } from "./cache.ts";
+import { loadBundle } from "../code-cache.ts";
 
 /** The sha256 of dist/render.cjs, written in by the build. */
 declare const KIKITORI_RENDER_HASH: string;

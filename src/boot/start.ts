@@ -97,7 +97,7 @@ function quickAnswer(argv: readonly string[], dist: string): boolean {
 export async function start(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   if (quickAnswer(argv, __dirname)) return;
   // Loaded only here: node:vm is not needed for the version or the help.
-  const { cacheOff, loadBundle } = await import("./cache.ts");
+  const { cacheOff, loadBundle } = await import("../code-cache.ts");
   // A run is short: no optimizing compiler, and a young generation that does not grow, unless
   // the CLI finds the run long (src/long-run.ts).
   process.getBuiltinModule("node:v8").setFlagsFromString(SHORT_RUN_FLAGS);

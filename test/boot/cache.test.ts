@@ -1,5 +1,5 @@
 /**
- * The code cache (src/boot/cache.ts): where it goes, that only a private folder and private
+ * The code cache (src/code-cache.ts): where it goes, that only a private folder and private
  * files of the user's are used, and that a bundle loads the same with and without it.
  */
 import * as fs from "node:fs";
@@ -7,7 +7,7 @@ import nodeModule from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { cacheDir, cacheOff, loadBundle, privateFolder, readPrivateFile, writePrivateFile } from "../../src/boot/cache.ts";
+import { cacheDir, cacheOff, loadBundle, privateFolder, readPrivateFile, writePrivateFile } from "../../src/code-cache.ts";
 import { kikitori, ROOT } from "../helpers.ts";
 
 let tmp = "";

@@ -9,6 +9,7 @@
  * which saves loading node:crypto, ~2 MB, on every run), its size and time, Node's version and
  * the architecture; a new one replaces the others. `--no-cache` or KIKITORI_NO_CACHE=1 turns it off.
  */
+import { isAscii } from "node:buffer";
 import * as fs from "node:fs";
 import nodeModule, { createRequire } from "node:module";
 import * as os from "node:os";
@@ -127,8 +128,9 @@ export function loadBundle(file: string, options: LoadOptions): { exports: unkno
   const name = usable ? cacheName(file, options.hash ?? sha256(source), stat, options.tag) : undefined;
   const cacheFile = name ? path.join(dir as string, name) : undefined;
   const cached = cacheFile ? readPrivateFile(cacheFile) : undefined;
-  // The bundle is ASCII (esbuild escapes the rest), so latin1 reads it as it is, without decoding.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source.toString("latin1")}\n})`, {
+  // The build makes its files ASCII (scripts/build.mjs): latin1 then reads them as they are, into a one-byte string.
+  const text = isAscii(source) ? source.toString("latin1") : source.toString("utf8");
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${text}\n})`, {
     filename: file,
     ...(cached ? { cachedData: cached } : {}),
   });
