@@ -7,8 +7,13 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
+const PREFIX = "kikitori-run-";
+
 export default function setup(): () => void {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kikitori-run-"));
+  // Vitest runs this once per project: the first made the folder, the others use it. (Nested
+  // folders would also make Chromium's socket path too long.)
+  if (path.basename(os.tmpdir()).startsWith(PREFIX)) return () => {};
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), PREFIX));
   // Read by os.tmpdir() in the test workers and in every process they start.
   process.env.TMPDIR = dir;
   return () => {
@@ -19,8 +24,9 @@ export default function setup(): () => void {
     };
     try {
       open(dir);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Removed below as far as it can be.
     }
+    fs.rmSync(dir, { recursive: true, force: true });
   };
 }
