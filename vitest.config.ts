@@ -1,4 +1,7 @@
 import { defineConfig } from "vitest/config";
+import { runTmpdir } from "./test/global-tmp.ts";
+
+runTmpdir();
 
 /** Files that mock a module (node:fs) or change a module's state: each gets modules of its own. */
 const ISOLATED = ["test/robust/fs-faults.test.ts"];
@@ -10,7 +13,6 @@ export default defineConfig({
     // where the spawned tests (test/e2e/) leave it waiting on their processes.
     maxWorkers: "100%",
     testTimeout: 30_000,
-    globalSetup: ["test/global-tmp.ts"],
     hookTimeout: 30_000,
     projects: [
       {

@@ -1,7 +1,9 @@
 /**
- * Every temporary file of a test run in one folder of its own, removed at the end: the suite
- * makes thousands of folders (tests, the binary's runs), and a /tmp that keeps them all grows
- * until creating a file in it is many times slower.
+ * Every temporary file of a test run in one folder of its own, removed when the run ends: the
+ * suite makes thousands of folders (tests, the binary's runs), and a /tmp that keeps them all
+ * grows until creating a file in it is many times slower. Called by vitest.config.ts when the
+ * run starts (not as a global setup: vitest runs those once per project, and tears each down
+ * when its project ends, under the other's feet).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -9,14 +11,13 @@ import * as path from "node:path";
 
 const PREFIX = "kikitori-run-";
 
-export default function setup(): () => void {
-  // Vitest runs this once per project: the first made the folder, the others use it. (Nested
-  // folders would also make Chromium's socket path too long.)
-  if (path.basename(os.tmpdir()).startsWith(PREFIX)) return () => {};
+export function runTmpdir(): void {
+  // A process started by the run (a worker) finds it made already.
+  if (path.basename(os.tmpdir()).startsWith(PREFIX)) return;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), PREFIX));
   // Read by os.tmpdir() in the test workers and in every process they start.
   process.env.TMPDIR = dir;
-  return () => {
+  process.once("exit", () => {
     // Tests make some folders read-only to check write errors: open them up to remove them.
     const open = (d: string): void => {
       fs.chmodSync(d, 0o700);
@@ -28,5 +29,5 @@ export default function setup(): () => void {
       // Removed below as far as it can be.
     }
     fs.rmSync(dir, { recursive: true, force: true });
-  };
+  });
 }
