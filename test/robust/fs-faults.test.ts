@@ -269,7 +269,9 @@ describe("a hearing whose autosave fails keeps every answer", () => {
     const dir = tmpdir();
     write(dir, "three.yaml", HEARING);
     faults.seen = 0;
-    faults.plan = { op: "openSync", errno: "EROFS", nth: 2, times: 1000, when: "write", file: "a.answers.yaml" };
+    // The answers file's own temporary file only: the spare's name (`a-<pid>-<time>.answers.yaml`)
+    // ends in "a.answers.yaml" whenever the time in base 36 ends in "a".
+    faults.plan = { op: "openSync", errno: "EROFS", nth: 2, times: 1000, when: "write", file: `${path.sep}.a.answers.yaml.` };
     const r = await start(dir, ["uno", "dos"]);
     faults.plan = undefined;
     expect(r.code).toBe(130);
