@@ -93,11 +93,6 @@ export interface LoadOptions {
   dir?: string;
   /** Use Node's own cache where it has one (22+); false takes the vm.Script path. */
   nodeCache?: boolean;
-  /**
-   * Names a cache of its own for code compiled under other V8 flags (V8 refuses a cache made
-   * under different flags): the render batch's workers run with the optimizing compiler on.
-   */
-  tag?: string;
   /** The sha256 of the bundle as the build wrote it (hex); computed here when absent. */
   hash?: string;
   /** Runs the cache's writing when the process ends (tests run it themselves). */
@@ -125,7 +120,7 @@ export function loadBundle(file: string, options: LoadOptions): { exports: unkno
   } finally {
     fs.closeSync(fd);
   }
-  const name = usable ? cacheName(file, options.hash ?? sha256(source), stat, options.tag) : undefined;
+  const name = usable ? cacheName(file, options.hash ?? sha256(source), stat) : undefined;
   const cacheFile = name ? path.join(dir as string, name) : undefined;
   const cached = cacheFile ? readPrivateFile(cacheFile) : undefined;
   // The build makes its files ASCII (scripts/build.mjs): latin1 then reads them as they are, into a one-byte string.
@@ -139,8 +134,6 @@ export function loadBundle(file: string, options: LoadOptions): { exports: unkno
     cache = "made";
     // After the run, so the functions this command compiled are in the cache too.
     (options.atExit ?? ((w) => process.once("exit", w)))(() => {
-      // A run that turned V8's optimizing compiler on (src/long-run.ts) would make a cache the next runs refuse.
-      if ((globalThis as Record<symbol, unknown>)[Symbol.for("kikitori.long-run")] && !options.tag) return;
       writePrivateFile(cacheFile, script.createCachedData());
       removeOthers(cacheFile);
     });
@@ -150,9 +143,9 @@ export function loadBundle(file: string, options: LoadOptions): { exports: unkno
   return { exports: mod.exports, cache };
 }
 
-/** `kikitori.cjs-<hash>-<size>-<time>-<node version>-<arch>[-<tag>].v8`: an edited or reinstalled bundle gets a cache of its own. */
-export function cacheName(file: string, hash: string, stat: fs.Stats, tag?: string): string {
-  return `${path.basename(file)}-${hash.slice(0, 32)}-${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}-${process.arch}${tag ? `-${tag}` : ""}.v8`;
+/** `kikitori.cjs-<hash>-<size>-<time>-<node version>-<arch>.v8`: an edited or reinstalled bundle gets a cache of its own. */
+export function cacheName(file: string, hash: string, stat: fs.Stats): string {
+  return `${path.basename(file)}-${hash.slice(0, 32)}-${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}-${process.arch}.v8`;
 }
 
 function sha256(data: Uint8Array): string {

@@ -8,14 +8,8 @@ import { loadBundle } from "../code-cache.ts";
 /** The sha256 of dist/render.cjs, written in by the build. */
 declare const KIKITORI_RENDER_HASH: string;
 
-// The batch runs with the optimizing compiler on (src/long-run.ts), and V8 takes a cache only
-// under the flags it was made with: the workers keep a cache of their own, written as soon as
-// the bundle is loaded (a worker is stopped, not ended).
-const cli = loadBundle(path.join(__dirname, "render.cjs"), {
-  env: process.env,
-  argv: [],
-  hash: KIKITORI_RENDER_HASH,
-  tag: "batch",
-  atExit: (write) => write(),
-}).exports as { renderWorker(): Promise<void> };
+// The flags of the main thread (dist/boot.cjs set them), so the main thread's cache serves here too.
+const cli = loadBundle(path.join(__dirname, "render.cjs"), { env: process.env, argv: [], hash: KIKITORI_RENDER_HASH }).exports as {
+  renderWorker(): Promise<void>;
+};
 void cli.renderWorker();

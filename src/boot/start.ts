@@ -13,8 +13,13 @@ declare const KIKITORI_VERSION: string;
 declare const KIKITORI_BUNDLE_HASH: string;
 declare const KIKITORI_RENDER_HASH: string;
 
-/** V8's flags for a short run (8 MB and 3 MB less peak memory for a render, no slower). */
-export const SHORT_RUN_FLAGS = "--no-turbofan --semi-space-growth-factor=1";
+/**
+ * V8's flags for kikitori's runs: no optimizing compiler (Turbofan), and a young generation
+ * that does not grow. A render peaks 11 MB lower, and even long runs gain: a batch of 1,000
+ * renders took 1.4 s instead of 1.7 s, an agenda over 500 jobs 0.38 s instead of 0.41 s with a
+ * third less CPU (Turbofan's compiling never paid back within a run).
+ */
+export const RUN_FLAGS = "--no-turbofan --semi-space-growth-factor=1";
 
 /** A command word as the table spells it; anything else is left to the CLI. */
 const WORD = /^[a-z][a-z-]*$/;
@@ -98,9 +103,8 @@ export async function start(argv: readonly string[] = process.argv.slice(2)): Pr
   if (quickAnswer(argv, __dirname)) return;
   // Loaded only here: node:vm is not needed for the version or the help.
   const { cacheOff, loadBundle } = await import("../code-cache.ts");
-  // A run is short: no optimizing compiler, and a young generation that does not grow, unless
-  // the CLI finds the run long (src/long-run.ts).
-  process.getBuiltinModule("node:v8").setFlagsFromString(SHORT_RUN_FLAGS);
+  // Before any of kikitori's code is compiled: V8 takes a code cache only under the flags it was made with.
+  process.getBuiltinModule("node:v8").setFlagsFromString(RUN_FLAGS);
   // The render batch's worker threads inherit the environment: they leave the cache alone too.
   if (cacheOff(argv, process.env)) process.env.KIKITORI_NO_CACHE = "1";
   const env = process.env;

@@ -14,7 +14,6 @@ import { LIMITS, readTextFile } from "../files.ts";
 import { msg } from "../i18n.ts";
 import { buildJob, type Job, neededAnswerIds } from "../jobs/job.ts";
 import { sliceAnswersText, topLevelBlocks } from "../jobs/slice.ts";
-import { longRun } from "../long-run.ts";
 import { findPack } from "../pack/lookup.ts";
 import type { Pack } from "../pack/types.ts";
 import type { PlanningEnv } from "../render/schedule.ts";
@@ -80,7 +79,6 @@ export interface Loaded {
  * needs); with `absolute`, jobs are named by their absolute path (a calendar is read anywhere).
  */
 export async function loadJobs(ctx: Ctx, files: readonly string[], opts: { whole?: boolean; absolute?: boolean } = {}): Promise<Loaded> {
-  longRun(files.length);
   const planning = await planningEnv(ctx.root, true);
   const packs = new Map<string, Pack | KikitoriError>();
   const packOf = (id: string): Pack => {

@@ -139,22 +139,6 @@ describe("loading a bundle", () => {
     expect(left).toEqual(["b.cjs-recent.v8", expect.stringMatching(/^b\.cjs-f{32}-\d+-\d+-v[\d.]+-\w+\.v8$/), "other.cjs-old.v8"].sort());
   });
 
-  test.runIf(posix)("a run that turned the optimizing compiler on writes no cache; a tagged one (the batch's workers) does", () => {
-    const file = bundle();
-    const dir = path.join(tmp, "cache");
-    const writes: (() => void)[] = [];
-    const mark = Symbol.for("kikitori.long-run");
-    (globalThis as Record<symbol, unknown>)[mark] = true;
-    try {
-      loadBundle(file, { env: {}, argv: [], dir, nodeCache: false, hash: "a".repeat(64), atExit: (w) => writes.push(w) });
-      loadBundle(file, { env: {}, argv: [], dir, nodeCache: false, hash: "a".repeat(64), tag: "batch", atExit: (w) => writes.push(w) });
-      for (const w of writes) w();
-    } finally {
-      delete (globalThis as Record<symbol, unknown>)[mark];
-    }
-    expect(fs.readdirSync(dir)).toEqual([expect.stringMatching(/-batch\.v8$/)]);
-  });
-
   test.runIf(posix)("off, or refused, nothing is written", () => {
     const file = bundle();
     const dir = path.join(tmp, "cache");

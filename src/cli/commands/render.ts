@@ -4,7 +4,6 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { KikitoriError, UsageError } from "../../errors.ts";
 import { msg } from "../../i18n.ts";
-import { longRun } from "../../long-run.ts";
 import { makeDir } from "../../write-file.ts";
 import type { Ctx } from "../context.ts";
 import { fileRenderer, outputTargets, type RenderFlags, reportFailure } from "../file-renderer.ts";
@@ -31,7 +30,6 @@ export async function runRender(ctx: Ctx, files: string[], flags: RenderFlags): 
   if (flags.out && !flags.stdout) {
     makeDir(path.resolve(ctx.io.cwd, flags.out), flags.out);
   }
-  longRun(files.length);
   const jobs = files.length >= PARALLEL_MIN && !flags.stdout && !files.includes("-") ? batchJobs(ctx) : 1;
   if (jobs > 1) {
     const { renderInWorkers } = await import("../render-pool.ts");
