@@ -160,7 +160,8 @@ const DAY = 86_400_000;
  */
 function removeOthers(keep: string, now = Date.now()): void {
   const dir = path.dirname(keep);
-  const prefix = `${path.basename(keep).split("-")[0]}-`;
+  // `kikitori.cjs-`: the caches of the same file, whatever its name holds.
+  const prefix = `${path.basename(keep).slice(0, path.basename(keep).indexOf(".cjs-") + 4)}-`;
   try {
     for (const f of fs.readdirSync(dir)) {
       if (f === path.basename(keep) || !(f.startsWith(prefix) || f.startsWith(`.${prefix}`))) continue;
