@@ -154,19 +154,29 @@ function sha256(data: Uint8Array): string {
 
 const DAY = 86_400_000;
 
+/** Caches of other builds of a file kept besides the new one (another installation may still use them). */
+const KEEP = 3;
+
 /**
- * Caches of other builds of the bundle that no run has made for 30 days (another installation
- * still in use makes its own again), and temporary files a crash left, removed.
+ * Caches of other builds of the same file beyond the KEEP newest, or that no run has made for
+ * 30 days (an installation still in use makes its own again), and temporary files a crash
+ * left, removed.
  */
 function removeOthers(keep: string, now = Date.now()): void {
   const dir = path.dirname(keep);
+  const name = path.basename(keep);
   // `kikitori.cjs-`: the caches of the same file, whatever its name holds.
-  const prefix = `${path.basename(keep).slice(0, path.basename(keep).indexOf(".cjs-") + 4)}-`;
+  const prefix = `${name.slice(0, name.indexOf(".cjs-") + 4)}-`;
   try {
-    for (const f of fs.readdirSync(dir)) {
-      if (f === path.basename(keep) || !(f.startsWith(prefix) || f.startsWith(`.${prefix}`))) continue;
-      const file = path.join(dir, f);
-      if (now - fs.lstatSync(file).mtimeMs > (f.startsWith(".") ? DAY / 24 : 30 * DAY)) fs.rmSync(file, { force: true });
+    const others = fs
+      .readdirSync(dir)
+      .filter((f) => f !== name && (f.startsWith(prefix) || f.startsWith(`.${prefix}`)))
+      .map((f) => ({ file: path.join(dir, f), temp: f.startsWith("."), age: now - fs.lstatSync(path.join(dir, f)).mtimeMs }))
+      .sort((a, b) => a.age - b.age);
+    let kept = 0;
+    for (const o of others) {
+      const old = o.temp ? o.age > DAY / 24 : o.age > 30 * DAY || ++kept > KEEP;
+      if (old) fs.rmSync(o.file, { force: true });
     }
   } catch {
     // Nothing to tidy, or not allowed to: the next new cache tries again.
