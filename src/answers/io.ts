@@ -7,6 +7,7 @@ import { allQuestions, otherKey, type Pack } from "../pack/types.ts";
 import { type WriteOptions, writeFileAtomic } from "../write-file.ts";
 import { yamlLibrary } from "../yaml/library.ts";
 import { type ParsedYaml, parseYaml } from "../yaml/parse.ts";
+import { readPlainYaml } from "../yaml/plain.ts";
 import type { AnswersFile } from "./types.ts";
 import { validateAnswersHeader } from "./validate.ts";
 
@@ -71,7 +72,11 @@ export function renderAnswersYaml(a: AnswersFile, pack?: Pack): string {
   const text = yaml.toString({ lineWidth: 0 });
   // yaml writes some strings as block scalars that read back differently (a first line of
   // only spaces loses them: eemeli/yaml#692). Check, and quote every string if that happened.
-  if (isDeepStrictEqual(parse(text, { version: "1.2", schema: "core" }), yaml.toJS())) return text;
+  // The plain reader reads what the library reads, or declines (test/yaml/plain-diff.test.ts):
+  // ~3 ms less than the library's parse for an import.
+  const plain = readPlainYaml(text);
+  const back = plain ? plain.data : parse(text, { version: "1.2", schema: "core" });
+  if (isDeepStrictEqual(back, yaml.toJS())) return text;
   return yaml.toString({ lineWidth: 0, blockQuote: false });
 }
 
