@@ -110,6 +110,35 @@ const vendorHashes = Object.fromEntries(
   Object.keys(vendor.metafile.outputs).map((out) => [out.replace(/^.*\//, "").replace(/\.cjs$/, ""), asciiOnly(join(root, out))]),
 );
 
+// Built-in packs, platforms and templates, validated and precompiled (see gen-builtin.ts).
+{
+  const out = await build({
+    absWorkingDir: root,
+    entryPoints: ["scripts/gen-builtin.ts"],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "node",
+    outfile: join(root, "dist", "gen-builtin.mjs"),
+    banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+    logLevel: "warning",
+  });
+  const file = join(root, "dist", "gen-builtin.mjs");
+  writeFileSync(file, out.outputFiles[0].text);
+  const { generateBuiltin } = await import(pathToFileURL(file).href);
+  for (const [name, text] of Object.entries(generateBuiltin(root))) {
+    mkdirSync(dirname(join(root, "dist", "builtin", name)), { recursive: true });
+    writeFileSync(join(root, "dist", "builtin", name), text);
+  }
+  rmSync(file);
+}
+// Loaded through the code cache (src/builtin.ts), named by these hashes.
+const builtinHashes = Object.fromEntries(
+  readdirSync(join(root, "dist", "builtin"), { recursive: true })
+    .filter((f) => f.endsWith(".cjs"))
+    .map((f) => [f.split("\\").join("/"), asciiOnly(join(root, "dist", "builtin", f))]),
+);
+
 // The CLI is one CommonJS file, so that it can be loaded through V8's code cache
 // (src/code-cache.ts): modules a command imports with import() are evaluated only when it
 // runs. import.meta.url is the bundle's own file.
@@ -135,6 +164,7 @@ const main = await build({
     KIKITORI_VERSION: JSON.stringify(pkg.version),
     KIKITORI_BUNDLE: "true",
     KIKITORI_VENDOR_HASHES: JSON.stringify(vendorHashes),
+    KIKITORI_BUILTIN_HASHES: JSON.stringify(builtinHashes),
     "import.meta.url": "__kikitori_url",
   },
   banner: { js: "var __kikitori_url=require('node:url').pathToFileURL(__filename).href;" },
@@ -235,29 +265,6 @@ function writeNotices(metafiles) {
   // Inlined in a <script> element, which ends at the first "</script" whatever the code says.
   writeFileSync(join(root, "dist", "form", "page.js"), page.outputFiles[0].text.trim().replace(/<\/(script)/gi, "<\\/$1"));
   writeFileSync(join(root, "dist", "form", "page.css"), css.outputFiles[0].text.trim());
-}
-
-// Built-in packs, platforms and templates, validated and precompiled (see gen-builtin.ts).
-{
-  const out = await build({
-    absWorkingDir: root,
-    entryPoints: ["scripts/gen-builtin.ts"],
-    bundle: true,
-    write: false,
-    format: "esm",
-    platform: "node",
-    outfile: join(root, "dist", "gen-builtin.mjs"),
-    banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
-    logLevel: "warning",
-  });
-  const file = join(root, "dist", "gen-builtin.mjs");
-  writeFileSync(file, out.outputFiles[0].text);
-  const { generateBuiltin } = await import(pathToFileURL(file).href);
-  for (const [name, text] of Object.entries(generateBuiltin(root))) {
-    mkdirSync(dirname(join(root, "dist", "builtin", name)), { recursive: true });
-    writeFileSync(join(root, "dist", "builtin", name), text);
-  }
-  rmSync(file);
 }
 
 // The man pages, from the command table (`man kikitori` after a global install: package.json "man").

@@ -15,6 +15,7 @@
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
+import { loadBundle } from "./code-cache.ts";
 
 /** What the build saw of a source file. */
 export interface Seen {
@@ -31,6 +32,16 @@ interface BuiltinData {
 
 const requireHere = createRequire(import.meta.url);
 
+/** The sha256 of each .cjs file of dist/builtin/, written into the bundle by the build. */
+declare const KIKITORI_BUILTIN_HASHES: Record<string, string> | undefined;
+
+/** A precompiled file of dist/builtin/: through the code cache in the bundle, as its own code is. */
+function requireBuiltin(root: string, name: string): unknown {
+  const file = path.join(root, "dist", "builtin", name);
+  if (typeof KIKITORI_BUILTIN_HASHES === "undefined") return requireHere(file);
+  return loadBundle(file, { env: process.env, argv: [], hash: KIKITORI_BUILTIN_HASHES[name] }).exports;
+}
+
 let data: BuiltinData | null | undefined;
 let dataRoot = "";
 
@@ -38,7 +49,7 @@ function load(root: string): BuiltinData | null {
   if (data !== undefined && dataRoot === root) return data;
   dataRoot = root;
   try {
-    data = requireHere(path.join(root, "dist", "builtin", "index.cjs")) as BuiltinData;
+    data = requireBuiltin(root, "index.cjs") as BuiltinData;
   } catch {
     data = null;
   }
@@ -133,7 +144,7 @@ export function builtinTemplateSpec(root: string, file: string, key: string): ob
   const entry = load(root)?.templates[key];
   if (!entry || !unchanged(file, entry)) return undefined;
   try {
-    return requireHere(path.join(root, "dist", "builtin", entry.file)) as object;
+    return requireBuiltin(root, entry.file) as object;
   } catch {
     return undefined;
   }
