@@ -118,7 +118,12 @@ describe("pack patterns mean what JavaScript says", () => {
           return;
         }
         if (patternProblem(p)) return; // too complex for the program cap
-        for (const s of inputs) expect(matchPattern(p, s), `${JSON.stringify(p)} on ${JSON.stringify(s)}`).toBe(js.test(s));
+        for (const s of inputs) {
+          // V8 lets \B match between the two halves of a character outside the BMP ("a😀a"); RE2
+          // reads characters whole. The one difference, documented in README (Packs, validate).
+          if (p.includes("\\B") && /[\u{10000}-\u{10FFFF}]/u.test(s)) continue;
+          expect(matchPattern(p, s), `${JSON.stringify(p)} on ${JSON.stringify(s)}`).toBe(js.test(s));
+        }
       }),
       RUNS,
     );
