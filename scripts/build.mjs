@@ -1,5 +1,6 @@
 // Bundles the CLI into dist/ (one CommonJS file loaded through the code cache, commands evaluated lazily) and, with --schema, writes
 // questionnaires/pack.schema.json from the same zod schema the runtime validates with.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -77,8 +78,17 @@ const builtinsAsModules = {
       // Not the properties Node computes on first use (fs.promises, fs.ReadStream…): reading them
       // here would load the stream machinery on every run. No source uses them (the build stops if
       // one does: import-is-undefined is an error below).
-      const mod = (await import(args.path)).default;
-      const names = Object.keys(mod).filter((k) => k !== "default" && /^[A-Za-z_$][\w$]*$/.test(k) && !Object.getOwnPropertyDescriptor(mod, k)?.get);
+      // Asked of a fresh process: Node turns such a property into a plain value once it is read.
+      const lazy = JSON.parse(
+        execFileSync(
+          process.execPath,
+          ["-p", `const m = require(${JSON.stringify(args.path)}); JSON.stringify(Object.keys(m).filter((k) => Object.getOwnPropertyDescriptor(m, k).get))`],
+          {
+            encoding: "utf8",
+          },
+        ),
+      );
+      const names = Object.keys((await import(args.path)).default).filter((k) => k !== "default" && /^[A-Za-z_$][\w$]*$/.test(k) && !lazy.includes(k));
       return {
         contents: `import * as m from ${JSON.stringify(args.path)};\nconst n = m.default;\n${names.map((k) => `export const ${k} = n.${k};`).join("\n")}\nexport default n;\n`,
         loader: "js",
@@ -165,9 +175,10 @@ const main = await build({
     KIKITORI_BUNDLE: "true",
     KIKITORI_VENDOR_HASHES: JSON.stringify(vendorHashes),
     KIKITORI_BUILTIN_HASHES: JSON.stringify(builtinHashes),
-    "import.meta.url": "__kikitori_url",
+    "import.meta.url": "__kikitori_meta.url",
   },
-  banner: { js: "var __kikitori_url=require('node:url').pathToFileURL(__filename).href;" },
+  // Computed when first asked for: pathToFileURL costs ~0.3 ms and most runs never need it.
+  banner: { js: "var __kikitori_u,__kikitori_meta={get url(){return __kikitori_u??=require('node:url').pathToFileURL(__filename).href}};" },
   plugins: [inquirerWidthFix, builtinsAsModules],
   logOverride: { "import-is-undefined": "error" },
   logLevel: "warning",
