@@ -75,20 +75,21 @@ const builtinsAsModules = {
       args.importer.includes("node_modules") || args.namespace === "builtin" ? undefined : { path: args.path, namespace: "builtin" },
     );
     b.onLoad({ filter: /.*/, namespace: "builtin" }, async (args) => {
-      // Not the properties Node computes on first use (fs.promises, fs.ReadStream…): reading them
-      // here would load the stream machinery on every run. No source uses them (the build stops if
-      // one does: import-is-undefined is an error below).
-      // Asked of a fresh process: Node turns such a property into a plain value once it is read.
-      const lazy = JSON.parse(
+      // Functions, and the few values kikitori reads, as a fresh process has them: not the
+      // properties Node computes on first use (fs.promises, fs.ReadStream…; an import here has
+      // read them already, turning them into plain values), nor values later Nodes deprecate
+      // with a warning on reading (fs.F_OK on Node 24). The build stops if a source file uses
+      // a property left out (import-is-undefined is an error below).
+      const names = JSON.parse(
         execFileSync(
           process.execPath,
-          ["-p", `const m = require(${JSON.stringify(args.path)}); JSON.stringify(Object.keys(m).filter((k) => Object.getOwnPropertyDescriptor(m, k).get))`],
-          {
-            encoding: "utf8",
-          },
+          [
+            "-p",
+            `const m = require(${JSON.stringify(args.path)}); JSON.stringify(Object.keys(m).filter((k) => { const d = Object.getOwnPropertyDescriptor(m, k); return !d.get && (typeof d.value === "function" || ["constants", "sep", "delimiter", "posix", "win32", "EOL", "devNull"].includes(k)); }))`,
+          ],
+          { encoding: "utf8" },
         ),
-      );
-      const names = Object.keys((await import(args.path)).default).filter((k) => k !== "default" && /^[A-Za-z_$][\w$]*$/.test(k) && !lazy.includes(k));
+      ).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k));
       return {
         contents: `import * as m from ${JSON.stringify(args.path)};\nconst n = m.default;\n${names.map((k) => `export const ${k} = n.${k};`).join("\n")}\nexport default n;\n`,
         loader: "js",
