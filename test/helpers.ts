@@ -38,7 +38,7 @@ export interface RunOptions {
 export const TEST_CACHE = path.join(os.tmpdir(), `kikitori-test-cache-${process.getuid?.() ?? "user"}`);
 
 /** The environment of a run: nothing from the test runner's own but PATH. */
-function cleanEnv(opts: RunOptions): Record<string, string> {
+export function cleanEnv(opts: RunOptions): Record<string, string> {
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? "",
     HOME: opts.cwd ?? os.tmpdir(),

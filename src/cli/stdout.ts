@@ -10,9 +10,12 @@ import { errnoOf, stdoutError } from "../file-errors.ts";
 import type { Stream } from "./output.ts";
 
 /**
- * fd 1 (or 2) written directly when it is a file or a device other than a terminal (not a pipe
- * or socket); else the process's own stream, given to `watch` first. Setting up Node's stream
- * costs ~1 ms and ~1.5 MB, so a run whose output goes to a file or /dev/null never does.
+ * fd 1 (or 2) written directly unless it is a terminal: a file, a device, a pipe or a socket
+ * takes the bytes with writeSync, in a loop until every byte is out. Node's own stream (given
+ * to `watch` first) serves a terminal, and a pipe or socket that its other end made
+ * non-blocking (EAGAIN: the rest of that run goes through the stream). Setting up Node's
+ * stream costs ~1 ms and ~1.5 MB, so a run whose output goes to a file, /dev/null or another
+ * program never does.
  */
 export function processStream(fd: 1 | 2, watch: (s: NodeJS.WriteStream) => void): Stream {
   let st: fs.Stats | undefined;
@@ -21,19 +24,25 @@ export function processStream(fd: 1 | 2, watch: (s: NodeJS.WriteStream) => void)
   } catch {
     st = undefined;
   }
-  const direct = st !== undefined && (st.isFile() || (st.isCharacterDevice() && !isTerminal(fd, st)));
-  if (!direct) {
-    const stream = fd === 1 ? process.stdout : process.stderr;
-    watch(stream);
+  let stream: NodeJS.WriteStream | undefined;
+  const own = (): NodeJS.WriteStream => {
+    if (!stream) {
+      stream = fd === 1 ? process.stdout : process.stderr;
+      watch(stream);
+    }
     return stream;
-  }
+  };
+  if (st === undefined || (st.isCharacterDevice() && isTerminal(fd, st))) return own();
   return {
     isTTY: false,
     write(chunk: string): boolean {
+      if (stream) return stream.write(chunk);
       const b = Buffer.from(chunk, "utf8");
+      let n = 0;
       try {
-        for (let n = 0; n < b.length; ) n += fs.writeSync(fd, b, n, b.length - n);
+        while (n < b.length) n += fs.writeSync(fd, b, n, b.length - n);
       } catch (e) {
+        if (errnoOf(e) === "EAGAIN") return own().write(b.subarray(n));
         // Diagnostics that cannot be written cannot be reported either.
         if (fd === 1) throw e;
       }
