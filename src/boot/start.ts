@@ -17,9 +17,11 @@ declare const KIKITORI_RENDER_HASH: string;
  * V8's flags for kikitori's runs: no optimizing compiler (Turbofan), and a young generation
  * that does not grow. A render peaks 11 MB lower, and even long runs gain: a batch of 1,000
  * renders took 1.4 s instead of 1.7 s, an agenda over 500 jobs 0.38 s instead of 0.41 s with a
- * third less CPU (Turbofan's compiling never paid back within a run).
+ * third less CPU (Turbofan's compiling never paid back within a run). And V8 checks a code
+ * cache's checksum before using it (off in release builds; a damaged cache file made the
+ * process crash with SIGSEGV; now it is refused and written again).
  */
-export const RUN_FLAGS = "--no-turbofan --semi-space-growth-factor=1";
+export const RUN_FLAGS = "--no-turbofan --semi-space-growth-factor=1 --verify-snapshot-checksum";
 
 /** A command word as the table spells it; anything else is left to the CLI. */
 const WORD = /^[a-z][a-z-]*$/;

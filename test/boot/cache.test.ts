@@ -183,6 +183,16 @@ describe.runIf(posix)("the binary's cache", () => {
     if (!("enableCompileCache" in nodeModule)) for (const f of files) expect(fs.statSync(path.join(f.parentPath, f.name)).mode & 0o077).toBe(0);
     expect(render({})).toMatchObject({ code: 0, stdout: off.stdout, stderr: "" });
 
+    // A damaged cache file (bit rot, a crash of the disk) is refused, and the output is the same.
+    for (const f of fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())) {
+      const file = path.join(f.parentPath, f.name);
+      const bytes = fs.readFileSync(file);
+      for (let i = 64; i < bytes.length; i += 97) bytes[i] = (bytes[i] ?? 0) ^ 0xff;
+      fs.writeFileSync(file, bytes);
+    }
+    expect(render({})).toMatchObject({ code: 0, stdout: off.stdout, stderr: "" });
+    expect(render({})).toMatchObject({ code: 0, stdout: off.stdout, stderr: "" });
+
     fs.rmSync(dir, { recursive: true });
     fs.mkdirSync(dir, { mode: 0o777 });
     fs.chmodSync(dir, 0o777);
