@@ -7,7 +7,9 @@
  * folder or file that is anything else is not read. V8 checks only a cache's length against
  * the source, so each file is named by a hash of the bundle's content (computed by the build,
  * which saves loading node:crypto, ~2 MB, on every run), its size and time, Node's version and
- * the architecture; a new one replaces the others. `--no-cache` or KIKITORI_NO_CACHE=1 turns it off.
+ * the architecture; of other builds' caches of a file the three newest stay. V8 is told to
+ * check a cache's checksum (src/boot/start.ts): a damaged file is refused and written again.
+ * `--no-cache` or KIKITORI_NO_CACHE=1 turns it off.
  */
 import { isAscii } from "node:buffer";
 import * as fs from "node:fs";
