@@ -7,7 +7,8 @@
  * folder or file that is anything else is not read. V8 checks only a cache's length against
  * the source, so each file is named by a hash of the bundle's content (computed by the build,
  * which saves loading node:crypto, ~2 MB, on every run), its size and time, Node's version and
- * the architecture; of other builds' caches of a file the three newest stay. V8 is told to
+ * the architecture, and the command it is for (a cache holds what its first run compiled); of
+ * other builds' caches of the same kind the three newest stay. V8 is told to
  * check a cache's checksum (src/boot/start.ts): a damaged file is refused and written again.
  * `--no-cache` or KIKITORI_NO_CACHE=1 turns it off.
  */
@@ -95,6 +96,11 @@ export interface LoadOptions {
   dir?: string;
   /** Use Node's own cache where it has one (22+); false takes the vm.Script path. */
   nodeCache?: boolean;
+  /**
+   * The command the run is for (`render`, `import`…): each gets a cache of its own, holding
+   * the functions that command compiled (a cache holds what its first run compiled).
+   */
+  variant?: string;
   /** The sha256 of the bundle as the build wrote it (hex); computed here when absent. */
   hash?: string;
   /** Runs the cache's writing when the process ends (tests run it themselves). */
@@ -122,7 +128,7 @@ export function loadBundle(file: string, options: LoadOptions): { exports: unkno
   } finally {
     fs.closeSync(fd);
   }
-  const name = usable ? cacheName(file, options.hash ?? sha256(source), stat) : undefined;
+  const name = usable ? cacheName(file, options.hash ?? sha256(source), stat, options.variant) : undefined;
   const cacheFile = name ? path.join(dir as string, name) : undefined;
   const cached = cacheFile ? readPrivateFile(cacheFile) : undefined;
   // The build makes its files ASCII (scripts/build.mjs): latin1 then reads them as they are, into a one-byte string.
@@ -136,6 +142,8 @@ export function loadBundle(file: string, options: LoadOptions): { exports: unkno
     cache = "made";
     // After the run, so the functions this command compiled are in the cache too.
     (options.atExit ?? ((w) => process.once("exit", w)))(() => {
+      // A run that did not do its command's work itself (a render batch's main thread) leaves the cache to one that does.
+      if ((globalThis as Record<symbol, unknown>)[PARTIAL_RUN]) return;
       writePrivateFile(cacheFile, script.createCachedData());
       removeOthers(cacheFile);
     });
@@ -145,9 +153,21 @@ export function loadBundle(file: string, options: LoadOptions): { exports: unkno
   return { exports: mod.exports, cache };
 }
 
-/** `kikitori.cjs-<hash>-<size>-<time>-<node version>-<arch>.v8`: an edited or reinstalled bundle gets a cache of its own. */
-export function cacheName(file: string, hash: string, stat: fs.Stats): string {
-  return `${path.basename(file)}-${hash.slice(0, 32)}-${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}-${process.arch}.v8`;
+/**
+ * `kikitori.cjs-<hash>-<size>-<time>-<node version>-<arch>[-<command>].v8`: an edited or
+ * reinstalled bundle gets a cache of its own, and so does each command.
+ */
+export function cacheName(file: string, hash: string, stat: fs.Stats, variant?: string): string {
+  const command = variant && /^[a-z][a-z-]*$/.test(variant) ? `-${variant}` : "";
+  return `${path.basename(file)}-${hash.slice(0, 32)}-${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}-${process.arch}${command}.v8`;
+}
+
+/** Set (on globalThis: the boot and the bundles each have their copy of this module) by a run whose work happens elsewhere. */
+const PARTIAL_RUN = Symbol.for("kikitori.code-cache.partial-run");
+
+/** This run does not do its command's work itself (a render batch hands it to worker threads): it writes no cache. */
+export function partialRun(): void {
+  (globalThis as Record<symbol, unknown>)[PARTIAL_RUN] = true;
 }
 
 function sha256(data: Uint8Array): string {
@@ -167,12 +187,11 @@ const KEEP = 3;
 function removeOthers(keep: string, now = Date.now()): void {
   const dir = path.dirname(keep);
   const name = path.basename(keep);
-  // `kikitori.cjs-`: the caches of the same file, whatever its name holds.
-  const prefix = `${name.slice(0, name.indexOf(".cjs-") + 4)}-`;
+  const mine = kindOf(name);
   try {
     const others = fs
       .readdirSync(dir)
-      .filter((f) => f !== name && (f.startsWith(prefix) || f.startsWith(`.${prefix}`)))
+      .filter((f) => f !== name && (f.startsWith(".") ? f.startsWith(`.${mine.file}-`) : kindOf(f).key === mine.key))
       .map((f) => ({ file: path.join(dir, f), temp: f.startsWith("."), age: now - fs.lstatSync(path.join(dir, f)).mtimeMs }))
       .sort((a, b) => a.age - b.age);
     let kept = 0;
@@ -183,4 +202,11 @@ function removeOthers(keep: string, now = Date.now()): void {
   } catch {
     // Nothing to tidy, or not allowed to: the next new cache tries again.
   }
+}
+
+/** The file a cache is of and the command it is for (`kikitori.cjs` + `render`): caches of one kind replace each other. */
+function kindOf(name: string): { file: string; key: string } {
+  const m = /^(.+?\.cjs)-[0-9a-f]+-\d+-\d+-v[\d.]+-[a-z0-9]+(?:-([a-z][a-z-]*))?\.v8$/.exec(name);
+  const file = m?.[1] ?? name.slice(0, name.indexOf(".cjs") + 4);
+  return { file, key: m ? `${file} ${m[2] ?? ""}` : name };
 }

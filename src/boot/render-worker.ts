@@ -9,7 +9,7 @@ import { loadBundle } from "../code-cache.ts";
 declare const KIKITORI_RENDER_HASH: string;
 
 // The flags of the main thread (dist/boot.cjs set them), so the main thread's cache serves here too.
-const cli = loadBundle(path.join(__dirname, "render.cjs"), { env: process.env, argv: [], hash: KIKITORI_RENDER_HASH }).exports as {
+const cli = loadBundle(path.join(__dirname, "render.cjs"), { env: process.env, argv: [], hash: KIKITORI_RENDER_HASH, variant: "render" }).exports as {
   renderWorker(): Promise<void>;
 };
 void cli.renderWorker();

@@ -112,9 +112,14 @@ export async function start(argv: readonly string[] = process.argv.slice(2)): Pr
   const env = process.env;
   // A plain `render` needs only the render bundle; it says no to any other line.
   if (argv[0] === "render") {
-    const render = loadBundle(path.join(__dirname, "render.cjs"), { env, argv, hash: KIKITORI_RENDER_HASH }).exports as { tryRun(): boolean };
+    const render = loadBundle(path.join(__dirname, "render.cjs"), { env, argv, hash: KIKITORI_RENDER_HASH, variant: "render" }).exports as {
+      tryRun(): boolean;
+    };
     if (render.tryRun()) return;
   }
-  const cli = loadBundle(path.join(__dirname, "kikitori.cjs"), { env, argv, hash: KIKITORI_BUNDLE_HASH }).exports as { run(): void };
+  // One cache per command (the first word, when it names one: a typo makes no cache of its own).
+  const word = argv[0] ?? "";
+  const variant = WORD.test(word) && fs.existsSync(path.join(__dirname, "help", "en", `${screenFile([word])}.txt`)) ? word : undefined;
+  const cli = loadBundle(path.join(__dirname, "kikitori.cjs"), { env, argv, hash: KIKITORI_BUNDLE_HASH, variant }).exports as { run(): void };
   cli.run();
 }

@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
+import { partialRun } from "../code-cache.ts";
 import type { Ctx } from "./context.ts";
 import type { RenderFlags } from "./file-renderer.ts";
 import { batchSignals, interruptedBatch } from "./interrupt.ts";
@@ -37,6 +38,8 @@ const RUN = 8;
 export async function renderInWorkers(ctx: Ctx, files: string[], flags: RenderFlags, jobs: number): Promise<number | undefined> {
   const script = path.join(ctx.root, "dist", "render-worker.cjs");
   if (!fs.existsSync(script)) return undefined;
+  // The workers compile the rendering: a cache this thread wrote would lack it.
+  partialRun();
   const init: WorkerInit = {
     cwd: ctx.io.cwd,
     // Every worker takes the same "today", even across midnight.

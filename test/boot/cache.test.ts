@@ -117,34 +117,54 @@ describe("loading a bundle", () => {
     expect(loadBundle(file, opts)).toMatchObject({ cache: "made", exports: { more: 1 } });
   });
 
-  test.runIf(posix)("the build's hash names the cache; of other builds' caches the three newest stay, none over 30 days; stale temporary files go", () => {
-    const file = bundle();
-    const dir = path.join(tmp, "cache");
-    fs.mkdirSync(dir, { mode: 0o700 });
-    const old = new Date(Date.now() - 31 * 86_400_000);
-    const hourAgo = new Date(Date.now() - 2 * 3_600_000);
-    const recent = (n: number) => new Date(Date.now() - n * 60_000);
-    const files = [
-      ["b.cjs-old.v8", old],
-      ["b.cjs-r1.v8", recent(1)],
-      ["b.cjs-r2.v8", recent(2)],
-      ["b.cjs-r3.v8", recent(3)],
-      ["b.cjs-r4.v8", recent(4)],
-      [".b.cjs-x.v8.1.tmp", hourAgo],
-      ["other.cjs-old.v8", old],
-      ["bb.cjs-r9.v8", recent(9)],
-    ] as const;
-    for (const [f, when] of files) {
-      fs.writeFileSync(path.join(dir, f), "", { mode: 0o600 });
-      fs.utimesSync(path.join(dir, f), when, when);
-    }
-    const writes: (() => void)[] = [];
-    loadBundle(file, { env: {}, argv: [], dir, nodeCache: false, hash: "f".repeat(64), atExit: (w) => writes.push(w) });
-    for (const w of writes) w();
-    const left = fs.readdirSync(dir).sort();
-    expect(left.filter((f) => !/^b\.cjs-f{32}/.test(f))).toEqual(["b.cjs-r1.v8", "b.cjs-r2.v8", "b.cjs-r3.v8", "bb.cjs-r9.v8", "other.cjs-old.v8"]);
-    expect(left.filter((f) => /^b\.cjs-f{32}-\d+-\d+-v[\d.]+-\w+\.v8$/.test(f))).toHaveLength(1);
-  });
+  test.runIf(posix)(
+    "one cache per command; of other builds' caches of the same kind the three newest stay, none over 30 days; stale temporary files go",
+    () => {
+      const file = bundle();
+      const dir = path.join(tmp, "cache");
+      fs.mkdirSync(dir, { mode: 0o700 });
+      const old = new Date(Date.now() - 31 * 86_400_000);
+      const hourAgo = new Date(Date.now() - 2 * 3_600_000);
+      const recent = (n: number) => new Date(Date.now() - n * 60_000);
+      /** A cache of another build: its hash made of `digit`. */
+      const build = (name: string, digit: number, command = "") => `${name}-${String(digit).repeat(32)}-100-1700000000000-v20.20.2-x64${command}.v8`;
+      const files = [
+        [build("b.cjs", 0, "-render"), old],
+        [build("b.cjs", 1, "-render"), recent(1)],
+        [build("b.cjs", 2, "-render"), recent(2)],
+        [build("b.cjs", 3, "-render"), recent(3)],
+        [build("b.cjs", 4, "-render"), recent(4)],
+        [build("b.cjs", 5, "-import"), recent(5)],
+        [build("b.cjs", 6), recent(6)],
+        [`.${build("b.cjs", 7, "-render")}.1.abc.tmp`, hourAgo],
+        [build("other.cjs", 8, "-render"), old],
+        [build("bb.cjs", 9, "-render"), recent(9)],
+      ] as const;
+      for (const [f, when] of files) {
+        fs.writeFileSync(path.join(dir, f), "", { mode: 0o600 });
+        fs.utimesSync(path.join(dir, f), when, when);
+      }
+      const writes: (() => void)[] = [];
+      const made = loadBundle(file, { env: {}, argv: [], dir, nodeCache: false, hash: "f".repeat(64), variant: "render", atExit: (w) => writes.push(w) });
+      expect(made.cache).toBe("made");
+      for (const w of writes) w();
+      const left = fs.readdirSync(dir).sort();
+      const kept = [build("b.cjs", 1, "-render"), build("b.cjs", 2, "-render"), build("b.cjs", 3, "-render"), build("b.cjs", 5, "-import"), build("b.cjs", 6)];
+      expect(left.filter((f) => !/^b\.cjs-f{32}/.test(f))).toEqual([...kept, build("bb.cjs", 9, "-render"), build("other.cjs", 8, "-render")].sort());
+      expect(left.filter((f) => /^b\.cjs-f{32}-\d+-\d+-v[\d.]+-\w+-render\.v8$/.test(f))).toHaveLength(1);
+      // Another command makes a cache of its own; a run that hands its work elsewhere makes none.
+      expect(loadBundle(file, { env: {}, argv: [], dir, nodeCache: false, hash: "f".repeat(64), variant: "import", atExit: (w) => w() }).cache).toBe("made");
+      expect(fs.readdirSync(dir).filter((f) => /^b\.cjs-f{32}.*-import\.v8$/.test(f))).toHaveLength(1);
+      const mark = Symbol.for("kikitori.code-cache.partial-run");
+      (globalThis as Record<symbol, unknown>)[mark] = true;
+      try {
+        expect(loadBundle(file, { env: {}, argv: [], dir, nodeCache: false, hash: "f".repeat(64), variant: "ask", atExit: (w) => w() }).cache).toBe("made");
+      } finally {
+        delete (globalThis as Record<symbol, unknown>)[mark];
+      }
+      expect(fs.readdirSync(dir).filter((f) => f.endsWith("-ask.v8"))).toEqual([]);
+    },
+  );
 
   test.runIf(posix)("off, or refused, nothing is written", () => {
     const file = bundle();
@@ -163,6 +183,18 @@ describe("loading a bundle", () => {
 });
 
 describe.runIf(posix)("the binary's cache", () => {
+  test("a render batch leaves the cache to a run that renders in its own thread", () => {
+    const example = fs.readFileSync(path.join(ROOT, "questionnaires", "examples", "logo-design.answers.yaml"));
+    const files = Array.from({ length: 70 }, (_, i) => `j${String(i).padStart(2, "0")}.answers.yaml`);
+    for (const f of files) fs.writeFileSync(path.join(tmp, f), example);
+    const env = { XDG_CACHE_HOME: path.join(tmp, "xdg"), KIKITORI_JOBS: "2" };
+    const caches = () => fs.readdirSync(path.join(tmp, "xdg", "kikitori")).filter((f) => f.startsWith("render.cjs-"));
+    expect(kikitori(["render", ...files, "--out", "batch"], { cwd: tmp, env }).code).toBe(0);
+    expect(caches()).toEqual([]);
+    expect(kikitori(["render", "j00.answers.yaml", "--stdout"], { cwd: tmp, env }).code).toBe(0);
+    expect(caches()).toEqual([expect.stringMatching(/-render\.v8$/)]);
+  }, 60_000);
+
   test("a run fills a private cache folder; the next run gives the same output; --no-cache and a shared folder leave it alone", () => {
     fs.writeFileSync(path.join(tmp, "a.answers.yaml"), fs.readFileSync(path.join(ROOT, "questionnaires", "examples", "logo-design.answers.yaml")));
     const xdg = path.join(tmp, "xdg");
