@@ -34,13 +34,8 @@ export interface FileResult {
 
 const RUN = 8;
 
-/** undefined when the worker script is not there (running from source): render in one thread. */
-export async function renderInWorkers(ctx: Ctx, files: string[], flags: RenderFlags, jobs: number): Promise<number | undefined> {
-  const script = path.join(ctx.root, "dist", "render-worker.cjs");
-  if (!fs.existsSync(script)) return undefined;
-  // The workers compile the rendering: a cache this thread wrote would lack it.
-  partialRun();
-  const init: WorkerInit = {
+function workerInit(ctx: Ctx, flags: RenderFlags): WorkerInit {
+  return {
     cwd: ctx.io.cwd,
     // Every worker takes the same "today", even across midnight.
     env: { ...ctx.io.env, KIKITORI_TODAY: ctx.today() },
@@ -49,6 +44,15 @@ export async function renderInWorkers(ctx: Ctx, files: string[], flags: RenderFl
     stderrTTY: ctx.io.stderr.isTTY === true,
     flags,
   };
+}
+
+/** undefined when the worker script is not there (running from source): render in one thread. */
+export async function renderInWorkers(ctx: Ctx, files: string[], flags: RenderFlags, jobs: number): Promise<number | undefined> {
+  const script = path.join(ctx.root, "dist", "render-worker.cjs");
+  if (!fs.existsSync(script)) return undefined;
+  // The workers compile the rendering: a cache this thread wrote would lack it.
+  partialRun();
+  const init = workerInit(ctx, flags);
   const results: (FileResult | undefined)[] = new Array(files.length);
   let next = 0;
   let printed = 0;
