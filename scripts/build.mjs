@@ -98,6 +98,17 @@ const builtinsAsModules = {
   },
 };
 
+/** What dist/'s CommonJS files (the bundles, the boot, the vendored libraries) are built with. */
+const CJS = {
+  outExtension: { ".js": ".cjs" },
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  minify: !process.env.KIKITORI_NO_MINIFY,
+  legalComments: "none",
+};
+
 rmSync(join(root, "dist"), { recursive: true, force: true });
 // zod and the full Handlebars load on first use only (src/libraries.ts): each becomes one file
 // of dist/vendor/, so that an installed kikitori has no dependencies (17 MB of node_modules
@@ -106,14 +117,8 @@ const vendor = await build({
   absWorkingDir: root,
   entryPoints: { zod: "zod", handlebars: "handlebars", yaml: "yaml" },
   outdir: "dist/vendor",
-  outExtension: { ".js": ".cjs" },
+  ...CJS,
   metafile: true,
-  bundle: true,
-  format: "cjs",
-  platform: "node",
-  target: "node20",
-  minify: !process.env.KIKITORI_NO_MINIFY,
-  legalComments: "none",
   logLevel: "warning",
 });
 // The CLI compiles them through the code cache, named by these hashes (src/libraries.ts).
@@ -159,13 +164,7 @@ const main = await build({
   entryPoints: { kikitori: "src/cli/entry.ts", render: "src/cli/render-entry.ts" },
   metafile: true,
   outdir: "dist",
-  outExtension: { ".js": ".cjs" },
-  bundle: true,
-  format: "cjs",
-  platform: "node",
-  target: "node20",
-  minify: !process.env.KIKITORI_NO_MINIFY,
-  legalComments: "none",
+  ...CJS,
   // zod is loaded from node_modules on first use only (src/lazy-zod.ts).
   alias: { zod: "./src/lazy-zod.ts" },
   // The build turns the holiday package into dist/builtin/holidays.json (read at run time),
@@ -191,13 +190,7 @@ await build({
   absWorkingDir: root,
   entryPoints: { boot: "src/boot/start.ts", "render-worker": "src/boot/render-worker.ts" },
   outdir: "dist",
-  outExtension: { ".js": ".cjs" },
-  bundle: true,
-  format: "cjs",
-  platform: "node",
-  target: "node20",
-  minify: !process.env.KIKITORI_NO_MINIFY,
-  legalComments: "none",
+  ...CJS,
   define: {
     KIKITORI_VERSION: JSON.stringify(pkg.version),
     KIKITORI_BUNDLE_HASH: JSON.stringify(bundleHash.kikitori),

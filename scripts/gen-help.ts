@@ -1,38 +1,16 @@
 // Build step: every help screen as the CLI prints it outside a terminal (80 columns), in both
 // languages, so that dist/boot.cjs answers `--help` without loading the CLI (src/boot/start.ts).
 import { screenFile } from "../src/boot/start.ts";
-import type { IO } from "../src/cli/output.ts";
+import { collectingIO } from "../src/cli/collecting-io.ts";
 import { runProgram } from "../src/cli/program.ts";
 import { COMMANDS, GROUPS } from "../src/cli/specs/index.ts";
 
 async function capture(argv: string[], lang: "ja" | "en"): Promise<string> {
-  let stdout = "";
-  let stderr = "";
-  const io: IO = {
-    stdout: {
-      write: (s) => {
-        stdout += s;
-        return true;
-      },
-      isTTY: false,
-    },
-    stderr: {
-      write: (s) => {
-        stderr += s;
-        return true;
-      },
-      isTTY: false,
-    },
-    get stdin(): never {
-      throw new Error("help reads no input");
-    },
-    env: { LANG: lang === "ja" ? "ja_JP.UTF-8" : "C" },
-    cwd: "/",
-    now: () => new Date(0),
-  };
+  const out = { stdout: "", stderr: "" };
+  const io = collectingIO(out, { LANG: lang === "ja" ? "ja_JP.UTF-8" : "C" }, "/");
   const code = await runProgram(argv, io, { lang });
-  if (code !== 0 || stderr !== "") throw new Error(`kikitori ${argv.join(" ")} exited ${code}: ${stderr}`);
-  return stdout;
+  if (code !== 0 || out.stderr !== "") throw new Error(`kikitori ${argv.join(" ")} exited ${code}: ${out.stderr}`);
+  return out.stdout;
 }
 
 export async function generateHelp(): Promise<Record<string, string>> {
